@@ -1,0 +1,59 @@
+"""peewee models, one module per aggregate; ``ALL_MODELS`` in creation order."""
+
+from app.models.activity import CheckIn
+from app.models.audit import AuditRecord, OperationRecord
+from app.models.catalogue import DeedType
+from app.models.clerk import Clerk
+from app.models.db import database, open_database, write_transaction
+from app.models.ledger import Deed, LedgerEntry
+from app.models.resident import Household, Resident, ResidentSearchTerm, RetiredCard
+from app.models.station import SigningKey, Station
+from app.models.voucher import Merchant, Voucher, VoucherPrint, VoucherResolution
+
+ALL_MODELS = [
+    Station,
+    SigningKey,
+    Clerk,
+    Household,
+    Resident,
+    RetiredCard,
+    ResidentSearchTerm,
+    DeedType,
+    Deed,
+    LedgerEntry,
+    Merchant,
+    Voucher,
+    VoucherResolution,
+    VoucherPrint,
+    CheckIn,
+    OperationRecord,
+    AuditRecord,
+]
+
+# Rows of these tables are facts: the database refuses to change or remove them.
+APPEND_ONLY = [LedgerEntry, VoucherResolution, AuditRecord, OperationRecord, Voucher]
+
+__all__ = [
+    "ALL_MODELS",
+    "APPEND_ONLY",
+    "AuditRecord",
+    "CheckIn",
+    "Clerk",
+    "Deed",
+    "DeedType",
+    "Household",
+    "LedgerEntry",
+    "Merchant",
+    "OperationRecord",
+    "Resident",
+    "ResidentSearchTerm",
+    "RetiredCard",
+    "SigningKey",
+    "Station",
+    "Voucher",
+    "VoucherPrint",
+    "VoucherResolution",
+    "database",
+    "open_database",
+    "write_transaction",
+]

@@ -1,0 +1,68 @@
+"""The one database handle every model uses, and how it is opened.
+
+A ``DatabaseProxy`` is bound at start-up (or per test) to SQLite or PostgreSQL.
+SQLite gets its pragmas through the constructor so that every connection — every
+thread — runs with WAL, synchronous=FULL and foreign keys on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import peewee
+from playhouse.db_url import connect as connect_url
+
+database = peewee.DatabaseProxy()
+
+SQLITE_PRAGMAS = {
+    "journal_mode": "wal",
+    # A voucher a resident walked away with must survive a power cut.
+    "synchronous": "full",
+    "foreign_keys": 1,
+    "busy_timeout": 5000,
+    "cache_size": -16000,
+}
+
+# Any constant works: it only has to be the same for every writer of one database.
+_PG_WRITE_LOCK_KEY = 20261123
+
+
+def open_database(url_or_path: str | Path) -> peewee.Database:
+    """Open (but do not migrate) the database at a SQLite path or a ``postgresql://`` URL."""
+    text = str(url_or_path)
+    if text.startswith(("postgres://", "postgresql://")):
+        db = connect_url(text)
+    else:
+        path = text.removeprefix("sqlite:///")
+        db = peewee.SqliteDatabase(path, pragmas=SQLITE_PRAGMAS, timeout=5)
+    database.initialize(db)
+    return db
+
+
+def is_sqlite(db: peewee.Database | None = None) -> bool:
+    target = db if db is not None else database.obj
+    return isinstance(target, peewee.SqliteDatabase)
+
+
+@contextlib.contextmanager
+def write_transaction() -> Iterator[None]:
+    """One business operation, one transaction, writers strictly one at a time.
+
+    SQLite: ``BEGIN IMMEDIATE`` takes the write lock before the first read, so a
+    read-then-write never fails with BUSY_SNAPSHOT. PostgreSQL: a transaction-scoped
+    advisory lock gives the same single-writer order (balances, serials and the audit
+    chain are read and then extended).
+    """
+    if database.transaction_depth() > 0:
+        with database.atomic():
+            yield
+        return
+    if is_sqlite():
+        with database.atomic("IMMEDIATE"):
+            yield
+    else:
+        with database.atomic():
+            database.execute_sql("SELECT pg_advisory_xact_lock(%s)", (_PG_WRITE_LOCK_KEY,))
+            yield

@@ -1,0 +1,50 @@
+"""Deeds and the append-only points ledger."""
+
+from __future__ import annotations
+
+import peewee as pw
+
+from app.models.base import BaseModel
+from app.models.catalogue import DeedType
+from app.models.clerk import Clerk
+from app.models.resident import Resident
+
+
+class Deed(BaseModel):
+    uid = pw.CharField(unique=True)
+    resident = pw.ForeignKeyField(Resident, backref="deeds")
+    deed_type = pw.ForeignKeyField(DeedType, backref="deeds")
+    quantity_tenths = pw.IntegerField()  # 1.5 hours is stored as 15
+    deed_date = pw.DateField(index=True)
+    points = pw.IntegerField()
+    override_reason = pw.TextField(default="")
+    note = pw.TextField(default="")
+    status = pw.CharField(index=True)  # approved | pending | rejected
+    recorded_by = pw.ForeignKeyField(Clerk, backref="deeds_recorded")
+    recorded_at = pw.DateTimeField()
+    reviewed_by = pw.ForeignKeyField(Clerk, null=True, backref="deeds_reviewed")
+    reviewed_at = pw.DateTimeField(null=True)
+    review_note = pw.TextField(default="")
+    group_uid = pw.CharField(null=True)
+
+
+class LedgerEntry(BaseModel):
+    """One signed change to one resident's points. Never updated, never deleted."""
+
+    seq = pw.AutoField()
+    uid = pw.CharField(unique=True)
+    resident = pw.ForeignKeyField(Resident, backref="ledger")
+    kind = pw.CharField()  # award | deduct | issue | refund | adjust | reversal | expire
+    points = pw.IntegerField()
+    balance_after = pw.IntegerField()
+    deed = pw.ForeignKeyField(Deed, null=True, backref="entries")
+    voucher_serial = pw.CharField(null=True)
+    corrects = pw.ForeignKeyField("self", null=True, backref="corrections")
+    request_id = pw.CharField(index=True)
+    clerk = pw.ForeignKeyField(Clerk, null=True, backref="entries")
+    reason = pw.TextField(default="")
+    business_date = pw.DateField()
+    created_at = pw.DateTimeField()
+
+    class Meta:
+        indexes = ((("resident", "seq"), False),)

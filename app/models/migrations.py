@@ -1,0 +1,93 @@
+"""Schema versions: a fresh database is created at the newest version; an older one
+is brought forward one numbered step at a time, each step in its own transaction.
+
+A step is a function taking a ``playhouse.migrate.SchemaMigrator`` so that the same
+step runs on SQLite and PostgreSQL. The SQLite file is copied aside before any step
+runs (see ``app.services.backup.backup_before_migration``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import peewee as pw
+from playhouse.migrate import SchemaMigrator
+
+from app.models import ALL_MODELS, APPEND_ONLY
+from app.models.base import BaseModel
+from app.models.db import database, is_sqlite
+
+Step = Callable[[SchemaMigrator], None]
+
+
+class SchemaVersion(BaseModel):
+    version = pw.IntegerField()
+
+
+# Step N brings a database from version N-1 to N. Version 1 is the first release,
+# created from the models; later steps are appended here and never edited.
+STEPS: dict[int, Step] = {}
+LATEST = 1 + len(STEPS)
+
+
+class NewerSchemaError(RuntimeError):
+    """The database was written by a newer StationDesk than this one."""
+
+
+def current_version() -> int | None:
+    if not database.table_exists(SchemaVersion._meta.table_name):
+        return None
+    row = SchemaVersion.select().order_by(SchemaVersion.version.desc()).first()
+    return row.version if row else None
+
+
+def needs_migration() -> bool:
+    version = current_version()
+    return version is not None and version < LATEST
+
+
+def migrate(steps: dict[int, Step] | None = None, latest: int | None = None) -> int:
+    """Create or upgrade the schema; return the version the database is now at."""
+    steps = STEPS if steps is None else steps
+    latest = LATEST if latest is None else latest
+    version = current_version()
+    if version is None:
+        with database.atomic():
+            database.create_tables([SchemaVersion, *ALL_MODELS])
+            install_guards()
+            SchemaVersion.create(version=latest)
+        return latest
+    if version > latest:
+        raise NewerSchemaError(
+            f"数据库版本 {version} 比本程序支持的版本 {latest} 新，请升级 StationDesk。"
+        )
+    migrator = SchemaMigrator.from_database(database.obj)
+    for number in range(version + 1, latest + 1):
+        with database.atomic():
+            steps[number](migrator)
+            SchemaVersion.update(version=number).execute()
+    return latest
+
+
+def install_guards() -> None:
+    """Database-level refusal of UPDATE and DELETE on the append-only tables."""
+    for model in APPEND_ONLY:
+        table = model._meta.table_name
+        if is_sqlite():
+            for op in ("UPDATE", "DELETE"):
+                database.execute_sql(
+                    f'CREATE TRIGGER IF NOT EXISTS "{table}_no_{op.lower()}" '
+                    f'BEFORE {op} ON "{table}" '
+                    f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
+                )
+        else:
+            database.execute_sql(
+                "CREATE OR REPLACE FUNCTION station_desk_append_only() RETURNS trigger "
+                "LANGUAGE plpgsql AS $$ BEGIN "
+                "RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$"
+            )
+            database.execute_sql(f'DROP TRIGGER IF EXISTS "{table}_append_only" ON "{table}"')
+            database.execute_sql(
+                f'CREATE TRIGGER "{table}_append_only" BEFORE UPDATE OR DELETE ON "{table}" '
+                "FOR EACH ROW EXECUTE FUNCTION station_desk_append_only()"
+            )

@@ -1,0 +1,35 @@
+"""Station identity and settings, and the station's voucher-signing keys."""
+
+from __future__ import annotations
+
+import peewee as pw
+
+from app.models.base import BaseModel
+
+
+class Station(BaseModel):
+    """The one station this database belongs to (a single row)."""
+
+    code = pw.CharField(unique=True)
+    name = pw.CharField()
+    # rate_points points are worth rate_yuan yuan (1:1 by default; 10:1 and 1:3 occur).
+    rate_points = pw.IntegerField(default=1)
+    rate_yuan = pw.IntegerField(default=1)
+    voucher_validity = pw.CharField(default="year_end")  # year_end | days:N
+    expiry_policy = pw.CharField(default="year_end")  # year_end | none
+    denominations = pw.CharField(default="50,20,10,5,1")
+    min_issue_points = pw.IntegerField(default=5)
+    idle_lock_minutes = pw.IntegerField(default=10)
+    created_at = pw.DateTimeField()
+
+
+class SigningKey(BaseModel):
+    """An Ed25519 key pair; the private half only ever stored encrypted."""
+
+    key_id = pw.IntegerField(primary_key=True)
+    public_key = pw.BlobField()
+    private_key_encrypted = pw.BlobField(null=True)
+    valid_from = pw.DateField()
+    retired_on = pw.DateField(null=True)
+    revoked_at = pw.DateTimeField(null=True)
+    created_at = pw.DateTimeField()

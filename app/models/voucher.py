@@ -1,0 +1,58 @@
+"""Merchants, vouchers and how each voucher was resolved (exactly once)."""
+
+from __future__ import annotations
+
+import peewee as pw
+
+from app.models.base import BaseModel
+from app.models.clerk import Clerk
+from app.models.resident import Resident
+
+
+class Merchant(BaseModel):
+    uid = pw.CharField(unique=True)
+    name = pw.CharField(unique=True)
+    active = pw.BooleanField(default=True)
+    created_at = pw.DateTimeField()
+
+
+class Voucher(BaseModel):
+    serial = pw.CharField(unique=True)  # <station>-<year>-<6-digit seq>
+    year = pw.IntegerField()
+    seq = pw.IntegerField()
+    resident = pw.ForeignKeyField(Resident, backref="vouchers")
+    points = pw.IntegerField()
+    issue_date = pw.DateField()
+    expiry_date = pw.DateField()
+    scope = pw.CharField()  # any | merchant | store
+    merchant = pw.ForeignKeyField(Merchant, null=True, backref="vouchers")
+    key_id = pw.IntegerField()
+    token = pw.TextField()
+    check_code = pw.CharField()
+    issue_uid = pw.CharField(index=True)  # the issuing operation
+    clerk = pw.ForeignKeyField(Clerk, backref="vouchers_issued")
+    created_at = pw.DateTimeField()
+
+    class Meta:
+        indexes = ((("year", "seq"), True),)
+
+
+class VoucherResolution(BaseModel):
+    """Redeemed, voided or expired: the UNIQUE voucher column is the single-use guarantee."""
+
+    voucher = pw.ForeignKeyField(Voucher, unique=True, backref="resolutions")
+    kind = pw.CharField()  # redeemed | voided | expired
+    at = pw.DateTimeField()
+    clerk = pw.ForeignKeyField(Clerk, null=True)
+    merchant = pw.ForeignKeyField(Merchant, null=True)
+    reason = pw.TextField(default="")
+    request_id = pw.CharField()
+
+
+class VoucherPrint(BaseModel):
+    """Each time a voucher was printed; every print after the first is a reprint (补打)."""
+
+    voucher = pw.ForeignKeyField(Voucher, backref="prints")
+    at = pw.DateTimeField()
+    clerk = pw.ForeignKeyField(Clerk, null=True)
+    reprint = pw.BooleanField(default=False)

@@ -1,0 +1,73 @@
+"""The tamper-evident audit log: every write says who, when, what, and chains its hash
+to the record before it, so an edit, deletion, reorder or truncation is found."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from app.models import AuditRecord
+
+if TYPE_CHECKING:
+    from app.services.context import Context
+
+GENESIS = "0" * 64
+
+
+def _digest(prev_hash: str, at: str, clerk_id: int | None, action: str, target: str,
+            detail: str) -> str:
+    body = json.dumps([prev_hash, at, clerk_id, action, target, detail], ensure_ascii=False)
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def record(ctx: Context, action: str, target: str = "", detail: dict[str, Any] | None = None
+           ) -> AuditRecord:
+    """Append one audit record; call inside the operation's write transaction."""
+    last = AuditRecord.select(AuditRecord.hash).order_by(AuditRecord.seq.desc()).first()
+    prev_hash = last.hash if last else GENESIS
+    at = ctx.clock.now()
+    detail_text = json.dumps(detail or {}, ensure_ascii=False, sort_keys=True, default=str)
+    actor = ctx.actor
+    clerk_id = actor.clerk_id if actor else None
+    return AuditRecord.create(
+        at=at,
+        clerk_id=clerk_id,
+        clerk_name=actor.username if actor else "",
+        action=action,
+        target=str(target),
+        detail=detail_text,
+        prev_hash=prev_hash,
+        hash=_digest(prev_hash, at.isoformat(), clerk_id, action, str(target), detail_text),
+    )
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    records: int
+    ok: bool
+    problem: str = ""
+    head: str = GENESIS
+
+
+def verify_chain(anchor: str | None = None) -> ChainReport:
+    """Re-hash the whole log. ``anchor``: a head hash noted earlier, which must still be
+    in the chain (this is what finds a truncation of the newest records)."""
+    prev = GENESIS
+    count = 0
+    seen_anchor = anchor is None
+    for rec in AuditRecord.select().order_by(AuditRecord.seq).iterator():
+        count += 1
+        at = rec.at.isoformat() if hasattr(rec.at, "isoformat") else str(rec.at)
+        if rec.prev_hash != prev:
+            return ChainReport(count, False, f"记录 {rec.seq} 与前一条不衔接（被删除或调换）", prev)
+        expected = _digest(prev, at, rec.clerk_id, rec.action, rec.target, rec.detail)
+        if rec.hash != expected:
+            return ChainReport(count, False, f"记录 {rec.seq} 的内容被改动", prev)
+        prev = rec.hash
+        if rec.hash == anchor:
+            seen_anchor = True
+    if not seen_anchor:
+        return ChainReport(count, False, "日志末尾的记录缺失（已被截断）", prev)
+    return ChainReport(count, True, "", prev)

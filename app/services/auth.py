@@ -1,0 +1,165 @@
+"""Clerks: accounts, argon2id passwords, and sign-in with a throttle that survives a
+restart (the failure count lives in the database)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from app.models import Clerk, write_transaction
+from app.services import audit
+from app.services.context import Actor, Context
+from app.services.errors import (
+    AccountLocked,
+    BadCredentials,
+    ClerkNotFound,
+    DuplicateUsername,
+    InvalidInput,
+    WeakPassword,
+)
+from app.services.permissions import require
+
+_hasher = PasswordHasher()  # argon2id, t=3, m=64 MiB, p=4: above OWASP's minimum
+
+FREE_ATTEMPTS = 5  # failures before sign-ins slow down
+HARD_LOCK_ATTEMPTS = 20  # failures before only an admin can unlock
+MAX_DELAY = dt.timedelta(minutes=15)
+_USERNAME = re.compile(r"[A-Za-z0-9_.-]{2,32}")
+_COMMON = {"12345678", "123456789", "1234567890", "password", "password1", "qwertyui",
+           "11111111", "88888888", "00000000", "abcd1234", "a1234567", "admin123", "admin1234"}
+
+
+def check_password_strength(password: str, username: str = "") -> None:
+    """Refuse a password a visitor could guess; the reason tells the clerk what to change."""
+    if len(password) < 8:
+        raise WeakPassword(reason_zh="至少需要 8 个字符", reason_en="use at least 8 characters")
+    if password.lower() in _COMMON or (username and username.lower() in password.lower()):
+        raise WeakPassword(reason_zh="太常见或包含用户名", reason_en="too common or contains the "
+                           "user name")
+    classes = sum(bool(re.search(p, password)) for p in (r"[a-z]", r"[A-Z]", r"\d", r"[^A-Za-z\d]"))
+    if classes < 2 or len(set(password)) < 4:
+        raise WeakPassword(reason_zh="请混合使用字母和数字（或符号）",
+                           reason_en="mix letters with digits or symbols")
+
+
+def _actor(clerk: Clerk) -> Actor:
+    return Actor(clerk.id, clerk.username, clerk.display_name, clerk.role)
+
+
+def create_clerk_unchecked(ctx: Context, username: str, display_name: str, role: str,
+                           password: str) -> Clerk:
+    """Create an account inside the caller's transaction (first-run set-up uses this)."""
+    if not _USERNAME.fullmatch(username or ""):
+        raise InvalidInput(what="用户名须为 2–32 位字母、数字或 _ . -。",
+                           what_en="A user name is 2–32 letters, digits or _ . -.")
+    if role not in ("clerk", "admin"):
+        raise InvalidInput(what="角色只能是 clerk 或 admin。", what_en="Role is clerk or admin.")
+    check_password_strength(password, username)
+    if Clerk.select().where(Clerk.username == username).exists():
+        raise DuplicateUsername(username=username)
+    clerk = Clerk.create(username=username, display_name=display_name.strip() or username,
+                         role=role, password_hash=_hasher.hash(password),
+                         created_at=ctx.clock.now())
+    audit.record(ctx, "clerk.create", username, {"role": role})
+    return clerk
+
+
+def add_clerk(ctx: Context, username: str, display_name: str, role: str, password: str) -> Actor:
+    require(ctx, "clerk.manage")
+    with write_transaction():
+        return _actor(create_clerk_unchecked(ctx, username, display_name, role, password))
+
+
+def _get(username: str) -> Clerk:
+    clerk = Clerk.get_or_none(Clerk.username == username)
+    if clerk is None:
+        raise ClerkNotFound(username=username)
+    return clerk
+
+
+def reset_password(ctx: Context, username: str, new_password: str) -> None:
+    require(ctx, "clerk.manage")
+    check_password_strength(new_password, username)
+    with write_transaction():
+        clerk = _get(username)
+        clerk.password_hash = _hasher.hash(new_password)
+        clerk.failed_attempts = 0
+        clerk.locked_until = None
+        clerk.save()
+        audit.record(ctx, "clerk.reset_password", username)
+
+
+def set_active(ctx: Context, username: str, active: bool) -> None:
+    require(ctx, "clerk.manage")
+    with write_transaction():
+        clerk = _get(username)
+        if not active and ctx.actor and clerk.id == ctx.actor.clerk_id:
+            raise InvalidInput(what="不能停用自己的账号。", what_en="You cannot disable yourself.")
+        clerk.active = active
+        clerk.save()
+        audit.record(ctx, "clerk.enable" if active else "clerk.disable", username)
+
+
+@dataclass(frozen=True)
+class ClerkRow:
+    username: str
+    display_name: str
+    role: str
+    active: bool
+    locked: bool
+
+
+def list_clerks(ctx: Context) -> list[ClerkRow]:
+    now = ctx.clock.now()
+    return [ClerkRow(c.username, c.display_name, c.role, c.active,
+                     bool(c.locked_until and c.locked_until > now))
+            for c in Clerk.select().order_by(Clerk.username)]
+
+
+def _lock_delay(failures: int) -> dt.timedelta:
+    if failures < FREE_ATTEMPTS:
+        return dt.timedelta(0)
+    return min(dt.timedelta(seconds=30 * 2 ** (failures - FREE_ATTEMPTS)), MAX_DELAY)
+
+
+def sign_in(ctx: Context, username: str, password: str) -> Actor:
+    """Check a clerk's password; repeated failures slow down and then lock the account."""
+    now = ctx.clock.now()
+    refusal: Exception | None = None
+    with write_transaction():
+        clerk = Clerk.get_or_none(Clerk.username == username)
+        if clerk is None or not clerk.active:
+            # Same answer as a wrong password: the desk does not reveal who exists.
+            _hasher.hash(password)
+            audit.record(ctx, "signin.failed", username, {"reason": "unknown_or_disabled"})
+            refusal = BadCredentials()
+        elif clerk.failed_attempts >= HARD_LOCK_ATTEMPTS:
+            refusal = AccountLocked(until="管理员解锁")
+        elif clerk.locked_until and clerk.locked_until > now:
+            refusal = AccountLocked(until=clerk.locked_until.strftime("%H:%M:%S"))
+        else:
+            try:
+                _hasher.verify(clerk.password_hash, password)
+            except (VerificationError, InvalidHashError):
+                clerk.failed_attempts += 1
+                delay = _lock_delay(clerk.failed_attempts)
+                clerk.locked_until = now + delay if delay else None
+                clerk.save()
+                audit.record(ctx, "signin.failed", username, {"attempts": clerk.failed_attempts})
+                refusal = BadCredentials()
+            else:
+                if _hasher.check_needs_rehash(clerk.password_hash):
+                    clerk.password_hash = _hasher.hash(password)
+                clerk.failed_attempts = 0
+                clerk.locked_until = None
+                clerk.save()
+                audit.record(ctx.as_actor(_actor(clerk)), "signin", username)
+    # Raised after the commit, so the failure count and its audit record are kept.
+    if refusal is not None:
+        raise refusal
+    assert clerk is not None
+    return _actor(clerk)

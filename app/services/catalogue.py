@@ -1,0 +1,161 @@
+"""The deed catalogue: loading the published default, listing, finding, and admin edits."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from app import RESOURCES
+from app.models import DeedType, write_transaction
+from app.services import audit, pinyin
+from app.services.context import Context
+from app.services.errors import DeedTypeNotFound, InvalidInput
+from app.services.permissions import require
+
+DEFAULT_CATALOGUE = RESOURCES / "default-deed-catalogue.csv"
+CATEGORIES = {"social": "社会公德", "family": "家庭美德", "professional": "职业道德",
+              "personal": "个人品德"}
+UNITS = {"per_hour": "小时", "per_time": "次", "per_award": "项", "once": "次"}
+PERIODS = {"day": "天", "month": "月", "year": "年", "lifetime": "人"}
+THIS_PERIOD = {"day": "当天", "month": "本月", "year": "本年", "lifetime": "累计"}
+_CAP = re.compile(r"(\d+|once|one)\b.*?(?:/|per )(day|month|year|person)")
+
+
+def parse_cap(text: str) -> tuple[int | None, str | None]:
+    """``4 hours/day`` → (4, day); ``once per person`` → (1, lifetime); empty → no cap."""
+    text = text.strip().lower()
+    if not text:
+        return None, None
+    match = _CAP.search(text)
+    if not match:
+        raise InvalidInput(what=f"无法识别上限“{text}”。", what_en=f"Unreadable cap “{text}”.")
+    number = 1 if match.group(1) in ("once", "one") else int(match.group(1))
+    period = match.group(2)
+    return number, ("lifetime" if period == "person" else period)
+
+
+@dataclass(frozen=True)
+class DeedTypeInfo:
+    code: str
+    name_zh: str
+    name_en: str
+    category: str
+    points: int
+    unit: str
+    cap_quantity: int | None
+    cap_period: str | None
+    needs_review: bool
+    active: bool
+    tag: str = ""
+    note: str = ""
+
+    @property
+    def is_deduction(self) -> bool:
+        return self.points < 0
+
+
+def info_of(t: DeedType) -> DeedTypeInfo:
+    return DeedTypeInfo(t.code, t.name_zh, t.name_en, t.category, t.points, t.unit,
+                        t.cap_quantity, t.cap_period, t.needs_review, t.active, t.tag, t.note)
+
+
+def _read_csv(path: Path) -> list[dict[str, object]]:
+    rows = []
+    with path.open(encoding="utf-8", newline="") as fh:
+        for order, row in enumerate(csv.DictReader(fh)):
+            cap, period = parse_cap(row.get("cap") or "")
+            rows.append({
+                "code": row["code"].strip(), "name_zh": row["name_zh"].strip(),
+                "name_en": row["name_en"].strip(), "category": row["category"].strip(),
+                "points": int(row["points"]), "unit": row["unit"].strip(),
+                "cap_quantity": cap, "cap_period": period,
+                "needs_review": row["needs_review"].strip().lower() in ("yes", "true", "1"),
+                "note": (row.get("note") or "").strip(),
+                "pinyin_initials": pinyin.initials(row["name_zh"]), "sort_order": order,
+            })
+    return rows
+
+
+def load_default(path: Path = DEFAULT_CATALOGUE) -> int:
+    """Fill an empty catalogue with the default standard; call inside a transaction."""
+    rows = _read_csv(path)
+    for row in rows:
+        DeedType.create(**row)
+    return len(rows)
+
+
+def list_types(include_retired: bool = False) -> list[DeedTypeInfo]:
+    query = DeedType.select().order_by(DeedType.points < 0, DeedType.category, DeedType.sort_order)
+    if not include_retired:
+        query = query.where(DeedType.active == True)  # noqa: E712
+    return [info_of(t) for t in query]
+
+
+def get_type(code: str) -> DeedType:
+    t = DeedType.get_or_none(DeedType.code == code.strip().upper())
+    if t is None or not t.active:
+        raise DeedTypeNotFound(code=code)
+    return t
+
+
+def find_types(text: str) -> list[DeedTypeInfo]:
+    """Deed types whose Chinese name, initials, English name or code contain ``text``."""
+    needle = text.strip().lower()
+    return [t for t, model in ((info_of(m), m) for m in DeedType.select()
+                               .where(DeedType.active == True)  # noqa: E712
+                               .order_by(DeedType.sort_order))
+            if not needle or needle in model.name_zh.lower() or needle in model.pinyin_initials
+            or needle in model.name_en.lower() or needle in model.code.lower()]
+
+
+_EDITABLE = {f.name for f in fields(DeedTypeInfo)} - {"code"}
+
+
+def save_type(ctx: Context, code: str, **changes: object) -> DeedTypeInfo:
+    """Add a deed type or change one (admin); retiring is ``active=False``."""
+    require(ctx, "catalogue.edit")
+    unknown = set(changes) - _EDITABLE
+    if unknown:
+        raise InvalidInput(what=f"未知字段：{', '.join(sorted(unknown))}",
+                           what_en=f"Unknown fields: {', '.join(sorted(unknown))}")
+    code = code.strip().upper()
+    if not re.fullmatch(r"[A-Z][A-Z0-9_]{1,31}", code):
+        raise InvalidInput(what="项目代码须为大写字母、数字和下划线。",
+                           what_en="A code is capital letters, digits and underscores.")
+    with write_transaction():
+        existing = DeedType.get_or_none(DeedType.code == code)
+        merged = {**(info_of(existing).__dict__ if existing else {}), **changes, "code": code}
+        _validate(merged)
+        merged["pinyin_initials"] = pinyin.initials(str(merged["name_zh"]))
+        before = info_of(existing).__dict__ if existing else None
+        if existing:
+            DeedType.update(**{k: v for k, v in merged.items() if k != "code"}).where(
+                DeedType.id == existing.id).execute()
+        else:
+            last = DeedType.select().order_by(DeedType.sort_order.desc()).first()
+            DeedType.create(**merged, sort_order=(last.sort_order + 1) if last else 0)
+        audit.record(ctx, "catalogue.save", code, {"before": before, "after": changes})
+        return info_of(DeedType.get(DeedType.code == code))
+
+
+def _validate(t: dict[str, object]) -> None:
+    problems = []
+    if not str(t.get("name_zh") or "").strip():
+        problems.append(("中文名称不能为空", "the Chinese name is required"))
+    if t.get("category") not in CATEGORIES:
+        problems.append(("类别须为四类之一", "unknown category"))
+    if t.get("unit") not in UNITS:
+        problems.append(("单位须为 per_hour / per_time / per_award / once", "unknown unit"))
+    points = t.get("points")
+    if not isinstance(points, int) or points == 0 or abs(points) > 1000:
+        problems.append(("分值须为非零整数，绝对值不超过 1000", "points: a non-zero whole number"))
+    cap, period = t.get("cap_quantity"), t.get("cap_period")
+    if (cap is None) != (period is None) or (period is not None and period not in PERIODS) or (
+            cap is not None and (not isinstance(cap, int) or cap <= 0)):
+        problems.append(("上限须同时给出正整数数量和周期（day/month/year/lifetime）",
+                         "a cap needs a positive number and a period"))
+    if problems:
+        raise InvalidInput(what="；".join(p[0] for p in problems) + "。",
+                           what_en="; ".join(p[1] for p in problems) + ".")

@@ -1,0 +1,261 @@
+"""Recording deeds by the catalogue's rules, and reviewing those that need it.
+
+Points come from the deed type (an admin may override within bounds, with a reason);
+caps per day, month, year or person hold at record time; no future dates; a type that
+needs review records a pending deed whose points count only once approved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+import peewee as pw
+
+from app.models import Deed, DeedType, Resident, Station
+from app.services import audit, catalogue, ledger, operations
+from app.services.context import Context
+from app.services.errors import (
+    AlreadyReviewed,
+    CapExceeded,
+    DeedNotFound,
+    FutureDate,
+    InvalidQuantity,
+    OverrideOutOfBounds,
+    ReasonRequired,
+    ResidentArchived,
+    ResidentNotFound,
+)
+from app.services.permissions import require
+
+MAX_QUANTITY = {"per_hour": 24, "per_time": 20, "per_award": 5, "once": 1}
+STATUS_ZH = {"approved": "已生效", "pending": "待审核", "rejected": "已驳回"}
+
+
+def quantity_tenths(quantity: object, unit: str) -> int:
+    """Hours in steps of 0.5; occasions, titles and once-only deeds in whole numbers."""
+    maximum = MAX_QUANTITY[unit]
+    try:
+        value = Decimal(str(quantity).strip())
+    except InvalidOperation:
+        raise InvalidQuantity(maximum=maximum) from None
+    step = Decimal("0.5") if unit == "per_hour" else Decimal(1)
+    if not value.is_finite() or value <= 0 or value > maximum or value % step:
+        raise InvalidQuantity(maximum=maximum)
+    return int(value * 10)
+
+
+def points_for(points_per_unit: int, tenths: int) -> int:
+    """Whole points, rounded toward zero (0.5 hours at 1 point an hour earns nothing)."""
+    magnitude = abs(points_per_unit) * tenths // 10
+    return magnitude if points_per_unit > 0 else -magnitude
+
+
+def _period(deed_date: dt.date, period: str) -> tuple[dt.date, dt.date]:
+    if period == "day":
+        return deed_date, deed_date
+    if period == "month":
+        start = deed_date.replace(day=1)
+        nxt = (start + dt.timedelta(days=32)).replace(day=1)
+        return start, nxt - dt.timedelta(days=1)
+    if period == "year":
+        return deed_date.replace(month=1, day=1), deed_date.replace(month=12, day=31)
+    return dt.date.min, dt.date.max
+
+
+def used_quantity(resident_id: int, deed_type: DeedType, deed_date: dt.date) -> int:
+    """Tenths of the cap already used in the period that holds ``deed_date``."""
+    start, end = _period(deed_date, deed_type.cap_period or "lifetime")
+    used = (Deed.select(pw.fn.COALESCE(pw.fn.SUM(Deed.quantity_tenths), 0))
+            .where(Deed.resident == resident_id, Deed.deed_type == deed_type.id,
+                   Deed.status != "rejected", Deed.deed_date.between(start, end)).scalar())
+    return int(used)
+
+
+@dataclass(frozen=True)
+class CapState:
+    cap: int | None  # in the type's unit; None: no cap
+    period: str | None
+    used: Decimal
+    left: Decimal | None
+
+
+def cap_state(resident_id: int, type_code: str, deed_date: dt.date) -> CapState:
+    """What the desk shows before saving: how much of the cap is left."""
+    t = catalogue.get_type(type_code)
+    if t.cap_quantity is None:
+        return CapState(None, None, Decimal(0), None)
+    used = used_quantity(resident_id, t, deed_date)
+    return CapState(t.cap_quantity, t.cap_period, Decimal(used) / 10,
+                    max(Decimal(t.cap_quantity * 10 - used) / 10, Decimal(0)))
+
+
+@dataclass(frozen=True)
+class DeedResult:
+    deed_uid: str
+    resident_id: int
+    name: str
+    deed_type: str
+    deed_name: str
+    points: int
+    status: str
+    balance: int
+
+
+def _record_one(ctx: Context, rid: str, resident_id: int, t: DeedType, tenths: int,
+                deed_date: dt.date, note: str, points: int, override_reason: str,
+                group_uid: str | None) -> dict:
+    resident = Resident.get_or_none(Resident.id == resident_id)
+    if resident is None:
+        raise ResidentNotFound(query=str(resident_id))
+    if resident.archived:
+        raise ResidentArchived(name=resident.name, resident_no=resident.resident_no)
+    if t.cap_quantity is not None:
+        used = used_quantity(resident_id, t, deed_date)
+        if used + tenths > t.cap_quantity * 10:
+            left = max(t.cap_quantity * 10 - used, 0)
+            raise CapExceeded(deed=t.name_zh, cap=t.cap_quantity, period=t.cap_period,
+                              period_zh=catalogue.PERIODS[t.cap_period],
+                              this_period_zh=catalogue.THIS_PERIOD[t.cap_period],
+                              unit_zh=catalogue.UNITS[t.unit], used=_fmt(used), left=_fmt(left))
+    status = "pending" if t.needs_review else "approved"
+    deed = Deed.create(
+        uid=f"{Station.select(Station.code).scalar()}-D{uuid.uuid4().hex}",
+        resident=resident_id, deed_type=t.id, quantity_tenths=tenths, deed_date=deed_date,
+        points=points, override_reason=override_reason, note=note, status=status,
+        recorded_by=ctx.actor.clerk_id, recorded_at=ctx.clock.now(), group_uid=group_uid,
+    )
+    balance = resident.balance
+    if status == "approved":
+        kind = "award" if points > 0 else "deduct"
+        balance = ledger.post(ctx, resident_id, kind, points, rid, deed_id=deed.id,
+                              business_date=deed_date).balance_after
+    audit.record(ctx, "deed.record", deed.uid, {"resident": resident.uid, "type": t.code,
+                                                "quantity": _fmt(tenths), "points": points,
+                                                "status": status})
+    return {"deed_uid": deed.uid, "resident_id": resident_id, "name": resident.name,
+            "deed_type": t.code, "deed_name": t.name_zh, "points": points, "status": status,
+            "balance": balance}
+
+
+def _fmt(tenths: int) -> str:
+    return str(Decimal(tenths) / 10).rstrip("0").rstrip(".") if tenths % 10 else str(tenths // 10)
+
+
+def _prepare(ctx: Context, type_code: str, quantity: object, deed_date: dt.date | None,
+             points_override: int | None, override_reason: str
+             ) -> tuple[DeedType, int, dt.date, int]:
+    t = catalogue.get_type(type_code)
+    tenths = quantity_tenths(quantity, t.unit)
+    day = deed_date or ctx.clock.today()
+    if day > ctx.clock.today():
+        raise FutureDate(date=day.isoformat())
+    computed = points_for(t.points, tenths)
+    if computed == 0:
+        raise InvalidQuantity(maximum=MAX_QUANTITY[t.unit])
+    points = computed
+    if points_override is not None and points_override != computed:
+        require(ctx, "deed.override_points")
+        if not override_reason.strip():
+            raise ReasonRequired()
+        if (points_override * computed <= 0) or abs(points_override) > 2 * abs(computed):
+            raise OverrideOutOfBounds(computed=computed)
+        points = points_override
+    return t, tenths, day, points
+
+
+def record_deed(ctx: Context, resident_id: int, type_code: str, quantity: object = 1,
+                deed_date: dt.date | None = None, note: str = "",
+                points_override: int | None = None, override_reason: str = "",
+                request_id: str | None = None) -> DeedResult:
+    """Record one deed for one resident (an award or a deduction)."""
+    require(ctx, "deed.record")
+    t, tenths, day, points = _prepare(ctx, type_code, quantity, deed_date, points_override,
+                                      override_reason)
+    params = {"resident": resident_id, "type": t.code, "tenths": tenths, "date": str(day),
+              "note": note, "points": points}
+    result, _ = operations.run(
+        ctx, "deed.record", request_id, params,
+        lambda rid: _record_one(ctx, rid, resident_id, t, tenths, day, note.strip(), points,
+                                override_reason.strip(), None))
+    return DeedResult(**result)
+
+
+def record_group_deed(ctx: Context, resident_ids: list[int], type_code: str,
+                      quantity: object = 1, deed_date: dt.date | None = None, note: str = "",
+                      request_id: str | None = None) -> list[DeedResult]:
+    """The same deed for several residents at once: all are recorded, or none."""
+    require(ctx, "deed.record")
+    t, tenths, day, points = _prepare(ctx, type_code, quantity, deed_date, None, "")
+    ids = list(dict.fromkeys(resident_ids))
+    params = {"residents": ids, "type": t.code, "tenths": tenths, "date": str(day), "note": note}
+
+    def body(rid: str) -> dict:
+        group = uuid.uuid4().hex
+        return {"deeds": [_record_one(ctx, rid, r, t, tenths, day, note.strip(), points, "",
+                                      group) for r in ids]}
+
+    result, _ = operations.run(ctx, "deed.record_group", request_id, params, body)
+    return [DeedResult(**d) for d in result["deeds"]]
+
+
+@dataclass(frozen=True)
+class PendingDeed:
+    deed_uid: str
+    resident_id: int
+    resident_name: str
+    resident_no: str
+    deed_name: str
+    quantity: str
+    points: int
+    deed_date: str
+    note: str
+    recorded_by: str
+
+
+def pending_deeds(limit: int = 200) -> list[PendingDeed]:
+    from app.models import Clerk
+
+    query = (Deed.select(Deed, Resident, DeedType, Clerk)
+             .join(Resident).switch(Deed).join(DeedType).switch(Deed)
+             .join(Clerk, on=(Deed.recorded_by == Clerk.id))
+             .where(Deed.status == "pending").order_by(Deed.id).limit(limit))
+    return [PendingDeed(d.uid, d.resident.id, d.resident.name, d.resident.resident_no,
+                        d.deed_type.name_zh, _fmt(d.quantity_tenths), d.points,
+                        str(d.deed_date), d.note, d.recorded_by.display_name) for d in query]
+
+
+def review_deed(ctx: Context, deed_uid: str, approve: bool, note: str = "",
+                request_id: str | None = None) -> DeedResult:
+    """Approve (the points count from now) or reject a pending deed."""
+    require(ctx, "deed.review")
+    if not approve and not note.strip():
+        raise ReasonRequired()
+
+    def body(rid: str) -> dict:
+        deed = Deed.get_or_none(Deed.uid == deed_uid)
+        if deed is None:
+            raise DeedNotFound()
+        if deed.status != "pending":
+            raise AlreadyReviewed(status=STATUS_ZH[deed.status])
+        deed.status = "approved" if approve else "rejected"
+        deed.reviewed_by = ctx.actor.clerk_id
+        deed.reviewed_at = ctx.clock.now()
+        deed.review_note = note.strip()
+        deed.save()
+        resident = deed.resident
+        balance = resident.balance
+        if approve:
+            kind = "award" if deed.points > 0 else "deduct"
+            balance = ledger.post(ctx, resident.id, kind, deed.points, rid, deed_id=deed.id,
+                                  business_date=deed.deed_date).balance_after
+        audit.record(ctx, "deed.approve" if approve else "deed.reject", deed.uid, {"note": note})
+        return {"deed_uid": deed.uid, "resident_id": resident.id, "name": resident.name,
+                "deed_type": deed.deed_type.code, "deed_name": deed.deed_type.name_zh,
+                "points": deed.points, "status": deed.status, "balance": balance}
+
+    result, _ = operations.run(ctx, "deed.review", request_id,
+                               {"deed": deed_uid, "approve": approve, "note": note}, body)
+    return DeedResult(**result)

@@ -1,0 +1,100 @@
+"""Integrity checks: the database file, foreign keys, and every ledger invariant.
+
+Used by ``station-desk check``, at start-up, and on every backup before it counts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import peewee as pw
+
+from app.models import (
+    LedgerEntry,
+    Resident,
+    Voucher,
+    VoucherResolution,
+    database,
+)
+from app.models.db import is_sqlite
+from app.services import audit
+
+
+@dataclass
+class Report:
+    problems: list[str] = field(default_factory=list)
+    facts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def storage_check(report: Report, quick: bool = True) -> None:
+    if not is_sqlite():
+        return
+    pragma = "quick_check" if quick else "integrity_check"
+    rows = [r[0] for r in database.execute_sql(f"PRAGMA {pragma}").fetchall()]
+    if rows != ["ok"]:
+        report.problems.append(f"数据库文件损坏（{pragma}）：" + "; ".join(rows[:5]))
+    fk = database.execute_sql("PRAGMA foreign_key_check").fetchall()
+    if fk:
+        report.problems.append(f"外键不一致：{len(fk)} 处")
+
+
+def ledger_check(report: Report) -> None:
+    """Balance = sum of entries for every resident; running balances agree; every voucher
+    is paid for by exactly one issue entry and resolved at most once; refunds only for
+    voided vouchers; reversals name an existing entry once."""
+    sums = dict(LedgerEntry.select(LedgerEntry.resident, pw.fn.SUM(LedgerEntry.points))
+                .group_by(LedgerEntry.resident).tuples())
+    mismatched = 0
+    for rid, cached in Resident.select(Resident.id, Resident.balance).tuples().iterator():
+        if int(sums.get(rid) or 0) != cached:
+            mismatched += 1
+    if mismatched:
+        report.problems.append(f"{mismatched} 位居民的余额与流水合计不符")
+    # The newest entry of each resident carries the running balance.
+    last_seq = (LedgerEntry.select(pw.fn.MAX(LedgerEntry.seq)).group_by(LedgerEntry.resident))
+    stale = (LedgerEntry.select(LedgerEntry.resident, LedgerEntry.balance_after)
+             .where(LedgerEntry.seq.in_(last_seq)).tuples())
+    wrong_running = sum(1 for rid, after in stale if int(sums.get(rid) or 0) != after)
+    if wrong_running:
+        report.problems.append(f"{wrong_running} 位居民的最后一条流水余额不符")
+    issued = dict(LedgerEntry.select(LedgerEntry.voucher_serial, pw.fn.SUM(LedgerEntry.points))
+                  .where(LedgerEntry.kind == "issue").group_by(LedgerEntry.voucher_serial).tuples())
+    refunds = dict(LedgerEntry.select(LedgerEntry.voucher_serial, pw.fn.COUNT(LedgerEntry.seq))
+                   .where(LedgerEntry.kind == "refund")
+                   .group_by(LedgerEntry.voucher_serial).tuples())
+    voided = {s for (s,) in Voucher.select(Voucher.serial).join(VoucherResolution)
+              .where(VoucherResolution.kind == "voided").tuples()}
+    bad_vouchers = 0
+    count = 0
+    for serial, points in Voucher.select(Voucher.serial, Voucher.points).tuples().iterator():
+        count += 1
+        if issued.get(serial) != -points:
+            bad_vouchers += 1
+        if refunds.get(serial, 0) != (1 if serial in voided else 0):
+            bad_vouchers += 1
+    if bad_vouchers:
+        report.problems.append(f"{bad_vouchers} 张兑换券的扣分/退回与记录不符")
+    reversed_twice = (LedgerEntry.select(LedgerEntry.corrects)
+                      .where(LedgerEntry.corrects.is_null(False))
+                      .group_by(LedgerEntry.corrects).having(pw.fn.COUNT(LedgerEntry.seq) > 1)
+                      .count())
+    if reversed_twice:
+        report.problems.append(f"{reversed_twice} 条流水被重复冲正")
+    report.facts.update(residents=Resident.select().count(), entries=LedgerEntry.select().count(),
+                        vouchers=count)
+
+
+def run_check(quick: bool = False) -> Report:
+    report = Report()
+    storage_check(report, quick=quick)
+    if report.ok:
+        ledger_check(report)
+        chain = audit.verify_chain()
+        report.facts["audit_records"] = chain.records
+        if not chain.ok:
+            report.problems.append("审计日志：" + chain.problem)
+    return report

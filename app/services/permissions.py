@@ -1,0 +1,55 @@
+"""Every action a clerk can take, with the role it needs.
+
+The views hide what a clerk may not do, but the check that counts is here: a clerk's
+attempt at an admin action is refused *and* written to the audit log.
+"""
+
+from __future__ import annotations
+
+from app.models import write_transaction
+from app.services import audit
+from app.services.context import Actor, Context
+from app.services.errors import NotSignedIn, PermissionDenied
+
+CLERK = "clerk"
+ADMIN = "admin"
+
+# action -> (role needed, Chinese name shown in the refusal)
+ACTIONS: dict[str, tuple[str, str]] = {
+    "resident.register": (CLERK, "登记居民"),
+    "resident.edit": (CLERK, "修改居民信息"),
+    "resident.archive": (ADMIN, "归档居民"),
+    "resident.reissue_card": (CLERK, "补办居民卡"),
+    "resident.reveal": (ADMIN, "查看完整证件号和手机号"),
+    "deed.record": (CLERK, "登记积分"),
+    "deed.override_points": (ADMIN, "调整标准分值"),
+    "deed.review": (ADMIN, "审核积分"),
+    "checkin.record": (CLERK, "签到"),
+    "voucher.issue": (CLERK, "发放兑换券"),
+    "voucher.redeem": (CLERK, "核销兑换券"),
+    "voucher.print": (CLERK, "打印兑换券"),
+    "voucher.void": (ADMIN, "作废兑换券"),
+    "voucher.expire": (ADMIN, "处理过期兑换券"),
+    "ledger.adjust": (ADMIN, "调整积分"),
+    "ledger.reverse": (ADMIN, "冲正流水"),
+    "ledger.expire": (ADMIN, "年终积分清零"),
+    "catalogue.edit": (ADMIN, "维护积分目录"),
+    "merchant.edit": (ADMIN, "维护商户"),
+    "clerk.manage": (ADMIN, "管理经办人"),
+    "station.settings": (ADMIN, "修改站点设置"),
+    "keys.manage": (ADMIN, "管理签名密钥"),
+    "backup.restore": (ADMIN, "恢复备份"),
+}
+
+
+def require(ctx: Context, action: str) -> Actor:
+    """Return the acting clerk if they may do ``action``; refuse and audit otherwise."""
+    role, name_zh = ACTIONS[action]
+    actor = ctx.actor
+    if actor is None:
+        raise NotSignedIn()
+    if role == ADMIN and not actor.is_admin:
+        with write_transaction():
+            audit.record(ctx, "permission.denied", action, {"role": actor.role})
+        raise PermissionDenied(action=action, action_zh=name_zh)
+    return actor

@@ -1,0 +1,251 @@
+"""Residents: registration, edits, archiving, cards, and finding one for an operation."""
+
+from __future__ import annotations
+
+import base64
+import re
+import secrets
+from dataclasses import dataclass
+
+from app.models import Resident, RetiredCard, Station, write_transaction
+from app.services import audit, idnumber, search
+from app.services.context import Context
+from app.services.errors import (
+    AmbiguousResident,
+    CardReplaced,
+    DuplicateIdNumber,
+    InvalidInput,
+    InvalidName,
+    InvalidPhone,
+    ResidentArchived,
+    ResidentNotFound,
+)
+from app.services.permissions import require
+
+CARD_PREFIX = "SDC"
+CARD_PATTERN = re.compile(r"SDC[A-Z2-7]{16}")
+_PHONE = re.compile(r"1\d{10}")
+TAGS = {
+    "elderly_alone": "独居老人",
+    "disabled": "残疾人",
+    "volunteer": "志愿者",
+    "party_member": "党员",
+    "low_income": "低保户",
+    "veteran": "退役军人",
+}
+ADDRESS_FIELDS = ("compound", "building", "unit", "room")
+
+
+def new_card_code() -> str:
+    """A random, unguessable card code (80 bits), unlike the sequential resident number."""
+    return CARD_PREFIX + base64.b32encode(secrets.token_bytes(10)).decode("ascii")
+
+
+@dataclass(frozen=True)
+class ResidentInput:
+    name: str
+    id_number: str = ""
+    id_type: str = "cn_id"  # cn_id | other | none
+    phone: str = ""
+    compound: str = ""
+    building: str = ""
+    unit: str = ""
+    room: str = ""
+    grid: str = ""
+    tags: tuple[str, ...] = ()
+    household_id: int | None = None
+
+
+@dataclass(frozen=True)
+class ResidentView:
+    """A resident as the desk shows them: ID and phone masked unless revealed."""
+
+    id: int
+    uid: str
+    resident_no: str
+    name: str
+    id_type: str
+    id_masked: str
+    phone_masked: str
+    gender: str
+    birth_date: str
+    compound: str
+    building: str
+    unit: str
+    room: str
+    address: str
+    grid: str
+    tags: tuple[str, ...]
+    card_code: str
+    archived: bool
+    balance: int
+
+
+def view_of(r: Resident) -> ResidentView:
+    return ResidentView(
+        r.id, r.uid, r.resident_no, r.name, r.id_type, idnumber.mask(r.id_number),
+        idnumber.mask_phone(r.phone), r.gender, r.birth_date.isoformat() if r.birth_date else "",
+        r.compound, r.building, r.unit, r.room, search.address_of(r), r.grid,
+        tuple(t for t in r.tags.split(",") if t), r.card_code, r.archived, r.balance,
+    )
+
+
+def _clean(ctx: Context, data: ResidentInput, resident_id: int | None) -> dict[str, object]:
+    name = " ".join(data.name.split())
+    if not name or len(name) > 40:
+        raise InvalidName()
+    values: dict[str, object] = {"name": name, "id_type": data.id_type, "gender": "",
+                                 "birth_date": None, "id_number": None}
+    raw_id = data.id_number.strip()
+    if data.id_type == "cn_id" and raw_id:
+        parsed = idnumber.parse(raw_id, ctx.clock.today())
+        values.update(id_number=parsed.number, gender=parsed.gender, birth_date=parsed.birth_date)
+    elif data.id_type == "other" and raw_id:
+        values["id_number"] = "".join(raw_id.split()).upper()
+    elif data.id_type not in ("cn_id", "other", "none"):
+        raise InvalidInput(what="证件类型无效。", what_en="Unknown ID type.")
+    if values["id_number"]:
+        other = Resident.get_or_none(Resident.id_number == values["id_number"])
+        if other is not None and other.id != resident_id:
+            raise DuplicateIdNumber(resident_no=other.resident_no, name=other.name)
+    phone = re.sub(r"[\s-]", "", data.phone)
+    if phone and not _PHONE.fullmatch(phone):
+        raise InvalidPhone()
+    values["phone"] = phone or None
+    unknown = set(data.tags) - set(TAGS)
+    if unknown:
+        raise InvalidInput(what=f"未知标签：{', '.join(sorted(unknown))}",
+                           what_en=f"Unknown tags: {', '.join(sorted(unknown))}")
+    values["tags"] = ",".join(sorted(set(data.tags)))
+    for key in (*ADDRESS_FIELDS, "grid"):
+        values[key] = getattr(data, key).strip()
+    values["household"] = data.household_id
+    return values
+
+
+def possible_duplicates(data: ResidentInput, exclude_id: int | None = None) -> list[ResidentView]:
+    """Residents with the same name and phone: the desk warns before saving another."""
+    phone = re.sub(r"[\s-]", "", data.phone)
+    if not phone:
+        return []
+    query = Resident.select().where(Resident.name == " ".join(data.name.split()),
+                                    Resident.phone == phone)
+    return [view_of(r) for r in query if r.id != exclude_id]
+
+
+def register(ctx: Context, data: ResidentInput) -> ResidentView:
+    require(ctx, "resident.register")
+    with write_transaction():
+        values = _clean(ctx, data, None)
+        station = Station.get()
+        last = Resident.select(Resident.id).order_by(Resident.id.desc()).first()
+        number = f"{(last.id if last else 0) + 1:06d}"
+        now = ctx.clock.now()
+        resident = Resident.create(uid=f"{station.code}-R{number}", resident_no=number,
+                                   card_code=new_card_code(), created_at=now, updated_at=now,
+                                   **values)
+        search.index_resident(resident.id, _terms(resident))
+        audit.record(ctx, "resident.register", resident.uid, {"name": resident.name})
+        return view_of(resident)
+
+
+def _terms(r: Resident) -> dict[str, int]:
+    return search.resident_terms(r.name, r.resident_no, r.phone, r.id_number)
+
+
+def update(ctx: Context, resident_id: int, data: ResidentInput) -> ResidentView:
+    require(ctx, "resident.edit")
+    with write_transaction():
+        resident = _get(resident_id)
+        values = _clean(ctx, data, resident_id)
+        before = {k: str(getattr(resident, k)) for k in values if k != "household"}
+        for key, value in values.items():
+            setattr(resident, key, value)
+        resident.updated_at = ctx.clock.now()
+        resident.save()
+        search.index_resident(resident.id, _terms(resident))
+        changed = {k: v for k, v in before.items() if v != str(getattr(resident, k))}
+        audit.record(ctx, "resident.edit", resident.uid,
+                     {"changed": sorted(changed)})  # values stay out: they may be personal data
+        return view_of(resident)
+
+
+def set_archived(ctx: Context, resident_id: int, archived: bool) -> ResidentView:
+    require(ctx, "resident.archive")
+    with write_transaction():
+        resident = _get(resident_id)
+        resident.archived = archived
+        resident.updated_at = ctx.clock.now()
+        resident.save()
+        audit.record(ctx, "resident.archive" if archived else "resident.unarchive", resident.uid)
+        return view_of(resident)
+
+
+def reissue_card(ctx: Context, resident_id: int) -> ResidentView:
+    """A new card code for a lost card; the old code stops working at once."""
+    require(ctx, "resident.reissue_card")
+    with write_transaction():
+        resident = _get(resident_id)
+        RetiredCard.create(code=resident.card_code, resident=resident, retired_at=ctx.clock.now())
+        resident.card_code = new_card_code()
+        resident.save()
+        audit.record(ctx, "resident.reissue_card", resident.uid)
+        return view_of(resident)
+
+
+@dataclass(frozen=True)
+class Revealed:
+    id_number: str
+    phone: str
+
+
+def reveal(ctx: Context, resident_id: int) -> Revealed:
+    """The full ID number and phone, for an admin who asks; the look is audited."""
+    require(ctx, "resident.reveal")
+    with write_transaction():
+        resident = _get(resident_id)
+        audit.record(ctx, "resident.reveal", resident.uid)
+        return Revealed(resident.id_number or "", resident.phone or "")
+
+
+def _get(resident_id: int) -> Resident:
+    resident = Resident.get_or_none(Resident.id == resident_id)
+    if resident is None:
+        raise ResidentNotFound(query=str(resident_id))
+    return resident
+
+
+def get(resident_id: int) -> ResidentView:
+    return view_of(_get(resident_id))
+
+
+def by_card(code: str) -> ResidentView:
+    """The resident a scanned card belongs to; a replaced card is refused with its reason."""
+    resident = Resident.get_or_none(Resident.card_code == code)
+    if resident is not None:
+        return view_of(resident)
+    if RetiredCard.select().where(RetiredCard.code == code).exists():
+        raise CardReplaced()
+    raise ResidentNotFound(query=code)
+
+
+def resolve(query: str, active_only: bool = True) -> Resident:
+    """A resident number, a card code, or a search that finds exactly one resident."""
+    text = query.strip()
+    if not text:
+        raise ResidentNotFound(query=query)
+    resident = Resident.get_or_none((Resident.resident_no == text) | (Resident.card_code == text))
+    if resident is None and text.isdigit():
+        resident = Resident.get_or_none(Resident.resident_no == f"{int(text):06d}")
+    if resident is None:
+        if CARD_PATTERN.fullmatch(text):
+            by_card(text)  # raises with the right reason
+        page = search.search(text, limit=2)
+        if not page.hits:
+            raise ResidentNotFound(query=query)
+        if len(page.hits) > 1:
+            raise AmbiguousResident(query=query, count="多" if page.has_more else 2)
+        resident = Resident.get_by_id(page.hits[0].id)
+    if active_only and resident.archived:
+        raise ResidentArchived(name=resident.name, resident_no=resident.resident_no)
+    return resident

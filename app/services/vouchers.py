@@ -1,0 +1,429 @@
+"""Vouchers: issuing (points reserved in the same transaction), verification in a fixed
+fail-closed order, single redemption enforced by the database, voiding with a refund,
+and expiry. Each voucher is resolved exactly once (``VoucherResolution.voucher`` is
+UNIQUE)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+
+import peewee as pw
+
+from app.models import (
+    Clerk,
+    Merchant,
+    Resident,
+    Station,
+    Voucher,
+    VoucherPrint,
+    VoucherResolution,
+    write_transaction,
+)
+from app.services import audit, keys, ledger, operations, tokens
+from app.services import station as station_service
+from app.services.context import Context
+from app.services.errors import (
+    BelowMinimum,
+    InsufficientPoints,
+    InvalidDenominations,
+    InvalidInput,
+    MerchantNotFound,
+    ReasonRequired,
+    ResidentArchived,
+    ResidentNotFound,
+    VoucherAlreadyResolved,
+    VoucherNotFound,
+    VoucherRejected,
+)
+from app.services.permissions import require
+from app.services.tokens import Scope
+
+MAX_VOUCHERS = 40
+MAX_FACE_VALUE = 10000
+
+
+def split(points: int, denominations: tuple[int, ...]) -> list[int]:
+    """Greedy split into the station's denominations (which include 1)."""
+    out: list[int] = []
+    for d in sorted(denominations, reverse=True):
+        while points >= d:
+            out.append(d)
+            points -= d
+    return out
+
+
+def valid_until(issue_date: dt.date, policy: str) -> dt.date:
+    if policy.startswith("days:"):
+        return issue_date + dt.timedelta(days=int(policy[5:]))
+    return issue_date.replace(month=12, day=31)
+
+
+def _merchant(name: str | None) -> Merchant | None:
+    if not name:
+        return None
+    merchant = Merchant.get_or_none(Merchant.name == name.strip())
+    if merchant is None or not merchant.active:
+        raise MerchantNotFound(name=name)
+    return merchant
+
+
+@dataclass(frozen=True)
+class IssuedVoucher:
+    serial: str
+    points: int
+    token: str
+    check_code: str
+    issue_date: str
+    expiry_date: str
+    scope: str
+    merchant: str | None
+
+
+@dataclass(frozen=True)
+class IssueResult:
+    resident_id: int
+    name: str
+    points: int
+    balance: int
+    vouchers: tuple[IssuedVoucher, ...] = field(default_factory=tuple)
+
+
+def issue(ctx: Context, resident_id: int, points: int, denominations: list[int] | None = None,
+          scope: str = "any", merchant: str | None = None, expiry: dt.date | None = None,
+          request_id: str | None = None) -> IssueResult:
+    """Turn ``points`` of a resident's balance into signed vouchers."""
+    require(ctx, "voucher.issue")
+    info = station_service.current()
+    if not isinstance(points, int) or points <= 0:
+        raise InvalidInput(what="兑换分值须为正整数。", what_en="Points: a positive whole number.")
+    if points < info.min_issue_points:
+        raise BelowMinimum(minimum=info.min_issue_points)
+    faces = list(denominations) if denominations else split(points, info.denominations)
+    if (any(not isinstance(f, int) or f <= 0 or f > MAX_FACE_VALUE for f in faces)
+            or sum(faces) != points or len(faces) > MAX_VOUCHERS):
+        raise InvalidDenominations(points=points, total=sum(f for f in faces
+                                                             if isinstance(f, int)))
+    try:
+        scope_value = Scope.from_code(scope)
+    except KeyError:
+        raise InvalidInput(what="使用范围须为 any / merchant / store。",
+                           what_en="Scope is any, merchant or store.") from None
+    if (scope_value == Scope.MERCHANT) != bool(merchant):
+        raise InvalidInput(what="限定商户时须指定商户；其他范围不能指定商户。",
+                           what_en="Name a merchant exactly when the scope is merchant.")
+    today = ctx.clock.today()
+    expiry_date = expiry or valid_until(today, info.voucher_validity)
+    if expiry_date < today:
+        raise InvalidInput(what="有效期不能早于今天。", what_en="Validity cannot end before today.")
+    params = {"resident": resident_id, "points": points, "faces": faces, "scope": scope,
+              "merchant": merchant, "expiry": str(expiry_date)}
+
+    def body(rid: str) -> dict:
+        resident = Resident.get_or_none(Resident.id == resident_id)
+        if resident is None:
+            raise ResidentNotFound(query=str(resident_id))
+        if resident.archived:
+            raise ResidentArchived(name=resident.name, resident_no=resident.resident_no)
+        if resident.balance < points:
+            raise InsufficientPoints(balance=resident.balance, requested=points)
+        shop = _merchant(merchant)
+        key = keys.active_key()
+        signer = keys.private_key(ctx, key)
+        station = Station.get()
+        last = (Voucher.select(pw.fn.MAX(Voucher.seq)).where(Voucher.year == today.year).scalar()
+                or 0)
+        issued = []
+        for n, face in enumerate(faces, start=1):
+            payload = tokens.Payload(key.key_id, station.code, last + n, face, today,
+                                     expiry_date, scope_value, shop.id if shop else 0)
+            token = tokens.sign(payload, signer)
+            voucher = Voucher.create(
+                serial=payload.serial, year=today.year, seq=last + n, resident=resident,
+                points=face, issue_date=today, expiry_date=expiry_date, scope=scope_value.code,
+                merchant=shop, key_id=key.key_id, token=token, check_code=tokens.check_code(token),
+                issue_uid=rid, clerk=ctx.actor.clerk_id, created_at=ctx.clock.now())
+            entry = ledger.post(ctx, resident.id, "issue", -face, rid,
+                                voucher_serial=voucher.serial)
+            issued.append(IssuedVoucher(voucher.serial, face, token, voucher.check_code,
+                                        str(today), str(expiry_date), scope_value.code,
+                                        shop.name if shop else None))
+        audit.record(ctx, "voucher.issue", resident.uid,
+                     {"points": points, "serials": [v.serial for v in issued]})
+        return {"resident_id": resident.id, "name": resident.name, "points": points,
+                "balance": entry.balance_after, "vouchers": [asdict(v) for v in issued]}
+
+    result, _ = operations.run(ctx, "voucher.issue", request_id, params, body)
+    return IssueResult(**{**result,
+                          "vouchers": tuple(IssuedVoucher(**v) for v in result["vouchers"])})
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the desk shows for a scanned voucher: genuine and redeemable, or why not."""
+
+    ok: bool
+    reason: str  # "ok" or a key of tokens.REASONS
+    message_zh: str
+    message_en: str
+    serial: str = ""
+    points: int = 0
+    holder: str = ""
+    expiry_date: str = ""
+    scope: str = ""
+
+
+def _verdict(reason: str, payload: tokens.Payload | None = None, holder: str = "",
+             **data: object) -> Verdict:
+    if reason == "ok":
+        zh, en = "真券，可以核销。", "genuine and redeemable."
+    else:
+        zh_t, en_t = tokens.REASONS[reason]
+        zh, en = zh_t.format(**data), en_t.format(**data)
+    if payload is None:
+        return Verdict(reason == "ok", reason, zh, en)
+    return Verdict(reason == "ok", reason, zh, en, payload.serial, payload.points, holder,
+                   str(payload.expiry_date), payload.scope.code)
+
+
+def _scope_name(payload: tokens.Payload) -> str:
+    if payload.scope == Scope.STORE:
+        return "本站积分超市"
+    merchant = Merchant.get_or_none(Merchant.id == payload.merchant_id)
+    return merchant.name if merchant else f"商户 {payload.merchant_id}"
+
+
+def _resolution_verdict(res: VoucherResolution, payload: tokens.Payload, holder: str) -> Verdict:
+    at = res.at.strftime("%Y-%m-%d %H:%M") if hasattr(res.at, "strftime") else str(res.at)
+    if res.kind == "redeemed":
+        where = res.merchant.name if res.merchant_id else "本站积分超市"
+        clerk = res.clerk.display_name if res.clerk_id else "—"
+        return _verdict("redeemed", payload, holder, at=at, where=where, by=clerk)
+    if res.kind == "voided":
+        return _verdict("voided", payload, holder, at=at, reason=res.reason)
+    return _verdict("expired_resolved", payload, holder, at=at)
+
+
+def verify(ctx: Context, token: str, merchant: str | None = None) -> Verdict:
+    """Check a scanned token in the fixed fail-closed order; nothing is written.
+
+    ``merchant``: where it is presented (None: the station's own points store).
+    """
+    try:
+        payload, signed, signature = tokens.parse(token)
+    except tokens.TokenError as exc:
+        return _verdict(exc.reason)
+    key = keys.keyring().get(payload.key_id)
+    if key is None:
+        return _verdict("unknown_key")
+    if key.revoked:
+        return _verdict("revoked_key")
+    if payload.issue_date < key.valid_from or (key.retired_on and payload.issue_date >
+                                                key.retired_on):
+        return _verdict("key_not_valid")
+    if not tokens.signature_valid(key.public_key, signed, signature):
+        return _verdict("bad_signature")
+    today = ctx.clock.today()
+    if payload.expiry_date < today:
+        return _verdict("expired", payload, expiry=payload.expiry_date)
+    if payload.issue_date > today:
+        return _verdict("not_yet_valid", payload, issued=payload.issue_date)
+    shop = Merchant.get_or_none(Merchant.name == merchant) if merchant else None
+    if merchant and shop is None:
+        raise MerchantNotFound(name=merchant)
+    if (payload.scope == Scope.STORE and shop is not None) or (
+            payload.scope == Scope.MERCHANT and (shop is None or shop.id != payload.merchant_id)):
+        return _verdict("wrong_scope", payload, scope=_scope_name(payload))
+    station_code = Station.select(Station.code).scalar()
+    if payload.station != station_code:
+        return _verdict("foreign_station", payload, station=payload.station)
+    voucher = Voucher.get_or_none(Voucher.serial == payload.serial)
+    if voucher is None or voucher.token != token:
+        return _verdict("unknown_serial", payload, serial=payload.serial)
+    holder = voucher.resident.name
+    res = VoucherResolution.get_or_none(VoucherResolution.voucher == voucher.id)
+    if res is not None:
+        return _resolution_verdict(res, payload, holder)
+    return _verdict("ok", payload, holder)
+
+
+def token_for(serial: str, check_code: str) -> str:
+    """The token of a voucher whose code is damaged, from its printed serial and check code."""
+    voucher = Voucher.get_or_none(Voucher.serial == serial.strip().upper())
+    if voucher is None:
+        raise VoucherNotFound(serial=serial)
+    if voucher.check_code != check_code.strip().upper():
+        zh, en = tokens.REASONS["check_code"]
+        raise VoucherRejected(reason_zh=zh, reason_en=en)
+    return voucher.token
+
+
+@dataclass(frozen=True)
+class RedeemResult:
+    serial: str
+    points: int
+    holder: str
+    where: str
+    at: str
+
+
+def redeem(ctx: Context, token: str, merchant: str | None = None,
+           request_id: str | None = None) -> RedeemResult:
+    """Redeem a scanned voucher once; a second attempt says when, where and by whom."""
+    require(ctx, "voucher.redeem")
+
+    def body(rid: str) -> dict:
+        verdict = verify(ctx, token, merchant)
+        if not verdict.ok:
+            if verdict.reason in ("redeemed", "voided", "expired_resolved"):
+                raise VoucherAlreadyResolved(serial=verdict.serial, what_zh=verdict.message_zh,
+                                             what_en=verdict.message_en)
+            raise VoucherRejected(reason_zh=verdict.message_zh, reason_en=verdict.message_en)
+        voucher = Voucher.get(Voucher.serial == verdict.serial)
+        shop = _merchant(merchant)
+        now = ctx.clock.now()
+        # The UNIQUE voucher column makes a second insert fail even if two desks race.
+        VoucherResolution.create(voucher=voucher, kind="redeemed", at=now,
+                                 clerk=ctx.actor.clerk_id, merchant=shop, request_id=rid)
+        where = shop.name if shop else "本站积分超市"
+        audit.record(ctx, "voucher.redeem", voucher.serial, {"where": where})
+        return {"serial": voucher.serial, "points": voucher.points, "holder": verdict.holder,
+                "where": where, "at": now.strftime("%Y-%m-%d %H:%M:%S")}
+
+    # The dedupe key is the signed serial (inside the verified token), never the QR text:
+    # two encodings of one voucher cannot both pass verification anyway.
+    try:
+        result, _ = operations.run(ctx, "voucher.redeem", request_id,
+                                   {"token": token, "merchant": merchant}, body)
+    except pw.IntegrityError:
+        payload, _, _ = tokens.parse(token)
+        raise VoucherAlreadyResolved(serial=payload.serial, what_zh="刚刚已被核销。",
+                                     what_en="was just redeemed.") from None
+    return RedeemResult(**result)
+
+
+def void(ctx: Context, serial: str, reason: str, request_id: str | None = None) -> dict:
+    """Void an unresolved voucher (admin, with a reason): its points go back to the holder."""
+    require(ctx, "voucher.void")
+    if not reason.strip():
+        raise ReasonRequired()
+
+    def body(rid: str) -> dict:
+        voucher = Voucher.get_or_none(Voucher.serial == serial.strip().upper())
+        if voucher is None:
+            raise VoucherNotFound(serial=serial)
+        res = VoucherResolution.get_or_none(VoucherResolution.voucher == voucher.id)
+        if res is not None:
+            payload, _, _ = tokens.parse(voucher.token)
+            v = _resolution_verdict(res, payload, voucher.resident.name)
+            raise VoucherAlreadyResolved(serial=voucher.serial, what_zh=v.message_zh,
+                                         what_en=v.message_en)
+        VoucherResolution.create(voucher=voucher, kind="voided", at=ctx.clock.now(),
+                                 clerk=ctx.actor.clerk_id, reason=reason.strip(), request_id=rid)
+        entry = ledger.post(ctx, voucher.resident_id, "refund", voucher.points, rid,
+                            voucher_serial=voucher.serial, reason=reason.strip())
+        audit.record(ctx, "voucher.void", voucher.serial, {"reason": reason})
+        return {"serial": voucher.serial, "points": voucher.points,
+                "resident_id": voucher.resident_id, "balance": entry.balance_after}
+
+    result, _ = operations.run(ctx, "voucher.void", request_id,
+                               {"serial": serial, "reason": reason}, body)
+    return result
+
+
+def expire(ctx: Context, request_id: str | None = None) -> dict:
+    """Close every unresolved voucher past its validity (no refund: year-end clearing)."""
+    require(ctx, "voucher.expire")
+    today = ctx.clock.today()
+
+    def body(rid: str) -> dict:
+        resolved = VoucherResolution.select(VoucherResolution.voucher)
+        stale = list(Voucher.select().where(Voucher.expiry_date < today,
+                                            Voucher.id.not_in(resolved)))
+        for voucher in stale:
+            VoucherResolution.create(voucher=voucher, kind="expired", at=ctx.clock.now(),
+                                     clerk=ctx.actor.clerk_id, request_id=rid)
+        audit.record(ctx, "voucher.expire", str(today), {"count": len(stale)})
+        return {"count": len(stale), "points": sum(v.points for v in stale)}
+
+    result, _ = operations.run(ctx, "voucher.expire", request_id, {"today": str(today)}, body)
+    return result
+
+
+@dataclass(frozen=True)
+class VoucherRow:
+    serial: str
+    points: int
+    holder: str
+    resident_id: int
+    issue_date: str
+    expiry_date: str
+    scope: str
+    merchant: str
+    status: str
+    token: str
+    check_code: str
+    clerk: str
+
+
+def vouchers_of_issue(issue_uid: str) -> list[VoucherRow]:
+    return _rows(Voucher.issue_uid == issue_uid)
+
+
+def vouchers_by_serial(serials: list[str]) -> list[VoucherRow]:
+    return _rows(Voucher.serial.in_(serials))
+
+
+def _rows(where: pw.Expression) -> list[VoucherRow]:
+    query = (Voucher.select(Voucher, Resident, VoucherResolution, Merchant, Clerk)
+             .join(Resident).switch(Voucher)
+             .join(VoucherResolution, pw.JOIN.LEFT_OUTER).switch(Voucher)
+             .join(Merchant, pw.JOIN.LEFT_OUTER, on=(Voucher.merchant == Merchant.id))
+             .switch(Voucher).join(Clerk, on=(Voucher.clerk == Clerk.id))
+             .where(where).order_by(Voucher.seq))
+    out = []
+    for v in query:
+        res = getattr(v, "voucherresolution", None)
+        status = res.kind if res is not None and res.id else "issued"
+        merchant = v.merchant.name if v.merchant_id else ""
+        out.append(VoucherRow(v.serial, v.points, v.resident.name, v.resident.id,
+                              str(v.issue_date), str(v.expiry_date), v.scope, merchant, status,
+                              v.token, v.check_code, v.clerk.display_name))
+    return out
+
+
+def record_print(ctx: Context, serials: list[str]) -> int:
+    """Note that vouchers were printed; returns how many of them were reprints (补打)."""
+    require(ctx, "voucher.print")
+    reprints = 0
+    with write_transaction():
+        for serial in serials:
+            voucher = Voucher.get_or_none(Voucher.serial == serial)
+            if voucher is None:
+                raise VoucherNotFound(serial=serial)
+            again = VoucherPrint.select().where(VoucherPrint.voucher == voucher.id).exists()
+            VoucherPrint.create(voucher=voucher, at=ctx.clock.now(), clerk=ctx.actor.clerk_id,
+                                reprint=again)
+            reprints += again
+        audit.record(ctx, "voucher.print", ",".join(serials), {"reprints": reprints})
+    return reprints
+
+
+def add_merchant(ctx: Context, name: str) -> str:
+    require(ctx, "merchant.edit")
+    name = name.strip()
+    if not name:
+        raise InvalidInput(what="请填写商户名称。", what_en="The merchant name is required.")
+    with write_transaction():
+        if Merchant.select().where(Merchant.name == name).exists():
+            raise InvalidInput(what=f"商户“{name}”已存在。", what_en=f"“{name}” exists already.")
+        code = Station.select(Station.code).scalar()
+        count = Merchant.select().count()
+        Merchant.create(uid=f"{code}-M{count + 1:04d}", name=name, created_at=ctx.clock.now())
+        audit.record(ctx, "merchant.add", name)
+    return name
+
+
+def merchants() -> list[str]:
+    return [m.name for m in Merchant.select().where(Merchant.active == True)  # noqa: E712
+            .order_by(Merchant.name)]

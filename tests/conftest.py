@@ -1,0 +1,71 @@
+"""Shared fixtures: a fresh station on a real database for every test.
+
+By default the database is a SQLite file in a temporary directory. With
+``STATION_DESK_TEST_PG`` set to a PostgreSQL URL, the service tests run against that
+server instead (each test gets an empty schema).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from app.models import database, open_database  # noqa: E402
+from app.models.migrations import migrate  # noqa: E402
+from app.services import auth, residents, station  # noqa: E402
+from app.services.context import Context, FixedClock  # noqa: E402
+
+ADMIN_PASSWORD = "Desk-2026!"
+CLERK_PASSWORD = "Clerk-2026?"
+NOW = dt.datetime(2026, 11, 23, 9, 30)
+PG_URL = os.environ.get("STATION_DESK_TEST_PG", "")
+
+
+def _reset_postgres() -> None:
+    database.execute_sql("DROP SCHEMA public CASCADE")
+    database.execute_sql("CREATE SCHEMA public")
+
+
+@pytest.fixture
+def db(tmp_path):
+    """An empty, migrated database (SQLite file, or the test PostgreSQL server)."""
+    if PG_URL:
+        open_database(PG_URL)
+        _reset_postgres()
+    else:
+        open_database(tmp_path / "station.db")
+    migrate()
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def clock():
+    return FixedClock(NOW)
+
+
+@pytest.fixture
+def ctx(db, tmp_path, clock):
+    """A set-up station (code XH01) with the default catalogue, acting as its admin."""
+    base = Context(tmp_path, clock)
+    station.init_station(base, "XH01", "新华社区新时代文明实践站", "admin", ADMIN_PASSWORD,
+                         "王站长")
+    return base.as_actor(auth.sign_in(base, "admin", ADMIN_PASSWORD))
+
+
+@pytest.fixture
+def clerk_ctx(ctx):
+    """The same station, acting as an ordinary clerk."""
+    auth.add_clerk(ctx, "li", "李敏", "clerk", CLERK_PASSWORD)
+    return ctx.as_actor(auth.sign_in(ctx, "li", CLERK_PASSWORD))
+
+
+@pytest.fixture
+def resident(ctx):
+    return residents.register(ctx, residents.ResidentInput(
+        name="张明月", id_number="11010519491231002X", phone="13812345678",
+        compound="幸福里", building="3", unit="2", room="501", grid="第一网格"))

@@ -87,7 +87,7 @@ def load_default(path: Path = DEFAULT_CATALOGUE) -> int:
 
 
 def list_types(include_retired: bool = False) -> list[DeedTypeInfo]:
-    query = DeedType.select().order_by(DeedType.points < 0, DeedType.category, DeedType.sort_order)
+    query = DeedType.select().order_by(DeedType.points < 0, DeedType.sort_order)
     if not include_retired:
         query = query.where(DeedType.active == True)  # noqa: E712
     return [info_of(t) for t in query]

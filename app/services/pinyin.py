@@ -1,8 +1,9 @@
 """Pinyin keys for names and deed types, as clerks at Chinese desks type them.
 
 pypinyin is imported on first use: it costs ~300 ms, which start-up must not pay.
-Every reading of the surname is kept (曾 zeng/ceng, 单 shan/dan, 仇 qiu/chou, 区 ou/qu,
-朴 piao/pu …) because the desk cannot know which one the clerk will type.
+A surname is indexed under its ordinary reading and its special surname readings
+(曾 zeng/ceng, 单 shan/dan, 仇 qiu/chou, 区 ou/qu, 朴 piao/pu …): the desk cannot know
+which one the clerk will type.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ import functools
 from typing import Any
 
 MIDDLE_DOTS = "·•‧・.．"
-_MAX_VARIANTS = 6
 
 
 @functools.cache
@@ -29,25 +29,31 @@ def normalise(text: str) -> str:
     return "".join(out.split())
 
 
-def _readings(char: str) -> list[str]:
-    p = _pypinyin()
-    found = p.pinyin(char, style=p.Style.NORMAL, heteronym=True, errors=lambda c: [[c]])
-    readings = [r.lower() for r in found[0] if r.isascii() and r.isalpha()] if found else []
-    return readings or [char]
+# Surnames read differently from the same character in ordinary words. A name is
+# indexed under the ordinary reading and these, so either one typed finds it.
+SURNAME_READINGS: dict[str, tuple[str, ...]] = {
+    "曾": ("zeng",), "单": ("shan",), "仇": ("qiu",), "解": ("xie",), "区": ("ou",),
+    "朴": ("piao",), "查": ("zha",), "盖": ("ge",), "乐": ("yue", "le"), "缪": ("miao",),
+    "覃": ("qin",), "秘": ("bi",), "种": ("chong",), "员": ("yun",), "宓": ("mi",),
+    "郇": ("huan",), "冼": ("xian",), "折": ("she",), "召": ("shao",), "黑": ("he",),
+    "繁": ("po",), "句": ("gou",), "尉": ("yu",), "万": ("mo",), "长": ("chang",),
+    "重": ("chong",), "华": ("hua",), "纪": ("ji",), "燕": ("yan",), "翟": ("zhai",),
+}
 
 
 def syllable_variants(name: str) -> list[list[str]]:
-    """Each variant is one list of syllables; the surname's readings give the variants."""
+    """Each variant is one list of syllables: the ordinary reading of the whole name,
+    and the same with each special surname reading of its first character."""
     p = _pypinyin()
     core = [c for c in normalise(name) if c != "·"]
     if not core:
         return []
-    rest = p.lazy_pinyin("".join(core[1:]), style=p.Style.NORMAL, errors=lambda c: list(c))
-    rest = [s.lower() for s in rest]
-    variants = []
-    for first in _readings(core[0])[:_MAX_VARIANTS]:
-        variants.append([first, *rest])
-    return variants
+    syllables = [s.lower() for s in p.lazy_pinyin("".join(core), style=p.Style.NORMAL,
+                                                   errors=lambda c: list(c))]
+    if len(syllables) != len(core):  # a run of non-Chinese text stayed in one piece
+        return [syllables]
+    readings = [syllables[0], *SURNAME_READINGS.get(core[0], ())]
+    return [[first, *syllables[1:]] for first in dict.fromkeys(readings)]
 
 
 def name_terms(name: str) -> dict[str, bool]:

@@ -1,0 +1,229 @@
+"""``station-desk``: no arguments starts the desk window; sub-commands serve admins and
+scripts. Global options come before the sub-command (see README for the contract).
+
+Every command prints either readable lines or, with ``--json``, one JSON object. A
+refusal prints one line on stderr and exits non-zero with nothing changed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from app import __version__
+from app.config import Config, resolve
+from app.services.errors import DeskError
+
+PASSWORD_ENV = "STATION_DESK_PASSWORD"
+EXIT_OK, EXIT_FAILED, EXIT_REFUSED, EXIT_UNEXPECTED = 0, 1, 2, 3
+
+
+class Failed(Exception):
+    """A command ran but its answer is 'no' (a check found faults, a voucher is not
+    redeemable): exit 1 with the result printed."""
+
+    def __init__(self, result: dict[str, Any]) -> None:
+        super().__init__(result.get("message", ""))
+        self.result = result
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="station-desk", description="文明实践站前台 StationDesk")
+    p.add_argument("--data-dir", help="数据目录（数据库、密钥、备份、日志）")
+    p.add_argument("--db", help="数据库：SQLite 文件路径或 postgresql://… 地址")
+    p.add_argument("--json", action="store_true", help="以一个 JSON 对象输出结果")
+    p.add_argument("--as", dest="as_user", metavar="USER", help="以该经办人身份执行写操作")
+    p.add_argument("--version", action="version", version=f"station-desk {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="SUB-COMMAND")
+
+    s = sub.add_parser("init", help="初始化本站")
+    s.add_argument("--station-code", required=True)
+    s.add_argument("--station-name", required=True)
+    s.add_argument("--admin", required=True)
+    s.add_argument("--admin-name", default="")
+
+    s = sub.add_parser("demo", help="生成演示数据")
+    s.add_argument("--residents", type=int, default=200)
+    s.add_argument("--seed", type=int, default=1)
+
+    res = sub.add_parser("resident", help="居民").add_subparsers(dest="action", required=True)
+    s = res.add_parser("add")
+    s.add_argument("--name", required=True)
+    s.add_argument("--id-number", default="")
+    s.add_argument("--id-type", default="cn_id", choices=["cn_id", "other", "none"])
+    s.add_argument("--phone", default="")
+    s.add_argument("--address", default="")
+    s.add_argument("--grid", default="")
+    s.add_argument("--tag", action="append", default=[])
+    s = res.add_parser("find")
+    s.add_argument("query")
+    s.add_argument("--limit", type=int, default=20)
+    s = res.add_parser("cards")
+    s.add_argument("--grid", default=None)
+    s.add_argument("residents", nargs="*")
+    s.add_argument("--pdf", required=True)
+    s = res.add_parser("reissue-card")
+    s.add_argument("resident")
+
+    deed = sub.add_parser("deed", help="积分项目与登记").add_subparsers(dest="action",
+                                                                    required=True)
+    deed.add_parser("types")
+    s = deed.add_parser("record")
+    s.add_argument("resident")
+    s.add_argument("type")
+    s.add_argument("--quantity", default="1")
+    s.add_argument("--date", default=None)
+    s.add_argument("--note", default="")
+    s.add_argument("--request-id", default=None)
+
+    s = sub.add_parser("balance", help="余额与最近流水")
+    s.add_argument("resident")
+    s.add_argument("--limit", type=int, default=10)
+
+    s = sub.add_parser("statement", help="积分存折页")
+    s.add_argument("resident")
+    s.add_argument("--from", dest="start", default=None)
+    s.add_argument("--to", dest="end", default=None)
+    s.add_argument("--pdf", required=True)
+
+    s = sub.add_parser("checkin", help="签到")
+    s.add_argument("resident")
+    s.add_argument("--purpose", default="consult")
+
+    v = sub.add_parser("voucher", help="兑换券").add_subparsers(dest="action", required=True)
+    s = v.add_parser("issue")
+    s.add_argument("resident")
+    s.add_argument("points", type=int)
+    s.add_argument("--merchant", default=None)
+    s.add_argument("--store", action="store_true", help="限本站积分超市")
+    s.add_argument("--denominations", default=None, help="如 20,20,10")
+    s.add_argument("--pdf", default=None)
+    s.add_argument("--thermal", type=int, default=None, metavar="DOTS")
+    s.add_argument("--request-id", default=None)
+    s = v.add_parser("verify")
+    s.add_argument("token")
+    s.add_argument("--merchant", default=None)
+    s = v.add_parser("redeem")
+    s.add_argument("token")
+    s.add_argument("--merchant", default=None)
+    s.add_argument("--request-id", default=None)
+    s = v.add_parser("void")
+    s.add_argument("serial")
+    s.add_argument("--reason", required=True)
+    s = v.add_parser("expire")
+    s = v.add_parser("reprint")
+    s.add_argument("serials", nargs="+")
+    s.add_argument("--pdf", required=True)
+
+    s = sub.add_parser("merchant", help="商户").add_subparsers(dest="action", required=True)
+    s.add_parser("list")
+    m = s.add_parser("add")
+    m.add_argument("name")
+
+    s = sub.add_parser("clerk", help="经办人").add_subparsers(dest="action", required=True)
+    s.add_parser("list")
+    c = s.add_parser("add")
+    c.add_argument("username")
+    c.add_argument("--name", default="")
+    c.add_argument("--role", default="clerk", choices=["clerk", "admin"])
+
+    sub.add_parser("check", help="完整性与账目不变量检查")
+    s = sub.add_parser("audit", help="审计日志").add_subparsers(dest="action", required=True)
+    a = s.add_parser("verify")
+    a.add_argument("--anchor", default=None)
+    s = sub.add_parser("keys", help="签名密钥").add_subparsers(dest="action", required=True)
+    s.add_parser("export")
+    s.add_parser("rotate")
+    k = s.add_parser("revoke")
+    k.add_argument("key_id", type=int)
+    k.add_argument("--reason", required=True)
+
+    s = sub.add_parser("backup", help="备份")
+    s.add_argument("--to", default=None)
+    s = sub.add_parser("restore", help="从备份恢复")
+    s.add_argument("file")
+    return p
+
+
+def password(prompt: str = "密码: ") -> str:
+    value = os.environ.get(PASSWORD_ENV)
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        raise _missing_password()
+    return getpass.getpass(prompt)
+
+
+def _missing_password() -> DeskError:
+    from app.services.errors import InvalidInput
+
+    return InvalidInput(what=f"需要密码：请设置环境变量 {PASSWORD_ENV}。",
+                        what_en=f"A password is needed: set {PASSWORD_ENV}.")
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {k: _plain(v) for k, v in dataclasses.asdict(value).items()}
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def emit(result: dict[str, Any], as_json: bool, lines: Callable[[dict[str, Any]], str]) -> None:
+    if as_json:
+        print(json.dumps(_plain(result), ensure_ascii=False, default=str))
+    else:
+        text = lines(result)
+        if text:
+            print(text)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    config = resolve(args.data_dir, args.db)
+    if args.command is None:
+        from app.views.app import run_gui
+
+        return run_gui(config)
+    from app import logs
+
+    logs.setup(config.log_dir)
+    from app.cli_commands import run
+
+    try:
+        result, lines = run(args, config)
+    except Failed as failed:
+        emit({"ok": False, **failed.result}, args.json, lambda r: r.get("message", ""))
+        return EXIT_FAILED
+    except DeskError as exc:
+        return _refused(args.json, exc.code, exc.message("zh"))
+    except KeyboardInterrupt:
+        return _refused(args.json, "interrupted", "已取消。")
+    except Exception as exc:  # noqa: BLE001 - the last line of defence for a clerk
+        reference = logs.report_unexpected(exc)
+        return _refused(args.json, "unexpected",
+                        f"内部错误（参考号 {reference}），详情见 {config.log_dir}",
+                        EXIT_UNEXPECTED)
+    emit({"ok": True, **result}, args.json, lines)
+    return EXIT_OK
+
+
+def _refused(as_json: bool, code: str, message: str, status: int = EXIT_REFUSED) -> int:
+    if as_json:
+        print(json.dumps({"ok": False, "error": code, "message": message}, ensure_ascii=False))
+    print(f"station-desk: {message}", file=sys.stderr)
+    return status
+
+
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,142 @@
+"""Command-line handlers for administration: merchants, clerks, integrity, audit, keys,
+backup and restore."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from app.cli import Failed, password
+from app.cli_support import Result, reader, signed_in
+from app.startup import open_station
+
+
+def cmd_merchant_list(args, config, opened) -> Result:
+    from app.services import vouchers
+
+    reader(opened)
+    return ({"merchants": vouchers.merchants()}, lambda r: "\n".join(r["merchants"]))
+
+
+def cmd_merchant_add(args, config, opened) -> Result:
+    from app.services import vouchers
+
+    name = vouchers.add_merchant(signed_in(args, opened), args.name)
+    return ({"merchant": name}, lambda r: f"已添加商户 {r['merchant']}")
+
+
+def cmd_clerk_list(args, config, opened) -> Result:
+    from app.services import auth
+
+    ctx = reader(opened)
+    rows = [c.__dict__ for c in auth.list_clerks(ctx)]
+    return ({"clerks": rows}, lambda r: "\n".join(
+        f"{c['username']:<16} {c['display_name']:<8} {c['role']:<6}"
+        f"{'' if c['active'] else ' 已停用'}{' 已锁定' if c['locked'] else ''}"
+        for c in r["clerks"]))
+
+
+def cmd_clerk_add(args, config, opened) -> Result:
+    from app.services import auth
+
+    ctx = signed_in(args, opened)
+    actor = auth.add_clerk(ctx, args.username, args.name, args.role,
+                           password(f"{args.username} 的新密码: "))
+    return ({"username": actor.username, "role": actor.role},
+            lambda r: f"已添加经办人 {r['username']}（{r['role']}）")
+
+
+def cmd_check(args, config, opened) -> Result:
+    from app.services import integrity
+
+    reader(opened)
+    report = integrity.run_check()
+    out = {"problems": report.problems, **report.facts,
+           "message": "；".join(report.problems) if report.problems else "一切正常"}
+    if not report.ok:
+        raise Failed(out)
+    return (out, lambda r: f"检查通过：{r['residents']} 位居民，{r['entries']} 条流水，"
+                           f"{r['vouchers']} 张兑换券，{r['audit_records']} 条审计记录。")
+
+
+def cmd_audit_verify(args, config, opened) -> Result:
+    from app.services import audit
+
+    reader(opened)
+    chain = audit.verify_chain(args.anchor)
+    out = {"records": chain.records, "head": chain.head, "problem": chain.problem,
+           "message": chain.problem or "审计日志完整"}
+    if not chain.ok:
+        raise Failed(out)
+    return (out, lambda r: f"审计日志完整：{r['records']} 条，链头 {r['head']}")
+
+
+def cmd_keys_export(args, config, opened) -> Result:
+    from app.services import keys
+
+    reader(opened)
+    ring = keys.export_public_keyring()
+    return (ring, lambda r: json.dumps(r, ensure_ascii=False, indent=2))
+
+
+def cmd_keys_rotate(args, config, opened) -> Result:
+    from app.services import keys
+
+    key_id = keys.rotate(signed_in(args, opened))
+    return ({"key_id": key_id}, lambda r: f"已启用新签名密钥 {r['key_id']}；旧券在有效期内仍有效。")
+
+
+def cmd_keys_revoke(args, config, opened) -> Result:
+    from app.services import keys
+
+    keys.revoke(signed_in(args, opened), args.key_id, args.reason)
+    return ({"revoked": args.key_id}, lambda r: f"已吊销密钥 {r['revoked']}；其签发的券一律拒收。")
+
+
+def cmd_backup(args, config, opened) -> Result:
+    from app.services import backup
+
+    ctx = reader(opened)
+    report = backup.backup(config, ctx.clock.now(), Path(args.to) if args.to else None)
+    return (report.__dict__, lambda r: f"备份完成并已校验：{r['path']}（{r['residents']} 位居民，"
+                                       f"{r['entries']} 条流水）")
+
+
+def cmd_restore(args, config, _opened) -> Result:
+    """Restore needs an admin of the station being replaced, and the single-writer lock."""
+    from app.services import backup, permissions
+
+    opened = open_station(config)
+    try:
+        ctx = signed_in(args, opened)
+        permissions.require(ctx, "backup.restore")
+        report, aside = backup.restore(config, Path(args.file), ctx.clock.now())
+    finally:
+        opened.close()
+    reopened = open_station(config)
+    try:
+        from app.services import audit
+        from app.models import write_transaction
+
+        with write_transaction():
+            audit.record(ctx, "backup.restore", args.file, {"kept_aside": str(aside)})
+    finally:
+        reopened.close()
+    return ({**report.__dict__, "previous": str(aside)},
+            lambda r: f"已从 {r['path']} 恢复；原数据库保存在 {r['previous']}")
+
+
+ADMIN_HANDLERS: dict[tuple[str, str | None], Callable[..., Result]] = {
+    ("merchant", "list"): cmd_merchant_list,
+    ("merchant", "add"): cmd_merchant_add,
+    ("clerk", "list"): cmd_clerk_list,
+    ("clerk", "add"): cmd_clerk_add,
+    ("check", None): cmd_check,
+    ("audit", "verify"): cmd_audit_verify,
+    ("keys", "export"): cmd_keys_export,
+    ("keys", "rotate"): cmd_keys_rotate,
+    ("keys", "revoke"): cmd_keys_revoke,
+    ("backup", None): cmd_backup,
+    ("restore", None): cmd_restore,
+}

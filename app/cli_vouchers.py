@@ -1,0 +1,113 @@
+"""Command-line handlers for vouchers: issue (with a PDF), verify, redeem, void, expire,
+reprint."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from app.cli import Failed
+from app.cli_support import Result, reader, resident_id, signed_in
+from app.services import errors
+
+
+def _write_vouchers_pdf(ctx, serials: list[str], pdf: str, thermal: int | None,
+                        reprint: bool) -> None:
+    from app.printing.vouchers import voucher_sheet_pdf, voucher_thermal_pdf
+    from app.services import residents, station, vouchers
+
+    rows = vouchers.vouchers_by_serial(serials)
+    info = station.current()
+    if thermal:
+        data = [voucher_thermal_pdf(row, info, width_dots=thermal, reprint=reprint) for row in rows]
+        if len(data) == 1:
+            Path(pdf).write_bytes(data[0])
+        else:
+            stem = Path(pdf)
+            for row, blob in zip(rows, data, strict=True):
+                stem.with_name(f"{stem.stem}-{row.serial}{stem.suffix}").write_bytes(blob)
+    else:
+        holder = residents.get(rows[0].resident_id).id_masked if rows else ""
+        Path(pdf).write_bytes(voucher_sheet_pdf(rows, info, holder, reprint=reprint))
+    vouchers.record_print(ctx, serials)
+
+
+def cmd_issue(args, config, opened) -> Result:
+    from app.services import vouchers
+
+    ctx = signed_in(args, opened)
+    faces = None
+    if args.denominations:
+        try:
+            faces = [int(x) for x in args.denominations.replace("，", ",").split(",")]
+        except ValueError:
+            raise errors.InvalidInput(what="面额应写成 20,20,10 的形式。",
+                                      what_en="Write denominations as 20,20,10.") from None
+    scope = "merchant" if args.merchant else ("store" if args.store else "any")
+    result = vouchers.issue(ctx, resident_id(args.resident), args.points, faces, scope,
+                            args.merchant, request_id=args.request_id)
+    if args.pdf:
+        _write_vouchers_pdf(ctx, [v.serial for v in result.vouchers], args.pdf, args.thermal,
+                            reprint=False)
+    out = {**result.__dict__, "vouchers": [v.__dict__ for v in result.vouchers],
+           "pdf": args.pdf}
+    return (out, lambda r: "\n".join(
+        [f"{r['name']} 兑换 {r['points']} 分，余额 {r['balance']}"]
+        + [f"  {v['serial']}  {v['points']} 分  校验码 {v['check_code']}  有效期至 "
+           f"{v['expiry_date']}" for v in r["vouchers"]]
+        + ([f"已保存：{r['pdf']}"] if r["pdf"] else [])))
+
+
+def cmd_verify(args, config, opened) -> Result:
+    from app.services import vouchers
+
+    ctx = reader(opened)
+    verdict = vouchers.verify(ctx, args.token.strip("\r\n"), args.merchant)
+    out = {**verdict.__dict__, "message": verdict.message_zh}
+    if not verdict.ok:
+        raise Failed(out)
+    return (out, lambda r: f"{r['serial']} {r['points']} 分（{r['holder']}）：{r['message']}")
+
+
+def cmd_redeem(args, config, opened) -> Result:
+    from app.services import vouchers
+
+    ctx = signed_in(args, opened)
+    result = vouchers.redeem(ctx, args.token.strip("\r\n"), args.merchant,
+                             request_id=args.request_id)
+    return (result.__dict__,
+            lambda r: f"已核销 {r['serial']}（{r['points']} 分，{r['holder']}）于 {r['where']}")
+
+
+def cmd_void(args, config, opened) -> Result:
+    from app.services import vouchers
+
+    ctx = signed_in(args, opened)
+    result = vouchers.void(ctx, args.serial, args.reason)
+    return (result, lambda r: f"已作废 {r['serial']}，退回 {r['points']} 分，余额 {r['balance']}")
+
+
+def cmd_expire(args, config, opened) -> Result:
+    from app.services import vouchers
+
+    ctx = signed_in(args, opened)
+    result = vouchers.expire(ctx)
+    return (result, lambda r: f"已结清过期兑换券 {r['count']} 张（{r['points']} 分）")
+
+
+def cmd_reprint(args, config, opened) -> Result:
+    ctx = signed_in(args, opened)
+    reader(opened)
+    _write_vouchers_pdf(ctx, args.serials, args.pdf, None, reprint=True)
+    return ({"serials": args.serials, "pdf": args.pdf},
+            lambda r: f"已补打 {len(r['serials'])} 张：{r['pdf']}")
+
+
+VOUCHER_HANDLERS: dict[tuple[str, str | None], Callable[..., Result]] = {
+    ("voucher", "issue"): cmd_issue,
+    ("voucher", "verify"): cmd_verify,
+    ("voucher", "redeem"): cmd_redeem,
+    ("voucher", "void"): cmd_void,
+    ("voucher", "expire"): cmd_expire,
+    ("voucher", "reprint"): cmd_reprint,
+}

@@ -1,0 +1,141 @@
+"""Backups of the SQLite file with SQLite's online backup API, each verified before it
+counts, and restore that keeps the current database aside first.
+
+A backup is a complete copy taken while the desk keeps working; it counts only once it
+has been opened, passed ``integrity_check``, and its ledger re-sums to its balances.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.config import Config
+from app.models import database
+from app.services.errors import DeskError
+
+SIDE_FILES = ("-wal", "-shm")
+
+
+class BackupError(DeskError):
+    code = "backup"
+    zh = "备份/恢复失败：{reason}"
+    en = "Backup or restore failed: {reason_en}"
+
+
+@dataclass(frozen=True)
+class BackupReport:
+    path: str
+    residents: int
+    entries: int
+    total_points: int
+    size_bytes: int
+
+
+def _verify_file(path: Path) -> BackupReport:
+    """Open a database file read-only and check it as a backup must be checked."""
+    if not path.is_file():
+        raise BackupError(reason=f"找不到文件 {path}", reason_en=f"no file {path}")
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            result = conn.execute("PRAGMA integrity_check").fetchall()
+            if [r[0] for r in result] != ["ok"]:
+                raise BackupError(reason="文件已损坏", reason_en="the file is corrupt")
+            mismatched = conn.execute(
+                "SELECT COUNT(*) FROM resident r LEFT JOIN (SELECT resident_id, SUM(points) s "
+                "FROM ledger_entry GROUP BY resident_id) l ON l.resident_id = r.id "
+                "WHERE COALESCE(l.s, 0) != r.balance").fetchone()[0]
+            if mismatched:
+                raise BackupError(reason=f"{mismatched} 位居民余额与流水不符",
+                                  reason_en=f"{mismatched} balances disagree with the ledger")
+            residents, total = conn.execute(
+                "SELECT COUNT(*), COALESCE(SUM(balance), 0) FROM resident").fetchone()
+            entries = conn.execute("SELECT COUNT(*) FROM ledger_entry").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise BackupError(reason=f"不是有效的 StationDesk 数据库（{exc}）",
+                          reason_en=f"not a StationDesk database ({exc})") from exc
+    return BackupReport(str(path), residents, entries, total, path.stat().st_size)
+
+
+def verify(path: Path) -> BackupReport:
+    return _verify_file(Path(path))
+
+
+def _live_totals() -> tuple[int, int]:
+    row = database.execute_sql(
+        "SELECT COUNT(*), COALESCE(SUM(balance), 0) FROM resident").fetchone()
+    return int(row[0]), int(row[1])
+
+
+def backup_to(dest: Path) -> BackupReport:
+    """Copy the open SQLite database to ``dest`` and verify the copy against the live one."""
+    dest = Path(dest)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    partial = dest.with_name(dest.name + ".partial")
+    partial.unlink(missing_ok=True)
+    target = sqlite3.connect(partial)
+    try:
+        # One snapshot: the totals are read inside the same read transaction as the copy.
+        with database.atomic():
+            live = _live_totals()
+            database.connection().backup(target)
+    finally:
+        target.close()
+    try:
+        report = _verify_file(partial)
+    except BackupError:
+        partial.unlink(missing_ok=True)
+        raise
+    if (report.residents, report.total_points) != live:
+        partial.unlink(missing_ok=True)
+        raise BackupError(reason="备份与当前数据不一致", reason_en="the copy differs from the live data")
+    with open(partial, "rb") as fh:
+        os.fsync(fh.fileno())
+    os.replace(partial, dest)
+    return BackupReport(str(dest), report.residents, report.entries, report.total_points,
+                        report.size_bytes)
+
+
+def default_name(now: dt.datetime, kind: str = "manual") -> str:
+    return f"station-{now:%Y%m%d-%H%M%S}-{kind}.db"
+
+
+def backup(config: Config, now: dt.datetime, to: Path | None = None) -> BackupReport:
+    if not config.is_sqlite:
+        raise BackupError(reason="PostgreSQL 站点请用 pg_dump 备份（见 README）",
+                          reason_en="back up PostgreSQL stations with pg_dump (see README)")
+    return backup_to(to or config.backup_dir / default_name(now))
+
+
+def backup_before_migration(config: Config) -> Path:
+    """A plain copy before the schema changes (nothing else has the file open yet)."""
+    dest = config.backup_dir / f"before-migration-{dt.datetime.now():%Y%m%d-%H%M%S}.db"
+    return Path(backup_to(dest).path)
+
+
+def restore(config: Config, source: Path, now: dt.datetime) -> tuple[BackupReport, Path]:
+    """Replace the station's database with a verified backup; the current one is moved
+    to a folder beside it first, so a restore can itself be undone."""
+    if not config.is_sqlite:
+        raise BackupError(reason="PostgreSQL 站点请用 pg_restore 恢复（见 README）",
+                          reason_en="restore PostgreSQL stations with pg_restore (see README)")
+    report = _verify_file(Path(source))
+    live = config.sqlite_path
+    aside = config.data_dir / f"before-restore-{now:%Y%m%d-%H%M%S}"
+    aside.mkdir(parents=True, exist_ok=True)
+    database.close()
+    for suffix in ("", *SIDE_FILES):
+        current = Path(str(live) + suffix)
+        if current.exists():
+            shutil.move(current, aside / current.name)
+    shutil.copyfile(source, live)
+    with open(live, "rb") as fh:
+        os.fsync(fh.fileno())
+    return report, aside

@@ -1,0 +1,141 @@
+"""The command line, driven as a subprocess exactly as scripts and admins use it."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.startup import InstanceLock
+
+PASSWORD = "Desk-2026!"
+
+
+def run(data_dir: Path, *args: str, password: str = PASSWORD) -> subprocess.CompletedProcess:
+    env = {**os.environ, "STATION_DESK_PASSWORD": password}
+    return subprocess.run([sys.executable, "-m", "app", "--data-dir", str(data_dir), *args],
+                          capture_output=True, text=True, env=env, timeout=120,
+                          stdin=subprocess.DEVNULL)
+
+
+def ok_json(data_dir: Path, *args: str) -> dict:
+    done = run(data_dir, "--json", *args)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["ok"] is True
+    return result
+
+
+@pytest.fixture
+def station(tmp_path) -> Path:
+    ok_json(tmp_path, "init", "--station-code", "XH01", "--station-name", "新华社区新时代文明实践站",
+            "--admin", "admin")
+    return tmp_path
+
+
+def test_init_twice_is_refused_with_one_line(station):
+    """A second init changes nothing and says which station is already there."""
+    done = run(station, "init", "--station-code", "ZZ09", "--station-name", "别的站",
+               "--admin", "other")
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "XH01" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_resident_deed_balance_and_search(station):
+    """Register, record a deed and read the balance back, as the contract names them."""
+    added = ok_json(station, "--as", "admin", "resident", "add", "--name", "张明月",
+                    "--id-number", "11010519491231002x", "--phone", "13812345678",
+                    "--address", "幸福里3栋2单元501室", "--grid", "第一网格")
+    assert added["resident_no"] == "000001"
+    assert added["id_number"] == "110105********002X"
+    deed = ok_json(station, "--as", "admin", "deed", "record", "000001", "ENV_CLEANUP",
+                   "--quantity", "1.5")
+    assert (deed["points"], deed["balance"]) == (3, 3)
+    balance = ok_json(station, "balance", added["card_code"])
+    assert balance["balance"] == 3 and balance["entries"][0]["points"] == 3
+    found = ok_json(station, "resident", "find", "zmy")
+    assert [r["name"] for r in found["results"]] == ["张明月"]
+    assert found["results"][0]["address"] == "幸福里3栋2单元501室"
+
+
+def test_bad_input_changes_nothing(station):
+    """An invalid ID number is refused on one line, and no resident appears."""
+    done = run(station, "--as", "admin", "resident", "add", "--name", "李四",
+               "--id-number", "110105194912310021")
+    assert done.returncode == 2 and "校验位" in done.stderr
+    assert ok_json(station, "resident", "find", "李四")["results"] == []
+    wrong = run(station, "--as", "admin", "deed", "record", "1", "ENV_CLEANUP",
+                password="not-the-password")
+    assert wrong.returncode == 2 and "密码" in wrong.stderr
+
+
+def test_voucher_lifecycle(station):
+    """Issue, verify, redeem once, refuse the second redemption, void by an admin only."""
+    ok_json(station, "--as", "admin", "resident", "add", "--name", "王芳")
+    for _ in range(3):
+        ok_json(station, "--as", "admin", "deed", "record", "1", "DONATION")
+    issued = ok_json(station, "--as", "admin", "voucher", "issue", "1", "6")
+    assert [v["points"] for v in issued["vouchers"]] == [5, 1] and issued["balance"] == 0
+    token = issued["vouchers"][0]["token"]
+    assert ok_json(station, "voucher", "verify", token)["reason"] == "ok"
+    assert ok_json(station, "--as", "admin", "voucher", "redeem", token)["points"] == 5
+    again = run(station, "--json", "voucher", "verify", token)
+    assert again.returncode == 1 and json.loads(again.stdout)["reason"] == "redeemed"
+    ok_json(station, "--as", "admin", "clerk", "add", "li", "--name", "李敏")
+    refused = run(station, "--as", "li", "voucher", "void", issued["vouchers"][1]["serial"],
+                  "--reason", "错发")
+    assert refused.returncode == 2 and "管理员" in refused.stderr
+    voided = ok_json(station, "--as", "admin", "voucher", "void",
+                     issued["vouchers"][1]["serial"], "--reason", "错发")
+    assert voided["balance"] == 1
+    forged = token[:-1] + ("A" if token[-1] != "A" else "B")
+    assert run(station, "voucher", "verify", forged).returncode == 1
+
+
+def test_check_finds_a_tampered_balance(station):
+    """`check` exits 1 when a cached balance no longer matches the ledger."""
+    ok_json(station, "--as", "admin", "resident", "add", "--name", "赵六")
+    ok_json(station, "--as", "admin", "deed", "record", "1", "DONATION")
+    assert ok_json(station, "check")["residents"] == 1
+    with sqlite3.connect(station / "station.db") as conn:
+        conn.execute("UPDATE resident SET balance = 500")
+    done = run(station, "--json", "check")
+    assert done.returncode == 1 and json.loads(done.stdout)["problems"]
+
+
+def test_backup_and_restore_round_trip(station, tmp_path_factory):
+    """A verified backup restores the balances it had; the replaced database is kept."""
+    ok_json(station, "--as", "admin", "resident", "add", "--name", "钱七")
+    ok_json(station, "--as", "admin", "deed", "record", "1", "DONATION")
+    target = tmp_path_factory.mktemp("usb") / "b.db"
+    assert ok_json(station, "backup", "--to", str(target))["total_points"] == 2
+    ok_json(station, "--as", "admin", "deed", "record", "1", "DONATION")
+    restored = ok_json(station, "--as", "admin", "restore", str(target))
+    assert Path(restored["previous"]).is_dir()
+    assert ok_json(station, "balance", "1")["balance"] == 2
+    assert ok_json(station, "audit", "verify")["records"] > 0
+
+
+def test_second_copy_is_refused(station):
+    """While another process holds the station, the command says who and changes nothing."""
+    lock = InstanceLock(station)
+    lock.acquire()
+    try:
+        done = run(station, "check")
+    finally:
+        lock.release()
+    assert done.returncode == 2 and "pid" in done.stderr
+
+
+def test_demo_data_passes_the_check(station):
+    """Demo data is realistic and keeps every invariant."""
+    made = ok_json(station, "demo", "--residents", "300", "--seed", "7")
+    assert made["residents"] == 300 and made["entries"] > 1000 and made["vouchers"] > 0
+    report = ok_json(station, "check")
+    assert report["residents"] == 300 and report["vouchers"] == made["vouchers"]

@@ -43,7 +43,8 @@ def cmd_init(args, config, opened) -> Result:
 def cmd_demo(args, config, opened) -> Result:
     from app.services import demo
 
-    stats = demo.generate(opened.context, residents=args.residents, seed=args.seed)
+    stats = demo.generate(opened.context, residents=args.residents, seed=args.seed,
+                          activity=args.activity)
     return (stats, lambda r: f"演示数据：{r['residents']} 位居民，{r['entries']} 条流水，"
                              f"{r['vouchers']} 张兑换券，用时 {r['seconds']} 秒。")
 

@@ -12,10 +12,11 @@ from app.models.resident import Resident
 
 class Deed(BaseModel):
     uid = pw.CharField(unique=True)
-    resident = pw.ForeignKeyField(Resident, backref="deeds")
+    # Indexed together with deed_type and deed_date below (the cap look-up).
+    resident = pw.ForeignKeyField(Resident, backref="deeds", index=False)
     deed_type = pw.ForeignKeyField(DeedType, backref="deeds")
     quantity_tenths = pw.IntegerField()  # 1.5 hours is stored as 15
-    deed_date = pw.DateField(index=True)
+    deed_date = pw.DateField()
     points = pw.IntegerField()
     override_reason = pw.TextField(default="")
     note = pw.TextField(default="")
@@ -27,13 +28,17 @@ class Deed(BaseModel):
     review_note = pw.TextField(default="")
     group_uid = pw.CharField(null=True)
 
+    class Meta:
+        indexes = ((("resident", "deed_type", "deed_date"), False),)
+
 
 class LedgerEntry(BaseModel):
     """One signed change to one resident's points. Never updated, never deleted."""
 
     seq = pw.AutoField()
     uid = pw.CharField(unique=True)
-    resident = pw.ForeignKeyField(Resident, backref="ledger")
+    # Indexed together with seq below, which serves every per-resident look-up.
+    resident = pw.ForeignKeyField(Resident, backref="ledger", index=False)
     kind = pw.CharField()  # award | deduct | issue | refund | adjust | reversal | expire
     points = pw.IntegerField()
     balance_after = pw.IntegerField()

@@ -9,6 +9,7 @@ signed tokens) holds for the demo data too.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import random
 import time
 import uuid
@@ -30,12 +31,14 @@ from app.models import (
     database,
     write_transaction,
 )
-from app.services import audit, demo_people, keys, search, tokens, vouchers
+from app.models.db import SQLITE_PRAGMAS, is_sqlite
+from app.services import audit, demo_people, keys, pinyin, search, tokens, vouchers
 from app.services.context import Context
 from app.services.errors import NotInitialised
 from app.services.residents import new_card_code
 
 MERCHANTS = ("红星便民超市", "惠民大药房", "老街理发店")
+CHUNK = 5000
 Progress = Callable[[int, int], None]
 
 
@@ -56,6 +59,19 @@ def _next_id(model: type) -> int:
             .scalar() or 0) + 1
 
 
+class _Ids:
+    """Unique ids for one run: a random prefix and a counter (uuid4 per row costs ~5 µs,
+    and sequential keys append to their unique index instead of scattering into it)."""
+
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
+        self.count = 0
+
+    def __call__(self, kind: str) -> str:
+        self.count += 1
+        return f"{kind}{self.prefix}{self.count:09x}"
+
+
 @dataclass
 class _Batch:
     residents: list[tuple] = field(default_factory=list)
@@ -66,9 +82,12 @@ class _Batch:
     vouchers: list[dict] = field(default_factory=list)
 
 
-def generate(ctx: Context, residents: int = 200, seed: int = 1,
+def generate(ctx: Context, residents: int = 200, seed: int = 1, activity: float = 1.0,
              progress: Progress | None = None) -> dict:
-    """Add ``residents`` demo residents with a year of history; returns what was made."""
+    """Add ``residents`` demo residents with a year of history; returns what was made.
+
+    ``activity`` scales how many deeds each resident has (1.0: about ten this year).
+    """
     started = time.perf_counter()
     station = Station.select().first()
     if station is None:
@@ -78,15 +97,30 @@ def generate(ctx: Context, residents: int = 200, seed: int = 1,
              Clerk.select().where(Clerk.role == "admin").order_by(Clerk.id).first())
     ctx = ctx.as_actor(ctx.actor) if ctx.actor else ctx
     today = ctx.clock.today()
+    totals = dict.fromkeys(("entries", "deeds", "vouchers", "checkins"), 0)
+    ids = _Ids(uuid.uuid4().hex[:10])
+    if is_sqlite():
+        # Index pages of a large load stay in memory instead of being re-read.
+        database.execute_sql("PRAGMA cache_size = -400000")
     with write_transaction():
         shops = _merchants(ctx, station.code)
-        batch = _Batch()
-        _people(rng, station.code, residents, ctx, batch, progress)
-        _history(rng, today, clerk.id, batch, ctx, residents, progress)
-        _write(ctx, station, clerk.id, shops, batch, rng, today)
+        taken = {i for (i,) in Resident.select(Resident.id_number).tuples() if i}
+        reading = functools.cache(pinyin.full)
+        # In chunks, so that memory stays flat however many residents are asked for.
+        for first in range(0, residents, CHUNK):
+            batch = _Batch()
+            count = min(CHUNK, residents - first)
+            _people(rng, station.code, count, ctx, batch, taken, reading)
+            _history(rng, today, clerk.id, batch, ids, activity)
+            _write(ctx, station, clerk.id, shops, batch, rng, today, ids)
+            for key in totals:
+                totals[key] += len(getattr(batch, key))
+            if progress:
+                progress(first + count, residents)
         audit.record(ctx, "demo.generate", station.code, {"residents": residents, "seed": seed})
-    return {"residents": residents, "entries": len(batch.entries), "deeds": len(batch.deeds),
-            "vouchers": len(batch.vouchers), "checkins": len(batch.checkins),
+    if is_sqlite():
+        database.execute_sql(f"PRAGMA cache_size = {SQLITE_PRAGMAS['cache_size']}")
+    return {"residents": residents, **totals,
             "seconds": round(time.perf_counter() - started, 1)}
 
 
@@ -98,11 +132,10 @@ def _merchants(ctx: Context, code: str) -> list[int]:
 
 
 def _people(rng: random.Random, code: str, count: int, ctx: Context, batch: _Batch,
-            progress: Progress | None) -> None:
+            taken: set[str], reading: Callable[[str], str]) -> None:
     first = _next_id(Resident)
-    taken = {i for (i,) in Resident.select(Resident.id_number).tuples() if i}
     now = str(ctx.clock.now())
-    terms_cache: dict[str, dict[str, int]] = {}
+    grids = demo_people.GRIDS
     for n in range(count):
         rid = first + n
         number = f"{rid:06d}"
@@ -112,70 +145,73 @@ def _people(rng: random.Random, code: str, count: int, ctx: Context, batch: _Bat
         compound, building, unit, room = demo_people.address(rng)
         batch.residents.append((rid, f"{code}-R{number}", number, name, "cn_id", id_no, gender,
                                 birth.isoformat(), phone, compound, building, unit, room,
-                                rng.choice(demo_people.GRIDS), demo_people.tags(rng),
+                                grids[n % len(grids)], demo_people.tags(rng),
                                 new_card_code(), False, 0, now, now))
-        if name not in terms_cache:
-            terms_cache[name] = search.resident_terms(name, "", None, None)
-        terms = dict(terms_cache[name])
-        terms.update(search.resident_terms("", number, phone, id_no))
+        name_terms = pinyin.name_terms(name, pinyin.char_variants(name, reading))
+        terms = search.resident_terms(name, number, phone, id_no, name_terms)
         batch.terms.extend((rid, t, r) for t, r in terms.items())
-        if progress and n % 5000 == 0:
-            progress(n, count * 2)
 
 
-def _history(rng: random.Random, today: dt.date, clerk_id: int, batch: _Batch, ctx: Context,
-             count: int, progress: Progress | None) -> None:
-    """About ten deeds a resident since New Year, some deductions, some vouchers."""
-    awards = [t for t in DeedType.select().where(DeedType.active == True,  # noqa: E712
-                                                 DeedType.points > 0, DeedType.needs_review == False)]  # noqa: E712
-    deductions = [t for t in DeedType.select().where(DeedType.points < 0,
-                                                     DeedType.needs_review == False)]  # noqa: E712
+@dataclass(frozen=True)
+class _Type:
+    id: int
+    points: int
+    per_hour: bool
+
+
+def _catalogue() -> tuple[list[_Type], list[_Type]]:
+    """Types a demo may use any day: no review, and no cap longer than a day."""
+    usable = [_Type(t.id, t.points, t.unit == "per_hour") for t in DeedType.select().where(
+        DeedType.active == True, DeedType.needs_review == False,  # noqa: E712
+        DeedType.cap_period.is_null() | (DeedType.cap_period == "day"))]
+    return [t for t in usable if t.points > 0], [t for t in usable if t.points < 0]
+
+
+def _history(rng: random.Random, today: dt.date, clerk_id: int, batch: _Batch, ids: _Ids,
+             activity: float) -> None:
+    """About ten deeds a resident since New Year (times ``activity``), some deductions,
+    some vouchers; at most one deed a day, so no daily cap is reached."""
+    awards, deductions = _catalogue()
     start = today.replace(month=1, day=1)
     span = (today - start).days + 1
+    dates = [start + dt.timedelta(days=d) for d in range(span)]
+    isos = [d.isoformat() for d in dates]
+    recent = span - 45
+    most = max(2, min(span, round(18 * activity)))
     deed_id = _next_id(Deed)
-    first_resident = batch.residents[0][0] if batch.residents else 0
+    random_ = rng.random
     for n, row in enumerate(batch.residents):
         rid = row[0]
-        days = sorted(rng.sample(range(span), min(span, rng.randint(2, 18))))
         balance = 0
-        used: set[tuple[int, int]] = set()
-        for day in days:
-            date = start + dt.timedelta(days=day)
-            t = rng.choice(deductions) if rng.random() < 0.06 else rng.choice(awards)
-            if (t.id, day) in used or t.cap_period in ("lifetime", "year", "month"):
-                t = awards[0]  # a per-day capped type, once a day
-                if (t.id, day) in used:
-                    continue
-            used.add((t.id, day))
-            tenths = 10 * (rng.randint(1, min(t.cap_quantity or 2, 2)) if t.unit == "per_hour"
-                           else 1)
+        for day in sorted(rng.sample(range(span), rng.randint(min(2, most), most))):
+            iso = isos[day]
+            t = deductions[int(random_() * len(deductions))] if random_() < 0.06 else \
+                awards[int(random_() * len(awards))]
+            tenths = 20 if t.per_hour and random_() < 0.5 else 10
             points = t.points * tenths // 10
-            stamp = f"{date} {rng.randint(8, 17):02d}:{rng.randint(0, 59):02d}:00"
-            batch.deeds.append((deed_id, f"DEMO-D{uuid.uuid4().hex}", rid, t.id, tenths,
-                                date.isoformat(), points, "", "", "approved", clerk_id, stamp, ""))
+            stamp = f"{iso} {8 + int(random_() * 10):02d}:{int(random_() * 60):02d}:00"
+            batch.deeds.append((deed_id, ids("DEMO-D"), rid, t.id, tenths, iso, points, "", "",
+                                "approved", clerk_id, stamp, ""))
             balance += points
             batch.entries.append([rid, "award" if points > 0 else "deduct", points, balance,
-                                  deed_id, None, date.isoformat(), stamp])
+                                  deed_id, None, iso, stamp])
             deed_id += 1
-            if (today - date).days < 45:
-                batch.checkins.append((rid, date.isoformat(), "deed", clerk_id, stamp))
-            if balance >= 20 and rng.random() < 0.15:
-                spend = balance - balance % 5 if rng.random() < 0.5 else 10
-                faces = vouchers.split(spend, (50, 20, 10, 5, 1))
-                for face in faces:
+            if day >= recent:
+                batch.checkins.append((rid, iso, "deed", clerk_id, stamp))
+            if balance >= 20 and random_() < 0.15:
+                spend = balance - balance % 5 if random_() < 0.5 else 10
+                for face in vouchers.split(spend, (50, 20, 10, 5, 1)):
                     balance -= face
-                    entry = [rid, "issue", -face, balance, None, None, date.isoformat(), stamp]
+                    entry = [rid, "issue", -face, balance, None, None, iso, stamp]
                     batch.entries.append(entry)
-                    batch.vouchers.append({"resident": rid, "points": face, "date": date,
+                    batch.vouchers.append({"resident": rid, "points": face, "date": dates[day],
                                            "stamp": stamp, "entry": entry,
-                                           "redeem": rng.random() < 0.7})
-        if progress and n % 5000 == 0:
-            progress(count + n, count * 2)
-        batch.residents[rid - first_resident] = row[:17] + (balance,) + row[18:]
+                                           "redeem": random_() < 0.7})
+        batch.residents[n] = row[:17] + (balance,) + row[18:]
 
 
 def _write(ctx: Context, station: Station, clerk_id: int, shops: list[int], batch: _Batch,
-           rng: random.Random, today: dt.date) -> None:
+           rng: random.Random, today: dt.date, ids: _Ids) -> None:
     _insert(Resident, ("id", "uid", "resident_no", "name", "id_type", "id_number", "gender",
                        "birth_date", "phone", "compound", "building", "unit", "room", "grid",
                        "tags", "card_code", "archived", "balance", "created_at", "updated_at"),
@@ -219,7 +255,7 @@ def _write(ctx: Context, station: Station, clerk_id: int, shops: list[int], batc
     _insert(LedgerEntry, ("uid", "resident_id", "kind", "points", "balance_after", "deed_id",
                           "voucher_serial", "request_id", "clerk_id", "reason", "business_date",
                           "created_at"),
-            [(f"{code}-L{uuid.uuid4().hex}", e[0], e[1], e[2], e[3], e[4], e[5], "demo",
+            [(ids(f"{code}-L"), e[0], e[1], e[2], e[3], e[4], e[5], "demo",
               clerk_id, "", e[6], e[7]) for e in batch.entries])
     _insert(CheckIn, ("uid", "resident_id", "checkin_date", "purpose", "clerk_id", "created_at"),
-            [(f"{code}-C{uuid.uuid4().hex}", *c) for c in batch.checkins])
+            [(ids(f"{code}-C"), *c) for c in batch.checkins])

@@ -9,6 +9,7 @@ which one the clerk will type.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from typing import Any
 
 MIDDLE_DOTS = "·•‧・.．"
@@ -56,11 +57,12 @@ def syllable_variants(name: str) -> list[list[str]]:
     return [[first, *syllables[1:]] for first in dict.fromkeys(readings)]
 
 
-def name_terms(name: str) -> dict[str, bool]:
+def name_terms(name: str, variants: list[list[str]] | None = None) -> dict[str, bool]:
     """Search keys of a name, each marked True when it starts where the name starts.
 
     Every suffix of the characters is a key (a substring search becomes a prefix search),
-    and so are full pinyin and initials from every syllable on.
+    and so are full pinyin and initials from every syllable on. ``variants`` may be given
+    when the caller already knows the syllables (a bulk load with its own cache).
     """
     terms: dict[str, bool] = {}
 
@@ -72,13 +74,23 @@ def name_terms(name: str) -> dict[str, bool]:
     for i in range(len(chars)):
         if chars[i] != "·":
             add(chars[i:], i == 0)
-    for syllables in syllable_variants(name):
+    for syllables in syllable_variants(name) if variants is None else variants:
         for i in range(len(syllables)):
             part = syllables[i:]
             if all(s.isascii() for s in part):
                 add("".join(part), i == 0)
                 add("".join(s[0] for s in part), i == 0)
     return terms
+
+
+def char_variants(chars: str, reading: Callable[[str], str]) -> list[list[str]]:
+    """Like ``syllable_variants`` from one reading per character (the bulk-load path)."""
+    core = [c for c in normalise(chars) if c != "·"]
+    if not core:
+        return []
+    syllables = [reading(c) for c in core]
+    return [[first, *syllables[1:]]
+            for first in dict.fromkeys([syllables[0], *SURNAME_READINGS.get(core[0], ())])]
 
 
 def initials(text: str) -> str:

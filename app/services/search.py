@@ -21,8 +21,8 @@ RANK_PART = 2  # a later part of the name, a phone or ID tail
 _TOP = "\U0010ffff"
 
 
-def resident_terms(name: str, resident_no: str, phone: str | None, id_number: str | None
-                   ) -> dict[str, int]:
+def resident_terms(name: str, resident_no: str, phone: str | None, id_number: str | None,
+                   name_terms: dict[str, bool] | None = None) -> dict[str, int]:
     """All search terms of one resident with their rank."""
     terms: dict[str, int] = {}
 
@@ -30,7 +30,7 @@ def resident_terms(name: str, resident_no: str, phone: str | None, id_number: st
         if term and rank < terms.get(term, 99):
             terms[term] = rank
 
-    for term, starts in pinyin.name_terms(name).items():
+    for term, starts in (pinyin.name_terms(name) if name_terms is None else name_terms).items():
         add(term, RANK_START if starts else RANK_PART)
     add(resident_no, RANK_EXACT)
     add(resident_no.lstrip("0"), RANK_EXACT)
@@ -76,7 +76,7 @@ def hit_of(r: Resident) -> ResidentHit:
                        address_of(r), r.grid, r.balance, r.archived)
 
 
-def _ranked_ids(query: str, wanted: int) -> list[int]:
+def _ranked_ids(query: str, wanted: int, include_archived: bool = False) -> list[int]:
     found: list[int] = []
     seen: set[int] = set()
 
@@ -89,17 +89,21 @@ def _ranked_ids(query: str, wanted: int) -> list[int]:
                     return True
         return False
 
-    exact_card = Resident.select(Resident.id).where(Resident.card_code == query.upper()).tuples()
-    if take(exact_card):
+    exact_card = Resident.select(Resident.id).where(Resident.card_code == query.upper())
+    terms = ResidentSearchTerm.select(ResidentSearchTerm.resident)
+    if not include_archived:
+        # Filtered in the queries themselves: dropping archived residents after a fixed
+        # over-fetch let a few archived namesakes push every active one off the page.
+        exact_card = exact_card.where(Resident.archived == False)  # noqa: E712
+        terms = terms.join(Resident).where(Resident.archived == False)  # noqa: E712
+    if take(exact_card.tuples()):
         return found
     term = pinyin.normalise(query)
-    exact = (ResidentSearchTerm.select(ResidentSearchTerm.resident)
-             .where(ResidentSearchTerm.term == term)
+    exact = (terms.where(ResidentSearchTerm.term == term)
              .order_by(ResidentSearchTerm.rank, ResidentSearchTerm.resident).tuples())
     if take(exact):
         return found
-    prefix = (ResidentSearchTerm.select(ResidentSearchTerm.resident)
-              .where(ResidentSearchTerm.term > term, ResidentSearchTerm.term < term + _TOP)
+    prefix = (terms.where(ResidentSearchTerm.term > term, ResidentSearchTerm.term < term + _TOP)
               .order_by(ResidentSearchTerm.term, ResidentSearchTerm.resident).tuples())
     take(prefix.iterator())
     return found
@@ -116,9 +120,7 @@ def search(query: str, offset: int = 0, limit: int = 50, include_archived: bool 
     """Ranked residents matching ``query``; ``has_more`` says whether a next page exists."""
     if not pinyin.normalise(query):
         return SearchPage([], False)
-    # Archived residents are dropped after ranking, so ask for a few more than a page.
-    wanted = offset + limit + 1
-    ids = _ranked_ids(query, wanted * (1 if include_archived else 2))
+    ids = _ranked_ids(query, offset + limit + 1, include_archived)
     rows = {r.id: r for r in Resident.select().where(Resident.id.in_(ids))} if ids else {}
     ordered = [rows[i] for i in ids if i in rows and (include_archived or not rows[i].archived)]
     page = ordered[offset:offset + limit]

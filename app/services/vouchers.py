@@ -173,8 +173,10 @@ class Verdict:
     scope: str = ""
 
 
-def _verdict(reason: str, payload: tokens.Payload | None = None, holder: str = "",
+def _verdict(reason: str, payload: tokens.Payload | None = None, holder: str = "", /,
              **data: object) -> Verdict:
+    # Positional-only: the "voided" message has a {reason} of its own (the void reason),
+    # which must land in ``data`` rather than collide with the verdict's reason key.
     if reason == "ok":
         zh, en = "真券，可以核销。", "genuine and redeemable."
     else:

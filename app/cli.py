@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from app import __version__
-from app.config import Config, resolve
+from app.config import resolve
 from app.services.errors import DeskError
 
 PASSWORD_ENV = "STATION_DESK_PASSWORD"
@@ -51,7 +51,8 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("demo", help="生成演示数据")
     s.add_argument("--residents", type=int, default=200)
     s.add_argument("--seed", type=int, default=1)
-    s.add_argument("--activity", type=float, default=1.0, help="每位居民的事迹数量倍数（1：约 10 条）")
+    s.add_argument("--activity", type=float, default=1.0,
+                   help="每位居民的事迹数量倍数（1：约 10 条）")
 
     res = sub.add_parser("resident", help="居民").add_subparsers(dest="action", required=True)
     s = res.add_parser("add")

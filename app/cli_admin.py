@@ -116,8 +116,8 @@ def cmd_restore(args, config, _opened) -> Result:
         opened.close()
     reopened = open_station(config)
     try:
-        from app.services import audit
         from app.models import write_transaction
+        from app.services import audit
 
         with write_transaction():
             audit.record(ctx, "backup.restore", args.file, {"kept_aside": str(aside)})

@@ -37,7 +37,8 @@ def cmd_init(args, config, opened) -> Result:
                                 password(f"{args.admin} 的新密码: "), args.admin_name)
     return ({"station": info.code, "name": info.name, "admin": args.admin,
              "data_dir": str(config.data_dir)},
-            lambda r: f"已初始化 {r['station']} {r['name']}，管理员 {r['admin']}。数据目录：{r['data_dir']}")
+            lambda r: f"已初始化 {r['station']} {r['name']}，管理员 {r['admin']}。"
+                      f"数据目录：{r['data_dir']}")
 
 
 def cmd_demo(args, config, opened) -> Result:

@@ -23,6 +23,19 @@ class Station(BaseModel):
     created_at = pw.DateTimeField()
 
 
+def station_code() -> str:
+    """The station's code, read once per open database (it never changes after set-up)."""
+    from app.models.db import database
+
+    code = getattr(database.obj, "station_code", None)
+    if code is None:
+        code = Station.select(Station.code).scalar()
+        if code is None:
+            return ""
+        database.obj.station_code = code
+    return code
+
+
 class SigningKey(BaseModel):
     """An Ed25519 key pair; the private half only ever stored encrypted."""
 

@@ -95,7 +95,8 @@ def backup_to(dest: Path) -> BackupReport:
         raise
     if (report.residents, report.total_points) != live:
         partial.unlink(missing_ok=True)
-        raise BackupError(reason="备份与当前数据不一致", reason_en="the copy differs from the live data")
+        raise BackupError(reason="备份与当前数据不一致",
+                          reason_en="the copy differs from the live data")
     with open(partial, "rb") as fh:
         os.fsync(fh.fileno())
     os.replace(partial, dest)

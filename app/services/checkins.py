@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 import peewee as pw
 
-from app.models import CheckIn, Resident, Station
+from app.models import CheckIn, Resident
+from app.models.station import station_code
 from app.services import audit, operations
 from app.services.context import Context
 from app.services.errors import InvalidInput, ResidentArchived, ResidentNotFound
@@ -47,7 +48,7 @@ def check_in(ctx: Context, resident_id: int, purpose: str = "consult",
             raise ResidentNotFound(query=str(resident_id))
         if resident.archived:
             raise ResidentArchived(name=resident.name, resident_no=resident.resident_no)
-        uid = f"{Station.select(Station.code).scalar()}-C{uuid.uuid4().hex}"
+        uid = f"{station_code()}-C{uuid.uuid4().hex}"
         CheckIn.create(uid=uid, resident=resident, checkin_date=today, purpose=purpose,
                        clerk=ctx.actor.clerk_id, created_at=ctx.clock.now())
         audit.record(ctx, "checkin", resident.uid, {"purpose": purpose})

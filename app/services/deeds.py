@@ -14,7 +14,8 @@ from decimal import Decimal, InvalidOperation
 
 import peewee as pw
 
-from app.models import Deed, DeedType, Resident, Station
+from app.models import Deed, DeedType, Resident
+from app.models.station import station_code
 from app.services import audit, catalogue, ledger, operations
 from app.services.context import Context
 from app.services.errors import (
@@ -122,7 +123,7 @@ def _record_one(ctx: Context, rid: str, resident_id: int, t: DeedType, tenths: i
                               unit_zh=catalogue.UNITS[t.unit], used=_fmt(used), left=_fmt(left))
     status = "pending" if t.needs_review else "approved"
     deed = Deed.create(
-        uid=f"{Station.select(Station.code).scalar()}-D{uuid.uuid4().hex}",
+        uid=f"{station_code()}-D{uuid.uuid4().hex}",
         resident=resident_id, deed_type=t.id, quantity_tenths=tenths, deed_date=deed_date,
         points=points, override_reason=override_reason, note=note, status=status,
         recorded_by=ctx.actor.clerk_id, recorded_at=ctx.clock.now(), group_uid=group_uid,

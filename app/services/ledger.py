@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 import peewee as pw
 
-from app.models import LedgerEntry, Resident, Station
+from app.models import LedgerEntry, Resident
+from app.models.station import station_code
 from app.services import audit, operations
 from app.services.context import Context
 from app.services.errors import (
@@ -42,7 +43,7 @@ def post(ctx: Context, resident_id: int, kind: str, points: int, request_id: str
         raise ResidentNotFound(query=str(resident_id))
     balance = Resident.select(Resident.balance).where(Resident.id == resident_id).scalar()
     return LedgerEntry.create(
-        uid=f"{Station.select(Station.code).scalar()}-L{uuid.uuid4().hex}",
+        uid=f"{station_code()}-L{uuid.uuid4().hex}",
         resident=resident_id, kind=kind, points=points, balance_after=balance, deed=deed_id,
         voucher_serial=voucher_serial, corrects=corrects, request_id=request_id,
         clerk=ctx.actor.clerk_id if ctx.actor else None, reason=reason,
@@ -134,7 +135,8 @@ def adjust(ctx: Context, resident_id: int, points: int, reason: str,
     if not reason.strip():
         raise ReasonRequired()
     if not isinstance(points, int) or points == 0:
-        raise InvalidInput(what="调整分值须为非零整数。", what_en="Points: a non-zero whole number.")
+        raise InvalidInput(what="调整分值须为非零整数。",
+                           what_en="Points: a non-zero whole number.")
 
     def body(rid: str) -> dict:
         resident = Resident.get_or_none(Resident.id == resident_id)

@@ -21,9 +21,9 @@ from app.services.errors import (
     ResidentNotFound,
 )
 from app.services.permissions import require
+from app.services.search import CARD_PATTERN
 
 CARD_PREFIX = "SDC"
-CARD_PATTERN = re.compile(r"SDC[A-Z2-7]{16}")
 _PHONE = re.compile(r"1\d{10}")
 TAGS = {
     "elderly_alone": "独居老人",

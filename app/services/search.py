@@ -9,12 +9,14 @@ suffixes). The range is read in index order and stops as soon as a page is full.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from app.models import Resident, ResidentSearchTerm
 from app.services import pinyin
 from app.services.idnumber import mask, mask_phone
 
+CARD_PATTERN = re.compile(r"SDC[A-Z2-7]{16}")
 RANK_EXACT = 0  # card code, resident number
 RANK_START = 1  # the whole name, pinyin from the first syllable, the full phone
 RANK_PART = 2  # a later part of the name, a phone or ID tail
@@ -63,6 +65,11 @@ class ResidentHit:
     grid: str
     balance: int
     archived: bool
+
+
+_HIT_COLUMNS = (Resident.id, Resident.resident_no, Resident.name, Resident.id_number,
+                Resident.phone, Resident.compound, Resident.building, Resident.unit, Resident.room,
+                Resident.grid, Resident.balance, Resident.archived)
 
 
 def address_of(r: Resident) -> str:
@@ -121,7 +128,8 @@ def search(query: str, offset: int = 0, limit: int = 50, include_archived: bool 
     if not pinyin.normalise(query):
         return SearchPage([], False)
     ids = _ranked_ids(query, offset + limit + 1, include_archived)
-    rows = {r.id: r for r in Resident.select().where(Resident.id.in_(ids))} if ids else {}
+    rows = {r.id: r for r in Resident.select(*_HIT_COLUMNS).where(Resident.id.in_(ids))
+            .namedtuples()} if ids else {}
     ordered = [rows[i] for i in ids if i in rows and (include_archived or not rows[i].archived)]
     page = ordered[offset:offset + limit]
     return SearchPage([hit_of(r) for r in page], len(ordered) > offset + limit)

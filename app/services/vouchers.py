@@ -20,6 +20,7 @@ from app.models import (
     VoucherResolution,
     write_transaction,
 )
+from app.models.station import station_code
 from app.services import audit, keys, ledger, operations, tokens
 from app.services import station as station_service
 from app.services.context import Context
@@ -236,8 +237,7 @@ def verify(ctx: Context, token: str, merchant: str | None = None) -> Verdict:
     if (payload.scope == Scope.STORE and shop is not None) or (
             payload.scope == Scope.MERCHANT and (shop is None or shop.id != payload.merchant_id)):
         return _verdict("wrong_scope", payload, scope=_scope_name(payload))
-    station_code = Station.select(Station.code).scalar()
-    if payload.station != station_code:
+    if payload.station != station_code():
         return _verdict("foreign_station", payload, station=payload.station)
     voucher = Voucher.get_or_none(Voucher.serial == payload.serial)
     if voucher is None or voucher.token != token:
@@ -419,7 +419,7 @@ def add_merchant(ctx: Context, name: str) -> str:
     with write_transaction():
         if Merchant.select().where(Merchant.name == name).exists():
             raise InvalidInput(what=f"商户“{name}”已存在。", what_en=f"“{name}” exists already.")
-        code = Station.select(Station.code).scalar()
+        code = station_code()
         count = Merchant.select().count()
         Merchant.create(uid=f"{code}-M{count + 1:04d}", name=name, created_at=ctx.clock.now())
         audit.record(ctx, "merchant.add", name)

@@ -4,12 +4,16 @@ backup and restore."""
 from __future__ import annotations
 
 import json
+import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from app.cli import Failed, password
 from app.cli_support import Result, reader, signed_in
-from app.startup import open_station
+from app.config import resolve
+from app.services.context import Context
+from app.startup import InstanceLock, StartupError, open_station
 
 
 def cmd_merchant_list(args, config, opened) -> Result:
@@ -45,19 +49,6 @@ def cmd_clerk_add(args, config, opened) -> Result:
                            password(f"{args.username} 的新密码: "))
     return ({"username": actor.username, "role": actor.role},
             lambda r: f"已添加经办人 {r['username']}（{r['role']}）")
-
-
-def cmd_check(args, config, opened) -> Result:
-    from app.services import integrity
-
-    reader(opened)
-    report = integrity.run_check()
-    out = {"problems": report.problems, **report.facts,
-           "message": "；".join(report.problems) if report.problems else "一切正常"}
-    if not report.ok:
-        raise Failed(out)
-    return (out, lambda r: f"检查通过：{r['residents']} 位居民，{r['entries']} 条流水，"
-                           f"{r['vouchers']} 张兑换券，{r['audit_records']} 条审计记录。")
 
 
 def cmd_audit_verify(args, config, opened) -> Result:
@@ -103,22 +94,62 @@ def cmd_backup(args, config, opened) -> Result:
                                        f"{r['entries']} 条流水）")
 
 
-def cmd_restore(args, config, _opened) -> Result:
-    """Restore needs an admin of the station being replaced, and the single-writer lock."""
-    from app.services import backup, permissions
+def cmd_check(args, config, opened) -> Result:
+    from app.services import integrity
 
-    opened = open_station(config)
+    reader(opened)
+    report = integrity.run_check()
+    out = {"problems": report.problems, **report.facts,
+           "message": "；".join(report.problems) if report.problems else "一切正常"}
+    if not report.ok:
+        raise Failed(out)
+    return (out, lambda r: f"检查通过：{r['residents']} 位居民，{r['entries']} 条流水，"
+                           f"{r['vouchers']} 张兑换券，{r['audit_records']} 条审计记录。")
+
+
+def _authorise_restore(args, config, source: Path) -> Context:
+    """An admin of the current database; if it cannot even be read, an admin of the
+    backup (checked on a scratch copy, so the backup itself is not written)."""
+    from app.services import permissions
+
     try:
-        ctx = signed_in(args, opened)
-        permissions.require(ctx, "backup.restore")
-        report, aside = backup.restore(config, Path(args.file), ctx.clock.now())
+        opened = open_station(config, check=False)
+    except StartupError:
+        opened = None
+    if opened is not None:
+        try:
+            ctx = signed_in(args, opened)
+            permissions.require(ctx, "backup.restore")
+            return ctx
+        finally:
+            opened.close()
+    with tempfile.TemporaryDirectory() as scratch:
+        shutil.copyfile(source, Path(scratch) / "station.db")
+        trial = open_station(resolve(scratch, None), check=False)
+        try:
+            ctx = signed_in(args, trial)
+            permissions.require(ctx, "backup.restore")
+        finally:
+            trial.close()
+    return Context(config.data_dir, ctx.clock, ctx.actor)
+
+
+def cmd_restore(args, config, _opened) -> Result:
+    """Restore needs an admin and the single-writer lock; the replaced database is kept."""
+    from app.models import write_transaction
+    from app.services import audit, backup
+
+    source = Path(args.file)
+    backup.verify(source)
+    ctx = _authorise_restore(args, config, source)
+    lock = InstanceLock(config.data_dir)
+    lock.acquire()
+    try:
+        report, aside = backup.restore(config, source, ctx.clock.now())
     finally:
-        opened.close()
+        lock.release()
     reopened = open_station(config)
     try:
-        from app.models import write_transaction
-        from app.services import audit
-
         with write_transaction():
             audit.record(ctx, "backup.restore", args.file, {"kept_aside": str(aside)})
     finally:

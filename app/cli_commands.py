@@ -23,7 +23,8 @@ def run(args: argparse.Namespace, config: Config) -> Result:
     handler = _HANDLERS[(args.command, getattr(args, "action", None))]
     if args.command == "restore":
         return handler(args, config, None)
-    opened = open_station(config)
+    # `check` must run on a damaged database: finding the damage is its job.
+    opened = open_station(config, check=args.command != "check")
     try:
         return handler(args, config, opened)
     finally:

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import os
 import socket
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from app import health
 from app.config import Config
 from app.models import database, open_database
 from app.models.migrations import migrate, needs_migration
@@ -69,15 +70,30 @@ class Opened:
     config: Config
     context: Context
     lock: InstanceLock | None
+    warnings: list[str] = field(default_factory=list)
 
     def close(self) -> None:
+        if not database.is_closed():
+            health.write_anchor(self.config)
         database.close()
         if self.lock:
             self.lock.release()
 
 
-def open_station(config: Config, clock: Clock | None = None, lock: bool = True) -> Opened:
-    """Open and migrate the station's database; the caller signs a clerk in afterwards."""
+def _abandon(instance: InstanceLock | None) -> None:
+    if database.obj is not None:
+        database.close()
+    if instance:
+        instance.release()
+
+
+def open_station(config: Config, clock: Clock | None = None, lock: bool = True,
+                 check: bool = True) -> Opened:
+    """Open, check and migrate the station's database; the caller signs a clerk in after.
+
+    With ``check`` (always, except for ``check`` and ``restore`` themselves) a database
+    that fails the start-up check raises ``DamagedDatabase`` before anything is written.
+    """
     try:
         config.data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -87,19 +103,27 @@ def open_station(config: Config, clock: Clock | None = None, lock: bool = True) 
     if instance:
         instance.acquire()
     try:
+        existed = not config.is_sqlite or config.sqlite_path.exists()
         open_database(config.db_url)
+        if check and existed:
+            problems = health.storage_problems(config)
+            if problems:
+                raise health.damaged(config, problems)
         if config.is_sqlite and needs_migration():
             from app.services.backup import backup_before_migration
 
             backup_before_migration(config)
         migrate()
+        if check:
+            problems = health.ledger_problems() + health.anchor_problems(config)
+            if problems:
+                raise health.damaged(config, problems)
     except DeskError:
-        if instance:
-            instance.release()
+        _abandon(instance)
         raise
     except Exception as exc:
-        if instance:
-            instance.release()
+        _abandon(instance)
         raise StartupError(reason=f"无法打开数据库：{exc}",
                            reason_en=f"Cannot open the database: {exc}") from exc
-    return Opened(config, Context(config.data_dir, clock or Clock()), instance)
+    warnings = health.space_warnings(config) if config.is_sqlite else []
+    return Opened(config, Context(config.data_dir, clock or Clock()), instance, warnings)

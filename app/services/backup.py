@@ -131,9 +131,11 @@ def restore(config: Config, source: Path, now: dt.datetime) -> tuple[BackupRepor
     live = config.sqlite_path
     aside = config.data_dir / f"before-restore-{now:%Y%m%d-%H%M%S}"
     aside.mkdir(parents=True, exist_ok=True)
-    database.close()
-    for suffix in ("", *SIDE_FILES):
-        current = Path(str(live) + suffix)
+    if database.obj is not None:
+        database.close()
+    # The audit anchor belongs to the database being replaced: it goes aside with it.
+    for current in [Path(str(live) + suffix) for suffix in ("", *SIDE_FILES)] + [
+            config.data_dir / "audit.anchor"]:
         if current.exists():
             shutil.move(current, aside / current.name)
     shutil.copyfile(source, live)

@@ -1,0 +1,7 @@
+"""Printed documents as PDF bytes: vouchers (A4 sheet and thermal roll), resident cards and
+the passbook statement. Qt-free (reportlab and qrcode only), so the desk, the command line
+and the tests share one implementation.
+
+Nothing heavy is imported here: ``from app.printing.vouchers import voucher_sheet_pdf``
+loads reportlab when a document is first wanted, and the fonts register on first use.
+"""

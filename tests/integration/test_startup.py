@@ -1,0 +1,141 @@
+"""Start-up safety: the single-writer lock, and damaged databases that are detected
+before anything is written, with the newest verified backup offered."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import random
+import shutil
+import sqlite3
+
+import pytest
+
+from app.config import resolve
+from app.health import DamagedDatabase
+from app.models import database
+from app.services import auth, backup, deeds, residents, station
+from app.services.context import Context, FixedClock
+from app.startup import StartupError, open_station
+
+PASSWORD = "Desk-2026!"
+
+
+@pytest.fixture
+def station_dir(tmp_path):
+    """A closed, healthy station with some history and one verified backup."""
+    config = resolve(tmp_path / "desk", None)
+    opened = open_station(config)
+    ctx = Context(config.data_dir, FixedClock(dt.datetime(2026, 11, 23, 10)))
+    station.init_station(ctx, "XH01", "新华社区新时代文明实践站", "admin", PASSWORD)
+    ctx = ctx.as_actor(auth.sign_in(ctx, "admin", PASSWORD))
+    for n in range(30):
+        person = residents.register(ctx, residents.ResidentInput(name=f"居民{n}"))
+        deeds.record_deed(ctx, person.id, "DONATION")
+    backup.backup(config, ctx.clock.now())
+    opened.close()
+    return config
+
+
+def digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def sqlite_reports_damage(path) -> bool:
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+            conn.text_factory = bytes  # damaged text may not even be UTF-8
+            return conn.execute("PRAGMA integrity_check").fetchall() != [(b"ok",)]
+    except (sqlite3.DatabaseError, UnicodeDecodeError):
+        return True
+
+
+def refuses_untouched(config) -> DamagedDatabase | StartupError:
+    before = digest(config.sqlite_path)
+    with pytest.raises((DamagedDatabase, StartupError)) as caught:
+        open_station(config)
+    assert digest(config.sqlite_path) == before, "a damaged database was written to"
+    assert database.obj is None or database.is_closed()
+    return caught.value
+
+
+def test_healthy_station_opens(station_dir):
+    """The fixture's station passes its own start-up check."""
+    opened = open_station(station_dir)
+    assert opened.warnings == [] or all("磁盘" in w for w in opened.warnings)
+    opened.close()
+
+
+@pytest.mark.parametrize("damage", ["truncate", "zero_header", "garbage"])
+def test_structural_damage_is_detected_and_backup_offered(station_dir, damage):
+    """Truncated, header-zeroed or garbage files are refused, untouched, with a backup named."""
+    path = station_dir.sqlite_path
+    data = path.read_bytes()
+    if damage == "truncate":
+        path.write_bytes(data[: len(data) // 2])
+    elif damage == "zero_header":
+        path.write_bytes(b"\0" * 100 + data[100:])
+    else:
+        path.write_bytes(random.Random(1).randbytes(len(data)))
+    error = refuses_untouched(station_dir)
+    assert "restore" in error.message("zh") or isinstance(error, StartupError)
+    if isinstance(error, DamagedDatabase):
+        assert error.backup is not None and error.backup.parent == station_dir.backup_dir
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_flipped_bytes_never_pass_silently(station_dir, seed):
+    """Whenever SQLite itself finds flipped bytes, start-up refuses the file."""
+    path = station_dir.sqlite_path
+    data = bytearray(path.read_bytes())
+    rng = random.Random(seed)
+    page = 4096
+    for _ in range(3):
+        offset = rng.randrange(page, len(data))  # past page 1, so the file still opens
+        data[offset] ^= 1 << rng.randrange(8)
+    path.write_bytes(bytes(data))
+    if sqlite_reports_damage(path):
+        refuses_untouched(station_dir)
+    else:
+        opened = None
+        try:
+            opened = open_station(station_dir)
+        except DamagedDatabase:
+            pass  # the ledger check found what SQLite's structure check could not
+        finally:
+            if opened:
+                opened.close()
+
+
+def test_tampered_balance_is_refused(station_dir):
+    """A balance edited behind the desk's back fails the ledger invariants at start."""
+    with sqlite3.connect(station_dir.sqlite_path) as conn:
+        conn.execute("UPDATE resident SET balance = balance + 100 WHERE id = 3")
+    error = refuses_untouched(station_dir)
+    assert "余额" in error.message("zh")
+
+
+def test_lost_wal_is_detected(station_dir, tmp_path):
+    """Committed work that lived only in a lost WAL file is noticed through the anchor."""
+    opened = open_station(station_dir)
+    ctx = opened.context.as_actor(auth.sign_in(opened.context, "admin", PASSWORD))
+    deeds.record_deed(ctx, 1, "DONATION")
+    copy = resolve(tmp_path / "copy", None)
+    copy.data_dir.mkdir()
+    # The main file alone, as a careless copy or a deleted -wal would leave it.
+    shutil.copyfile(station_dir.sqlite_path, copy.sqlite_path)
+    opened.close()  # writes the anchor: the newest record's hash
+    shutil.copyfile(station_dir.data_dir / "audit.anchor", copy.data_dir / "audit.anchor")
+    error = refuses_untouched(copy)
+    assert "WAL" in error.message("zh")
+
+
+def test_second_copy_is_refused_with_the_holder(station_dir):
+    """A second copy of the app on the same station is refused and told who holds it."""
+    first = open_station(station_dir)
+    try:
+        with pytest.raises(StartupError) as caught:
+            open_station(station_dir)
+        assert "pid" in caught.value.message("zh")
+    finally:
+        first.close()

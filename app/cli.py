@@ -21,6 +21,7 @@ from app.config import resolve
 from app.services.errors import DeskError
 
 PASSWORD_ENV = "STATION_DESK_PASSWORD"
+BACKUP_PASSWORD_ENV = "STATION_DESK_BACKUP_PASSWORD"
 EXIT_OK, EXIT_FAILED, EXIT_REFUSED, EXIT_UNEXPECTED = 0, 1, 2, 3
 
 
@@ -148,13 +149,15 @@ def _parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("backup", help="备份")
     s.add_argument("--to", default=None)
+    s.add_argument("--encrypt", action="store_true",
+                   help=f"加密（带出本机时），密码取自 {BACKUP_PASSWORD_ENV} 或提示输入")
     s = sub.add_parser("restore", help="从备份恢复")
     s.add_argument("file")
     return p
 
 
-def password(prompt: str = "密码: ") -> str:
-    value = os.environ.get(PASSWORD_ENV)
+def password(prompt: str = "密码: ", env: str = PASSWORD_ENV) -> str:
+    value = os.environ.get(env)
     if value is not None:
         return value
     if not sys.stdin.isatty():
@@ -165,8 +168,8 @@ def password(prompt: str = "密码: ") -> str:
 def _missing_password() -> DeskError:
     from app.services.errors import InvalidInput
 
-    return InvalidInput(what=f"需要密码：请设置环境变量 {PASSWORD_ENV}。",
-                        what_en=f"A password is needed: set {PASSWORD_ENV}.")
+    return InvalidInput(what="需要密码：请在终端中运行，或设置相应的环境变量。",
+                        what_en="A password is needed: run in a terminal or set the variable.")
 
 
 def _plain(value: Any) -> Any:

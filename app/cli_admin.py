@@ -9,10 +9,11 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from app.cli import Failed, password
+from app.cli import BACKUP_PASSWORD_ENV, Failed, password
 from app.cli_support import Result, reader, signed_in
 from app.config import resolve
 from app.services.context import Context
+from app.services.errors import InvalidInput
 from app.startup import InstanceLock, StartupError, open_station
 
 
@@ -86,12 +87,28 @@ def cmd_keys_revoke(args, config, opened) -> Result:
 
 
 def cmd_backup(args, config, opened) -> Result:
-    from app.services import backup
+    from app.health import write_anchor
+    from app.services import backup, backup_crypto
 
     ctx = reader(opened)
-    report = backup.backup(config, ctx.clock.now(), Path(args.to) if args.to else None)
-    return (report.__dict__, lambda r: f"备份完成并已校验：{r['path']}（{r['residents']} 位居民，"
-                                       f"{r['entries']} 条流水）")
+    now = ctx.clock.now()
+    if args.encrypt:
+        if not args.to:
+            raise InvalidInput(what="加密备份需要用 --to 指定保存位置（如 U 盘）。",
+                               what_en="An encrypted backup needs --to (e.g. a USB drive).")
+        secret = password("备份加密密码: ", BACKUP_PASSWORD_ENV)
+        with tempfile.TemporaryDirectory(dir=config.data_dir) as scratch:
+            plain = Path(scratch) / "copy.db"
+            report = backup.backup_to(plain)
+            backup_crypto.encrypt_file(plain, Path(args.to), secret)
+        report = backup.BackupReport(args.to, report.residents, report.entries,
+                                     report.total_points, Path(args.to).stat().st_size)
+    else:
+        report = backup.backup(config, now, Path(args.to) if args.to else None)
+    write_anchor(config)
+    return ({**report.__dict__, "encrypted": args.encrypt},
+            lambda r: f"备份完成并已校验：{r['path']}（{r['residents']} 位居民，"
+                      f"{r['entries']} 条流水{'，已加密' if r['encrypted'] else ''}）")
 
 
 def cmd_check(args, config, opened) -> Result:
@@ -135,11 +152,25 @@ def _authorise_restore(args, config, source: Path) -> Context:
 
 
 def cmd_restore(args, config, _opened) -> Result:
-    """Restore needs an admin and the single-writer lock; the replaced database is kept."""
+    """Restore needs an admin and the single-writer lock; the replaced database is kept.
+    An encrypted copy is decrypted next to the database first, and verified like any."""
+    from app.services import backup_crypto
+
+    source = Path(args.file)
+    if source.is_file() and backup_crypto.is_encrypted(source):
+        config.data_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(dir=config.data_dir) as scratch:
+            plain = Path(scratch) / "restored.db"
+            backup_crypto.decrypt_file(source, plain, password("备份加密密码: ",
+                                                              BACKUP_PASSWORD_ENV))
+            return _restore_plain(args, config, plain)
+    return _restore_plain(args, config, source)
+
+
+def _restore_plain(args, config, source: Path) -> Result:
     from app.models import write_transaction
     from app.services import audit, backup
 
-    source = Path(args.file)
     backup.verify(source)
     ctx = _authorise_restore(args, config, source)
     lock = InstanceLock(config.data_dir)
@@ -154,7 +185,7 @@ def cmd_restore(args, config, _opened) -> Result:
             audit.record(ctx, "backup.restore", args.file, {"kept_aside": str(aside)})
     finally:
         reopened.close()
-    return ({**report.__dict__, "previous": str(aside)},
+    return ({**report.__dict__, "path": args.file, "previous": str(aside)},
             lambda r: f"已从 {r['path']} 恢复；原数据库保存在 {r['previous']}")
 
 

@@ -34,7 +34,14 @@ class InstanceLock:
 
     def acquire(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as exc:
+            raise StartupError(
+                reason=f"数据目录 {self.path.parent} 不可写（{exc.strerror}）：U 盘或磁盘是否已拔出、"
+                       "只读或已满？请检查后重新启动。",
+                reason_en=f"The data folder {self.path.parent} is not writable ({exc.strerror}).",
+            ) from None
         try:
             _lock(fd)
         except OSError:

@@ -60,8 +60,18 @@ def write_transaction() -> Iterator[None]:
             yield
         return
     if is_sqlite():
-        with database.atomic("IMMEDIATE"):
-            yield
+        try:
+            with database.atomic("IMMEDIATE"):
+                yield
+        except peewee.OperationalError as exc:
+            # After SQLITE_FULL or an I/O error SQLite has already rolled the whole
+            # transaction back, so peewee's ROLLBACK fails: report the real cause.
+            cause: BaseException | None = exc
+            while cause is not None and "no transaction is active" in str(cause):
+                cause = cause.__context__
+            if cause is not None and cause is not exc:
+                raise cause from None
+            raise
     else:
         with database.atomic():
             database.execute_sql("SELECT pg_advisory_xact_lock(%s)", (_PG_WRITE_LOCK_KEY,))

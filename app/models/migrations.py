@@ -81,10 +81,12 @@ def install_guards() -> None:
                     f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
                 )
         else:
+            # No "%" in this SQL: psycopg2 formats every statement peewee sends (it passes
+            # an empty parameter tuple), so RAISE's "%" placeholder failed the migration.
             database.execute_sql(
                 "CREATE OR REPLACE FUNCTION station_desk_append_only() RETURNS trigger "
                 "LANGUAGE plpgsql AS $$ BEGIN "
-                "RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$"
+                "RAISE EXCEPTION USING MESSAGE = TG_TABLE_NAME || ' is append-only'; END $$"
             )
             database.execute_sql(f'DROP TRIGGER IF EXISTS "{table}_append_only" ON "{table}"')
             database.execute_sql(

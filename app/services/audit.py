@@ -3,12 +3,14 @@ to the record before it, so an edit, deletion, reorder or truncation is found.""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from app.models import AuditRecord
+from app.services.context import JUMP_SECONDS
 
 if TYPE_CHECKING:
     from app.services.context import Context
@@ -24,10 +26,30 @@ def _digest(prev_hash: str, at: str, clerk_id: int | None, action: str, target: 
 
 def record(ctx: Context, action: str, target: str = "", detail: dict[str, Any] | None = None
            ) -> AuditRecord:
-    """Append one audit record; call inside the operation's write transaction."""
-    last = AuditRecord.select(AuditRecord.hash).order_by(AuditRecord.seq.desc()).first()
-    prev_hash = last.hash if last else GENESIS
+    """Append one audit record; call inside the operation's write transaction.
+
+    A clock set back behind the last record, or moved while the desk runs, is noted in
+    a record of its own first: entries stay ordered by sequence, and the jump is on file.
+    """
+    last = (AuditRecord.select(AuditRecord.hash, AuditRecord.at)
+            .order_by(AuditRecord.seq.desc()).first())
     at = ctx.clock.now()
+    jump = ctx.clock.take_jump()
+    if jump:
+        last = _append(ctx, last, at, "clock.jump", "", {"seconds": round(jump)})
+    if last is not None and at < _as_datetime(last.at) - dt.timedelta(seconds=JUMP_SECONDS):
+        last = _append(ctx, last, at, "clock.behind", "",
+                       {"last_record_at": str(last.at), "now": str(at)})
+    return _append(ctx, last, at, action, target, detail)
+
+
+def _as_datetime(value: Any) -> dt.datetime:
+    return value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
+
+
+def _append(ctx: Context, last: AuditRecord | None, at: dt.datetime, action: str, target: str,
+            detail: dict[str, Any] | None) -> AuditRecord:
+    prev_hash = last.hash if last else GENESIS
     detail_text = json.dumps(detail or {}, ensure_ascii=False, sort_keys=True, default=str)
     actor = ctx.actor
     clerk_id = actor.clerk_id if actor else None

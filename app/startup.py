@@ -38,8 +38,8 @@ class InstanceLock:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as exc:
             raise StartupError(
-                reason=f"数据目录 {self.path.parent} 不可写（{exc.strerror}）：U 盘或磁盘是否已拔出、"
-                       "只读或已满？请检查后重新启动。",
+                reason=f"数据目录 {self.path.parent} 不可写（{exc.strerror}）："
+                       "U 盘或磁盘是否已拔出、只读或已满？请检查后重新启动。",
                 reason_en=f"The data folder {self.path.parent} is not writable ({exc.strerror}).",
             ) from None
         try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -50,7 +51,7 @@ def test_rotation_keeps_14_daily_and_12_monthly(config):
     for day in range(400):
         when = start + dt.timedelta(days=day)
         path = config.backup_dir / backup.default_name(when, "daily")
-        path.write_bytes(open(source.path, "rb").read(64))
+        path.write_bytes(Path(source.path).read_bytes()[:64])
     backup_rotation.rotate(config)
     kept = backup_rotation.automatic(config)
     days = {when.date() for when, _ in kept}

@@ -33,8 +33,8 @@ def ok_json(data_dir: Path, *args: str) -> dict:
 
 @pytest.fixture
 def station(tmp_path) -> Path:
-    ok_json(tmp_path, "init", "--station-code", "XH01", "--station-name", "新华社区新时代文明实践站",
-            "--admin", "admin")
+    ok_json(tmp_path, "init", "--station-code", "XH01",
+            "--station-name", "新华社区新时代文明实践站", "--admin", "admin")
     return tmp_path
 
 

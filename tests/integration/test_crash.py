@@ -8,6 +8,7 @@ a retry of the unconfirmed request must apply it exactly once.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import multiprocessing
 import os
@@ -19,8 +20,14 @@ import uuid
 
 import pytest
 
-from app.models import OperationRecord, Resident, Voucher, VoucherResolution, database
-from app.models import open_database
+from app.models import (
+    OperationRecord,
+    Resident,
+    Voucher,
+    VoucherResolution,
+    database,
+    open_database,
+)
 from app.services import deeds, integrity, residents, vouchers
 from app.services.context import Clock, Context
 from app.services.errors import DeskError
@@ -81,10 +88,8 @@ def read_all(fd: int) -> list[dict]:
     # The last line may have been cut by the kill mid-write.
     out = []
     for line in lines:
-        try:
+        with contextlib.suppress(json.JSONDecodeError):
             out.append(json.loads(line))
-        except json.JSONDecodeError:
-            pass
     return out
 
 
@@ -130,10 +135,8 @@ def test_sigkill_during_writes_loses_nothing(ctx, tmp_path):
             totals = (Resident.select().count(),
                       sum(r.balance for r in Resident.select(Resident.balance)),
                       OperationRecord.select().count(), Voucher.select().count())
-            try:
+            with contextlib.suppress(DeskError):
                 apply(writer_ctx, op)
-            except DeskError:
-                pass
             assert totals == (Resident.select().count(),
                               sum(r.balance for r in Resident.select(Resident.balance)),
                               OperationRecord.select().count(), Voucher.select().count()), \

@@ -128,10 +128,9 @@ def test_sigkill_during_writes_loses_nothing(ctx, tmp_path):
         unconfirmed = [op for op in started if op["rid"] not in done | refused]
         for op in unconfirmed[-1:]:
             retried += 1
-            try:
+            # A refusal is a fine outcome here (a voucher another cycle already redeemed).
+            with contextlib.suppress(DeskError):
                 apply(writer_ctx, op)
-            except DeskError:
-                pass  # e.g. a voucher that another cycle already redeemed
             totals = (Resident.select().count(),
                       sum(r.balance for r in Resident.select(Resident.balance)),
                       OperationRecord.select().count(), Voucher.select().count())

@@ -41,4 +41,4 @@ run_pg "$pgbin/pg_ctl -D $pgroot/data -l $pgroot/log -w -o '-p $pgport -k $pgroo
 trap 'run_pg "$pgbin/pg_ctl -D $pgroot/data -m fast stop" >/dev/null 2>&1 || true; rm -rf "$pgroot"' EXIT
 "$pgbin/createdb" -h 127.0.0.1 -p "$pgport" -U postgres stationdesk_test
 STATION_DESK_TEST_PG="postgresql://postgres@127.0.0.1:$pgport/stationdesk_test" \
-  .venv/bin/python -m pytest -q -p no:cacheprovider tests/unit "$@"
+  .venv/bin/python -m pytest -q -p no:cacheprovider tests/unit tests/integration/test_pg_backup.py "$@"

@@ -124,6 +124,10 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("serials", nargs="+")
     s.add_argument("--pdf", required=True)
 
+    s = sub.add_parser("points", help="积分").add_subparsers(dest="action", required=True)
+    e = s.add_parser("expire", help="年终清零（按本站清零规则）")
+    e.add_argument("--cutoff", default=None, help="清零截止日，默认上一年 12 月 31 日")
+
     s = sub.add_parser("merchant", help="商户").add_subparsers(dest="action", required=True)
     s.add_parser("list")
     m = s.add_parser("add")

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.cli import Failed
-from app.cli_support import Result, reader, resident_id, signed_in
+from app.cli_support import Result, parse_date, reader, resident_id, signed_in
 from app.services import errors
 
 
@@ -95,6 +95,25 @@ def cmd_expire(args, config, opened) -> Result:
     return (result, lambda r: f"已结清过期兑换券 {r['count']} 张（{r['points']} 分）")
 
 
+def cmd_points_expire(args, config, opened) -> Result:
+    """Year-end clearing of unspent points, when the station's policy is year_end."""
+    from app.services import ledger, station
+
+    ctx = signed_in(args, opened)
+    if station.current().expiry_policy != "year_end":
+        raise errors.InvalidInput(what="本站设置为积分不清零（expiry_policy = none）。",
+                                  what_en="This station's points do not expire.")
+    today = ctx.clock.today()
+    cutoff = parse_date(args.cutoff) or today.replace(year=today.year - 1, month=12, day=31)
+    if cutoff >= today:
+        raise errors.InvalidInput(what="清零截止日必须早于今天。",
+                                  what_en="The cut-off must be before today.")
+    result = ledger.expire_balances(ctx, cutoff)
+    return ({**result, "cutoff": str(cutoff)},
+            lambda r: f"已清零 {r['residents']} 位居民截至 {r['cutoff']} 的剩余积分，"
+                      f"共 {r['points']} 分")
+
+
 def cmd_reprint(args, config, opened) -> Result:
     ctx = signed_in(args, opened)
     reader(opened)
@@ -110,4 +129,5 @@ VOUCHER_HANDLERS: dict[tuple[str, str | None], Callable[..., Result]] = {
     ("voucher", "void"): cmd_void,
     ("voucher", "expire"): cmd_expire,
     ("voucher", "reprint"): cmd_reprint,
+    ("points", "expire"): cmd_points_expire,
 }

@@ -86,8 +86,7 @@ def test_wrong_password_and_unknown_user_look_the_same(ctx):
 
 
 def test_five_failures_lock_the_account_for_a_while(ctx, clock):
-    """After 5 failures even the right password is refused until the delay has passed;
-    then it works and the counter is reset."""
+    """After 5 failures even the right password waits out the delay; then the count resets."""
     for _ in range(4):
         with pytest.raises(BadCredentials):
             auth.sign_in(ctx, "admin", "Wrong-2026!")

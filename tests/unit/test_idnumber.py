@@ -124,8 +124,7 @@ def valid_ids(draw: st.DrawFn) -> str:
 @settings(max_examples=150, deadline=None)
 @given(valid_ids())
 def test_generated_ids_accepted_and_every_typo_refused(number):
-    """Valid numbers pass; every single-character substitution and every adjacent
-    transposition that changes the number is refused (ISO 7064 MOD 11-2)."""
+    """Valid numbers pass; every one-character substitution and adjacent swap is refused."""
     assert idnumber.parse(number, TODAY).number == number
     for i, original in enumerate(number):
         replacements = "0123456789" + ("X" if i == 17 else "")

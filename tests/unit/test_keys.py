@@ -24,8 +24,7 @@ def key_of(token: str) -> int:
 
 
 def test_private_key_is_stored_encrypted(ctx):
-    """The database holds the private key only as encrypted PKCS#8, opened by the
-    secret in the data directory's keys folder."""
+    """The database holds only encrypted PKCS#8, opened by the secret in the keys folder."""
     key = SigningKey.get()
     blob = bytes(key.private_key_encrypted)
     assert blob.startswith(b"-----BEGIN ENCRYPTED PRIVATE KEY-----")

@@ -138,8 +138,7 @@ def test_expire_is_admin_only(clerk_ctx, resident):
 
 
 def test_balance_is_the_sum_of_entries(ctx, resident, give):
-    """After awards, deductions, issues, refunds and adjustments the cached balance is
-    the sum of the entries, and the running balance of the last entry agrees."""
+    """After every kind of entry, balance = sum of entries = the last running balance."""
     deeds.record_deed(ctx, resident.id, "ENV_CLEANUP", 4)
     deeds.record_deed(ctx, resident.id, "UNCIVIL_DOG")
     give(resident.id, 40)

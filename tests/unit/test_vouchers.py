@@ -78,8 +78,7 @@ def test_below_minimum_refused(ctx, funded, counts):
 
 
 def test_serial_format_and_sequence(ctx, funded, clock, give):
-    """Serials are <station>-<year>-<6 digits>, counting on across issues and voids,
-    and starting again at 000001 in a new year."""
+    """Serials are XH01-<year>-<6 digits>, never reused, restarting at 000001 each year."""
     first = vouchers.issue(ctx, funded.id, 6)
     assert [v.serial for v in first.vouchers] == ["XH01-2026-000001", "XH01-2026-000002"]
     vouchers.void(ctx, "XH01-2026-000002", "打印错误")

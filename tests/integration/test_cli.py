@@ -151,3 +151,26 @@ def test_year_end_clearing(station):
     again = ok_json(station, "--as", "admin", "points", "expire", "--cutoff", "2025-12-31")
     assert again["points"] == 0
     assert ok_json(station, "balance", "1")["balance"] == 2
+
+
+def test_documents_to_files(station):
+    """Vouchers (A4 and thermal), cards and statements can be written by a script."""
+    from pypdf import PdfReader
+
+    ok_json(station, "--as", "admin", "resident", "add", "--name", "吴桂兰", "--grid", "第二网格",
+            "--id-number", "11010519491231002X", "--phone", "13912345678")
+    for _ in range(5):
+        ok_json(station, "--as", "admin", "deed", "record", "1", "DONATION")
+    sheet, roll = station / "v.pdf", station / "t.pdf"
+    issued = ok_json(station, "--as", "admin", "voucher", "issue", "1", "6", "--pdf", str(sheet))
+    ok_json(station, "--as", "admin", "voucher", "reprint", issued["vouchers"][0]["serial"],
+            "--pdf", str(roll))
+    cards, passbook = station / "c.pdf", station / "s.pdf"
+    made = ok_json(station, "resident", "cards", "--grid", "第二网格", "--pdf", str(cards))
+    assert made["cards"] == 1
+    ok_json(station, "statement", "1", "--pdf", str(passbook))
+    texts = {p: "".join(page.extract_text() for page in PdfReader(p).pages)
+             for p in (sheet, roll, cards, passbook)}
+    assert all("吴桂兰" in t for t in texts.values())
+    assert "补打" in texts[roll]
+    assert not any("11010519491231002X" in t or "13912345678" in t for t in texts.values())

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 
 import peewee as pw
 
-from app.models import CheckIn, Resident
+from app.models import CheckIn
 from app.models.station import station_code
-from app.services import audit, operations
+from app.services import audit, operations, residents
 from app.services.context import Context
-from app.services.errors import InvalidInput, ResidentArchived, ResidentNotFound
+from app.services.errors import InvalidInput
 from app.services.permissions import require
 
 PURPOSES = {
@@ -43,11 +43,7 @@ def check_in(ctx: Context, resident_id: int, purpose: str = "consult",
     today = ctx.clock.today()
 
     def body(rid: str) -> dict:
-        resident = Resident.get_or_none(Resident.id == resident_id)
-        if resident is None:
-            raise ResidentNotFound(query=str(resident_id))
-        if resident.archived:
-            raise ResidentArchived(name=resident.name, resident_no=resident.resident_no)
+        resident = residents.load(resident_id, active=True)
         uid = f"{station_code()}-C{uuid.uuid4().hex}"
         CheckIn.create(uid=uid, resident=resident, checkin_date=today, purpose=purpose,
                        clerk=ctx.actor.clerk_id, created_at=ctx.clock.now())

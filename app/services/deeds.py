@@ -16,7 +16,7 @@ import peewee as pw
 
 from app.models import Deed, DeedType, Resident
 from app.models.station import station_code
-from app.services import audit, catalogue, ledger, operations
+from app.services import audit, catalogue, ledger, operations, residents
 from app.services.context import Context
 from app.services.errors import (
     AlreadyReviewed,
@@ -26,8 +26,6 @@ from app.services.errors import (
     InvalidQuantity,
     OverrideOutOfBounds,
     ReasonRequired,
-    ResidentArchived,
-    ResidentNotFound,
 )
 from app.services.permissions import require
 
@@ -108,11 +106,7 @@ class DeedResult:
 def _record_one(ctx: Context, rid: str, resident_id: int, t: DeedType, tenths: int,
                 deed_date: dt.date, note: str, points: int, override_reason: str,
                 group_uid: str | None) -> dict:
-    resident = Resident.get_or_none(Resident.id == resident_id)
-    if resident is None:
-        raise ResidentNotFound(query=str(resident_id))
-    if resident.archived:
-        raise ResidentArchived(name=resident.name, resident_no=resident.resident_no)
+    resident = residents.load(resident_id, active=True)
     if t.cap_quantity is not None:
         used = used_quantity(resident_id, t, deed_date)
         if used + tenths > t.cap_quantity * 10:

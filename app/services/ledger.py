@@ -16,7 +16,7 @@ import peewee as pw
 
 from app.models import LedgerEntry, Resident
 from app.models.station import station_code
-from app.services import audit, operations
+from app.services import audit, operations, residents
 from app.services.context import Context
 from app.services.errors import (
     AlreadyReversed,
@@ -139,9 +139,7 @@ def adjust(ctx: Context, resident_id: int, points: int, reason: str,
                            what_en="Points: a non-zero whole number.")
 
     def body(rid: str) -> dict:
-        resident = Resident.get_or_none(Resident.id == resident_id)
-        if resident is None:
-            raise ResidentNotFound(query=str(resident_id))
+        resident = residents.load(resident_id)
         entry = post(ctx, resident_id, "adjust", points, rid, reason=reason.strip())
         audit.record(ctx, "ledger.adjust", resident.uid, {"points": points, "reason": reason})
         return _result(entry, resident.name)

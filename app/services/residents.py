@@ -156,7 +156,7 @@ def _terms(r: Resident) -> dict[str, int]:
 def update(ctx: Context, resident_id: int, data: ResidentInput) -> ResidentView:
     require(ctx, "resident.edit")
     with write_transaction():
-        resident = _get(resident_id)
+        resident = load(resident_id)
         values = _clean(ctx, data, resident_id)
         before = {k: str(getattr(resident, k)) for k in values if k != "household"}
         for key, value in values.items():
@@ -173,7 +173,7 @@ def update(ctx: Context, resident_id: int, data: ResidentInput) -> ResidentView:
 def set_archived(ctx: Context, resident_id: int, archived: bool) -> ResidentView:
     require(ctx, "resident.archive")
     with write_transaction():
-        resident = _get(resident_id)
+        resident = load(resident_id)
         resident.archived = archived
         resident.updated_at = ctx.clock.now()
         resident.save()
@@ -185,7 +185,7 @@ def reissue_card(ctx: Context, resident_id: int) -> ResidentView:
     """A new card code for a lost card; the old code stops working at once."""
     require(ctx, "resident.reissue_card")
     with write_transaction():
-        resident = _get(resident_id)
+        resident = load(resident_id)
         RetiredCard.create(code=resident.card_code, resident=resident, retired_at=ctx.clock.now())
         resident.card_code = new_card_code()
         resident.save()
@@ -203,20 +203,23 @@ def reveal(ctx: Context, resident_id: int) -> Revealed:
     """The full ID number and phone, for an admin who asks; the look is audited."""
     require(ctx, "resident.reveal")
     with write_transaction():
-        resident = _get(resident_id)
+        resident = load(resident_id)
         audit.record(ctx, "resident.reveal", resident.uid)
         return Revealed(resident.id_number or "", resident.phone or "")
 
 
-def _get(resident_id: int) -> Resident:
+def load(resident_id: int, active: bool = False) -> Resident:
+    """The resident row an operation works on; ``active`` refuses an archived resident."""
     resident = Resident.get_or_none(Resident.id == resident_id)
     if resident is None:
         raise ResidentNotFound(query=str(resident_id))
+    if active and resident.archived:
+        raise ResidentArchived(name=resident.name, resident_no=resident.resident_no)
     return resident
 
 
 def get(resident_id: int) -> ResidentView:
-    return view_of(_get(resident_id))
+    return view_of(load(resident_id))
 
 
 def by_card(code: str) -> ResidentView:

@@ -21,7 +21,7 @@ from app.models import (
     write_transaction,
 )
 from app.models.station import station_code
-from app.services import audit, keys, ledger, operations, tokens
+from app.services import audit, keys, ledger, operations, residents, tokens
 from app.services import station as station_service
 from app.services.context import Context
 from app.services.errors import (
@@ -31,8 +31,6 @@ from app.services.errors import (
     InvalidInput,
     MerchantNotFound,
     ReasonRequired,
-    ResidentArchived,
-    ResidentNotFound,
     VoucherAlreadyResolved,
     VoucherNotFound,
     VoucherRejected,
@@ -121,11 +119,7 @@ def issue(ctx: Context, resident_id: int, points: int, denominations: list[int] 
               "merchant": merchant, "expiry": str(expiry_date)}
 
     def body(rid: str) -> dict:
-        resident = Resident.get_or_none(Resident.id == resident_id)
-        if resident is None:
-            raise ResidentNotFound(query=str(resident_id))
-        if resident.archived:
-            raise ResidentArchived(name=resident.name, resident_no=resident.resident_no)
+        resident = residents.load(resident_id, active=True)
         if resident.balance < points:
             raise InsufficientPoints(balance=resident.balance, requested=points)
         shop = _merchant(merchant)

@@ -1,0 +1,254 @@
+"""The main window: a thin shell hosting the pages in a sidebar, the clerk on duty in
+the status bar, and the lock screen (Ctrl+L, switching clerk, or idle time: a
+resident's data must not stay on an unattended screen)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import station as station_service
+from app.services.context import Actor
+from app.views import labels, look, settings
+from app.views.admin_catalogue import CataloguePage
+from app.views.admin_clerks import ClerksPage
+from app.views.admin_corrections import CorrectionsPage
+from app.views.admin_pending import PendingPage
+from app.views.desk import Desk
+from app.views.desk_page import DeskPage
+from app.views.redeem_page import RedeemPage
+from app.views.residents_page import ResidentsPage
+from app.views.settings_page import SettingsPage
+from app.views.signin import SignInForm
+
+DESK, REDEEM, RESIDENTS, PENDING, CATALOGUE, CORRECTIONS, CLERKS, SETTINGS = range(8)
+ADMIN_PAGES = {PENDING, CATALOGUE, CORRECTIONS, CLERKS, SETTINGS}
+
+
+_INPUT = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
+          QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.InputMethod}
+
+
+class IdleWatcher(QObject):
+    """Emits ``idle_timed_out`` after ``minutes`` without keyboard, mouse or touch input."""
+
+    idle_timed_out = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        QApplication.instance().installEventFilter(self)
+
+    def set_minutes(self, minutes: int) -> None:
+        """0 switches the automatic lock off."""
+        self._timer.stop()
+        self._timer.setInterval(max(minutes, 0) * 60_000)
+        if minutes > 0:
+            self._timer.start()
+
+    def set_interval_ms(self, msecs: int) -> None:
+        self._timer.setInterval(msecs)
+        self._timer.start()
+
+    def pause(self) -> None:
+        self._timer.stop()
+
+    def resume(self) -> None:
+        if self._timer.interval() > 0:
+            self._timer.start()
+
+    @property
+    def active(self) -> bool:
+        return self._timer.isActive()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() in _INPUT and self._timer.isActive():
+            self._timer.start()  # restart the countdown
+        return False
+
+    def _on_timer_timeout(self) -> None:
+        self.idle_timed_out.emit()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.setWindowIcon(look.icon())
+        self.desk_page = DeskPage(desk)
+        self.redeem_page = RedeemPage(desk)
+        self.residents_page = ResidentsPage(desk)
+        pages = ((self.desk_page, self.tr("前台")), (self.redeem_page, self.tr("兑换核销")),
+                 (self.residents_page, self.tr("居民")),
+                 (PendingPage(desk), self.tr("待审核")), (CataloguePage(desk), self.tr("积分目录")),
+                 (CorrectionsPage(desk), self.tr("作废与调整")),
+                 (ClerksPage(desk), self.tr("经办人")),
+                 (SettingsPage(desk), self.tr("设置")))
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFixedWidth(150)
+        self.pages = QStackedWidget()
+        for number, (page, title) in enumerate(pages):
+            item = QListWidgetItem(title)
+            item.setToolTip(self.tr("Ctrl+{n}").format(n=number + 1))
+            self.sidebar.addItem(item)
+            self.pages.addWidget(page)
+            QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self,
+                      lambda n=number: self.show_page(n))
+        workspace = QWidget()
+        row = QHBoxLayout(workspace)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.sidebar)
+        row.addWidget(self.pages, 1)
+
+        self.lock_form = SignInForm(desk)
+        lock_screen = QWidget()
+        lock_screen.setObjectName("lockScreen")
+        lock_layout = QVBoxLayout(lock_screen)
+        lock_layout.addStretch(1)
+        lock_layout.addWidget(self.lock_form, 0, Qt.AlignmentFlag.AlignHCenter)
+        lock_layout.addStretch(2)
+        self.lock_form.setFixedWidth(440)
+        self.root = QStackedWidget()
+        self.root.addWidget(workspace)
+        self.root.addWidget(lock_screen)
+        self.setCentralWidget(self.root)
+
+        self.station_label = QLabel()
+        self.clerk_label = QLabel()
+        self.clerk_label.setObjectName("clerkOnDuty")
+        self.switch_button = QPushButton(self.tr("切换经办人"))
+        self.switch_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.lock_button = QPushButton(self.tr("锁定 Ctrl+L"))
+        self.lock_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        bar = self.statusBar()
+        bar.addPermanentWidget(self.station_label)
+        bar.addPermanentWidget(self.clerk_label)
+        bar.addPermanentWidget(self.switch_button)
+        bar.addPermanentWidget(self.lock_button)
+        QShortcut(QKeySequence("Ctrl+L"), self, self.lock)
+
+        self.idle = IdleWatcher(self)
+        self.sidebar.currentRowChanged.connect(self._on_sidebar_current_row_changed)
+        self.switch_button.clicked.connect(self._on_switch_button_clicked)
+        self.lock_button.clicked.connect(self._on_lock_button_clicked)
+        self.lock_form.signed_in.connect(self._on_lock_form_signed_in)
+        self.idle.idle_timed_out.connect(self._on_idle_idle_timed_out)
+        self.desk_page.voucher_scanned.connect(self._on_desk_page_voucher_scanned)
+        self.residents_page.opened_at_desk.connect(self._on_residents_page_opened_at_desk)
+        desk.clerk_changed.connect(self._on_desk_clerk_changed)
+        desk.feedback_posted.connect(self._on_desk_feedback_posted)
+        desk.settings_changed.connect(self._on_desk_settings_changed)
+
+        self._on_desk_settings_changed()
+        self._on_desk_clerk_changed(desk.actor)
+        self.show_page(DESK)
+        if not self.restoreGeometry(settings.get(settings.MAIN_GEOMETRY)):
+            self.resize(1280, 760)
+
+    def show_page(self, number: int) -> None:
+        item = self.sidebar.item(number)
+        if item is None or item.isHidden() or self.root.currentIndex() != 0:
+            return
+        self.sidebar.setCurrentRow(number)
+
+    def _on_sidebar_current_row_changed(self, number: int) -> None:
+        self.pages.setCurrentIndex(number)
+        self.pages.currentWidget().setFocus()
+
+    # -- who is on duty ----------------------------------------------------------
+    def _on_desk_clerk_changed(self, actor: Actor | None) -> None:
+        for number in ADMIN_PAGES:
+            self.sidebar.item(number).setHidden(not (actor and actor.is_admin))
+        if actor is None:
+            self.clerk_label.setText(self.tr("已锁定"))
+        else:
+            self.clerk_label.setText(self.tr("值班：{name}（{role}）").format(
+                name=actor.display_name, role=labels.role(actor.role)))
+        if self.pages.currentIndex() in ADMIN_PAGES and not (actor and actor.is_admin):
+            self.show_page(DESK)
+
+    def lock(self, switching: bool = False) -> None:
+        """Hide everything behind the sign-in form; the same or another clerk signs in."""
+        if self.root.currentIndex() == 1:
+            return
+        previous = self.desk.actor
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.done(QDialog.DialogCode.Rejected)  # no questions: the desk is locking
+        self.desk_page.clear()
+        self.statusBar().clearMessage()  # the last message may name a resident
+        self.idle.pause()
+        self.root.setCurrentIndex(1)
+        self.desk.set_actor(None)
+        heading = (self.tr("切换经办人：请新的经办人登录") if switching or previous is None
+                   else self.tr("桌面已锁定。{name} 或其他经办人请登录。").format(
+                       name=previous.display_name))
+        self.lock_form.start(heading, "" if switching or previous is None else previous.username)
+
+    def is_locked(self) -> bool:
+        return self.root.currentIndex() == 1
+
+    def _on_lock_button_clicked(self) -> None:
+        self.lock()
+
+    def _on_switch_button_clicked(self) -> None:
+        self.lock(switching=True)
+
+    def _on_idle_idle_timed_out(self) -> None:
+        self.lock()
+
+    def _on_lock_form_signed_in(self, actor: Actor) -> None:
+        self.desk.set_actor(actor)
+        self.root.setCurrentIndex(0)
+        self.idle.resume()
+        self.show_page(DESK)
+        self.desk_page.focus_scan()
+        self.desk.post(self.tr("{name} 已登录").format(name=actor.display_name))
+
+    # -- between pages -----------------------------------------------------------
+    def _on_desk_page_voucher_scanned(self, token: str) -> None:
+        self.show_page(REDEEM)
+        self.redeem_page.add_token(token)
+        self.redeem_page.scan.setFocus()
+
+    def _on_residents_page_opened_at_desk(self, resident_id: int) -> None:
+        self.show_page(DESK)
+        self.desk_page.open_resident(resident_id)
+
+    def _on_desk_feedback_posted(self, message: str, ok: bool) -> None:
+        self.statusBar().showMessage(message, 10_000)
+
+    def _on_desk_settings_changed(self) -> None:
+        info = station_service.current()
+        self.setWindowTitle(self.tr("{station} - StationDesk 文明实践站前台").format(
+            station=info.name))
+        self.station_label.setText(f"{info.code} {info.name}")
+        if not self.is_locked():
+            self.idle.set_minutes(info.idle_lock_minutes)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        settings.put(settings.MAIN_GEOMETRY, self.saveGeometry())
+        self.idle.stop()
+        super().closeEvent(event)

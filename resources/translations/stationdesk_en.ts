@@ -1,0 +1,1724 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="zh_CN">
+    <context>
+        <name>AdjustPointsDialog</name>
+        <message>
+            <source>调整积分</source>
+            <translation>Adjust points</translation>
+        </message>
+        <message>
+            <source>必填，例如：补录 10 月志愿服务</source>
+            <translation>Required, e.g. October volunteer hours recorded late</translation>
+        </message>
+        <message>
+            <source>调整</source>
+            <translation>Adjust</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>{name}（{no}），当前余额 {balance} 分</source>
+            <translation>{name} ({no}), balance now {balance} points</translation>
+        </message>
+        <message>
+            <source>加减分值</source>
+            <translation>Points to add or subtract</translation>
+        </message>
+        <message>
+            <source>理由</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>确定给 {name} {points:+d} 分吗？理由：{reason}</source>
+            <translation>Give {name} {points:+d} points? Reason: {reason}</translation>
+        </message>
+        <message>
+            <source>确定调整</source>
+            <translation>Adjust</translation>
+        </message>
+        <message>
+            <source>{name} {points:+d} 积分（调整），余额 {balance}</source>
+            <translation>{name} {points:+d} points (adjustment), balance {balance}</translation>
+        </message>
+    </context>
+    <context>
+        <name>AdminPage</name>
+        <message>
+            <source>第一位管理员</source>
+            <translation>First administrator</translation>
+        </message>
+        <message>
+            <source>管理员可以维护积分目录、经办人和站点设置。请牢记密码。</source>
+            <translation>An administrator maintains the deed catalogue, clerks and station settings. Keep the password safe.</translation>
+        </message>
+        <message>
+            <source>例如：王站长</source>
+            <translation>e.g. Director Wang</translation>
+        </message>
+        <message>
+            <source>用户名</source>
+            <translation>User name</translation>
+        </message>
+        <message>
+            <source>姓名</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>密码</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <source>再输一次</source>
+            <translation>Repeat password</translation>
+        </message>
+        <message>
+            <source>密码至少 8 位，字母与数字（或符号）混合，不要包含用户名。</source>
+            <translation>At least 8 characters, letters mixed with digits (or symbols), not containing the user name.</translation>
+        </message>
+        <message>
+            <source>请填写用户名。</source>
+            <translation>Enter a user name.</translation>
+        </message>
+        <message>
+            <source>两次输入的密码不一致。</source>
+            <translation>The two passwords differ.</translation>
+        </message>
+    </context>
+    <context>
+        <name>App</name>
+        <message>
+            <source>StationDesk 无法启动</source>
+            <translation>StationDesk cannot start</translation>
+        </message>
+        <message>
+            <source>演示数据</source>
+            <translation>Demo data</translation>
+        </message>
+    </context>
+    <context>
+        <name>CataloguePage</name>
+        <message>
+            <source>积分目录</source>
+            <translation>Deed catalogue</translation>
+        </message>
+        <message>
+            <source>新增项目</source>
+            <translation>New deed type</translation>
+        </message>
+        <message>
+            <source>修改</source>
+            <translation>Edit</translation>
+        </message>
+        <message>
+            <source>停用/恢复</source>
+            <translation>Retire/restore</translation>
+        </message>
+        <message>
+            <source>已保存积分项目“{name}”</source>
+            <translation>Deed type “{name}” saved</translation>
+        </message>
+        <message>
+            <source>停用积分项目</source>
+            <translation>Retire deed type</translation>
+        </message>
+        <message>
+            <source>停用“{name}”后不能再登记此项（已有记录不受影响）。确定停用吗？</source>
+            <translation>Once “{name}” is retired it can no longer be recorded (existing records stay). Retire it?</translation>
+        </message>
+        <message>
+            <source>停用</source>
+            <translation>Retire</translation>
+        </message>
+    </context>
+    <context>
+        <name>CheckInDialog</name>
+        <message>
+            <source>签到</source>
+            <translation>Check in</translation>
+        </message>
+        <message>
+            <source>{name} 来站事由（按数字键选择）</source>
+            <translation>Why {name} came in (press a number to choose)</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message numerus="yes">
+            <source>{name} 已签到（{purpose}），今天已有 %n 人来站</source>
+            <translation>
+                <numerusform>{name} checked in ({purpose}); %n visitor today</numerusform>
+                <numerusform>{name} checked in ({purpose}); %n visitors today</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ClerksPage</name>
+        <message>
+            <source>经办人</source>
+            <translation>Clerks</translation>
+        </message>
+        <message>
+            <source>停用/启用</source>
+            <translation>Disable/enable</translation>
+        </message>
+        <message>
+            <source>新密码</source>
+            <translation>New password</translation>
+        </message>
+        <message>
+            <source>重设所选经办人的密码</source>
+            <translation>Reset the selected clerk's password</translation>
+        </message>
+        <message>
+            <source>添加经办人</source>
+            <translation>Add clerk</translation>
+        </message>
+        <message>
+            <source>用户名</source>
+            <translation>User name</translation>
+        </message>
+        <message>
+            <source>姓名</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>角色</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <source>初始密码</source>
+            <translation>Initial password</translation>
+        </message>
+        <message>
+            <source>已添加经办人 {name}（{username}）</source>
+            <translation>Clerk {name} ({username}) added</translation>
+        </message>
+        <message>
+            <source>请先在表中选择经办人。</source>
+            <translation>Select a clerk in the table first.</translation>
+        </message>
+        <message>
+            <source>重设密码</source>
+            <translation>Reset password</translation>
+        </message>
+        <message>
+            <source>确定重设 {name} 的密码吗？</source>
+            <translation>Reset {name}'s password?</translation>
+        </message>
+        <message>
+            <source>重设</source>
+            <translation>Reset</translation>
+        </message>
+        <message>
+            <source>已重设 {name} 的密码，并解除锁定</source>
+            <translation>{name}'s password was reset and the account unlocked</translation>
+        </message>
+        <message>
+            <source>停用经办人</source>
+            <translation>Disable clerk</translation>
+        </message>
+        <message>
+            <source>停用后 {name} 不能再登录。确定停用吗？</source>
+            <translation>{name} will no longer be able to sign in. Disable?</translation>
+        </message>
+        <message>
+            <source>停用</source>
+            <translation>Disable</translation>
+        </message>
+        <message>
+            <source>已启用 {name}</source>
+            <translation>{name} enabled</translation>
+        </message>
+        <message>
+            <source>已停用 {name}</source>
+            <translation>{name} disabled</translation>
+        </message>
+    </context>
+    <context>
+        <name>Columns</name>
+        <message>
+            <source>代码</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>名称</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>类别</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <source>分值</source>
+            <translation>Points</translation>
+        </message>
+        <message>
+            <source>上限</source>
+            <translation>Cap</translation>
+        </message>
+        <message>
+            <source>需审核</source>
+            <translation>Review</translation>
+        </message>
+        <message>
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>每{period} {cap} {unit}</source>
+            <translation>max {cap} ({unit}) per {period}</translation>
+        </message>
+        <message>
+            <source>{points} 分/{unit}</source>
+            <translation>{points} pts/{unit}</translation>
+        </message>
+        <message>
+            <source>是</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <source>使用中</source>
+            <translation>In use</translation>
+        </message>
+        <message>
+            <source>已停用</source>
+            <translation>Disabled</translation>
+        </message>
+        <message>
+            <source>用户名</source>
+            <translation>User name</translation>
+        </message>
+        <message>
+            <source>姓名</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>角色</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <source>已锁定</source>
+            <translation>Locked</translation>
+        </message>
+        <message>
+            <source>正常</source>
+            <translation>Active</translation>
+        </message>
+        <message>
+            <source>日期</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>居民</source>
+            <translation>Resident</translation>
+        </message>
+        <message>
+            <source>事项</source>
+            <translation>Deed</translation>
+        </message>
+        <message>
+            <source>数量</source>
+            <translation>Quantity</translation>
+        </message>
+        <message>
+            <source>备注</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>登记人</source>
+            <translation>Recorded by</translation>
+        </message>
+        <message>
+            <source>已核销（{at}，{where}）</source>
+            <translation>Redeemed ({at}, {where})</translation>
+        </message>
+        <message>
+            <source>真券，可核销</source>
+            <translation>Genuine, can be redeemed</translation>
+        </message>
+        <message>
+            <source>券号</source>
+            <translation>Serial</translation>
+        </message>
+        <message>
+            <source>持有人</source>
+            <translation>Holder</translation>
+        </message>
+        <message>
+            <source>面值</source>
+            <translation>Value</translation>
+        </message>
+        <message>
+            <source>有效期至</source>
+            <translation>Valid until</translation>
+        </message>
+        <message>
+            <source>核验结果</source>
+            <translation>Verdict</translation>
+        </message>
+        <message>
+            <source>编号</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <source>手机</source>
+            <translation>Mobile</translation>
+        </message>
+        <message>
+            <source>证件号</source>
+            <translation>ID number</translation>
+        </message>
+        <message>
+            <source>住址</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <source>网格</source>
+            <translation>Grid</translation>
+        </message>
+        <message>
+            <source>积分</source>
+            <translation>Points</translation>
+        </message>
+        <message>
+            <source>{name}（已归档）</source>
+            <translation>{name} (archived)</translation>
+        </message>
+        <message>
+            <source>事由</source>
+            <translation>Particulars</translation>
+        </message>
+        <message>
+            <source>加分</source>
+            <translation>Award</translation>
+        </message>
+        <message>
+            <source>扣分</source>
+            <translation>Deduction</translation>
+        </message>
+        <message>
+            <source>兑换</source>
+            <translation>Exchanged</translation>
+        </message>
+        <message>
+            <source>余额</source>
+            <translation>Balance</translation>
+        </message>
+        <message>
+            <source>经办人</source>
+            <translation>Clerk</translation>
+        </message>
+        <message>
+            <source>{name}　{points} 分/{unit}</source>
+            <translation>{name}   {points} pts/{unit}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CorrectionsPage</name>
+        <message>
+            <source>作废与调整</source>
+            <translation>Void &amp; adjust</translation>
+        </message>
+        <message>
+            <source>扫描兑换券，或输入券号</source>
+            <translation>Scan the voucher or type its serial</translation>
+        </message>
+        <message>
+            <source>必填，例如：居民遗失，申请作废</source>
+            <translation>Required, e.g. lost by the resident</translation>
+        </message>
+        <message>
+            <source>作废兑换券</source>
+            <translation>Void voucher</translation>
+        </message>
+        <message>
+            <source>作废兑换券（积分退回持有人）</source>
+            <translation>Void a voucher (points go back to the holder)</translation>
+        </message>
+        <message>
+            <source>兑换券</source>
+            <translation>Voucher</translation>
+        </message>
+        <message>
+            <source>理由</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>居民编号、卡号或姓名</source>
+            <translation>Resident number, card code or name</translation>
+        </message>
+        <message>
+            <source>调整积分…</source>
+            <translation>Adjust points…</translation>
+        </message>
+        <message>
+            <source>调整居民积分</source>
+            <translation>Adjust a resident's points</translation>
+        </message>
+        <message>
+            <source>居民</source>
+            <translation>Resident</translation>
+        </message>
+        <message>
+            <source>请扫描兑换券或输入券号（券面无法识别时请核对）。</source>
+            <translation>Scan the voucher or type its serial (check it if the print is unreadable).</translation>
+        </message>
+        <message>
+            <source>确定作废兑换券 {serial} 吗？作废后不能恢复，积分退回持有人。</source>
+            <translation>Void voucher {serial}? This cannot be undone; the points go back to the holder.</translation>
+        </message>
+        <message>
+            <source>作废</source>
+            <translation>Void</translation>
+        </message>
+        <message>
+            <source>兑换券 {serial} 已作废，{points} 分已退回持有人（余额 {balance}）</source>
+            <translation>Voucher {serial} voided; {points} points returned to the holder (balance {balance})</translation>
+        </message>
+    </context>
+    <context>
+        <name>DataPage</name>
+        <message>
+            <source>开始使用</source>
+            <translation>Getting started</translation>
+        </message>
+        <message>
+            <source>正式使用请从空白开始；演示数据只用于培训，之后不能删除。</source>
+            <translation>Start empty for real use; demo data is for training only and cannot be removed later.</translation>
+        </message>
+        <message>
+            <source>从空白开始（正式使用）</source>
+            <translation>Start empty (real use)</translation>
+        </message>
+        <message>
+            <source>载入演示数据（约 {n} 位虚构居民，用于培训）</source>
+            <translation>Load demo data (about {n} fictitious residents, for training)</translation>
+        </message>
+        <message>
+            <source>本版本未包含演示数据。</source>
+            <translation>This build has no demo data.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeedTypeDialog</name>
+        <message>
+            <source>修改积分项目</source>
+            <translation>Edit deed type</translation>
+        </message>
+        <message>
+            <source>新增积分项目</source>
+            <translation>New deed type</translation>
+        </message>
+        <message>
+            <source>不限</source>
+            <translation>No cap</translation>
+        </message>
+        <message>
+            <source>每{period}</source>
+            <translation>per {period}</translation>
+        </message>
+        <message>
+            <source>须经管理员审核后计分</source>
+            <translation>Points count only after an administrator approves</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>代码</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>中文名称</source>
+            <translation>Chinese name</translation>
+        </message>
+        <message>
+            <source>英文名称</source>
+            <translation>English name</translation>
+        </message>
+        <message>
+            <source>类别</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <source>分值（扣分填负数）</source>
+            <translation>Points (negative for a deduction)</translation>
+        </message>
+        <message>
+            <source>计分单位</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <source>上限</source>
+            <translation>Cap</translation>
+        </message>
+        <message>
+            <source>地方分类标签</source>
+            <translation>Local heading</translation>
+        </message>
+        <message>
+            <source>说明</source>
+            <translation>Note</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeskPage</name>
+        <message>
+            <source>扫描居民卡或兑换券，或输入姓名、拼音首字母、手机号、证件号后四位</source>
+            <translation>Scan a resident card or voucher, or type a name, pinyin initials, mobile number or last 4 of the ID</translation>
+        </message>
+        <message>
+            <source>签到 F2</source>
+            <translation>Check in F2</translation>
+        </message>
+        <message>
+            <source>登记积分 F3</source>
+            <translation>Record deed F3</translation>
+        </message>
+        <message>
+            <source>发放兑换券 F4</source>
+            <translation>Issue vouchers F4</translation>
+        </message>
+        <message>
+            <source>对账单 F5</source>
+            <translation>Statement F5</translation>
+        </message>
+        <message>
+            <source>修改信息 F6</source>
+            <translation>Edit F6</translation>
+        </message>
+        <message>
+            <source>调整积分</source>
+            <translation>Adjust points</translation>
+        </message>
+        <message>
+            <source>找到多位居民：用 ↑↓ 选择，回车打开。</source>
+            <translation>Several residents found: choose with ↑↓, Enter opens.</translation>
+        </message>
+        <message>
+            <source>找不到“{query}”。可以换用拼音首字母、手机号或证件号后四位。</source>
+            <translation>Nothing found for “{query}”. Try pinyin initials, the mobile number or the last 4 of the ID.</translation>
+        </message>
+        <message>
+            <source>当前居民：{name}（{no}）</source>
+            <translation>Serving: {name} ({no})</translation>
+        </message>
+    </context>
+    <context>
+        <name>Errors</name>
+        <message>
+            <source>出现了意外错误，操作可能没有完成。请记下参考号 {ref} 并告诉管理员。</source>
+            <translation>Something unexpected went wrong; the action may not have been completed. Note reference {ref} and tell the administrator.</translation>
+        </message>
+        <message>
+            <source>StationDesk 文明实践站前台</source>
+            <translation>StationDesk – Civilization Practice Station</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunWizard</name>
+        <message>
+            <source>首次使用设置 - StationDesk 文明实践站前台</source>
+            <translation>First-time setup – StationDesk</translation>
+        </message>
+        <message>
+            <source>下一步</source>
+            <translation>Next</translation>
+        </message>
+        <message>
+            <source>上一步</source>
+            <translation>Back</translation>
+        </message>
+        <message>
+            <source>完成</source>
+            <translation>Finish</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>正在设置本站…</source>
+            <translation>Setting up the station…</translation>
+        </message>
+        <message>
+            <source>正在设置本站，请稍候…</source>
+            <translation>Setting up the station, please wait…</translation>
+        </message>
+    </context>
+    <context>
+        <name>IssueVouchersDialog</name>
+        <message>
+            <source>发放兑换券</source>
+            <translation>Issue vouchers</translation>
+        </message>
+        <message>
+            <source>{name}（{no}）积分余额 {balance} 分</source>
+            <translation>{name} ({no}): balance {balance} points</translation>
+        </message>
+        <message>
+            <source>发放（回车）</source>
+            <translation>Issue (Enter)</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>兑换分值</source>
+            <translation>Points to redeem</translation>
+        </message>
+        <message>
+            <source>面额</source>
+            <translation>Denominations</translation>
+        </message>
+        <message>
+            <source>使用范围</source>
+            <translation>Valid at</translation>
+        </message>
+        <message>
+            <source>商户</source>
+            <translation>Merchant</translation>
+        </message>
+        <message>
+            <source>A4 纸（每页多张）</source>
+            <translation>A4 sheet (several per page)</translation>
+        </message>
+        <message>
+            <source>58 毫米小票</source>
+            <translation>58 mm receipt</translation>
+        </message>
+        <message>
+            <source>兑换券</source>
+            <translation>Vouchers</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n 张，合计 {points} 分，约合 {yuan} 元，有效期至 {expiry}</source>
+            <translation>
+                <numerusform>%n voucher, {points} points (about ¥{yuan}), valid until {expiry}</numerusform>
+                <numerusform>%n vouchers, {points} points in all (about ¥{yuan}), valid until {expiry}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{name} 兑换 {points} 分，发放 %n 张兑换券，余额 {balance}</source>
+            <translation>
+                <numerusform>{name} exchanged {points} points: %n voucher issued, balance {balance}</numerusform>
+                <numerusform>{name} exchanged {points} points: %n vouchers issued, balance {balance}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>面额只能填整数，用 + 或逗号分开，如 50+5+1。</source>
+            <translation>Denominations are whole numbers separated by + or commas, e.g. 50+5+1.</translation>
+        </message>
+        <message>
+            <source>正在生成兑换券…</source>
+            <translation>Preparing the vouchers…</translation>
+        </message>
+        <message>
+            <source>本机缺少打印组件，兑换券已发放但无法生成，请联系管理员补打。</source>
+            <translation>The printing component is missing on this PC: the vouchers were issued but cannot be produced. Ask the administrator to reprint them.</translation>
+        </message>
+        <message>
+            <source>兑换券已输出，请居民在存根上签字。</source>
+            <translation>Vouchers produced. Ask the resident to sign the counterfoil.</translation>
+        </message>
+        <message>
+            <source>兑换券还没有打印</source>
+            <translation>Vouchers not printed yet</translation>
+        </message>
+        <message>
+            <source>兑换券已发放、积分已扣除，但还没有打印或保存。确定关闭吗？</source>
+            <translation>The vouchers were issued and the points deducted, but nothing was printed or saved. Close anyway?</translation>
+        </message>
+        <message>
+            <source>仍然关闭</source>
+            <translation>Close anyway</translation>
+        </message>
+    </context>
+    <context>
+        <name>Labels</name>
+        <message>
+            <source>社会公德</source>
+            <translation>Social ethics</translation>
+        </message>
+        <message>
+            <source>家庭美德</source>
+            <translation>Family virtues</translation>
+        </message>
+        <message>
+            <source>职业道德</source>
+            <translation>Professional ethics</translation>
+        </message>
+        <message>
+            <source>个人品德</source>
+            <translation>Personal character</translation>
+        </message>
+        <message>
+            <source>小时</source>
+            <translation>hour</translation>
+        </message>
+        <message>
+            <source>次</source>
+            <translation>time</translation>
+        </message>
+        <message>
+            <source>项</source>
+            <translation>award</translation>
+        </message>
+        <message>
+            <source>天</source>
+            <translation>day</translation>
+        </message>
+        <message>
+            <source>月</source>
+            <translation>month</translation>
+        </message>
+        <message>
+            <source>年</source>
+            <translation>year</translation>
+        </message>
+        <message>
+            <source>人</source>
+            <translation>person</translation>
+        </message>
+        <message>
+            <source>登记积分</source>
+            <translation>Record deed</translation>
+        </message>
+        <message>
+            <source>兑换积分</source>
+            <translation>Redeem points</translation>
+        </message>
+        <message>
+            <source>参加活动</source>
+            <translation>Attend an activity</translation>
+        </message>
+        <message>
+            <source>志愿服务</source>
+            <translation>Volunteer service</translation>
+        </message>
+        <message>
+            <source>咨询办事</source>
+            <translation>Enquiry or errand</translation>
+        </message>
+        <message>
+            <source>独居老人</source>
+            <translation>Elderly living alone</translation>
+        </message>
+        <message>
+            <source>残疾人</source>
+            <translation>Disabled</translation>
+        </message>
+        <message>
+            <source>志愿者</source>
+            <translation>Volunteer</translation>
+        </message>
+        <message>
+            <source>党员</source>
+            <translation>Party member</translation>
+        </message>
+        <message>
+            <source>低保户</source>
+            <translation>Minimum-income household</translation>
+        </message>
+        <message>
+            <source>退役军人</source>
+            <translation>Veteran</translation>
+        </message>
+        <message>
+            <source>加分</source>
+            <translation>Award</translation>
+        </message>
+        <message>
+            <source>扣分</source>
+            <translation>Deduction</translation>
+        </message>
+        <message>
+            <source>兑换</source>
+            <translation>Voucher issue</translation>
+        </message>
+        <message>
+            <source>退回</source>
+            <translation>Refund</translation>
+        </message>
+        <message>
+            <source>调整</source>
+            <translation>Adjustment</translation>
+        </message>
+        <message>
+            <source>冲正</source>
+            <translation>Reversal</translation>
+        </message>
+        <message>
+            <source>清零</source>
+            <translation>Year-end clearing</translation>
+        </message>
+        <message>
+            <source>通用（本站及合作商户）</source>
+            <translation>Anywhere (station and partner merchants)</translation>
+        </message>
+        <message>
+            <source>仅限本站积分超市</source>
+            <translation>Station's points store only</translation>
+        </message>
+        <message>
+            <source>仅限指定商户</source>
+            <translation>One named merchant only</translation>
+        </message>
+        <message>
+            <source>居民身份证</source>
+            <translation>Resident ID card</translation>
+        </message>
+        <message>
+            <source>其他证件</source>
+            <translation>Other document</translation>
+        </message>
+        <message>
+            <source>无证件</source>
+            <translation>No document</translation>
+        </message>
+        <message>
+            <source>经办人</source>
+            <translation>Clerk</translation>
+        </message>
+        <message>
+            <source>管理员</source>
+            <translation>Administrator</translation>
+        </message>
+        <message>
+            <source>男</source>
+            <translation>male</translation>
+        </message>
+        <message>
+            <source>女</source>
+            <translation>female</translation>
+        </message>
+        <message>
+            <source>本站积分超市</source>
+            <translation>Station's points store</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>前台</source>
+            <translation>Desk</translation>
+        </message>
+        <message>
+            <source>兑换核销</source>
+            <translation>Redeem</translation>
+        </message>
+        <message>
+            <source>居民</source>
+            <translation>Residents</translation>
+        </message>
+        <message>
+            <source>待审核</source>
+            <translation>Pending</translation>
+        </message>
+        <message>
+            <source>积分目录</source>
+            <translation>Deed catalogue</translation>
+        </message>
+        <message>
+            <source>作废与调整</source>
+            <translation>Void &amp; adjust</translation>
+        </message>
+        <message>
+            <source>经办人</source>
+            <translation>Clerks</translation>
+        </message>
+        <message>
+            <source>设置</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <source>Ctrl+{n}</source>
+            <translation>Ctrl+{n}</translation>
+        </message>
+        <message>
+            <source>切换经办人</source>
+            <translation>Switch clerk</translation>
+        </message>
+        <message>
+            <source>锁定 Ctrl+L</source>
+            <translation>Lock Ctrl+L</translation>
+        </message>
+        <message>
+            <source>已锁定</source>
+            <translation>Locked</translation>
+        </message>
+        <message>
+            <source>值班：{name}（{role}）</source>
+            <translation>On duty: {name} ({role})</translation>
+        </message>
+        <message>
+            <source>切换经办人：请新的经办人登录</source>
+            <translation>Switch clerk: the next clerk signs in</translation>
+        </message>
+        <message>
+            <source>桌面已锁定。{name} 或其他经办人请登录。</source>
+            <translation>The desk is locked. {name} or another clerk, please sign in.</translation>
+        </message>
+        <message>
+            <source>{name} 已登录</source>
+            <translation>{name} signed in</translation>
+        </message>
+        <message>
+            <source>{station} - StationDesk 文明实践站前台</source>
+            <translation>{station} – StationDesk</translation>
+        </message>
+    </context>
+    <context>
+        <name>Output</name>
+        <message>
+            <source>打印</source>
+            <translation>Print</translation>
+        </message>
+        <message>
+            <source>保存为 PDF</source>
+            <translation>Save as PDF</translation>
+        </message>
+    </context>
+    <context>
+        <name>PdfDialog</name>
+        <message>
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>正在生成…</source>
+            <translation>Preparing…</translation>
+        </message>
+        <message>
+            <source>本机缺少打印组件，暂时不能生成。</source>
+            <translation>The printing component is missing on this PC.</translation>
+        </message>
+        <message>
+            <source>已输出。</source>
+            <translation>Done.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PdfPreview</name>
+        <message>
+            <source>打印（Ctrl+P）</source>
+            <translation>Print (Ctrl+P)</translation>
+        </message>
+        <message>
+            <source>另存为 PDF…</source>
+            <translation>Save as PDF…</translation>
+        </message>
+        <message>
+            <source>第 {n} 张</source>
+            <translation>No. {n}</translation>
+        </message>
+        <message>
+            <source>已保存：{path}</source>
+            <translation>Saved: {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PendingPage</name>
+        <message>
+            <source>待审核积分</source>
+            <translation>Deeds awaiting review</translation>
+        </message>
+        <message>
+            <source>审核意见（驳回时必填）</source>
+            <translation>Review note (required to reject)</translation>
+        </message>
+        <message>
+            <source>通过</source>
+            <translation>Approve</translation>
+        </message>
+        <message>
+            <source>驳回</source>
+            <translation>Reject</translation>
+        </message>
+        <message>
+            <source>请先在表中选择一条记录。</source>
+            <translation>Select a row in the table first.</translation>
+        </message>
+        <message>
+            <source>已通过：{name}“{deed}”{points:+d} 分，余额 {balance}</source>
+            <translation>Approved: {name}, “{deed}” {points:+d} points, balance {balance}</translation>
+        </message>
+        <message>
+            <source>已驳回：{name}“{deed}”</source>
+            <translation>Rejected: {name}, “{deed}”</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordDeedDialog</name>
+        <message>
+            <source>登记积分</source>
+            <translation>Record deed</translation>
+        </message>
+        <message>
+            <source>全部类别</source>
+            <translation>All categories</translation>
+        </message>
+        <message>
+            <source>输入名称或拼音首字母，如 hjws</source>
+            <translation>Type a name or pinyin initials, e.g. hjws</translation>
+        </message>
+        <message>
+            <source>可不填</source>
+            <translation>Optional</translation>
+        </message>
+        <message>
+            <source>集体登记：扫描或输入其他居民，回车加入</source>
+            <translation>Group deed: scan or type another resident, Enter adds</translation>
+        </message>
+        <message>
+            <source>保存（回车）</source>
+            <translation>Save (Enter)</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>数量</source>
+            <translation>Quantity</translation>
+        </message>
+        <message>
+            <source>日期</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>备注</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>居民</source>
+            <translation>Residents</translation>
+        </message>
+        <message>
+            <source>没有匹配的积分项目。</source>
+            <translation>No deed type matches.</translation>
+        </message>
+        <message>
+            <source>{per:+d} 分/{unit} × {qty} = &lt;b&gt;{total:+d} 分&lt;/b&gt;</source>
+            <translation>{per:+d} pts/{unit} × {qty} = &lt;b&gt;{total:+d} points&lt;/b&gt;</translation>
+        </message>
+        <message numerus="yes">
+            <source>共 %n 人，每人 {total:+d} 分</source>
+            <translation>
+                <numerusform>%n resident, {total:+d} points</numerusform>
+                <numerusform>%n residents, {total:+d} points each</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>上限每{period} {cap} {unit}：已登记 {used}，还可登记 {left}</source>
+            <translation>Cap {cap} ({unit}) per {period}: {used} recorded, {left} left</translation>
+        </message>
+        <message numerus="yes">
+            <source>集体登记：%n 人</source>
+            <translation>
+                <numerusform>Group deed: %n resident</numerusform>
+                <numerusform>Group deed: %n residents</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>已为 %n 人登记“{deed}”，每人 {points:+d} 分</source>
+            <translation>
+                <numerusform>“{deed}” recorded for %n resident, {points:+d} points</numerusform>
+                <numerusform>“{deed}” recorded for %n residents, {points:+d} points each</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>此项须经管理员审核后才计入余额。</source>
+            <translation>This deed counts only after an administrator approves it.</translation>
+        </message>
+        <message>
+            <source>为 {name} 登记积分</source>
+            <translation>Record a deed for {name}</translation>
+        </message>
+        <message>
+            <source>请选择积分项目。</source>
+            <translation>Choose a deed type.</translation>
+        </message>
+        <message>
+            <source>{name}：“{deed}”已登记（{points:+d} 分），待管理员审核后计入</source>
+            <translation>{name}: “{deed}” recorded ({points:+d} points), counted once an administrator approves</translation>
+        </message>
+        <message>
+            <source>{name} {points:+d} 积分，余额 {balance}</source>
+            <translation>{name} {points:+d} points, balance {balance}</translation>
+        </message>
+    </context>
+    <context>
+        <name>RedeemPage</name>
+        <message>
+            <source>兑换核销</source>
+            <translation>Redeem</translation>
+        </message>
+        <message>
+            <source>扫描兑换券二维码，可连续扫描多张；空白处按回车确认核销</source>
+            <translation>Scan voucher codes one after another; Enter on the empty field redeems them</translation>
+        </message>
+        <message>
+            <source>券号，如 XH01-2026-000001</source>
+            <translation>Serial, e.g. XH01-2026-000001</translation>
+        </message>
+        <message>
+            <source>校验码</source>
+            <translation>Check code</translation>
+        </message>
+        <message>
+            <source>手工添加</source>
+            <translation>Add by hand</translation>
+        </message>
+        <message>
+            <source>确认核销</source>
+            <translation>Redeem</translation>
+        </message>
+        <message>
+            <source>移除所选</source>
+            <translation>Remove selected</translation>
+        </message>
+        <message>
+            <source>清空列表</source>
+            <translation>Clear list</translation>
+        </message>
+        <message>
+            <source>核销地点</source>
+            <translation>Redeemed at</translation>
+        </message>
+        <message>
+            <source>二维码损坏时：</source>
+            <translation>Damaged code:</translation>
+        </message>
+        <message>
+            <source>这张券已在列表中。</source>
+            <translation>This voucher is already on the list.</translation>
+        </message>
+        <message>
+            <source>真券：{points} 分，持有人 {holder}</source>
+            <translation>Genuine: {points} points, holder {holder}</translation>
+        </message>
+        <message numerus="yes">
+            <source>待核销 %n 张，共 {points} 分；本次已核销 {done} 分</source>
+            <translation>
+                <numerusform>%n to redeem, {points} points; {done} points redeemed so far</numerusform>
+                <numerusform>%n to redeem, {points} points; {done} points redeemed so far</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>已核销 %n 张，共 {points} 分</source>
+            <translation>
+                <numerusform>%n voucher redeemed, {points} points</numerusform>
+                <numerusform>%n vouchers redeemed, {points} points</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>；%n 张未能核销，原因见列表</source>
+            <translation>
+                <numerusform>; %n could not be redeemed, see the list</numerusform>
+                <numerusform>; %n could not be redeemed, see the list</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>这是居民卡，不是兑换券。请到“前台”页扫描居民卡。</source>
+            <translation>This is a resident card, not a voucher. Scan it on the Desk page.</translation>
+        </message>
+        <message>
+            <source>列表中没有可核销的兑换券。</source>
+            <translation>Nothing on the list can be redeemed.</translation>
+        </message>
+        <message>
+            <source>正在核销…</source>
+            <translation>Redeeming…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResidentFormDialog</name>
+        <message>
+            <source>修改居民信息</source>
+            <translation>Edit resident</translation>
+        </message>
+        <message>
+            <source>登记新居民</source>
+            <translation>Register resident</translation>
+        </message>
+        <message>
+            <source>显示完整号码</source>
+            <translation>Show full numbers</translation>
+        </message>
+        <message>
+            <source>不修改请留空（现为 {value}）</source>
+            <translation>Leave empty to keep ({value})</translation>
+        </message>
+        <message>
+            <source>小区/村组</source>
+            <translation>Compound/village</translation>
+        </message>
+        <message>
+            <source>栋</source>
+            <translation>Bldg</translation>
+        </message>
+        <message>
+            <source>单元</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <source>室</source>
+            <translation>Room</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>姓名</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>证件类型</source>
+            <translation>ID type</translation>
+        </message>
+        <message>
+            <source>证件号</source>
+            <translation>ID number</translation>
+        </message>
+        <message>
+            <source>手机号</source>
+            <translation>Mobile</translation>
+        </message>
+        <message>
+            <source>住址</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <source>网格</source>
+            <translation>Grid</translation>
+        </message>
+        <message>
+            <source>标签</source>
+            <translation>Tags</translation>
+        </message>
+        <message>
+            <source>{gender}，{born} 出生</source>
+            <translation>{gender}, born {born}</translation>
+        </message>
+        <message>
+            <source>可能重复登记</source>
+            <translation>Possible duplicate</translation>
+        </message>
+        <message>
+            <source>已有同名、同手机号的居民：{who}。
+确定仍要保存吗？</source>
+            <translation>A resident with the same name and mobile exists: {who}.
+Save anyway?</translation>
+        </message>
+        <message>
+            <source>仍要保存</source>
+            <translation>Save anyway</translation>
+        </message>
+        <message>
+            <source>已保存 {name}（{no}）的信息</source>
+            <translation>Saved {name} ({no})</translation>
+        </message>
+        <message>
+            <source>已登记居民 {name}，编号 {no}</source>
+            <translation>Registered {name}, number {no}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResidentPanel</name>
+        <message>
+            <source>证件</source>
+            <translation>ID</translation>
+        </message>
+        <message>
+            <source>手机</source>
+            <translation>Mobile</translation>
+        </message>
+        <message>
+            <source>住址</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <source>网格</source>
+            <translation>Grid</translation>
+        </message>
+        <message>
+            <source>标签</source>
+            <translation>Tags</translation>
+        </message>
+        <message>
+            <source>今日签到</source>
+            <translation>Today</translation>
+        </message>
+        <message>
+            <source>积分余额</source>
+            <translation>Balance</translation>
+        </message>
+        <message>
+            <source>积分流水</source>
+            <translation>Ledger</translation>
+        </message>
+        <message>
+            <source>扫描居民卡，或在上方输入姓名、拼音首字母、手机号或证件号后几位查找居民。</source>
+            <translation>Scan a resident card, or type a name, pinyin initials, mobile number or the ID's last digits above.</translation>
+        </message>
+        <message>
+            <source>（已归档）</source>
+            <translation> (archived)</translation>
+        </message>
+        <message>
+            <source>居民编号 {no}</source>
+            <translation>Resident no. {no}</translation>
+        </message>
+        <message>
+            <source>约合 {yuan} 元</source>
+            <translation>about ¥{yuan}</translation>
+        </message>
+        <message>
+            <source>未签到</source>
+            <translation>not checked in</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResidentsPage</name>
+        <message>
+            <source>居民</source>
+            <translation>Residents</translation>
+        </message>
+        <message>
+            <source>姓名、拼音首字母、手机号、证件号后四位或居民编号</source>
+            <translation>Name, pinyin initials, mobile, last 4 of the ID or resident number</translation>
+        </message>
+        <message>
+            <source>包括已归档</source>
+            <translation>Include archived</translation>
+        </message>
+        <message>
+            <source>登记新居民 Ctrl+N</source>
+            <translation>Register Ctrl+N</translation>
+        </message>
+        <message>
+            <source>修改</source>
+            <translation>Edit</translation>
+        </message>
+        <message>
+            <source>在前台打开</source>
+            <translation>Open at the desk</translation>
+        </message>
+        <message>
+            <source>补办居民卡</source>
+            <translation>Reissue card</translation>
+        </message>
+        <message>
+            <source>打印居民卡</source>
+            <translation>Print card</translation>
+        </message>
+        <message>
+            <source>归档</source>
+            <translation>Archive</translation>
+        </message>
+        <message>
+            <source>恢复</source>
+            <translation>Restore</translation>
+        </message>
+        <message>
+            <source>为 {name} 补办新卡后，旧卡立即作废、不能再使用。确定补办吗？</source>
+            <translation>After a new card is issued to {name}, the old card stops working at once. Reissue?</translation>
+        </message>
+        <message>
+            <source>补办新卡</source>
+            <translation>Reissue card</translation>
+        </message>
+        <message>
+            <source>已为 {name} 补办新卡，旧卡已作废。请打印新卡。</source>
+            <translation>New card issued to {name}; the old card no longer works. Print the new card.</translation>
+        </message>
+        <message>
+            <source>居民卡</source>
+            <translation>Resident card</translation>
+        </message>
+        <message>
+            <source>归档后 {name} 不能再登记积分或兑换。确定归档吗？</source>
+            <translation>{name} will no longer earn or redeem points once archived. Archive?</translation>
+        </message>
+        <message>
+            <source>恢复 {name} 为正常居民吗？</source>
+            <translation>Restore {name} as an active resident?</translation>
+        </message>
+        <message>
+            <source>归档居民</source>
+            <translation>Archive resident</translation>
+        </message>
+        <message>
+            <source>已归档 {name}</source>
+            <translation>{name} archived</translation>
+        </message>
+        <message>
+            <source>已恢复 {name}</source>
+            <translation>{name} restored</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsPage</name>
+        <message>
+            <source>设置</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <source>当年 12 月 31 日前有效</source>
+            <translation>Until 31 December of the year</translation>
+        </message>
+        <message>
+            <source>发放后若干天内有效</source>
+            <translation>A number of days after issue</translation>
+        </message>
+        <message>
+            <source> 天</source>
+            <translation> days</translation>
+        </message>
+        <message>
+            <source>年终清零</source>
+            <translation>Clear at year end</translation>
+        </message>
+        <message>
+            <source>不清零</source>
+            <translation>Never clear</translation>
+        </message>
+        <message>
+            <source>不自动锁定</source>
+            <translation>Never lock</translation>
+        </message>
+        <message>
+            <source> 分钟</source>
+            <translation> min</translation>
+        </message>
+        <message>
+            <source>保存站点设置</source>
+            <translation>Save station settings</translation>
+        </message>
+        <message>
+            <source>积分 = </source>
+            <translation>points = </translation>
+        </message>
+        <message>
+            <source>元</source>
+            <translation>yuan</translation>
+        </message>
+        <message>
+            <source>站点设置（所有电脑通用）</source>
+            <translation>Station settings (all PCs)</translation>
+        </message>
+        <message>
+            <source>站点名称</source>
+            <translation>Station name</translation>
+        </message>
+        <message>
+            <source>兑换比例</source>
+            <translation>Rate</translation>
+        </message>
+        <message>
+            <source>兑换券有效期</source>
+            <translation>Voucher validity</translation>
+        </message>
+        <message>
+            <source>积分清零</source>
+            <translation>Points expiry</translation>
+        </message>
+        <message>
+            <source>兑换券面额</source>
+            <translation>Voucher denominations</translation>
+        </message>
+        <message>
+            <source>每次最少兑换</source>
+            <translation>Minimum per issue</translation>
+        </message>
+        <message>
+            <source>无操作自动锁定</source>
+            <translation>Lock when idle</translation>
+        </message>
+        <message>
+            <source>大字模式</source>
+            <translation>Large-font mode</translation>
+        </message>
+        <message>
+            <source>本机设置</source>
+            <translation>This PC</translation>
+        </message>
+        <message>
+            <source>界面语言（重启后生效）</source>
+            <translation>Language (after restart)</translation>
+        </message>
+        <message>
+            <source>商户名称</source>
+            <translation>Merchant name</translation>
+        </message>
+        <message>
+            <source>添加商户</source>
+            <translation>Add merchant</translation>
+        </message>
+        <message>
+            <source>合作商户</source>
+            <translation>Partner merchants</translation>
+        </message>
+        <message>
+            <source>站点设置已保存。</source>
+            <translation>Station settings saved.</translation>
+        </message>
+        <message>
+            <source>界面语言已保存，重新启动后生效。</source>
+            <translation>Language saved; it applies after a restart.</translation>
+        </message>
+        <message>
+            <source>大字模式已开启。</source>
+            <translation>Large-font mode on.</translation>
+        </message>
+        <message>
+            <source>大字模式已关闭。</source>
+            <translation>Large-font mode off.</translation>
+        </message>
+        <message>
+            <source>已添加商户“{name}”</source>
+            <translation>Merchant “{name}” added</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignInDialog</name>
+        <message>
+            <source>登录 - StationDesk 文明实践站前台</source>
+            <translation>Sign in – StationDesk</translation>
+        </message>
+        <message>
+            <source>{station}
+请登录</source>
+            <translation>{station}
+Please sign in</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignInForm</name>
+        <message>
+            <source>登录</source>
+            <translation>Sign in</translation>
+        </message>
+        <message>
+            <source>用户名</source>
+            <translation>User name</translation>
+        </message>
+        <message>
+            <source>密码</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <source>请输入用户名。</source>
+            <translation>Enter your user name.</translation>
+        </message>
+        <message>
+            <source>请输入密码。</source>
+            <translation>Enter your password.</translation>
+        </message>
+        <message>
+            <source>正在核对密码…</source>
+            <translation>Checking the password…</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatementDialog</name>
+        <message>
+            <source>积分对账单</source>
+            <translation>Points statement</translation>
+        </message>
+        <message>
+            <source>生成</source>
+            <translation>Prepare</translation>
+        </message>
+        <message>
+            <source>{name}（{no}）</source>
+            <translation>{name} ({no})</translation>
+        </message>
+        <message>
+            <source>从</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>到</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <source>开始日期不能晚于结束日期。</source>
+            <translation>The start date cannot be after the end date.</translation>
+        </message>
+        <message>
+            <source>正在生成对账单…</source>
+            <translation>Preparing the statement…</translation>
+        </message>
+        <message>
+            <source>本机缺少打印组件，暂时不能生成对账单。</source>
+            <translation>The printing component is missing on this PC; no statement can be prepared.</translation>
+        </message>
+        <message>
+            <source>对账单已输出。</source>
+            <translation>Statement produced.</translation>
+        </message>
+    </context>
+    <context>
+        <name>StationPage</name>
+        <message>
+            <source>本站信息</source>
+            <translation>This station</translation>
+        </message>
+        <message>
+            <source>站点名称印在兑换券和对账单上；站点代码是券号的开头，设定后不能修改。</source>
+            <translation>The name is printed on vouchers and statements; the code starts every voucher serial and cannot be changed later.</translation>
+        </message>
+        <message>
+            <source>例如：新华社区新时代文明实践站</source>
+            <translation>e.g. Xinhua Community Civilization Practice Station</translation>
+        </message>
+        <message>
+            <source>2–8 位大写字母或数字，例如 XH01</source>
+            <translation>2–8 capital letters or digits, e.g. XH01</translation>
+        </message>
+        <message>
+            <source>站点名称</source>
+            <translation>Station name</translation>
+        </message>
+        <message>
+            <source>站点代码</source>
+            <translation>Station code</translation>
+        </message>
+        <message>
+            <source>请填写站点名称。</source>
+            <translation>Enter the station name.</translation>
+        </message>
+        <message>
+            <source>请填写站点代码。</source>
+            <translation>Enter the station code.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Widgets</name>
+        <message>
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+</TS>

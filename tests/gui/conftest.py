@@ -1,0 +1,168 @@
+"""Fixtures for the window tests: real widgets on a real temporary station.
+
+Background work runs synchronously (the runner's test mode), per-machine settings go
+to a temporary INI file, and printing goes to a recorder that keeps the PDF bytes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from argon2 import PasswordHasher
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+
+from app.services import auth
+from app.views import i18n, output
+from app.views import settings as ui_settings
+from app.views.desk import Desk, Runner
+
+FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+
+
+@pytest.fixture(autouse=True)
+def fast_passwords(monkeypatch):
+    """argon2id at minimal cost: signing in must not dominate the run time."""
+    monkeypatch.setattr(auth, "_hasher", FAST_HASHER)
+
+
+@pytest.fixture(autouse=True)
+def ui_settings_file(tmp_path):
+    """This PC's settings in a temporary file, never the user's profile."""
+    ui_settings.use_file(tmp_path / "ui-settings.ini")
+    yield
+    ui_settings.use_file(None)
+
+
+@pytest.fixture(autouse=True)
+def chinese(qapp):
+    i18n.install("zh")
+    yield
+    i18n.install("zh")
+
+
+@dataclass
+class PdfRecorder:
+    """Stands in for the printer and the file dialog; keeps what was sent."""
+
+    printed: list[list[bytes]] = field(default_factory=list)
+    saved: list[list[bytes]] = field(default_factory=list)
+    folder: Path | None = None
+
+    def print_documents(self, parent, documents, title):  # noqa: ANN001
+        self.printed.append(list(documents))
+        return True
+
+    def save_documents(self, parent, documents, suggested):  # noqa: ANN001
+        self.saved.append(list(documents))
+        return output.write_documents(self.folder / suggested, documents)
+
+
+@pytest.fixture
+def printer(monkeypatch, tmp_path):
+    recorder = PdfRecorder(folder=tmp_path)
+    monkeypatch.setattr(output, "sink", recorder)
+    return recorder
+
+
+@pytest.fixture
+def answer(monkeypatch):
+    """Answers confirmation questions: ``answer.yes = False`` to refuse; keeps the texts."""
+
+    class Answer:
+        yes = True
+        asked: list[str] = []
+
+        def __call__(self, parent, title, text, action):  # noqa: ANN001
+            self.asked.append(text)
+            return self.yes
+
+    from app.views import widgets
+
+    fake = Answer()
+    fake.asked = []
+    monkeypatch.setattr(widgets, "confirm", fake)
+    return fake
+
+
+def make_desk(ctx) -> Desk:  # noqa: ANN001
+    desk = Desk(ctx, Runner(synchronous=True))
+    desk.set_actor(ctx.actor)
+    return desk
+
+
+@pytest.fixture
+def desk(ctx, qapp):
+    return make_desk(ctx)
+
+
+@pytest.fixture
+def clerk_desk(clerk_ctx, qapp):
+    return make_desk(clerk_ctx)
+
+
+def open_window(desk: Desk, qtbot):  # noqa: ANN001
+    from app.views.main_window import MainWindow
+
+    window = MainWindow(desk)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.desk_page.focus_scan()
+    return window
+
+
+@pytest.fixture
+def window(desk, qtbot):
+    return open_window(desk, qtbot)
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type like a keyboard, one character at a time (works for Chinese, unlike keyClicks)."""
+    for ch in text:
+        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch,
+                           Qt.KeyboardModifier.NoModifier)
+
+
+def scan(widget: QWidget, code: str) -> None:
+    """A USB scanner: the code's characters quickly, then Enter."""
+    QTest.keyClicks(widget, code)
+    QTest.keyClick(widget, Qt.Key.Key_Return)
+
+
+def scan_into_focus(code: str) -> None:
+    """A USB scanner types into whichever widget has the focus, key after key."""
+    for ch in code:
+        QTest.keyClick(QApplication.focusWidget(), ch)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+
+
+class Inputs:
+    """Counts what the clerk does: each key press, each click, each field typed."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    @staticmethod
+    def focus() -> QWidget:
+        QTest.qWait(20)  # a clerk's pause between two inputs: windows open, focus settles
+        widget = QApplication.focusWidget()
+        assert widget is not None, "nothing has the keyboard focus"
+        return widget
+
+    def key(self, key: Qt.Key) -> None:
+        self.count += 1
+        QTest.keyClick(self.focus(), key)
+
+    def type(self, text: str) -> None:
+        self.count += 1
+        type_text(self.focus(), text)
+
+    def click(self, widget: QWidget) -> None:
+        self.count += 1
+        QTest.mouseClick(widget, Qt.MouseButton.LeftButton)

@@ -1,0 +1,96 @@
+"""Every table model keeps Qt's model contract (pytest-qt's model tester), and the
+paged ones fetch a page at a time."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+
+from app.services import auth, catalogue, deeds, ledger, residents, vouchers
+from app.services.context import new_request_id
+from app.views.admin_models import (
+    CatalogueModel,
+    ClerksModel,
+    PendingModel,
+    RedeemModel,
+    ScannedVoucher,
+)
+from app.views.models import DeedTypesModel, LedgerModel, SearchModel
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def many(ctx):
+    """A few more residents than one page holds, all with the same initials."""
+    for n in range(SearchModel.PAGE_SIZE + 7):
+        residents.register(ctx, residents.ResidentInput(name=f"张明{'一二三四五六七八九十'[n % 10]}"
+                                                              f"{n}"))
+
+
+def test_search_model_fetches_page_by_page(many, qtmodeltester):
+    model = SearchModel()
+    model.search("zm")
+    assert model.rowCount() == SearchModel.PAGE_SIZE
+    assert model.canFetchMore(QModelIndex())
+    qtmodeltester.check(model)  # also fetches the rest
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == SearchModel.PAGE_SIZE + 7
+    assert not model.canFetchMore(QModelIndex())
+    assert model.headerData(1, Qt.Orientation.Horizontal) == "姓名"
+    model.search("")
+    assert model.rowCount() == 0 and not model.canFetchMore(QModelIndex())
+    qtmodeltester.check(model)
+
+
+def test_ledger_model_is_a_passbook_page(ctx, resident, qtmodeltester):
+    for _ in range(LedgerModel.PAGE_SIZE + 3):
+        ledger.adjust(ctx, resident.id, 1, "补录")
+    vouchers.issue(ctx, resident.id, 10)
+    model = LedgerModel()
+    model.show_resident(resident.id)
+    assert model.rowCount() == LedgerModel.PAGE_SIZE
+    qtmodeltester.check(model)
+    newest = [model.data(model.index(0, c)) for c in range(model.columnCount())]
+    assert newest[4] == "10" and newest[5] == str(LedgerModel.PAGE_SIZE + 3 - 10)
+    assert newest[2] == "" and newest[3] == ""  # an issue is neither an award nor a deduction
+    assert model.data(model.index(0, 2), Qt.ItemDataRole.ForegroundRole) is not None
+
+
+def test_deed_types_model(ctx, qtmodeltester):
+    model = DeedTypesModel()
+    model.set_types(catalogue.list_types())
+    assert model.rowCount() > 10
+    assert "分/小时" in model.data(model.index(0, 0))
+    qtmodeltester.check(model)
+
+
+def test_admin_models(ctx, clerk_ctx, resident, qtmodeltester):
+    catalogue_model = CatalogueModel()
+    catalogue_model.set_rows(catalogue.list_types(include_retired=True))
+    qtmodeltester.check(catalogue_model)
+    assert catalogue_model.data(catalogue_model.index(0, 4)) == "每天 4 小时"
+
+    clerks = ClerksModel()
+    clerks.set_rows(auth.list_clerks(ctx))
+    qtmodeltester.check(clerks)
+    assert [clerks.data(clerks.index(r, 2)) for r in range(2)] == ["管理员", "经办人"]
+
+    deeds.record_deed(ctx, resident.id, "HEROIC_ACT")
+    pending = PendingModel()
+    pending.set_rows(deeds.pending_deeds())
+    qtmodeltester.check(pending)
+    assert pending.data(pending.index(0, 1)) == "张明月（000001）"
+
+
+def test_redeem_model_grows_and_shrinks(ctx, resident, qtmodeltester):
+    ledger.adjust(ctx, resident.id, 20, "期初")
+    issued = vouchers.issue(ctx, resident.id, 20, [10, 10])
+    model = RedeemModel()
+    qtmodeltester.check(model)
+    for v in issued.vouchers:
+        model.append(ScannedVoucher(v.token, new_request_id(), vouchers.verify(ctx, v.token)))
+    assert model.total_redeemable() == 20
+    qtmodeltester.check(model)
+    model.remove(0)
+    assert model.rowCount() == 1 and model.total_redeemable() == 10

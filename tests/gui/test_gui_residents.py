@@ -1,0 +1,119 @@
+"""Registering and editing residents: validation next to the field, duplicates,
+archiving and card reissue with confirmation."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.models import Resident
+from app.services import residents, search
+from app.views.main_window import RESIDENTS
+from app.views.resident_form import ResidentFormDialog
+
+from .conftest import type_text
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def page(window):
+    window.show_page(RESIDENTS)
+    return window.residents_page
+
+
+def _register(page, qtbot) -> ResidentFormDialog:  # noqa: ANN001
+    qtbot.mouseClick(page.register_button, Qt.MouseButton.LeftButton)
+    dialog = page.active_dialog()
+    assert isinstance(dialog, ResidentFormDialog)
+    return dialog
+
+
+def test_an_invalid_id_is_refused_next_to_the_field_and_nothing_is_saved(page, qtbot):
+    dialog = _register(page, qtbot)
+    type_text(dialog.name, "刘芳")
+    qtbot.keyClicks(dialog.id_number, "110105194912310021")  # wrong check character
+    assert "校验位不符" in dialog.errors.text("id_number")  # while typing, before saving
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert "校验位不符" in dialog.errors.text("id_number")
+    assert Resident.select().count() == 0
+    dialog.id_number.clear()
+    qtbot.keyClicks(dialog.id_number, "11010519491231002x")  # lower-case x is fine
+    assert dialog.errors.text("id_number") == ""
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert page.feedback.text() == "已登记居民 刘芳，编号 000001"
+    assert residents.get(1).id_masked == "110105********002X"
+
+
+def test_a_bad_phone_is_flagged_when_leaving_the_field(page, qtbot):
+    dialog = _register(page, qtbot)
+    type_text(dialog.name, "刘芳")
+    qtbot.keyClicks(dialog.phone, "1381234")
+    dialog.phone.editingFinished.emit()
+    assert "11 位数字" in dialog.errors.text("phone")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert Resident.select().count() == 0
+
+
+def test_a_likely_duplicate_is_questioned_before_saving(page, resident, answer, qtbot):
+    dialog = _register(page, qtbot)
+    type_text(dialog.name, "张明月")
+    qtbot.keyClicks(dialog.phone, "13812345678")
+    answer.yes = False
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "张明月（000001）" in answer.asked[-1]
+    assert Resident.select().count() == 1 and dialog.isVisible()
+    answer.yes = True
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert Resident.select().count() == 2
+
+
+def test_editing_keeps_the_id_and_phone_it_does_not_show(window, resident, qtbot):
+    page = window.desk_page
+    page.open_resident(resident.id)
+    qtbot.keyClick(page.scan, Qt.Key.Key_F6)
+    dialog = page.active_dialog()
+    assert isinstance(dialog, ResidentFormDialog)
+    assert dialog.id_number.text() == ""  # the full number is never put on screen
+    assert "110105********002X" in dialog.id_number.placeholderText()
+    dialog.address["grid"].clear()
+    type_text(dialog.address["grid"], "第二网格")
+    dialog.buttons.accepted.emit()
+    saved = residents.get(resident.id)
+    assert saved.grid == "第二网格"
+    assert (saved.id_masked, saved.phone_masked) == ("110105********002X", "138****5678")
+    assert page.panel.details["grid"].text() == "第二网格"
+
+
+def test_archiving_asks_first_and_hides_the_resident_from_search(page, resident, answer, qtbot):
+    qtbot.keyClicks(page.query, "zmy")
+    qtbot.keyClick(page.query, Qt.Key.Key_Return)
+    page.table.selectRow(0)
+    answer.yes = False
+    qtbot.mouseClick(page.archive_button, Qt.MouseButton.LeftButton)
+    assert "确定归档" in answer.asked[-1] and not residents.get(resident.id).archived
+    answer.yes = True
+    qtbot.mouseClick(page.archive_button, Qt.MouseButton.LeftButton)
+    assert residents.get(resident.id).archived
+    assert page.feedback.text() == "已归档 张明月"
+    assert not search.search("zmy").hits
+
+
+def test_reissuing_a_card_asks_first_and_retires_the_old_card(page, resident, answer, qtbot):
+    qtbot.keyClicks(page.query, resident.resident_no)
+    qtbot.keyClick(page.query, Qt.Key.Key_Return)
+    page.table.selectRow(0)
+    qtbot.mouseClick(page.reissue_button, Qt.MouseButton.LeftButton)
+    assert "旧卡立即作废" in answer.asked[-1]
+    assert residents.get(resident.id).card_code != resident.card_code
+    assert "补办新卡" in page.feedback.text()
+
+
+def test_a_clerk_does_not_see_archive(clerk_desk, qtbot):
+    from .conftest import open_window
+
+    window = open_window(clerk_desk, qtbot)
+    window.show_page(RESIDENTS)
+    assert not window.residents_page.archive_button.isVisible()
+    assert window.residents_page.register_button.isVisible()

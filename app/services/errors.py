@@ -18,8 +18,10 @@ class DeskError(Exception):
     en: ClassVar[str] = "The operation was not completed."
     field: ClassVar[str | None] = None  # the input field this error is about, if any
 
-    def __init__(self, **data: Any) -> None:
+    def __init__(self, field: str | None = None, **data: Any) -> None:
         self.data = data
+        if field is not None:
+            self.field = field  # e.g. which catalogue field an InvalidInput is about
         super().__init__(self.message("zh"))
 
     def message(self, lang: str = "zh") -> str:

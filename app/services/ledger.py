@@ -69,6 +69,9 @@ class EntryRow:
     description: str
     clerk: str
     corrects: int | None
+    voucher_serial: str | None = None
+    deed_code: str | None = None  # with deed_name_en, lets the desk show the type in English
+    deed_name_en: str | None = None
 
 
 def _description(e: LedgerEntry, deed_name: str | None) -> str:
@@ -85,7 +88,8 @@ def entries(resident_id: int, offset: int = 0, limit: int = 50, newest_first: bo
     from app.models import Clerk, Deed, DeedType
 
     query = (LedgerEntry
-             .select(LedgerEntry, DeedType.name_zh, Clerk.display_name)
+             .select(LedgerEntry, DeedType.code, DeedType.name_zh, DeedType.name_en,
+                     Clerk.display_name)
              .join(Deed, pw.JOIN.LEFT_OUTER, on=(LedgerEntry.deed == Deed.id))
              .join(DeedType, pw.JOIN.LEFT_OUTER, on=(Deed.deed_type == DeedType.id))
              .switch(LedgerEntry)
@@ -102,7 +106,7 @@ def entries(resident_id: int, offset: int = 0, limit: int = 50, newest_first: bo
         rows.append(EntryRow(
             e.seq, str(e.business_date), str(e.created_at), e.kind, e.points, e.balance_after,
             _description(e, getattr(e, "name_zh", None)), getattr(e, "display_name", None) or "",
-            e.corrects_id,
+            e.corrects_id, e.voucher_serial, getattr(e, "code", None), getattr(e, "name_en", None),
         ))
     return rows
 
@@ -112,6 +116,21 @@ def balance_before(resident_id: int, day: dt.date) -> int:
     total = (LedgerEntry.select(pw.fn.COALESCE(pw.fn.SUM(LedgerEntry.points), 0))
              .where(LedgerEntry.resident == resident_id, LedgerEntry.business_date < day).scalar())
     return int(total)
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A passbook page: the balance before ``start``, the entries, the balance after."""
+
+    opening: int
+    rows: list[EntryRow]
+    closing: int
+
+
+def statement(resident_id: int, start: dt.date, end: dt.date) -> Statement:
+    opening = balance_before(resident_id, start)
+    rows = entries(resident_id, limit=1_000_000, newest_first=False, start=start, end=end)
+    return Statement(opening, rows, opening + sum(r.points for r in rows))
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from app.services.context import Context
 from app.services.errors import (
     AmbiguousResident,
     CardReplaced,
+    DeskError,
     DuplicateIdNumber,
     InvalidInput,
     InvalidName,
@@ -43,10 +44,13 @@ def new_card_code() -> str:
 
 @dataclass(frozen=True)
 class ResidentInput:
+    """A registration or edit form. On an edit, ``id_number=None`` and ``phone=None`` keep
+    the stored values: the desk only ever holds them masked."""
+
     name: str
-    id_number: str = ""
+    id_number: str | None = ""
     id_type: str = "cn_id"  # cn_id | other | none
-    phone: str = ""
+    phone: str | None = ""
     compound: str = ""
     building: str = ""
     unit: str = ""
@@ -90,42 +94,77 @@ def view_of(r: Resident) -> ResidentView:
     )
 
 
-def _clean(ctx: Context, data: ResidentInput, resident_id: int | None) -> dict[str, object]:
+def _name(data: ResidentInput) -> dict[str, object]:
     name = " ".join(data.name.split())
     if not name or len(name) > 40:
         raise InvalidName()
-    values: dict[str, object] = {"name": name, "id_type": data.id_type, "gender": "",
-                                 "birth_date": None, "id_number": None}
+    return {"name": name}
+
+
+def _identity(ctx: Context, data: ResidentInput, resident_id: int | None) -> dict[str, object]:
+    """ID type and number; ``id_number=None`` on an edit keeps the stored number."""
+    if data.id_type not in ("cn_id", "other", "none"):
+        raise InvalidInput(what="证件类型无效。", what_en="Unknown ID type.")
+    if data.id_number is None:
+        return {"id_type": data.id_type}
+    values: dict[str, object] = {"id_type": data.id_type, "gender": "", "birth_date": None,
+                                 "id_number": None}
     raw_id = data.id_number.strip()
     if data.id_type == "cn_id" and raw_id:
         parsed = idnumber.parse(raw_id, ctx.clock.today())
         values.update(id_number=parsed.number, gender=parsed.gender, birth_date=parsed.birth_date)
     elif data.id_type == "other" and raw_id:
         values["id_number"] = "".join(raw_id.split()).upper()
-    elif data.id_type not in ("cn_id", "other", "none"):
-        raise InvalidInput(what="证件类型无效。", what_en="Unknown ID type.")
     if values["id_number"]:
         other = Resident.get_or_none(Resident.id_number == values["id_number"])
         if other is not None and other.id != resident_id:
             raise DuplicateIdNumber(resident_no=other.resident_no, name=other.name)
+    return values
+
+
+def _phone(data: ResidentInput) -> dict[str, object]:
+    """The mobile number; ``phone=None`` on an edit keeps the stored number."""
+    if data.phone is None:
+        return {}
     phone = re.sub(r"[\s-]", "", data.phone)
     if phone and not _PHONE.fullmatch(phone):
         raise InvalidPhone()
-    values["phone"] = phone or None
+    return {"phone": phone or None}
+
+
+def _rest(data: ResidentInput) -> dict[str, object]:
     unknown = set(data.tags) - set(TAGS)
     if unknown:
         raise InvalidInput(what=f"未知标签：{', '.join(sorted(unknown))}",
                            what_en=f"Unknown tags: {', '.join(sorted(unknown))}")
-    values["tags"] = ",".join(sorted(set(data.tags)))
+    values: dict[str, object] = {"tags": ",".join(sorted(set(data.tags))),
+                                 "household": data.household_id}
     for key in (*ADDRESS_FIELDS, "grid"):
         values[key] = getattr(data, key).strip()
-    values["household"] = data.household_id
     return values
+
+
+def _clean(ctx: Context, data: ResidentInput, resident_id: int | None) -> dict[str, object]:
+    return {**_name(data), **_identity(ctx, data, resident_id), **_phone(data), **_rest(data)}
+
+
+def validate(ctx: Context, data: ResidentInput, resident_id: int | None = None
+             ) -> list[DeskError]:
+    """Every problem with a form at once (for messages next to each field); saving checks
+    the same rules again."""
+    problems: list[DeskError] = []
+    for check in (lambda: _name(data), lambda: _identity(ctx, data, resident_id),
+                  lambda: _phone(data), lambda: _rest(data)):
+        try:
+            check()
+        except DeskError as exc:
+            problems.append(exc)
+    return problems
 
 
 def possible_duplicates(data: ResidentInput, exclude_id: int | None = None) -> list[ResidentView]:
     """Residents with the same name and phone: the desk warns before saving another."""
-    phone = re.sub(r"[\s-]", "", data.phone)
+    phone = re.sub(r"[\s-]", "", data.phone or "")
     if not phone:
         return []
     query = Resident.select().where(Resident.name == " ".join(data.name.split()),

@@ -122,6 +122,18 @@ class SearchPage:
     has_more: bool
 
 
+def listing(offset: int = 0, limit: int = 100, grid: str | None = None,
+            include_archived: bool = False) -> SearchPage:
+    """All residents by number, a page at a time (the residents list before any search)."""
+    query = Resident.select(*_HIT_COLUMNS).order_by(Resident.id)
+    if grid:
+        query = query.where(Resident.grid == grid)
+    if not include_archived:
+        query = query.where(Resident.archived == False)  # noqa: E712
+    rows = list(query.offset(offset).limit(limit + 1).namedtuples())
+    return SearchPage([hit_of(r) for r in rows[:limit]], len(rows) > limit)
+
+
 def search(query: str, offset: int = 0, limit: int = 50, include_archived: bool = False
            ) -> SearchPage:
     """Ranked residents matching ``query``; ``has_more`` says whether a next page exists."""

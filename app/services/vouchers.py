@@ -86,6 +86,7 @@ class IssueResult:
     points: int
     balance: int
     vouchers: tuple[IssuedVoucher, ...] = field(default_factory=tuple)
+    issue_uid: str = ""  # the issuing operation: vouchers_of_issue(issue_uid) finds them
 
 
 def issue(ctx: Context, resident_id: int, points: int, denominations: list[int] | None = None,
@@ -146,7 +147,8 @@ def issue(ctx: Context, resident_id: int, points: int, denominations: list[int] 
         audit.record(ctx, "voucher.issue", resident.uid,
                      {"points": points, "serials": [v.serial for v in issued]})
         return {"resident_id": resident.id, "name": resident.name, "points": points,
-                "balance": entry.balance_after, "vouchers": [asdict(v) for v in issued]}
+                "balance": entry.balance_after, "vouchers": [asdict(v) for v in issued],
+                "issue_uid": rid}
 
     result, _ = operations.run(ctx, "voucher.issue", request_id, params, body)
     return IssueResult(**{**result,
@@ -368,6 +370,15 @@ def vouchers_of_issue(issue_uid: str) -> list[VoucherRow]:
 
 def vouchers_by_serial(serials: list[str]) -> list[VoucherRow]:
     return _rows(Voucher.serial.in_(serials))
+
+
+def vouchers_of_resident(resident_id: int, unresolved_only: bool = True) -> list[VoucherRow]:
+    """A resident's vouchers (by default those not yet redeemed, voided or expired): what
+    the desk offers to print again."""
+    where = Voucher.resident == resident_id
+    if unresolved_only:
+        where &= Voucher.id.not_in(VoucherResolution.select(VoucherResolution.voucher))
+    return _rows(where)
 
 
 def _rows(where: pw.Expression) -> list[VoucherRow]:

@@ -4,17 +4,13 @@ backup and restore."""
 from __future__ import annotations
 
 import json
-import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from app.cli import BACKUP_PASSWORD_ENV, Failed, password
 from app.cli_support import Result, reader, signed_in
-from app.config import resolve
-from app.services.context import Context
 from app.services.errors import InvalidInput
-from app.startup import InstanceLock, StartupError, open_station
 
 
 def cmd_merchant_list(args, config, opened) -> Result:
@@ -124,69 +120,24 @@ def cmd_check(args, config, opened) -> Result:
                            f"{r['vouchers']} 张兑换券，{r['audit_records']} 条审计记录。")
 
 
-def _authorise_restore(args, config, source: Path) -> Context:
-    """An admin of the current database; if it cannot even be read, an admin of the
-    backup (checked on a scratch copy, so the backup itself is not written)."""
-    from app.services import permissions
-
-    try:
-        opened = open_station(config, check=False)
-    except StartupError:
-        opened = None
-    if opened is not None:
-        try:
-            ctx = signed_in(args, opened)
-            permissions.require(ctx, "backup.restore")
-            return ctx
-        finally:
-            opened.close()
-    with tempfile.TemporaryDirectory() as scratch:
-        shutil.copyfile(source, Path(scratch) / "station.db")
-        trial = open_station(resolve(scratch, None), check=False)
-        try:
-            ctx = signed_in(args, trial)
-            permissions.require(ctx, "backup.restore")
-        finally:
-            trial.close()
-    return Context(config.data_dir, ctx.clock, ctx.actor)
-
-
 def cmd_restore(args, config, _opened) -> Result:
     """Restore needs an admin and the single-writer lock; the replaced database is kept.
-    An encrypted copy is decrypted next to the database first, and verified like any."""
-    from app.services import backup_crypto
+    An encrypted copy asks for its password and is verified like any backup."""
+    from app import recovery
+    from app.services import backup, backup_crypto
 
     source = Path(args.file)
-    if source.is_file() and backup_crypto.is_encrypted(source):
-        config.data_dir.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(dir=config.data_dir) as scratch:
-            plain = Path(scratch) / "restored.db"
-            backup_crypto.decrypt_file(source, plain, password("备份加密密码: ",
-                                                              BACKUP_PASSWORD_ENV))
-            return _restore_plain(args, config, plain)
-    return _restore_plain(args, config, source)
-
-
-def _restore_plain(args, config, source: Path) -> Result:
-    from app.models import write_transaction
-    from app.services import audit, backup
-
-    backup.verify(source)
-    ctx = _authorise_restore(args, config, source)
-    lock = InstanceLock(config.data_dir)
-    lock.acquire()
-    try:
-        report, aside = backup.restore(config, source, ctx.clock.now())
-    finally:
-        lock.release()
-    reopened = open_station(config)
-    try:
-        with write_transaction():
-            audit.record(ctx, "backup.restore", args.file, {"kept_aside": str(aside)})
-    finally:
-        reopened.close()
-    return ({**report.__dict__, "path": args.file, "previous": str(aside)},
-            lambda r: f"已从 {r['path']} 恢复；原数据库保存在 {r['previous']}")
+    secret = (password("备份加密密码: ", BACKUP_PASSWORD_ENV)
+              if source.is_file() and backup_crypto.is_encrypted(source) else None)
+    with recovery.plain_copy(config, source, secret) as plain:
+        backup.verify(plain)
+        if not args.as_user:
+            raise InvalidInput(what="恢复需要用 --as 指明管理员。",
+                               what_en="Restore needs --as ADMIN.")
+        ctx = recovery.authorise(config, args.as_user, password(f"{args.as_user} 的密码: "),
+                                 plain)
+        done = recovery.restore(config, ctx, plain, args.file)
+    return (done.__dict__, lambda r: f"已从 {r['path']} 恢复；原数据库保存在 {r['previous']}")
 
 
 ADMIN_HANDLERS: dict[tuple[str, str | None], Callable[..., Result]] = {

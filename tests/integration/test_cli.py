@@ -174,3 +174,26 @@ def test_documents_to_files(station):
     assert all("吴桂兰" in t for t in texts.values())
     assert "补打" in texts[roll]
     assert not any("11010519491231002X" in t or "13912345678" in t for t in texts.values())
+
+
+def test_restore_over_an_unreadable_database(station, tmp_path_factory):
+    """When the station's file is garbage, an admin of the backup may restore it, and
+    an encrypted copy asks for its own password."""
+    ok_json(station, "--as", "admin", "resident", "add", "--name", "郑九")
+    ok_json(station, "--as", "admin", "deed", "record", "1", "DONATION")
+    sealed = tmp_path_factory.mktemp("usb") / "station.sdbak"
+    env_password = os.environ.get("STATION_DESK_BACKUP_PASSWORD")
+    os.environ["STATION_DESK_BACKUP_PASSWORD"] = "usb-secret-1"
+    try:
+        ok_json(station, "backup", "--to", str(sealed), "--encrypt")
+        (station / "station.db").write_bytes(b"\x00garbage" * 4096)
+        refused = run(station, "balance", "1")
+        assert refused.returncode == 2 and "未通过启动检查" in refused.stderr
+        restored = ok_json(station, "--as", "admin", "restore", str(sealed))
+        assert restored["total_points"] == 2
+        assert ok_json(station, "balance", "1")["balance"] == 2
+    finally:
+        if env_password is None:
+            os.environ.pop("STATION_DESK_BACKUP_PASSWORD", None)
+        else:
+            os.environ["STATION_DESK_BACKUP_PASSWORD"] = env_password

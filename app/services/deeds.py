@@ -8,13 +8,14 @@ needs review records a pending deed whose points count only once approved.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 import peewee as pw
 
-from app.models import Deed, DeedType, Resident
+from app.models import Deed, DeedType, LedgerEntry, Resident
 from app.models.station import station_code
 from app.services import audit, catalogue, ledger, operations, residents
 from app.services.context import Context
@@ -26,23 +27,29 @@ from app.services.errors import (
     InvalidQuantity,
     OverrideOutOfBounds,
     ReasonRequired,
+    TooOld,
+    ZeroPoints,
 )
 from app.services.permissions import require
 
 MAX_QUANTITY = {"per_hour": 24, "per_time": 20, "per_award": 5, "once": 1}
+BACKDATE_DAYS = 366  # how far back a deed may be dated
+_DECIMAL = re.compile(r"\d{1,4}(\.\d{1,2})?")
 STATUS_ZH = {"approved": "已生效", "pending": "待审核", "rejected": "已驳回"}
 
 
 def quantity_tenths(quantity: object, unit: str) -> int:
     """Hours in steps of 0.5; occasions, titles and once-only deeds in whole numbers."""
     maximum = MAX_QUANTITY[unit]
-    try:
-        value = Decimal(str(quantity).strip())
-    except InvalidOperation:
-        raise InvalidQuantity(maximum=maximum) from None
     step = Decimal("0.5") if unit == "per_hour" else Decimal(1)
-    if not value.is_finite() or value <= 0 or value > maximum or value % step:
-        raise InvalidQuantity(maximum=maximum)
+    text = str(quantity).strip()
+    try:
+        # Plain decimals only: Decimal() would also take "1_0", "1e1" and "NaN".
+        value = Decimal(text) if _DECIMAL.fullmatch(text) else None
+    except InvalidOperation:
+        value = None
+    if value is None or value <= 0 or value > maximum or value % step:
+        raise InvalidQuantity(maximum=maximum, step=step, step_en=step)
     return int(value * 10)
 
 
@@ -67,9 +74,13 @@ def _period(deed_date: dt.date, period: str) -> tuple[dt.date, dt.date]:
 def used_quantity(resident_id: int, deed_type: DeedType, deed_date: dt.date) -> int:
     """Tenths of the cap already used in the period that holds ``deed_date``."""
     start, end = _period(deed_date, deed_type.cap_period or "lifetime")
+    # A reversed deed no longer counts: it was a mistake, corrected.
+    reversed_deeds = (LedgerEntry.select(LedgerEntry.deed)
+                      .where(LedgerEntry.kind == "reversal", LedgerEntry.deed.is_null(False)))
     used = (Deed.select(pw.fn.COALESCE(pw.fn.SUM(Deed.quantity_tenths), 0))
             .where(Deed.resident == resident_id, Deed.deed_type == deed_type.id,
-                   Deed.status != "rejected", Deed.deed_date.between(start, end)).scalar())
+                   Deed.status != "rejected", Deed.deed_date.between(start, end),
+                   Deed.id.not_in(reversed_deeds)).scalar())
     return int(used)
 
 
@@ -144,12 +155,17 @@ def _prepare(ctx: Context, type_code: str, quantity: object, deed_date: dt.date 
              ) -> tuple[DeedType, int, dt.date, int]:
     t = catalogue.get_type(type_code)
     tenths = quantity_tenths(quantity, t.unit)
-    day = deed_date or ctx.clock.today()
-    if day > ctx.clock.today():
+    today = ctx.clock.today()
+    day = deed_date or today
+    if day > today:
         raise FutureDate(date=day.isoformat())
+    earliest = max(today - dt.timedelta(days=BACKDATE_DAYS),
+                   (ledger.last_clearing() or dt.date.min) + dt.timedelta(days=1))
+    if day < earliest:
+        raise TooOld(date=day.isoformat(), earliest=earliest.isoformat())
     computed = points_for(t.points, tenths)
     if computed == 0:
-        raise InvalidQuantity(maximum=MAX_QUANTITY[t.unit])
+        raise ZeroPoints(deed=t.name_zh, unit_zh=catalogue.UNITS[t.unit], points=t.points)
     points = computed
     if points_override is not None and points_override != computed:
         require(ctx, "deed.override_points")
@@ -169,8 +185,10 @@ def record_deed(ctx: Context, resident_id: int, type_code: str, quantity: object
     require(ctx, "deed.record")
     t, tenths, day, points = _prepare(ctx, type_code, quantity, deed_date, points_override,
                                       override_reason)
-    params = {"resident": resident_id, "type": t.code, "tenths": tenths, "date": str(day),
-              "note": note, "points": points}
+    # The caller's own arguments: a retry after midnight is still the same request.
+    params = {"resident": resident_id, "type": t.code, "tenths": tenths,
+              "date": str(deed_date) if deed_date else None, "note": note,
+              "override": points_override}
     result, _ = operations.run(
         ctx, "deed.record", request_id, params,
         lambda rid: _record_one(ctx, rid, resident_id, t, tenths, day, note.strip(), points,
@@ -185,7 +203,8 @@ def record_group_deed(ctx: Context, resident_ids: list[int], type_code: str,
     require(ctx, "deed.record")
     t, tenths, day, points = _prepare(ctx, type_code, quantity, deed_date, None, "")
     ids = list(dict.fromkeys(resident_ids))
-    params = {"residents": ids, "type": t.code, "tenths": tenths, "date": str(day), "note": note}
+    params = {"residents": ids, "type": t.code, "tenths": tenths,
+              "date": str(deed_date) if deed_date else None, "note": note}
 
     def body(rid: str) -> dict:
         group = uuid.uuid4().hex
@@ -235,6 +254,8 @@ def review_deed(ctx: Context, deed_uid: str, approve: bool, note: str = "",
             raise DeedNotFound()
         if deed.status != "pending":
             raise AlreadyReviewed(status=STATUS_ZH[deed.status])
+        if approve:
+            residents.load(deed.resident_id, active=True)
         deed.status = "approved" if approve else "rejected"
         deed.reviewed_by = ctx.actor.clerk_id
         deed.reviewed_at = ctx.clock.now()

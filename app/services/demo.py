@@ -25,6 +25,7 @@ from app.models import (
     Merchant,
     Resident,
     ResidentSearchTerm,
+    SigningKey,
     Station,
     Voucher,
     VoucherResolution,
@@ -34,7 +35,7 @@ from app.models import (
 from app.models.db import SQLITE_PRAGMAS, is_sqlite
 from app.services import audit, demo_people, keys, pinyin, search, tokens, vouchers
 from app.services.context import Context
-from app.services.errors import NotInitialised
+from app.services.errors import InvalidInput, NotInitialised
 from app.services.residents import new_card_code
 
 MERCHANTS = ("红星便民超市", "惠民大药房", "老街理发店")
@@ -89,6 +90,9 @@ def generate(ctx: Context, residents: int = 200, seed: int = 1, activity: float 
     ``activity`` scales how many deeds each resident has (1.0: about ten this year).
     """
     started = time.perf_counter()
+    if not 0 < residents <= 1_000_000 or not 0 < activity <= 20:
+        raise InvalidInput(what="居民数须在 1 到 1,000,000 之间，活跃度在 0 到 20 之间。",
+                           what_en="Residents: 1 to 1,000,000; activity: above 0, at most 20.")
     station = Station.select().first()
     if station is None:
         raise NotInitialised()
@@ -125,9 +129,10 @@ def generate(ctx: Context, residents: int = 200, seed: int = 1, activity: float 
 
 
 def _merchants(ctx: Context, code: str) -> list[int]:
-    for n, name in enumerate(MERCHANTS, start=1):
+    for name in MERCHANTS:
         if not Merchant.select().where(Merchant.name == name).exists():
-            Merchant.create(uid=f"{code}-M{n:04d}", name=name, created_at=ctx.clock.now())
+            Merchant.create(uid=f"{code}-M{uuid.uuid4().hex}", name=name,
+                            created_at=ctx.clock.now())
     return [m.id for m in Merchant.select().where(Merchant.name.in_(MERCHANTS))]
 
 
@@ -210,6 +215,23 @@ def _history(rng: random.Random, today: dt.date, clerk_id: int, batch: _Batch, i
         batch.residents[n] = row[:17] + (balance,) + row[18:]
 
 
+def _demo_key(ctx: Context, today: dt.date) -> SigningKey:
+    """A key of its own for the demo history (valid since New Year, retired today), so
+    the station's real key keeps the validity it was made with."""
+    start = today.replace(month=1, day=1)
+    existing = (SigningKey.select().where(SigningKey.valid_from == start,
+                                          SigningKey.retired_on == today,
+                                          SigningKey.revoked_at.is_null())
+                .order_by(SigningKey.key_id.desc()).first())
+    if existing is not None:
+        return existing
+    key = keys.create_key(ctx, start)
+    key.retired_on = today
+    key.save()
+    audit.record(ctx, "keys.demo", str(key.key_id), {"valid_from": str(start)})
+    return key
+
+
 def _write(ctx: Context, station: Station, clerk_id: int, shops: list[int], batch: _Batch,
            rng: random.Random, today: dt.date, ids: _Ids) -> None:
     _insert(Resident, ("id", "uid", "resident_no", "name", "id_type", "id_number", "gender",
@@ -220,12 +242,7 @@ def _write(ctx: Context, station: Station, clerk_id: int, shops: list[int], batc
     _insert(Deed, ("id", "uid", "resident_id", "deed_type_id", "quantity_tenths", "deed_date",
                    "points", "override_reason", "note", "status", "recorded_by_id", "recorded_at",
                    "review_note"), batch.deeds)
-    key = keys.active_key()
-    # The demo station has worked since New Year: its key must cover the vouchers' dates.
-    start = today.replace(month=1, day=1)
-    if key.valid_from > start:
-        key.valid_from = start
-        key.save()
+    key = _demo_key(ctx, today)
     signer = keys.private_key(ctx, key)
     batch.vouchers.sort(key=lambda v: (v["stamp"], v["resident"]))
     year = today.year

@@ -114,14 +114,26 @@ FutureDate = _error(
 )
 InvalidQuantity = _error(
     "InvalidQuantity", "invalid_quantity",
-    "数量/时长必须大于 0，按 0.5 为单位，不超过 {maximum}。",
-    "The quantity must be above 0, in steps of 0.5, at most {maximum}.",
+    "数量/时长须为大于 0 的数，以 {step} 为单位，不超过 {maximum}。",
+    "The quantity must be a number above 0, in steps of {step_en}, at most {maximum}.",
     "quantity",
 )
 CapExceeded = _error(
     "CapExceeded", "cap_exceeded",
     "“{deed}”每{period_zh}最多 {cap} {unit_zh}，{this_period_zh}已登记 {used}，还可登记 {left}。",
     "“{deed}” is capped at {cap} per {period}; {used} already recorded, {left} left.",
+    "quantity",
+)
+TooOld = _error(
+    "TooOld", "too_old",
+    "日期 {date} 太早：只能登记 {earliest} 及以后的事项（更早的已过结算期）。",
+    "The date {date} is too early: deeds from {earliest} on can be recorded.",
+    "date",
+)
+ZeroPoints = _error(
+    "ZeroPoints", "zero_points",
+    "这个数量折合不到 1 分（按“{deed}”每{unit_zh} {points} 分），请核对数量。",
+    "This quantity earns less than one point (“{deed}”: {points} per unit).",
     "quantity",
 )
 OverrideOutOfBounds = _error(

@@ -21,7 +21,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from app.models import SigningKey, Station, write_transaction
 from app.services import audit
 from app.services.context import Context
-from app.services.errors import InvalidInput, KeyUnavailable
+from app.services.errors import InvalidInput, KeyUnavailable, ReasonRequired
 from app.services.permissions import require
 
 KEK_FILE = "station.kek"
@@ -52,13 +52,17 @@ def _load_kek(ctx: Context) -> bytes:
         raise KeyUnavailable(reason=f"{_kek_path(ctx)}: {exc.strerror}") from exc
 
 
-def create_key(ctx: Context, valid_from: dt.date) -> SigningKey:
-    """Make a new key pair; call inside a write transaction."""
+def create_key(ctx: Context, valid_from: dt.date, first: bool = False) -> SigningKey:
+    """Make a new key pair; call inside a write transaction.
+
+    Only the station's first key (``first``, at set-up) may create the key-encryption
+    secret: a desk without it must not make a key the other desks cannot read.
+    """
     private = Ed25519PrivateKey.generate()
     encrypted = private.private_bytes(
         serialization.Encoding.PEM,
         serialization.PrivateFormat.PKCS8,
-        serialization.BestAvailableEncryption(ensure_kek(ctx)),
+        serialization.BestAvailableEncryption(ensure_kek(ctx) if first else _load_kek(ctx)),
     )
     public = private.public_key().public_bytes(
         serialization.Encoding.Raw, serialization.PublicFormat.Raw
@@ -125,10 +129,15 @@ def rotate(ctx: Context) -> int:
 def revoke(ctx: Context, key_id: int, reason: str) -> None:
     """Revoke a key (lost or stolen): every voucher it signed is refused from now on."""
     require(ctx, "keys.manage")
+    if not reason.strip():
+        raise ReasonRequired()
     with write_transaction():
         key = SigningKey.get_or_none(SigningKey.key_id == key_id)
         if key is None:
             raise InvalidInput(what=f"没有编号为 {key_id} 的密钥。", what_en=f"No key {key_id}.")
+        if key.revoked_at is not None:
+            raise InvalidInput(what=f"密钥 {key_id} 已于 {key.revoked_at} 吊销。",
+                               what_en=f"Key {key_id} was revoked at {key.revoked_at}.")
         key.revoked_at = ctx.clock.now()
         if key.retired_on is None:
             key.retired_on = ctx.clock.today()

@@ -76,7 +76,7 @@ class EntryRow:
 
 def _description(e: LedgerEntry, deed_name: str | None) -> str:
     if deed_name:
-        return deed_name
+        return f"{KIND_ZH['reversal']}：{deed_name}" if e.kind == "reversal" else deed_name
     if e.voucher_serial:
         return f"{KIND_ZH[e.kind]} {e.voucher_serial}"
     return f"{KIND_ZH[e.kind]}：{e.reason}" if e.reason else KIND_ZH[e.kind]
@@ -182,6 +182,10 @@ def reverse(ctx: Context, seq: int, reason: str, request_id: str | None = None) 
             raise NotReversible(kind=KIND_ZH[original.kind])
         if LedgerEntry.select().where(LedgerEntry.corrects == seq).exists():
             raise AlreadyReversed(seq=seq)
+        cleared = last_clearing()
+        if cleared and original.business_date <= cleared:
+            # Its points were settled by the clearing: reversing now would take them twice.
+            raise NotReversible(kind=f"{cleared} 清零前的{KIND_ZH[original.kind]}")
         entry = post(ctx, original.resident_id, "reversal", -original.points, rid,
                      deed_id=original.deed_id, corrects=seq, reason=reason.strip())
         audit.record(ctx, "ledger.reverse", str(seq), {"reason": reason})
@@ -192,13 +196,31 @@ def reverse(ctx: Context, seq: int, reason: str, request_id: str | None = None) 
     return PostResult(**result)
 
 
+def last_clearing() -> dt.date | None:
+    """The cut-off of the newest year-end clearing, if any."""
+    value = (LedgerEntry.select(pw.fn.MAX(LedgerEntry.business_date))
+             .where(LedgerEntry.kind == "expire").scalar())
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
 def expire_balances(ctx: Context, cutoff: dt.date, request_id: str | None = None) -> dict:
     """Year-end clearing: points earned up to ``cutoff`` and still unspent expire.
 
     Running it again changes nothing: the expiry entries are dated ``cutoff``, so the
     sum up to ``cutoff`` is then zero.
     """
+    from app.services import station
+
     require(ctx, "ledger.expire")
+    if station.current().expiry_policy != "year_end":
+        raise InvalidInput(what="本站设置为积分不清零（清零规则：不清零）。",
+                           what_en="This station's points do not expire.")
+    if cutoff >= ctx.clock.today():
+        # Today's deeds are still being recorded: a clearing closes only past days.
+        raise InvalidInput(what="清零截止日必须早于今天。",
+                           what_en="The cut-off must be before today.")
 
     def body(rid: str) -> dict:
         to_cutoff = (LedgerEntry.select(LedgerEntry.resident, pw.fn.SUM(LedgerEntry.points))

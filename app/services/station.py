@@ -62,7 +62,7 @@ def init_station(ctx: Context, code: str, name: str, admin_username: str, admin_
         if existing is not None:
             raise AlreadyInitialised(code=existing.code, name=existing.name)
         station = Station.create(code=code, name=name.strip(), created_at=ctx.clock.now())
-        keys.create_key(ctx, ctx.clock.today())
+        keys.create_key(ctx, ctx.clock.today(), first=True)
         admin = auth.create_clerk_unchecked(ctx, admin_username, admin_display_name or
                                             admin_username, "admin", admin_password)
         count = catalogue.load_default()

@@ -6,6 +6,7 @@ UNIQUE)."""
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import asdict, dataclass, field
 
 import peewee as pw
@@ -40,6 +41,7 @@ from app.services.tokens import Scope
 
 MAX_VOUCHERS = 40
 MAX_FACE_VALUE = 10000
+MAX_VALID_YEARS = 10
 
 
 def split(points: int, denominations: tuple[int, ...]) -> list[int]:
@@ -99,6 +101,9 @@ def issue(ctx: Context, resident_id: int, points: int, denominations: list[int] 
         raise InvalidInput(what="兑换分值须为正整数。", what_en="Points: a positive whole number.")
     if points < info.min_issue_points:
         raise BelowMinimum(minimum=info.min_issue_points)
+    if points > MAX_VOUCHERS * MAX_FACE_VALUE:
+        # Refused before splitting: a mistyped 10^20 must not build a list that size.
+        raise InvalidDenominations(points=points, total=0)
     faces = list(denominations) if denominations else split(points, info.denominations)
     if (any(not isinstance(f, int) or f <= 0 or f > MAX_FACE_VALUE for f in faces)
             or sum(faces) != points or len(faces) > MAX_VOUCHERS):
@@ -114,10 +119,13 @@ def issue(ctx: Context, resident_id: int, points: int, denominations: list[int] 
                            what_en="Name a merchant exactly when the scope is merchant.")
     today = ctx.clock.today()
     expiry_date = expiry or valid_until(today, info.voucher_validity)
-    if expiry_date < today:
-        raise InvalidInput(what="有效期不能早于今天。", what_en="Validity cannot end before today.")
-    params = {"resident": resident_id, "points": points, "faces": faces, "scope": scope,
-              "merchant": merchant, "expiry": str(expiry_date)}
+    if not today <= expiry_date <= today.replace(year=today.year + MAX_VALID_YEARS):
+        raise InvalidInput(what=f"有效期须在今天到 {MAX_VALID_YEARS} 年之内。",
+                           what_en=f"Validity must end between today and {MAX_VALID_YEARS} years.")
+    # The caller's own arguments: a retry after midnight or after a settings change
+    # must still be recognised as the same request.
+    params = {"resident": resident_id, "points": points, "faces": denominations, "scope": scope,
+              "merchant": merchant, "expiry": str(expiry) if expiry else None}
 
     def body(rid: str) -> dict:
         resident = residents.load(resident_id, active=True)
@@ -316,6 +324,11 @@ def void(ctx: Context, serial: str, reason: str, request_id: str | None = None) 
             v = _resolution_verdict(res, payload, voucher.resident.name)
             raise VoucherAlreadyResolved(serial=voucher.serial, what_zh=v.message_zh,
                                          what_en=v.message_en)
+        if voucher.expiry_date < ctx.clock.today():
+            # Its points expired with it: a void now would refund them after the clearing.
+            raise VoucherAlreadyResolved(
+                serial=voucher.serial, what_zh=f"已于 {voucher.expiry_date} 过期，不能作废退分。",
+                what_en=f"expired on {voucher.expiry_date}; it cannot be voided for a refund.")
         VoucherResolution.create(voucher=voucher, kind="voided", at=ctx.clock.now(),
                                  clerk=ctx.actor.clerk_id, reason=reason.strip(), request_id=rid)
         entry = ledger.post(ctx, voucher.resident_id, "refund", voucher.points, rid,
@@ -424,9 +437,8 @@ def add_merchant(ctx: Context, name: str) -> str:
     with write_transaction():
         if Merchant.select().where(Merchant.name == name).exists():
             raise InvalidInput(what=f"商户“{name}”已存在。", what_en=f"“{name}” exists already.")
-        code = station_code()
-        count = Merchant.select().count()
-        Merchant.create(uid=f"{code}-M{count + 1:04d}", name=name, created_at=ctx.clock.now())
+        Merchant.create(uid=f"{station_code()}-M{uuid.uuid4().hex}", name=name,
+                        created_at=ctx.clock.now())
         audit.record(ctx, "merchant.add", name)
     return name
 

@@ -44,7 +44,7 @@ WRITES = {
     "deed.reject": lambda c, s: deeds.review_deed(c, s["pending"], False, "不符合"),
     "ledger.adjust": lambda c, s: ledger.adjust(c, s["rid"], 3, "补录"),
     "ledger.reverse": lambda c, s: ledger.reverse(c, 1, "冲正"),
-    "ledger.expire": lambda c, s: ledger.expire_balances(c, dt.date(2026, 11, 23)),
+    "ledger.expire": lambda c, s: ledger.expire_balances(c, dt.date(2026, 11, 22)),
     "voucher.issue": lambda c, s: vouchers.issue(c, s["rid"], 5),
     "voucher.redeem": lambda c, s: vouchers.redeem(c, s["vouchers"][0].token),
     "voucher.void": lambda c, s: vouchers.void(c, s["vouchers"][1].serial, "污损"),

@@ -21,6 +21,7 @@ from app.services.errors import (
     ReasonRequired,
     RequestConflict,
     ResidentArchived,
+    ZeroPoints,
 )
 from app.services.residents import ResidentInput
 
@@ -49,15 +50,18 @@ def test_hours_in_half_hour_steps(ctx, resident, hours, points):
     assert Deed.get(Deed.uid == result.deed_uid).quantity_tenths == int(Decimal(str(hours)) * 10)
 
 
-@pytest.mark.parametrize("code, quantity", [
-    ("ENV_CLEANUP", "1.25"), ("ENV_CLEANUP", 0), ("ENV_CLEANUP", -1), ("ENV_CLEANUP", "25"),
-    ("ENV_CLEANUP", "abc"), ("ENV_CLEANUP", "nan"), ("LOST_AND_FOUND", "1.5"),
-    ("SECURITY_PATROL", "0.5"),  # 1 point an hour: half an hour earns nothing
+@pytest.mark.parametrize("code, quantity, error", [
+    ("ENV_CLEANUP", "1.25", InvalidQuantity), ("ENV_CLEANUP", 0, InvalidQuantity),
+    ("ENV_CLEANUP", -1, InvalidQuantity), ("ENV_CLEANUP", "25", InvalidQuantity),
+    ("ENV_CLEANUP", "abc", InvalidQuantity), ("ENV_CLEANUP", "nan", InvalidQuantity),
+    ("ENV_CLEANUP", "1_0", InvalidQuantity), ("ENV_CLEANUP", "1e1", InvalidQuantity),
+    ("LOST_AND_FOUND", "1.5", InvalidQuantity),
+    ("SECURITY_PATROL", "0.5", ZeroPoints),  # 1 point an hour: half an hour earns nothing
 ])
-def test_bad_quantities_are_refused(ctx, resident, counts, code, quantity):
+def test_bad_quantities_are_refused(ctx, resident, counts, code, quantity, error):
     """Quantities off the 0.5 grid, non-positive, too large or earning 0 are refused."""
     before = counts()
-    with pytest.raises(InvalidQuantity):
+    with pytest.raises(error):
         deeds.record_deed(ctx, resident.id, code, quantity)
     assert counts() == before
 

@@ -10,7 +10,7 @@ import pytest
 
 from app.models import LedgerEntry, database
 from app.models.db import is_sqlite
-from app.services import deeds, integrity, ledger, residents, vouchers
+from app.services import deeds, integrity, ledger, residents, station, vouchers
 from app.services.errors import (
     AlreadyReversed,
     EntryNotFound,
@@ -123,12 +123,33 @@ def test_expire_balances_clears_and_is_idempotent(ctx, resident, clock):
     assert LedgerEntry.select().where(LedgerEntry.kind == "expire").count() == 2
 
 
-def test_expire_never_takes_more_than_the_balance(ctx, resident, give):
+def test_expire_never_takes_more_than_the_balance(ctx, resident, give, clock):
     """Points already spent on vouchers are not expired a second time."""
     give(resident.id, 30)
     vouchers.issue(ctx, resident.id, 25)
+    clock.advance(days=1)  # a clearing closes only past days
     assert ledger.expire_balances(ctx, dt.date(2026, 11, 23)) == {"residents": 1, "points": 5}
     assert ledger.balance(resident.id) == 0
+
+
+def test_expire_refuses_today_and_a_station_that_keeps_points(ctx, clock):
+    """The cut-off must be a past day, and a station whose points never expire refuses."""
+    with pytest.raises(InvalidInput):
+        ledger.expire_balances(ctx, clock.today())
+    station.update_settings(ctx, expiry_policy="none")
+    with pytest.raises(InvalidInput):
+        ledger.expire_balances(ctx, dt.date(2025, 12, 31))
+
+
+def test_reversal_after_clearing_is_refused(ctx, resident, clock):
+    """An award settled by a year-end clearing cannot be reversed (it would be taken twice)."""
+    award = deeds.record_deed(ctx, resident.id, "LOST_AND_FOUND")
+    seq = ledger.entries(resident.id)[0].seq
+    clock.advance(days=40)
+    ledger.expire_balances(ctx, dt.date(2026, 12, 31))
+    with pytest.raises(NotReversible):
+        ledger.reverse(ctx, seq, "录错")
+    assert ledger.balance(resident.id) == award.balance - 2
 
 
 def test_expire_is_admin_only(clerk_ctx, resident):

@@ -4,6 +4,7 @@ restart (the failure count lives in the database)."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from dataclasses import dataclass
 
@@ -135,7 +136,10 @@ def sign_in(ctx: Context, username: str, password: str) -> Actor:
         if clerk is None or not clerk.active:
             # Same answer as a wrong password: the desk does not reveal who exists.
             _hasher.hash(password)
-            audit.record(ctx, "signin.failed", username, {"reason": "unknown_or_disabled"})
+            # What was typed may be a password in the wrong box: keep only a fingerprint.
+            typed = hashlib.sha256(username.encode("utf-8")).hexdigest()[:12]
+            audit.record(ctx, "signin.failed", f"unknown:{typed}",
+                         {"reason": "unknown_or_disabled"})
             refusal = BadCredentials()
         elif clerk.failed_attempts >= HARD_LOCK_ATTEMPTS:
             refusal = AccountLocked(until="管理员解锁")

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from dataclasses import dataclass
 
 from app.services.errors import InvalidIdNumber
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK = "10X98765432"
-_FULLWIDTH = str.maketrans("０１２３４５６７８９ｘＸ", "0123456789xX")
+# ASCII digits only: str.isdigit() also takes ², ١ and other scripts' digits.
+_DIGITS17 = re.compile(r"[0-9]{17}")
+_DIGITS15 = re.compile(r"[0-9]{15}")
 
 
 @dataclass(frozen=True)
@@ -31,13 +35,13 @@ def parse(text: str, today: dt.date | None = None) -> IdNumber:
     """Validate an ID number as typed: spaces stripped, full-width digits and a lower-case
     x accepted; a legacy 15-digit number is converted to 18 digits. Unknown address codes
     are accepted (abolished codes stay on valid cards)."""
-    raw = "".join(text.translate(_FULLWIDTH).split()).upper()
-    if len(raw) == 15 and raw.isdigit():
+    raw = "".join(unicodedata.normalize("NFKC", text).split()).upper()
+    if len(raw) == 15 and _DIGITS15.fullmatch(raw):
         body = raw[:6] + "19" + raw[6:]
         raw = body + check_character(body)
     if len(raw) != 18:
         raise _refuse(f"应为 18 位（现为 {len(raw)} 位）", f"it has {len(raw)} characters, not 18")
-    if not raw[:17].isdigit() or not (raw[17].isdigit() or raw[17] == "X"):
+    if not _DIGITS17.fullmatch(raw[:17]) or raw[17] not in "0123456789X":
         raise _refuse("前 17 位须为数字，最后一位为数字或 X",
                       "the first 17 must be digits, the last a digit or X")
     try:
@@ -55,8 +59,10 @@ def mask(number: str | None) -> str:
     """First 6 + ******** + last 4, as shown and printed everywhere but an admin's reveal."""
     if not number:
         return ""
+    if len(number) <= 6:
+        return "*" * (len(number) - 1) + number[-1:]
     if len(number) <= 10:
-        return number[:2] + "*" * max(len(number) - 4, 0) + number[-2:]
+        return "*" * (len(number) - 2) + number[-2:]
     return number[:6] + "*" * (len(number) - 10) + number[-4:]
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import base64
 import re
 import secrets
+import unicodedata
 from dataclasses import dataclass
 
-from app.models import Resident, RetiredCard, Station, write_transaction
-from app.services import audit, idnumber, search
+from app.models import Resident, RetiredCard, write_transaction
+from app.models.station import station_code
+from app.services import audit, idnumber, operations, search
 from app.services.context import Context
 from app.services.errors import (
     AmbiguousResident,
@@ -25,7 +27,7 @@ from app.services.permissions import require
 from app.services.search import CARD_PATTERN
 
 CARD_PREFIX = "SDC"
-_PHONE = re.compile(r"1\d{10}")
+_PHONE = re.compile(r"1[0-9]{10}")
 TAGS = {
     "elderly_alone": "独居老人",
     "disabled": "残疾人",
@@ -126,7 +128,7 @@ def _phone(data: ResidentInput) -> dict[str, object]:
     """The mobile number; ``phone=None`` on an edit keeps the stored number."""
     if data.phone is None:
         return {}
-    phone = re.sub(r"[\s-]", "", data.phone)
+    phone = re.sub(r"[\s-]", "", unicodedata.normalize("NFKC", data.phone))
     if phone and not _PHONE.fullmatch(phone):
         raise InvalidPhone()
     return {"phone": phone or None}
@@ -164,7 +166,7 @@ def validate(ctx: Context, data: ResidentInput, resident_id: int | None = None
 
 def possible_duplicates(data: ResidentInput, exclude_id: int | None = None) -> list[ResidentView]:
     """Residents with the same name and phone: the desk warns before saving another."""
-    phone = re.sub(r"[\s-]", "", data.phone or "")
+    phone = re.sub(r"[\s-]", "", unicodedata.normalize("NFKC", data.phone or ""))
     if not phone:
         return []
     query = Resident.select().where(Resident.name == " ".join(data.name.split()),
@@ -172,20 +174,25 @@ def possible_duplicates(data: ResidentInput, exclude_id: int | None = None) -> l
     return [view_of(r) for r in query if r.id != exclude_id]
 
 
-def register(ctx: Context, data: ResidentInput) -> ResidentView:
+def register(ctx: Context, data: ResidentInput, request_id: str | None = None) -> ResidentView:
+    """Register a resident; a repeated request (a double click) returns the first one."""
     require(ctx, "resident.register")
-    with write_transaction():
+    params = {k: v for k, v in data.__dict__.items()}
+
+    def body(rid: str) -> dict:
         values = _clean(ctx, data, None)
-        station = Station.get()
         last = Resident.select(Resident.id).order_by(Resident.id.desc()).first()
         number = f"{(last.id if last else 0) + 1:06d}"
         now = ctx.clock.now()
-        resident = Resident.create(uid=f"{station.code}-R{number}", resident_no=number,
+        resident = Resident.create(uid=f"{station_code()}-R{number}", resident_no=number,
                                    card_code=new_card_code(), created_at=now, updated_at=now,
                                    **values)
         search.index_resident(resident.id, _terms(resident))
         audit.record(ctx, "resident.register", resident.uid, {"name": resident.name})
-        return view_of(resident)
+        return {"id": resident.id}
+
+    result, _ = operations.run(ctx, "resident.register", request_id, params, body)
+    return view_of(load(result["id"]))
 
 
 def _terms(r: Resident) -> dict[str, int]:
@@ -272,13 +279,22 @@ def by_card(code: str) -> ResidentView:
 
 
 def resolve(query: str, active_only: bool = True) -> Resident:
-    """A resident number, a card code, or a search that finds exactly one resident."""
-    text = query.strip()
+    """A resident number, a card code, or a search that finds exactly one resident.
+
+    A short number that is also someone's phone or ID tail is ambiguous: at a desk of
+    100,000 residents picking the resident number silently could pick the wrong person.
+    """
+    text = unicodedata.normalize("NFKC", query).strip()
     if not text:
         raise ResidentNotFound(query=query)
     resident = Resident.get_or_none((Resident.resident_no == text) | (Resident.card_code == text))
-    if resident is None and text.isdigit():
-        resident = Resident.get_or_none(Resident.resident_no == f"{int(text):06d}")
+    if resident is None and text.isascii() and text.isdigit() and len(text) < 6:
+        numbered = Resident.get_or_none(Resident.resident_no == f"{int(text):06d}")
+        others = [h for h in search.search(text, limit=3).hits
+                  if numbered is None or h.id != numbered.id]
+        if numbered is not None and others:
+            raise AmbiguousResident(query=query, count=1 + len(others))
+        resident = numbered
     if resident is None:
         if CARD_PATTERN.fullmatch(text):
             by_card(text)  # raises with the right reason

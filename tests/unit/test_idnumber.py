@@ -98,10 +98,21 @@ def test_mask_keeps_first_six_and_last_four():
     assert idnumber.mask(None) == ""
 
 
-def test_mask_of_short_other_documents_hides_the_middle():
-    """Other documents (shorter numbers) keep only their ends visible."""
-    assert idnumber.mask("H1234567") == "H1****67"
+def test_mask_of_short_other_documents_shows_only_the_end():
+    """Other documents (shorter numbers) show only their last characters, never all."""
+    assert idnumber.mask("H1234567") == "******67"
+    assert idnumber.mask("AB1") == "**1"
     assert "3456" not in idnumber.mask("H1234567")
+
+
+def test_digits_of_other_scripts_are_not_digits():
+    """Arabic-Indic digits or superscripts are not an ID number (and cannot dodge the
+    duplicate check); full-width digits are the same digits and are accepted."""
+    with pytest.raises(InvalidIdNumber):
+        idnumber.parse("١١010519491231002X")
+    with pytest.raises(InvalidIdNumber):
+        idnumber.parse("²10105194912310021")
+    assert idnumber.parse("１１０１０５１９４９１２３１００２ｘ").number == "11010519491231002X"
 
 
 def test_phone_mask():

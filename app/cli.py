@@ -14,7 +14,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, NoReturn
 
 from app import __version__
 from app.config import resolve
@@ -22,6 +22,7 @@ from app.services.errors import DeskError
 
 PASSWORD_ENV = "STATION_DESK_PASSWORD"
 BACKUP_PASSWORD_ENV = "STATION_DESK_BACKUP_PASSWORD"
+NEW_PASSWORD_ENV = "STATION_DESK_NEW_PASSWORD"  # a new clerk's: never the signed-in one's
 EXIT_OK, EXIT_FAILED, EXIT_REFUSED, EXIT_UNEXPECTED = 0, 1, 2, 3
 
 
@@ -34,8 +35,25 @@ class Failed(Exception):
         self.result = result
 
 
+def _positive(text: str) -> int:
+    value = int(text)
+    if value <= 0:
+        raise ValueError(text)
+    return value
+
+
+class _Parser(argparse.ArgumentParser):
+    """Usage mistakes are refusals like any other: one line, and JSON under --json."""
+
+    def error(self, message: str) -> NoReturn:
+        from app.services.errors import InvalidInput
+
+        raise InvalidInput(what=f"命令用法有误：{message}。运行 station-desk --help 查看用法。",
+                           what_en=f"Usage: {message}. Run station-desk --help.")
+
+
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="station-desk", description="文明实践站前台 StationDesk")
+    p = _Parser(prog="station-desk", description="文明实践站前台 StationDesk")
     p.add_argument("--data-dir", help="数据目录（数据库、密钥、备份、日志）")
     p.add_argument("--db", help="数据库：SQLite 文件路径或 postgresql://… 地址")
     p.add_argument("--json", action="store_true", help="以一个 JSON 对象输出结果")
@@ -66,7 +84,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--tag", action="append", default=[])
     s = res.add_parser("find")
     s.add_argument("query")
-    s.add_argument("--limit", type=int, default=20)
+    s.add_argument("--limit", type=_positive, default=20)
     s = res.add_parser("cards")
     s.add_argument("--grid", default=None)
     s.add_argument("residents", nargs="*")
@@ -87,7 +105,7 @@ def _parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("balance", help="余额与最近流水")
     s.add_argument("resident")
-    s.add_argument("--limit", type=int, default=10)
+    s.add_argument("--limit", type=_positive, default=10)
 
     s = sub.add_parser("statement", help="积分存折页")
     s.add_argument("resident")
@@ -161,6 +179,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def password(prompt: str = "密码: ", env: str = PASSWORD_ENV) -> str:
+    """A password from ``env`` or, at a terminal, a prompt that does not echo."""
     value = os.environ.get(env)
     if value is not None:
         return value
@@ -196,7 +215,15 @@ def emit(result: dict[str, Any], as_json: bool, lines: Callable[[dict[str, Any]]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    for stream in (sys.stdout, sys.stderr):
+        # A console that cannot show a rare name character must not fail after a commit.
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    words = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = _parser().parse_args(words)
+    except DeskError as exc:
+        return _refused("--json" in words, exc.code, exc.message("zh"))
     config = resolve(args.data_dir, args.db)
     if args.command is None:
         from app.views.app import run_gui
@@ -209,6 +236,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         result, lines = run(args, config)
+        emit({"ok": True, **result}, args.json, lines)
     except Failed as failed:
         emit({"ok": False, **failed.result}, args.json, lambda r: r.get("message", ""))
         return EXIT_FAILED
@@ -221,7 +249,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _refused(args.json, "unexpected",
                         f"内部错误（参考号 {reference}），详情见 {config.log_dir}",
                         EXIT_UNEXPECTED)
-    emit({"ok": True, **result}, args.json, lines)
     return EXIT_OK
 
 

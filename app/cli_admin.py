@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from app.cli import BACKUP_PASSWORD_ENV, Failed, password
+from app.cli import BACKUP_PASSWORD_ENV, NEW_PASSWORD_ENV, Failed, password
 from app.cli_support import Result, reader, signed_in
 from app.services.errors import InvalidInput
 
@@ -28,9 +28,10 @@ def cmd_merchant_add(args, config, opened) -> Result:
 
 
 def cmd_clerk_list(args, config, opened) -> Result:
-    from app.services import auth
+    from app.services import auth, permissions
 
-    ctx = reader(opened)
+    ctx = signed_in(args, opened)  # who may sign in is itself worth protecting
+    permissions.require(ctx, "clerk.manage")
     rows = [c.__dict__ for c in auth.list_clerks(ctx)]
     return ({"clerks": rows}, lambda r: "\n".join(
         f"{c['username']:<16} {c['display_name']:<8} {c['role']:<6}"
@@ -43,7 +44,7 @@ def cmd_clerk_add(args, config, opened) -> Result:
 
     ctx = signed_in(args, opened)
     actor = auth.add_clerk(ctx, args.username, args.name, args.role,
-                           password(f"{args.username} 的新密码: "))
+                           password(f"{args.username} 的新密码: ", NEW_PASSWORD_ENV))
     return ({"username": actor.username, "role": actor.role},
             lambda r: f"已添加经办人 {r['username']}（{r['role']}）")
 
@@ -95,7 +96,7 @@ def cmd_backup(args, config, opened) -> Result:
         secret = password("备份加密密码: ", BACKUP_PASSWORD_ENV)
         with tempfile.TemporaryDirectory(dir=config.data_dir) as scratch:
             plain = Path(scratch) / "copy.db"
-            report = backup.backup_to(plain)
+            report = backup.backup(config, now, plain)
             backup_crypto.encrypt_file(plain, Path(args.to), secret)
         report = backup.BackupReport(args.to, report.residents, report.entries,
                                      report.total_points, Path(args.to).stat().st_size)

@@ -4,7 +4,6 @@ and describe the result (a dict for ``--json``, lines for people)."""
 from __future__ import annotations
 
 import argparse
-import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,10 +12,8 @@ from app.cli_admin import ADMIN_HANDLERS
 from app.cli_support import Result, parse_date, reader, resident_id, signed_in
 from app.cli_vouchers import VOUCHER_HANDLERS
 from app.config import Config
+from app.services.errors import InvalidInput
 from app.startup import open_station
-
-_ADDRESS = re.compile(r"(?P<compound>.*?)(?:(?P<building>\w+?)[栋幢号楼])?"
-                      r"(?:(?P<unit>\w+?)单元)?(?:(?P<room>\w+?)室?)?$")
 
 
 def run(args: argparse.Namespace, config: Config) -> Result:
@@ -45,7 +42,7 @@ def cmd_init(args, config, opened) -> Result:
 def cmd_demo(args, config, opened) -> Result:
     from app.services import demo
 
-    stats = demo.generate(opened.context, residents=args.residents, seed=args.seed,
+    stats = demo.generate(signed_in(args, opened), residents=args.residents, seed=args.seed,
                           activity=args.activity)
     return (stats, lambda r: f"演示数据：{r['residents']} 位居民，{r['entries']} 条流水，"
                              f"{r['vouchers']} 张兑换券，用时 {r['seconds']} 秒。")
@@ -55,11 +52,9 @@ def cmd_resident_add(args, config, opened) -> Result:
     from app.services import residents
 
     ctx = signed_in(args, opened)
-    address = _ADDRESS.match(args.address.strip()).groupdict()  # type: ignore[union-attr]
     view = residents.register(ctx, residents.ResidentInput(
         name=args.name, id_number=args.id_number, id_type=args.id_type, phone=args.phone,
-        grid=args.grid, tags=tuple(args.tag),
-        **{k: (v or "") for k, v in address.items()}))
+        grid=args.grid, tags=tuple(args.tag), **residents.parse_address(args.address)))
     return ({"resident_no": view.resident_no, "uid": view.uid, "name": view.name,
              "card_code": view.card_code, "id_number": view.id_masked, "phone": view.phone_masked},
             lambda r: f"已登记 {r['name']}，居民编号 {r['resident_no']}，卡号 {r['card_code']}")
@@ -146,6 +141,8 @@ def cmd_statement(args, config, opened) -> Result:
     resident = residents.get(resident_id(args.resident))
     end = parse_date(args.end) or ctx.clock.today()
     start = parse_date(args.start) or end.replace(month=1, day=1)
+    if start > end:
+        raise InvalidInput(what="起始日期晚于结束日期。", what_en="The start is after the end.")
     rows = ledger.entries(resident.id, limit=100000, newest_first=False, start=start, end=end)
     opening = ledger.balance_before(resident.id, start)
     Path(args.pdf).write_bytes(statement_pdf(resident, station.current(), rows, opening, start,

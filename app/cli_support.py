@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -45,8 +46,11 @@ def resident_id(query: str) -> int:
 def parse_date(text: str | None) -> dt.date | None:
     if text is None:
         return None
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+        raise errors.InvalidInput(what=f"日期“{text}”应写成 2026-11-23 的格式。",
+                                  what_en=f"Write the date “{text}” as 2026-11-23.")
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise errors.InvalidInput(what=f"日期“{text}”应写成 2026-11-23 的格式。",
-                                  what_en=f"Write the date “{text}” as 2026-11-23.") from None
+        raise errors.InvalidInput(what=f"没有 {text} 这一天，请核对日期。",
+                                  what_en=f"There is no day {text}.") from None

@@ -3,6 +3,7 @@ reprint."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,12 +12,39 @@ from app.cli_support import Result, parse_date, reader, resident_id, signed_in
 from app.services import errors
 
 
+def _printable(serials: list[str]) -> list:
+    """The vouchers to print, refused with a reason when one cannot be printed."""
+    from app.services import vouchers
+
+    rows = vouchers.vouchers_by_serial(serials)
+    found = {r.serial for r in rows}
+    for serial in serials:
+        if serial not in found:
+            raise errors.VoucherNotFound(serial=serial)
+    for row in rows:
+        if row.status != "issued":
+            raise errors.VoucherAlreadyResolved(
+                serial=row.serial, what_zh="已核销、作废或过期，不能再打印。",
+                what_en="is redeemed, voided or expired and cannot be printed.")
+    if len({r.resident_id for r in rows}) > 1:
+        raise errors.InvalidInput(what="一次只能打印同一位居民的兑换券。",
+                                  what_en="Print one resident's vouchers at a time.")
+    return rows
+
+
+def _check_writable(pdf: str) -> None:
+    folder = Path(pdf).resolve().parent
+    if not folder.is_dir() or not os.access(folder, os.W_OK):
+        raise errors.InvalidInput(what=f"无法写入 {folder}：文件夹不存在或只读。",
+                                  what_en=f"Cannot write to {folder}.")
+
+
 def _write_vouchers_pdf(ctx, serials: list[str], pdf: str, thermal: int | None,
                         reprint: bool) -> None:
     from app.printing.vouchers import voucher_sheet_pdf, voucher_thermal_pdf
     from app.services import residents, station, vouchers
 
-    rows = vouchers.vouchers_by_serial(serials)
+    rows = _printable(serials)
     info = station.current()
     if thermal:
         data = [voucher_thermal_pdf(row, info, width_dots=thermal, reprint=reprint) for row in rows]
@@ -44,13 +72,22 @@ def cmd_issue(args, config, opened) -> Result:
             raise errors.InvalidInput(what="面额应写成 20,20,10 的形式。",
                                       what_en="Write denominations as 20,20,10.") from None
     scope = "merchant" if args.merchant else ("store" if args.store else "any")
+    if args.pdf:
+        _check_writable(args.pdf)
     result = vouchers.issue(ctx, resident_id(args.resident), args.points, faces, scope,
                             args.merchant, request_id=args.request_id)
-    if args.pdf:
-        _write_vouchers_pdf(ctx, [v.serial for v in result.vouchers], args.pdf, args.thermal,
-                            reprint=False)
     out = {**result.__dict__, "vouchers": [v.__dict__ for v in result.vouchers],
            "pdf": args.pdf}
+    if args.pdf:
+        serials = [v.serial for v in result.vouchers]
+        try:
+            _write_vouchers_pdf(ctx, serials, args.pdf, args.thermal, reprint=False)
+        except (OSError, errors.DeskError) as exc:
+            # The vouchers are issued and paid for: say so, and how to print them.
+            raise Failed({**out, "pdf": None, "message": (
+                f"兑换券已发放（{' '.join(serials)}），但 PDF 未能保存（{exc}）。"
+                f"请用 station-desk voucher reprint {' '.join(serials)} --pdf 文件 补打。")}
+            ) from exc
     return (out, lambda r: "\n".join(
         [f"{r['name']} 兑换 {r['points']} 分，余额 {r['balance']}"]
         + [f"  {v['serial']}  {v['points']} 分  校验码 {v['check_code']}  有效期至 "
@@ -109,6 +146,7 @@ def cmd_points_expire(args, config, opened) -> Result:
 
 
 def cmd_reprint(args, config, opened) -> Result:
+    _check_writable(args.pdf)
     ctx = signed_in(args, opened)
     reader(opened)
     _write_vouchers_pdf(ctx, args.serials, args.pdf, None, reprint=True)

@@ -21,17 +21,21 @@ from app.startup import InstanceLock, StartupError, open_station
 def authorise(config: Config, username: str, password: str, source: Path) -> Context:
     """An admin of the current database; if that cannot even be read, an admin of the
     backup (checked on a scratch copy, so the backup itself is not written)."""
-    from app.services import auth, permissions
+    from app.services import auth, permissions, station
 
-    try:
-        opened = open_station(config, check=False)
-    except StartupError:
-        opened = None
+    opened = None
+    # A new PC has no station yet: opening one here would create an empty database.
+    if not config.is_sqlite or config.sqlite_path.exists():
+        try:
+            opened = open_station(config, check=False)
+        except StartupError:
+            opened = None
     if opened is not None:
         try:
-            ctx = opened.context.as_actor(auth.sign_in(opened.context, username, password))
-            permissions.require(ctx, "backup.restore")
-            return ctx
+            if station.is_initialised():
+                ctx = opened.context.as_actor(auth.sign_in(opened.context, username, password))
+                permissions.require(ctx, "backup.restore")
+                return ctx
         finally:
             opened.close()
     with tempfile.TemporaryDirectory() as scratch:
@@ -76,7 +80,7 @@ def restore(config: Config, ctx: Context, plain: Path, label: str) -> Restored:
     from app.services import audit, backup
 
     backup.verify(plain)
-    lock = InstanceLock(config.data_dir)
+    lock = InstanceLock(config.sqlite_path)
     lock.acquire()
     try:
         report, aside = backup.restore(config, plain, ctx.clock.now())

@@ -9,13 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app import health
-from app.config import Config
+from app.config import DB_FILE, Config
 from app.models import database, open_database
 from app.models.migrations import migrate, needs_migration
 from app.services.context import Clock, Context
 from app.services.errors import DeskError
-
-LOCK_FILE = "station.lock"
 
 
 class StartupError(DeskError):
@@ -26,10 +24,13 @@ class StartupError(DeskError):
 
 class InstanceLock:
     """One process writes a SQLite file: a second copy of the app is refused, and told
-    which PC and process hold the station."""
+    which PC and process hold the station. The lock sits beside the database file, so
+    two data directories naming the same file (``--db``) still exclude each other."""
 
-    def __init__(self, data_dir: Path) -> None:
-        self.path = data_dir / LOCK_FILE
+    def __init__(self, database_file: Path) -> None:
+        if database_file.is_dir():  # a data directory: its default database file
+            database_file = database_file / DB_FILE
+        self.path = database_file.with_name(database_file.name + ".lock")
         self._fd: int | None = None
 
     def acquire(self) -> None:
@@ -106,7 +107,7 @@ def open_station(config: Config, clock: Clock | None = None, lock: bool = True,
     except OSError as exc:
         raise StartupError(reason=f"无法创建数据目录 {config.data_dir}：{exc.strerror}",
                            reason_en=f"Cannot create {config.data_dir}: {exc.strerror}") from exc
-    instance = InstanceLock(config.data_dir) if lock and config.is_sqlite else None
+    instance = InstanceLock(config.sqlite_path) if lock and config.is_sqlite else None
     if instance:
         instance.acquire()
     try:

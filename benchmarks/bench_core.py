@@ -54,7 +54,8 @@ def build(data_dir: Path, count: int, activity: float) -> float:
     subprocess.run([*cli, "init", "--station-code", "BM01", "--station-name", "基准测试站",
                     "--admin", "admin"], check=True, env=env, cwd=ROOT, capture_output=True)
     start = time.perf_counter()
-    subprocess.run([*cli, "demo", "--residents", str(count), "--activity", str(activity)],
+    subprocess.run([*cli, "--as", "admin", "demo", "--residents", str(count),
+                    "--activity", str(activity)],
                    check=True, env=env, cwd=ROOT)
     return time.perf_counter() - start
 

@@ -36,6 +36,7 @@ from app.models.db import SQLITE_PRAGMAS, is_sqlite
 from app.services import audit, demo_people, keys, pinyin, search, tokens, vouchers
 from app.services.context import Context
 from app.services.errors import InvalidInput, NotInitialised
+from app.services.permissions import require
 from app.services.residents import new_card_code
 
 MERCHANTS = ("红星便民超市", "惠民大药房", "老街理发店")
@@ -89,6 +90,7 @@ def generate(ctx: Context, residents: int = 200, seed: int = 1, activity: float 
 
     ``activity`` scales how many deeds each resident has (1.0: about ten this year).
     """
+    require(ctx, "demo.generate")
     started = time.perf_counter()
     if not 0 < residents <= 1_000_000 or not 0 < activity <= 20:
         raise InvalidInput(what="居民数须在 1 到 1,000,000 之间，活跃度在 0 到 20 之间。",
@@ -97,9 +99,7 @@ def generate(ctx: Context, residents: int = 200, seed: int = 1, activity: float 
     if station is None:
         raise NotInitialised()
     rng = random.Random(seed)
-    clerk = (Clerk.get_by_id(ctx.actor.clerk_id) if ctx.actor else
-             Clerk.select().where(Clerk.role == "admin").order_by(Clerk.id).first())
-    ctx = ctx.as_actor(ctx.actor) if ctx.actor else ctx
+    clerk = Clerk.get_by_id(ctx.actor.clerk_id)
     today = ctx.clock.today()
     totals = dict.fromkeys(("entries", "deeds", "vouchers", "checkins"), 0)
     ids = _Ids(uuid.uuid4().hex[:10])

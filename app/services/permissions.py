@@ -39,6 +39,7 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "station.settings": (ADMIN, "修改站点设置"),
     "keys.manage": (ADMIN, "管理签名密钥"),
     "backup.restore": (ADMIN, "恢复备份"),
+    "demo.generate": (ADMIN, "生成演示数据"),
 }
 
 

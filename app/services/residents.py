@@ -37,6 +37,19 @@ TAGS = {
     "veteran": "退役军人",
 }
 ADDRESS_FIELDS = ("compound", "building", "unit", "room")
+_ADDRESS = re.compile(r"(?P<compound>.*?)(?:(?P<building>[0-9A-Za-z]+)(?:号楼|[栋幢号楼]))?"
+                      r"(?:(?P<unit>[0-9A-Za-z]+)单元)?(?:(?P<room>[0-9A-Za-z]+)室?)?")
+
+
+def parse_address(text: str) -> dict[str, str]:
+    """``幸福里3栋2单元501室`` → compound, building, unit and room; what does not fit that
+    shape stays whole in ``compound``."""
+    text = unicodedata.normalize("NFKC", text).strip()
+    match = _ADDRESS.fullmatch(text)
+    parts = {k: (v or "") for k, v in match.groupdict().items()} if match else {}
+    if not parts or not any(parts[k] for k in ADDRESS_FIELDS[1:]):
+        return {"compound": text, "building": "", "unit": "", "room": ""}
+    return parts
 
 
 def new_card_code() -> str:

@@ -16,8 +16,10 @@ from app.startup import InstanceLock
 PASSWORD = "Desk-2026!"
 
 
-def run(data_dir: Path, *args: str, password: str = PASSWORD) -> subprocess.CompletedProcess:
-    env = {**os.environ, "STATION_DESK_PASSWORD": password}
+def run(data_dir: Path, *args: str, password: str = PASSWORD,
+        new_password: str = "Clerk-2026?") -> subprocess.CompletedProcess:
+    env = {**os.environ, "STATION_DESK_PASSWORD": password,
+           "STATION_DESK_NEW_PASSWORD": new_password}
     return subprocess.run([sys.executable, "-m", "app", "--data-dir", str(data_dir), *args],
                           capture_output=True, text=True, env=env, timeout=120,
                           stdin=subprocess.DEVNULL)
@@ -89,7 +91,7 @@ def test_voucher_lifecycle(station):
     assert again.returncode == 1 and json.loads(again.stdout)["reason"] == "redeemed"
     ok_json(station, "--as", "admin", "clerk", "add", "li", "--name", "李敏")
     refused = run(station, "--as", "li", "voucher", "void", issued["vouchers"][1]["serial"],
-                  "--reason", "错发")
+                  "--reason", "错发", password="Clerk-2026?")
     assert refused.returncode == 2 and "管理员" in refused.stderr
     voided = ok_json(station, "--as", "admin", "voucher", "void",
                      issued["vouchers"][1]["serial"], "--reason", "错发")
@@ -124,7 +126,7 @@ def test_backup_and_restore_round_trip(station, tmp_path_factory):
 
 def test_second_copy_is_refused(station):
     """While another process holds the station, the command says who and changes nothing."""
-    lock = InstanceLock(station)
+    lock = InstanceLock(station / "station.db")
     lock.acquire()
     try:
         done = run(station, "check")
@@ -135,7 +137,7 @@ def test_second_copy_is_refused(station):
 
 def test_demo_data_passes_the_check(station):
     """Demo data is realistic and keeps every invariant."""
-    made = ok_json(station, "demo", "--residents", "300", "--seed", "7")
+    made = ok_json(station, "--as", "admin", "demo", "--residents", "300", "--seed", "7")
     assert made["residents"] == 300 and made["entries"] > 1000 and made["vouchers"] > 0
     report = ok_json(station, "check")
     assert report["residents"] == 300 and report["vouchers"] == made["vouchers"]
@@ -197,3 +199,39 @@ def test_restore_over_an_unreadable_database(station, tmp_path_factory):
             os.environ.pop("STATION_DESK_BACKUP_PASSWORD", None)
         else:
             os.environ["STATION_DESK_BACKUP_PASSWORD"] = env_password
+
+
+def test_usage_mistakes_and_odd_input_are_one_line_refusals(station):
+    """Unknown commands, bad numbers and dates are refusals: one line, JSON under --json."""
+    for words in (["nosuch"], ["voucher", "issue", "1", "abc"], ["balance", "1", "--limit", "-1"]):
+        done = run(station, "--json", *words)
+        assert done.returncode == 2 and done.stderr.count("\n") == 1, words
+        assert json.loads(done.stdout)["ok"] is False
+    ok_json(station, "--as", "admin", "resident", "add", "--name", "冯十")
+    bad_day = run(station, "--as", "admin", "deed", "record", "1", "DONATION", "--date",
+                  "2026-02-30")
+    assert bad_day.returncode == 2 and "没有 2026-02-30" in bad_day.stderr
+    huge = run(station, "--as", "admin", "voucher", "issue", "1", "9" * 23)
+    assert huge.returncode == 2
+    nowhere = run(station, "--as", "admin", "voucher", "issue", "1", "5", "--pdf",
+                  "/nonexistent/v.pdf")
+    assert nowhere.returncode == 2 and ok_json(station, "balance", "1")["entries"] == []
+
+
+def test_a_new_clerk_does_not_inherit_the_admin_password(station):
+    """`clerk add` takes the new password from its own variable, never the signed-in one."""
+    ok_json(station, "--as", "admin", "resident", "add", "--name", "褚十二")
+    ok_json(station, "--as", "admin", "clerk", "add", "bob")
+    assert run(station, "--as", "bob", "checkin", "1").returncode == 2  # the admin's password
+    assert run(station, "--as", "bob", "checkin", "1", password="Clerk-2026?").returncode == 0
+
+
+def test_restore_on_a_new_pc(station, tmp_path_factory):
+    """A backup restores into an empty data directory, authorised by the backup's admin."""
+    ok_json(station, "--as", "admin", "resident", "add", "--name", "陈十一")
+    ok_json(station, "--as", "admin", "deed", "record", "1", "DONATION")
+    copy = tmp_path_factory.mktemp("usb") / "b.db"
+    ok_json(station, "backup", "--to", str(copy))
+    new_pc = tmp_path_factory.mktemp("newpc")
+    ok_json(new_pc, "--as", "admin", "restore", str(copy))
+    assert ok_json(new_pc, "balance", "1")["balance"] == 2

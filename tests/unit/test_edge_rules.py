@@ -86,3 +86,12 @@ def test_archived_resident_gets_no_approved_points(ctx, resident):
     with pytest.raises(ResidentArchived):
         deeds.review_deed(ctx, pending.deed_uid, True)
     assert ledger.balance(resident.id) == 0
+
+
+def test_addresses_are_split_as_written():
+    """A typed address splits into compound, building, unit and room; odd ones stay whole."""
+    assert residents.parse_address("幸福里3栋2单元501室") == {
+        "compound": "幸福里", "building": "3", "unit": "2", "room": "501"}
+    assert residents.parse_address("和平苑12号楼3单元1201")["building"] == "12"
+    assert residents.parse_address("幸福里小区") == {
+        "compound": "幸福里小区", "building": "", "unit": "", "room": ""}

@@ -36,9 +36,9 @@ pgroot=$(mktemp -d)
 pgport=${STATION_DESK_PG_PORT:-55432}
 run_pg() { if [ "$(id -u)" = 0 ]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi; }
 [ "$(id -u)" = 0 ] && chown postgres:postgres "$pgroot"
+trap 'run_pg "$pgbin/pg_ctl -D $pgroot/data -m fast stop" >/dev/null 2>&1 || true; rm -rf "$pgroot"' EXIT
 run_pg "$pgbin/initdb -D $pgroot/data -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync" >/dev/null
 run_pg "$pgbin/pg_ctl -D $pgroot/data -l $pgroot/log -w -o '-p $pgport -k $pgroot -c listen_addresses=127.0.0.1 -c fsync=off' start" >/dev/null
-trap 'run_pg "$pgbin/pg_ctl -D $pgroot/data -m fast stop" >/dev/null 2>&1 || true; rm -rf "$pgroot"' EXIT
 "$pgbin/createdb" -h 127.0.0.1 -p "$pgport" -U postgres stationdesk_test
 STATION_DESK_TEST_PG="postgresql://postgres@127.0.0.1:$pgport/stationdesk_test" \
   .venv/bin/python -m pytest -q -p no:cacheprovider tests/unit tests/integration/test_pg_backup.py "$@"

@@ -77,15 +77,19 @@ def queries(conn: sqlite3.Connection, rng: random.Random) -> list[str]:
 
 
 def raw_search(conn: sqlite3.Connection, q: str, limit: int = 51) -> list[tuple]:
-    ids = [r[0] for r in conn.execute("SELECT id FROM resident WHERE card_code = ?", (q.upper(),))]
+    ids = [r[0] for r in conn.execute("SELECT id FROM resident WHERE card_code = ? "
+                                      "AND NOT archived", (q,))] if q.startswith("SDC") else []
     if len(ids) < limit:
         ids += [r[0] for r in conn.execute(
-            "SELECT resident_id FROM resident_search_term WHERE term = ? "
-            "ORDER BY rank, resident_id LIMIT ?", (q, limit))]
+            "SELECT t.resident_id FROM resident_search_term t JOIN resident r "
+            "ON r.id = t.resident_id WHERE t.term = ? AND NOT r.archived "
+            "ORDER BY t.rank, t.resident_id LIMIT ?", (q, limit))]
     if len(ids) < limit:
         ids += [r[0] for r in conn.execute(
-            "SELECT resident_id FROM resident_search_term WHERE term > ? AND term < ? "
-            "ORDER BY term, resident_id LIMIT ?", (q, q + "\U0010ffff", limit * 2))]
+            "SELECT t.resident_id FROM resident_search_term t JOIN resident r "
+            "ON r.id = t.resident_id WHERE t.term > ? AND t.term < ? AND NOT r.archived "
+            "ORDER BY t.term, t.rank, t.resident_id LIMIT ?",
+            (q, q + "\U0010ffff", limit * 2))]
     ids = list(dict.fromkeys(ids))[:limit]
     marks = ",".join("?" * len(ids))
     return conn.execute(f"SELECT * FROM resident WHERE id IN ({marks})", ids).fetchall()

@@ -52,4 +52,7 @@ class LedgerEntry(BaseModel):
     created_at = pw.DateTimeField()
 
     class Meta:
-        indexes = ((("resident", "seq"), False),)
+        indexes = (
+            (("resident", "seq"), False),
+            (("kind", "business_date"), False),  # the newest clearing, at every deed
+        )

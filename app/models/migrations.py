@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 import peewee as pw
 from playhouse.migrate import SchemaMigrator
+from playhouse.migrate import migrate as migrate_ops
 
 from app.models import ALL_MODELS, APPEND_ONLY
 from app.models.base import BaseModel
@@ -24,9 +25,20 @@ class SchemaVersion(BaseModel):
     version = pw.IntegerField()
 
 
+def _lookup_indexes(m: SchemaMigrator) -> None:
+    """2: searches read (term, rank, resident) in order; every deed asks for the newest
+    clearing by (kind, business_date); two single-column indexes were redundant."""
+    migrate_ops(
+        m.add_index("resident_search_term", ("term", "rank", "resident_id")),
+        m.add_index("ledger_entry", ("kind", "business_date")),
+    )
+    for name in ("resident_search_term_term", "resident_search_term_resident_id"):
+        database.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
+
+
 # Step N brings a database from version N-1 to N. Version 1 is the first release,
 # created from the models; later steps are appended here and never edited.
-STEPS: dict[int, Step] = {}
+STEPS: dict[int, Step] = {2: _lookup_indexes}
 LATEST = 1 + len(STEPS)
 
 

@@ -48,9 +48,14 @@ class RetiredCard(BaseModel):
 class ResidentSearchTerm(BaseModel):
     """One searchable key of a resident: prefix look-ups on ``term`` use its index."""
 
-    resident = pw.ForeignKeyField(Resident, backref="search_terms", on_delete="CASCADE")
-    term = pw.CharField(index=True)
+    resident = pw.ForeignKeyField(Resident, backref="search_terms", on_delete="CASCADE",
+                                  index=False)
+    term = pw.CharField()
     rank = pw.SmallIntegerField()  # lower ranks first
 
     class Meta:
-        indexes = ((("resident", "term"), True),)
+        indexes = (
+            (("resident", "term"), True),
+            # A search reads this index in order and stops after a page: no sorting.
+            (("term", "rank", "resident"), False),
+        )

@@ -76,7 +76,8 @@ def used_quantity(resident_id: int, deed_type: DeedType, deed_date: dt.date) -> 
     start, end = _period(deed_date, deed_type.cap_period or "lifetime")
     # A reversed deed no longer counts: it was a mistake, corrected.
     reversed_deeds = (LedgerEntry.select(LedgerEntry.deed)
-                      .where(LedgerEntry.kind == "reversal", LedgerEntry.deed.is_null(False)))
+                      .where(LedgerEntry.resident == resident_id, LedgerEntry.kind == "reversal",
+                             LedgerEntry.deed.is_null(False)))
     used = (Deed.select(pw.fn.COALESCE(pw.fn.SUM(Deed.quantity_tenths), 0))
             .where(Deed.resident == resident_id, Deed.deed_type == deed_type.id,
                    Deed.status != "rejected", Deed.deed_date.between(start, end),

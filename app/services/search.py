@@ -96,14 +96,14 @@ def _ranked_ids(query: str, wanted: int, include_archived: bool = False) -> list
                     return True
         return False
 
-    exact_card = Resident.select(Resident.id).where(Resident.card_code == query.upper())
+    exact_card = Resident.select(Resident.id).where(Resident.card_code == query)
     terms = ResidentSearchTerm.select(ResidentSearchTerm.resident)
     if not include_archived:
         # Filtered in the queries themselves: dropping archived residents after a fixed
         # over-fetch let a few archived namesakes push every active one off the page.
         exact_card = exact_card.where(Resident.archived == False)  # noqa: E712
         terms = terms.join(Resident).where(Resident.archived == False)  # noqa: E712
-    if take(exact_card.tuples()):
+    if CARD_PATTERN.fullmatch(query) and take(exact_card.tuples()):
         return found
     term = pinyin.normalise(query)
     exact = (terms.where(ResidentSearchTerm.term == term)
@@ -111,7 +111,8 @@ def _ranked_ids(query: str, wanted: int, include_archived: bool = False) -> list
     if take(exact):
         return found
     prefix = (terms.where(ResidentSearchTerm.term > term, ResidentSearchTerm.term < term + _TOP)
-              .order_by(ResidentSearchTerm.term, ResidentSearchTerm.resident).tuples())
+              .order_by(ResidentSearchTerm.term, ResidentSearchTerm.rank,
+                        ResidentSearchTerm.resident).tuples())
     take(prefix.iterator())
     return found
 

@@ -1,0 +1,37 @@
+"""Schema migrations: a fresh database starts at the newest version; a database at the
+previous version is brought forward with its data intact."""
+
+from __future__ import annotations
+
+from app.models import LedgerEntry, Resident, database
+from app.models.migrations import LATEST, SchemaVersion, current_version, migrate
+from app.services import deeds, integrity
+
+NEW_INDEXES = ("resident_search_term_term_rank_resident_id", "ledger_entry_kind_business_date")
+
+
+def index_names(table: str) -> set[str]:
+    return {i.name for i in database.get_indexes(table)}
+
+
+def test_fresh_database_is_at_the_latest_version(db):
+    """A new station's schema is created at the newest version, with every index."""
+    assert current_version() == LATEST >= 2
+    assert NEW_INDEXES[0] in index_names("resident_search_term")
+    assert NEW_INDEXES[1] in index_names("ledger_entry")
+
+
+def test_version_1_migrates_to_2_with_data_intact(ctx, resident):
+    """Turn the station back into a version 1 database, then migrate it forward."""
+    deeds.record_deed(ctx, resident.id, "DONATION")
+    for name in NEW_INDEXES:
+        database.execute_sql(f'DROP INDEX "{name}"')
+    database.execute_sql('CREATE INDEX "resident_search_term_term" '
+                         'ON "resident_search_term" ("term")')
+    SchemaVersion.update(version=1).execute()
+    assert migrate() == LATEST and current_version() == LATEST
+    assert NEW_INDEXES[0] in index_names("resident_search_term")
+    assert "resident_search_term_term" not in index_names("resident_search_term")
+    assert Resident.get_by_id(resident.id).balance == 2
+    assert LedgerEntry.select().count() == 1
+    assert integrity.run_check().ok

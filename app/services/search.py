@@ -96,14 +96,15 @@ def _ranked_ids(query: str, wanted: int, include_archived: bool = False) -> list
                     return True
         return False
 
-    exact_card = Resident.select(Resident.id).where(Resident.card_code == query)
+    # A scanner behind caps lock types the card code in lower case.
+    exact_card = Resident.select(Resident.id).where(Resident.card_code == query.upper())
     terms = ResidentSearchTerm.select(ResidentSearchTerm.resident)
     if not include_archived:
         # Filtered in the queries themselves: dropping archived residents after a fixed
         # over-fetch let a few archived namesakes push every active one off the page.
         exact_card = exact_card.where(Resident.archived == False)  # noqa: E712
         terms = terms.join(Resident).where(Resident.archived == False)  # noqa: E712
-    if CARD_PATTERN.fullmatch(query) and take(exact_card.tuples()):
+    if CARD_PATTERN.fullmatch(query.upper()) and take(exact_card.tuples()):
         return found
     term = pinyin.normalise(query)
     exact = (terms.where(ResidentSearchTerm.term == term)

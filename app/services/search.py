@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.models import Resident, ResidentSearchTerm
+from app.models import Resident, ResidentSearchTerm, database
 from app.services import pinyin
 from app.services.idnumber import mask, mask_phone
 
@@ -70,51 +70,71 @@ class ResidentHit:
 _HIT_COLUMNS = (Resident.id, Resident.resident_no, Resident.name, Resident.id_number,
                 Resident.phone, Resident.compound, Resident.building, Resident.unit, Resident.room,
                 Resident.grid, Resident.balance, Resident.archived)
+_SQL_HITS = ("SELECT id, resident_no, name, id_number, phone, compound, building, unit, room, "
+             "grid, balance, archived FROM resident WHERE id IN ({ids})")
 
 
 def address_of(r: Resident) -> str:
-    parts = [r.compound, f"{r.building}栋" if r.building else "", f"{r.unit}单元" if r.unit else "",
-             f"{r.room}室" if r.room else ""]
-    return "".join(p for p in parts if p)
+    return _address(r.compound, r.building, r.unit, r.room)
 
 
-def hit_of(r: Resident) -> ResidentHit:
-    return ResidentHit(r.id, r.resident_no, r.name, mask(r.id_number), mask_phone(r.phone),
-                       address_of(r), r.grid, r.balance, r.archived)
+def _address(compound: str, building: str, unit: str, room: str) -> str:
+    return "".join((compound, f"{building}栋" if building else "", f"{unit}单元" if unit else "",
+                    f"{room}室" if room else ""))
+
+
+def _hit(row: tuple) -> ResidentHit:
+    """A row in the order of ``_HIT_COLUMNS``, masked."""
+    (rid, number, name, id_number, phone, compound, building, unit, room, grid, balance,
+     archived) = row
+    return ResidentHit(rid, number, name, mask(id_number), mask_phone(phone),
+                       _address(compound, building, unit, room), grid, balance, bool(archived))
+
+
+# Written out once rather than built by the ORM per keystroke: these run as the clerk
+# types, and building them costs more than running them. "{p}" is the driver's marker.
+_SQL_CARD = "SELECT r.id FROM resident r WHERE r.card_code = {p}{active}"
+_SQL_EXACT = ("SELECT t.resident_id FROM resident_search_term t{join} WHERE t.term = {p}"
+              "{active} ORDER BY t.rank, t.resident_id")
+_SQL_PREFIX = ("SELECT t.resident_id FROM resident_search_term t{join}"
+               " WHERE t.term > {p} AND t.term < {p}{active}"
+               " ORDER BY t.term, t.rank, t.resident_id")
+_JOIN = " JOIN resident r ON r.id = t.resident_id"
+_ACTIVE = " AND NOT r.archived"
+
+
+def _sql(template: str, include_archived: bool) -> str:
+    return template.format(p=database.param, join="" if include_archived else _JOIN,
+                           active="" if include_archived else _ACTIVE)
 
 
 def _ranked_ids(query: str, wanted: int, include_archived: bool = False) -> list[int]:
+    """Resident ids in rank order: card code, exact term, then terms starting with the
+    query. Archived residents are filtered in the queries themselves, so a few archived
+    namesakes cannot push every active one off the page."""
     found: list[int] = []
     seen: set[int] = set()
 
-    def take(ids: object) -> bool:
-        for (rid,) in ids:  # type: ignore[attr-defined]
+    def take(sql: str, params: tuple) -> bool:
+        cursor = database.execute_sql(sql, params)
+        for (rid,) in cursor:
             if rid not in seen:
                 seen.add(rid)
                 found.append(rid)
                 if len(found) >= wanted:
+                    cursor.close()  # the rest of the range is never read
                     return True
         return False
 
-    # A scanner behind caps lock types the card code in lower case.
-    exact_card = Resident.select(Resident.id).where(Resident.card_code == query.upper())
-    terms = ResidentSearchTerm.select(ResidentSearchTerm.resident)
-    if not include_archived:
-        # Filtered in the queries themselves: dropping archived residents after a fixed
-        # over-fetch let a few archived namesakes push every active one off the page.
-        exact_card = exact_card.where(Resident.archived == False)  # noqa: E712
-        terms = terms.join(Resident).where(Resident.archived == False)  # noqa: E712
-    if CARD_PATTERN.fullmatch(query.upper()) and take(exact_card.tuples()):
+    card = query.upper()  # a scanner behind caps lock types the card code in lower case
+    if CARD_PATTERN.fullmatch(card) and take(
+            _SQL_CARD.format(p=database.param, active="" if include_archived else _ACTIVE),
+            (card,)):
         return found
     term = pinyin.normalise(query)
-    exact = (terms.where(ResidentSearchTerm.term == term)
-             .order_by(ResidentSearchTerm.rank, ResidentSearchTerm.resident).tuples())
-    if take(exact):
+    if take(_sql(_SQL_EXACT, include_archived), (term,)):
         return found
-    prefix = (terms.where(ResidentSearchTerm.term > term, ResidentSearchTerm.term < term + _TOP)
-              .order_by(ResidentSearchTerm.term, ResidentSearchTerm.rank,
-                        ResidentSearchTerm.resident).tuples())
-    take(prefix.iterator())
+    take(_sql(_SQL_PREFIX, include_archived), (term, term + _TOP))
     return found
 
 
@@ -132,8 +152,8 @@ def listing(offset: int = 0, limit: int = 100, grid: str | None = None,
         query = query.where(Resident.grid == grid)
     if not include_archived:
         query = query.where(Resident.archived == False)  # noqa: E712
-    rows = list(query.offset(offset).limit(limit + 1).namedtuples())
-    return SearchPage([hit_of(r) for r in rows[:limit]], len(rows) > limit)
+    rows = list(query.offset(offset).limit(limit + 1).tuples())
+    return SearchPage([_hit(r) for r in rows[:limit]], len(rows) > limit)
 
 
 def search(query: str, offset: int = 0, limit: int = 50, include_archived: bool = False
@@ -142,8 +162,9 @@ def search(query: str, offset: int = 0, limit: int = 50, include_archived: bool 
     if not pinyin.normalise(query):
         return SearchPage([], False)
     ids = _ranked_ids(query, offset + limit + 1, include_archived)
-    rows = {r.id: r for r in Resident.select(*_HIT_COLUMNS).where(Resident.id.in_(ids))
-            .namedtuples()} if ids else {}
-    ordered = [rows[i] for i in ids if i in rows and (include_archived or not rows[i].archived)]
-    page = ordered[offset:offset + limit]
-    return SearchPage([hit_of(r) for r in page], len(ordered) > offset + limit)
+    page = ids[offset:offset + limit]
+    if not page:
+        return SearchPage([], False)
+    marks = ", ".join([database.param] * len(page))
+    rows = {row[0]: row for row in database.execute_sql(_SQL_HITS.format(ids=marks), page)}
+    return SearchPage([_hit(rows[i]) for i in page if i in rows], len(ids) > offset + limit)

@@ -122,6 +122,52 @@ def raw_commit(path: Path, runs: int) -> list[float]:
         conn.close()
 
 
+def raw_deed(path: Path, runs: int) -> list[float]:
+    """The statements one recorded deed makes, written by hand in raw sqlite3: look up the
+    request, resident, deed type and last clearing; insert the deed, move the balance,
+    append the ledger entry and the hash-chained audit record; store the request."""
+    import hashlib
+    import uuid
+
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.executescript(
+        "PRAGMA journal_mode=wal; PRAGMA synchronous=full;"
+        "CREATE TABLE IF NOT EXISTS op (id INTEGER PRIMARY KEY, rid TEXT UNIQUE, result TEXT);"
+        "CREATE TABLE IF NOT EXISTS res (id INTEGER PRIMARY KEY, balance INTEGER);"
+        "CREATE TABLE IF NOT EXISTS dt (id INTEGER PRIMARY KEY, code TEXT UNIQUE, points INT);"
+        "CREATE TABLE IF NOT EXISTS deed (id INTEGER PRIMARY KEY, uid TEXT UNIQUE, res INT,"
+        " dt INT, points INT, day TEXT);"
+        "CREATE TABLE IF NOT EXISTS led (seq INTEGER PRIMARY KEY, uid TEXT UNIQUE, res INT,"
+        " kind TEXT, points INT, after INT, deed INT, day TEXT);"
+        "CREATE INDEX IF NOT EXISTS led_kind ON led (kind, day);"
+        "CREATE TABLE IF NOT EXISTS aud (seq INTEGER PRIMARY KEY, hash TEXT UNIQUE, body TEXT);"
+        "INSERT OR IGNORE INTO res VALUES (1, 0); INSERT OR IGNORE INTO dt VALUES (1, 'L', 2);")
+
+    def one() -> None:
+        rid = uuid.uuid4().hex
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("SELECT result FROM op WHERE rid = ?", (rid,)).fetchone()
+        conn.execute("SELECT id, balance FROM res WHERE id = 1").fetchone()
+        conn.execute("SELECT id, points FROM dt WHERE code = 'L'").fetchone()
+        conn.execute("SELECT MAX(day) FROM led WHERE kind = 'expire'").fetchone()
+        deed = conn.execute("INSERT INTO deed (uid, res, dt, points, day) VALUES (?, 1, 1, 2, "
+                            "'2026-11-23')", (rid,)).lastrowid
+        conn.execute("UPDATE res SET balance = balance + 2 WHERE id = 1")
+        after = conn.execute("SELECT balance FROM res WHERE id = 1").fetchone()[0]
+        conn.execute("INSERT INTO led (uid, res, kind, points, after, deed, day) VALUES "
+                     "(?, 1, 'award', 2, ?, ?, '2026-11-23')", (rid, after, deed))
+        last = conn.execute("SELECT hash FROM aud ORDER BY seq DESC LIMIT 1").fetchone()
+        digest = hashlib.sha256(((last[0] if last else "") + rid).encode()).hexdigest()
+        conn.execute("INSERT INTO aud (hash, body) VALUES (?, ?)", (digest, rid))
+        conn.execute("INSERT INTO op (rid, result) VALUES (?, '{}')", (rid,))
+        conn.execute("COMMIT")
+
+    try:
+        return timed(one, runs)
+    finally:
+        conn.close()
+
+
 def bare_voucher_pdf(n: int) -> bytes:
     """Five Ed25519 signatures and a reportlab page with five vector QR codes, no fonts."""
     import io
@@ -183,8 +229,10 @@ def main() -> None:
     it3 = iter(people)
     svc = timed(lambda: deeds.record_deed(ctx, next(it3), "LOST_AND_FOUND"), len(people))
     raw = raw_commit(out / "raw-commit.db", len(people))
+    same = raw_deed(out / "raw-deed.db", len(people))
     rows.append(("record a deed (committed, synchronous=FULL)", f"{p95(svc):.2f} ms",
-                 f"{p95(raw):.2f} ms", "p95 ≤ 1.5× raw insert+commit"))
+                 f"{p95(raw):.2f} ms (one insert); {p95(same):.2f} ms (the same statements)",
+                 "p95 ≤ 1.5× raw insert+commit"))
 
     rich = people[0]
     ledger.adjust(ctx, rich, 86 * 30, "基准测试")

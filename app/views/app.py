@@ -1,6 +1,9 @@
 """The composition root of the window: QApplication, font, translator and style; the
-station opened (with any start-up problem explained in a dialog); the first-run
-wizard; sign-in; then the main window.
+station opened (with any start-up problem explained in a dialog, and a damaged database
+offered its newest verified backup); the first-run wizard; sign-in; then the main window.
+
+When an admin restores a backup from the window, the window closes, the station is
+closed, the backup is put in place, and the desk starts again from the sign-in.
 
 Heavy modules (the main window and its pages, QtPdf, reportlab, pypinyin) are
 imported after the sign-in window is on screen, while the clerk types a password.
@@ -10,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
@@ -17,6 +21,10 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from app.config import Config
 from app.startup import Opened
 from app.views import errors, i18n, look, settings
+from app.views.desk import Runner
+
+if TYPE_CHECKING:
+    from app.views.recovery_dialog import RestoreRequest
 
 log = logging.getLogger(__name__)
 PRELOAD_DELAY_MS = 300
@@ -54,13 +62,40 @@ def _preload() -> None:
 
 
 def open_station_or_error(config: Config) -> tuple[Opened | None, str]:
-    """The opened station, or why it cannot be opened, in words (never a traceback)."""
+    """The opened station, or why it cannot be opened, in words (never a traceback).
+    A damaged database is raised as ``DamagedDatabase``: it has a remedy to offer."""
+    from app.health import DamagedDatabase
     from app.startup import open_station
 
     try:
         return open_station(config), ""
+    except DamagedDatabase:
+        raise
     except Exception as exc:  # noqa: BLE001 - StartupError speaks; others get a reference
         return None, errors.message_for(exc)
+
+
+def open_or_recover(config: Config, runner: Runner | None = None) -> Opened | None:
+    """The opened station; a damaged one is offered its newest verified backup first.
+    None: it cannot be opened and the clerk was told why."""
+    from app.health import DamagedDatabase
+
+    while True:
+        try:
+            opened, problem = open_station_or_error(config)
+        except DamagedDatabase as exc:
+            from app.views.recovery_dialog import DamagedDialog, restored_message
+
+            dialog = DamagedDialog(config, exc, runner)
+            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.restored is None:
+                return None
+            QMessageBox.information(None, QCoreApplication.translate("App", "恢复完成"),
+                                    restored_message(dialog.restored))
+            continue  # open the restored station, checked like any other
+        if opened is None:
+            QMessageBox.critical(None, QCoreApplication.translate("App", "StationDesk 无法启动"),
+                                 problem)
+        return opened
 
 
 def run_gui(config: Config) -> int:
@@ -72,23 +107,46 @@ def run_gui(config: Config) -> int:
     i18n.install(settings.get(settings.LANGUAGE), config.data_dir / "translations")
     look.apply(app, family, settings.get(settings.LARGE_FONT))
 
-    opened, problem = open_station_or_error(config)
-    if opened is None:
-        QMessageBox.critical(None, QCoreApplication.translate("App", "StationDesk 无法启动"),
-                             problem)
-        return 1
-    try:
-        return _run_opened(app, opened)
-    finally:
-        opened.close()
+    while True:
+        opened = open_or_recover(config)
+        if opened is None:
+            return 1
+        try:
+            outcome = _run_opened(app, opened)
+        finally:
+            opened.close()
+        if isinstance(outcome, int):
+            return outcome
+        restore_after_close(config, outcome)  # then the desk opens again
 
 
-def _run_opened(app: QApplication, opened: Opened) -> int:
+def restore_after_close(config: Config, request: RestoreRequest,
+                        runner: Runner | None = None) -> bool:
+    """Put the backup an admin chose in place, with the station closed; say how it went."""
+    from app.views.recovery_dialog import restore_backup, restored_message
+    from app.views.tasks import WaitDialog
+
+    wait = WaitDialog(runner or Runner(), QCoreApplication.translate("App", "正在恢复备份…"),
+                      lambda: restore_backup(config, request))
+    wait.exec()
+    title = QCoreApplication.translate("App", "恢复备份")
+    if wait.error is not None:
+        QMessageBox.warning(None, title, QCoreApplication.translate(
+            "App", "没有恢复，数据保持原样：{reason}").format(
+            reason=errors.message_for(wait.error)))
+        return False
+    QMessageBox.information(None, title, restored_message(wait.value))
+    return True
+
+
+def _run_opened(app: QApplication, opened: Opened) -> int | RestoreRequest:
+    """The wizard, the sign-in and the main window: the exit code, or the restore an
+    admin asked for (to be done once the station is closed)."""
     from app.services import station
     from app.views.desk import Desk
     from app.views.signin import SignInDialog
 
-    desk = Desk(opened.context)
+    desk = Desk(opened.context, config=opened.config)
     username = ""
     if not station.is_initialised():
         from app.views.wizard import FirstRunWizard
@@ -113,6 +171,8 @@ def _run_opened(app: QApplication, opened: Opened) -> int:
     window.raise_()
     window.activateWindow()  # keyboard shortcuts need an active window, WM or not
     window.desk_page.focus_scan()
+    window.show_warnings(opened.warnings)
+    window.start_backups()
     code = app.exec()
-    desk.runner.wait()
-    return code
+    desk.finish()
+    return window.restore_request or code

@@ -34,7 +34,7 @@ from app.services.residents import ResidentView
 from app.views import labels
 from app.views.desk import Desk
 from app.views.errors import message_for
-from app.views.models import DeedTypesModel
+from app.views.list_models import DeedTypesModel
 from app.views.widgets import EnterKey, Feedback, FieldErrors, error_label
 
 _NAVIGATION = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}

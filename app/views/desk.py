@@ -23,6 +23,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from app.config import Config
 from app.services.context import Actor, Context
 
 log = logging.getLogger(__name__)
@@ -30,6 +31,7 @@ log = logging.getLogger(__name__)
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
 PROGRESS_DELAY_MS = 500
+ALL_RESIDENTS = -1  # resident_changed for work touching everyone (year-end clearing)
 
 
 class _Job(QRunnable):
@@ -118,7 +120,8 @@ def _progress(owner: QWidget, text: str) -> QProgressDialog:
 
 class Desk(QObject):
     clerk_changed = Signal(object)  # Actor, or None when the desk is locked
-    resident_changed = Signal(int)  # a resident's data, balance or check-ins changed
+    resident_changed = Signal(int)  # a resident's data, balance or check-ins changed;
+    # ALL_RESIDENTS when any of them may have
     catalogue_changed = Signal()
     clerks_changed = Signal()
     settings_changed = Signal()
@@ -127,11 +130,15 @@ class Desk(QObject):
     feedback_posted = Signal(str, bool)  # message, success: mirrored in the status bar
 
     def __init__(self, base: Context, runner: Runner | None = None,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, config: Config | None = None) -> None:
         super().__init__(parent)
         self.base = base.as_actor(None)
         self.actor: Actor | None = None
         self.runner = runner or Runner(parent=self)
+        # Backups get a worker of their own: copying a large station takes minutes, and
+        # the clerk's next deed must not queue behind it (a backup only reads).
+        self.backup_runner = Runner(runner.synchronous if runner else False, self)
+        self.config = config  # None: no station files here (backups unavailable)
 
     @property
     def ctx(self) -> Context:
@@ -155,3 +162,23 @@ class Desk(QObject):
 
     def post(self, message: str, ok: bool = True) -> None:
         self.feedback_posted.emit(message, ok)
+
+    def finish(self, msecs: int = 120_000) -> None:
+        """Wait for background work, then close each worker's own database connection:
+        the station is about to close (or be replaced by a restore), and no connection
+        may outlive the file it was opened on."""
+        for runner in (self.runner, self.backup_runner):
+            if not runner.synchronous:
+                runner.run(None, _close_connection, _ignore, _ignore)
+            runner.wait(msecs)
+
+
+def _close_connection() -> None:
+    from app.models import database
+
+    if database.obj is not None and not database.is_closed():
+        database.close()
+
+
+def _ignore(_value: object) -> None:
+    pass

@@ -53,6 +53,7 @@ class DeskPage(QWidget):
                 ("issue", self.tr("发放兑换券 F4"), Qt.Key.Key_F4),
                 ("statement", self.tr("对账单 F5"), Qt.Key.Key_F5),
                 ("edit", self.tr("修改信息 F6"), Qt.Key.Key_F6),
+                ("reprint", self.tr("补打兑换券 F7"), Qt.Key.Key_F7),
                 ("adjust", self.tr("调整积分"), None)):
             action = QAction(text, self)
             if key is not None:
@@ -91,6 +92,7 @@ class DeskPage(QWidget):
         self.splitter.splitterMoved.connect(self._on_splitter_splitter_moved)
         for name, action in self.actions_by_name.items():
             action.triggered.connect(getattr(self, f"_on_{name}_triggered"))
+        self.panel.reverse_requested.connect(self._on_panel_reverse_requested)
         desk.resident_changed.connect(self._on_desk_resident_changed)
         desk.clerk_changed.connect(self._on_desk_clerk_changed)
         self._update_actions()
@@ -180,7 +182,10 @@ class DeskPage(QWidget):
         r = self.panel.resident
         active = r is not None and not r.archived
         for name, action in self.actions_by_name.items():
-            action.setEnabled(r is not None and (active or name in ("statement", "edit")))
+            # An archived resident keeps their history and unused vouchers: statements,
+            # edits and reprints stay open, new business does not.
+            action.setEnabled(r is not None and (active or name in ("statement", "edit",
+                                                                    "reprint")))
         self.actions_by_name["adjust"].setVisible(self.desk.is_admin)
 
     def _on_desk_clerk_changed(self, actor: object) -> None:
@@ -247,6 +252,18 @@ class DeskPage(QWidget):
 
         if self.panel.resident:
             self._open_dialog(ResidentFormDialog(self.desk, self.panel.resident, self))
+
+    def _on_reprint_triggered(self) -> None:
+        from app.views.reprint_dialog import ReprintDialog
+
+        if self.panel.resident:
+            self._open_dialog(ReprintDialog(self.desk, self.panel.resident, self))
+
+    def _on_panel_reverse_requested(self, entry: object) -> None:
+        from app.views.resident_dialogs import ReverseEntryDialog
+
+        if self.panel.resident and self.desk.is_admin:
+            self._open_dialog(ReverseEntryDialog(self.desk, self.panel.resident, entry, self))
 
     def _on_adjust_triggered(self) -> None:
         from app.views.resident_dialogs import AdjustPointsDialog

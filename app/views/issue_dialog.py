@@ -1,5 +1,9 @@
 """Issuing vouchers (F4): points (the whole balance by default), denominations the
-clerk may change, scope; then a preview to print or save, which is recorded."""
+clerk may change, scope; then a preview to print or save, which is recorded.
+
+Once issued, the vouchers stay issued whatever happens to the print: a cancelled or
+failed print says so and leaves Print ready to try again, and closing without printing
+points to "补打兑换券" on the resident panel, where the same vouchers print later."""
 
 from __future__ import annotations
 
@@ -107,10 +111,11 @@ class IssueVouchersDialog(QDialog):
         self.layout_choice = QComboBox()
         self.layout_choice.setObjectName("voucherLayout")
         self.layout_choice.addItem(self.tr("A4 纸（每页多张）"), output.SHEET)
-        self.layout_choice.addItem(self.tr("58 毫米小票"), output.THERMAL)
+        self.layout_choice.addItem(self.tr("热敏小票"), output.THERMAL)
         chosen = settings.get(settings.VOUCHER_FORMAT)
         self.layout_choice.setCurrentIndex(LAYOUTS.index(chosen) if chosen in LAYOUTS else 0)
-        self.preview = PdfPreview(self.tr("兑换券"), "vouchers.pdf")
+        self.preview = PdfPreview(self.tr("兑换券"), "vouchers.pdf",
+                                  layout=self.layout_choice.currentData())
         self.close_button = QPushButton(self.tr("关闭"))
         self.close_button.setAutoDefault(False)
         preview_page = QWidget()
@@ -139,6 +144,7 @@ class IssueVouchersDialog(QDialog):
         cancel.clicked.connect(self.reject)
         self.layout_choice.currentIndexChanged.connect(self._on_layout_choice_changed)
         self.preview.delivered.connect(self._on_preview_delivered)
+        self.preview.not_printed.connect(self._on_preview_not_printed)
         self.close_button.clicked.connect(self.reject)
         self._fill_faces()
         self.points.setFocus()
@@ -217,15 +223,19 @@ class IssueVouchersDialog(QDialog):
         return [v.serial for v in self.result.vouchers] if self.result else []
 
     def _render(self) -> None:
-        layout = self.layout_choice.currentData()
-        serials, masked = self.serials(), self.resident.id_masked
+        layout, width = self.layout_choice.currentData(), output.thermal_width()
+        serials, masked, name = self.serials(), self.resident.id_masked, self.resident.name
+        self.preview.layout = layout
         self.preview.print_button.setEnabled(False)
-        self.desk.run(self, lambda: output.voucher_documents(serials, layout, masked),
+        self.desk.run(self, lambda: (output.voucher_documents(serials, layout, masked,
+                                                              width_dots=width),
+                                     output.unprintable([name])),
                       self._on_render_succeeded, self._on_render_failed,
                       progress=self.tr("正在生成兑换券…"))
 
-    def _on_render_succeeded(self, docs: list[bytes]) -> None:
-        self.preview.set_documents(docs)
+    def _on_render_succeeded(self, rendered: tuple[list[bytes], str]) -> None:
+        docs, warning = rendered
+        self.preview.set_documents(docs, warning)
         self.preview.print_button.setEnabled(True)
         self.preview.print_button.setFocus()
 
@@ -255,10 +265,18 @@ class IssueVouchersDialog(QDialog):
     def _on_record_print_failed(self, exc: BaseException) -> None:
         self.feedback.show_error(message_for(exc))
 
+    def _on_preview_not_printed(self) -> None:
+        self.feedback.show_error(self.tr(
+            "兑换券已发放、积分已扣除，但没有打印（已取消或打印机出错）。请再按“打印”重试，"
+            "或另存为 PDF；关闭后也可在居民面板用“补打兑换券”打印。"))
+        self.preview.print_button.setDefault(True)
+        self.preview.print_button.setFocus()
+
     def reject(self) -> None:
         if self.result is not None and not self.delivered and not widgets.confirm(
                 self, self.tr("兑换券还没有打印"),
-                self.tr("兑换券已发放、积分已扣除，但还没有打印或保存。确定关闭吗？"),
+                self.tr("兑换券已发放、积分已扣除，但还没有打印或保存。关闭后可在居民面板用"
+                        "“补打兑换券”打印。确定关闭吗？"),
                 self.tr("仍然关闭")):
             return
         super().reject()

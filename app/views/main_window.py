@@ -1,10 +1,16 @@
 """The main window: a thin shell hosting the pages in a sidebar, the clerk on duty in
 the status bar, and the lock screen (Ctrl+L, switching clerk, or idle time: a
-resident's data must not stay on an unattended screen)."""
+resident's data must not stay on an unattended screen).
+
+It also runs the automatic backups (daily while open, and one more when it closes), says
+once after sign-in what the start-up check warned about (low disk space), and closes
+itself when an admin asks for a restore (``restore_request``): the composition root then
+restores with the station closed and opens the desk again.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -14,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -27,69 +34,22 @@ from app.views.admin_catalogue import CataloguePage
 from app.views.admin_clerks import ClerksPage
 from app.views.admin_corrections import CorrectionsPage
 from app.views.admin_pending import PendingPage
+from app.views.backups import BackupScheduler
+from app.views.backups_page import BackupsPage
 from app.views.desk import Desk
 from app.views.desk_page import DeskPage
+from app.views.idle import IdleWatcher
+from app.views.recovery_dialog import RestoreRequest
 from app.views.redeem_page import RedeemPage
 from app.views.residents_page import ResidentsPage
 from app.views.settings_page import SettingsPage
 from app.views.signin import SignInForm
+from app.views.year_end_page import YearEndPage
 
-DESK, REDEEM, RESIDENTS, PENDING, CATALOGUE, CORRECTIONS, CLERKS, SETTINGS = range(8)
-ADMIN_PAGES = {PENDING, CATALOGUE, CORRECTIONS, CLERKS, SETTINGS}
-
-
-_INPUT = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
-          QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.InputMethod}
-
-
-class IdleWatcher(QObject):
-    """Emits ``idle_timed_out`` after ``minutes`` without keyboard, mouse or touch input."""
-
-    idle_timed_out = Signal()
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._on_timer_timeout)
-        QApplication.instance().installEventFilter(self)
-
-    def set_minutes(self, minutes: int) -> None:
-        """0 switches the automatic lock off."""
-        self._timer.stop()
-        self._timer.setInterval(max(minutes, 0) * 60_000)
-        if minutes > 0:
-            self._timer.start()
-
-    def set_interval_ms(self, msecs: int) -> None:
-        self._timer.setInterval(msecs)
-        self._timer.start()
-
-    def pause(self) -> None:
-        self._timer.stop()
-
-    def resume(self) -> None:
-        if self._timer.interval() > 0:
-            self._timer.start()
-
-    @property
-    def active(self) -> bool:
-        return self._timer.isActive()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if event.type() in _INPUT and self._timer.isActive():
-            self._timer.start()  # restart the countdown
-        return False
-
-    def _on_timer_timeout(self) -> None:
-        self.idle_timed_out.emit()
-
-    def stop(self) -> None:
-        self._timer.stop()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
-
+(DESK, REDEEM, RESIDENTS, PENDING, CATALOGUE, CORRECTIONS, CLERKS, SETTINGS, YEAR_END,
+ BACKUPS) = range(10)
+ADMIN_PAGES = {PENDING, CATALOGUE, CORRECTIONS, CLERKS, SETTINGS, YEAR_END, BACKUPS}
+SHORTCUT_PAGES = 10  # Ctrl+1 … Ctrl+9, then Ctrl+0 for the tenth
 
 class MainWindow(QMainWindow):
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
@@ -99,23 +59,31 @@ class MainWindow(QMainWindow):
         self.desk_page = DeskPage(desk)
         self.redeem_page = RedeemPage(desk)
         self.residents_page = ResidentsPage(desk)
+        self.backups_page = BackupsPage(desk)
+        self.backups = BackupScheduler(desk, self)
+        self.restore_request: RestoreRequest | None = None
+        self.warning_box: QMessageBox | None = None
+        self._closing = False  # the close backup has been made (or tried)
         pages = ((self.desk_page, self.tr("前台")), (self.redeem_page, self.tr("兑换核销")),
                  (self.residents_page, self.tr("居民")),
                  (PendingPage(desk), self.tr("待审核")), (CataloguePage(desk), self.tr("积分目录")),
                  (CorrectionsPage(desk), self.tr("作废与调整")),
                  (ClerksPage(desk), self.tr("经办人")),
-                 (SettingsPage(desk), self.tr("设置")))
+                 (SettingsPage(desk), self.tr("设置")),
+                 (YearEndPage(desk), self.tr("年终处理")),
+                 (self.backups_page, self.tr("备份与恢复")))
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setFixedWidth(150)
         self.pages = QStackedWidget()
         for number, (page, title) in enumerate(pages):
             item = QListWidgetItem(title)
-            item.setToolTip(self.tr("Ctrl+{n}").format(n=number + 1))
             self.sidebar.addItem(item)
             self.pages.addWidget(page)
-            QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self,
-                      lambda n=number: self.show_page(n))
+            if number < SHORTCUT_PAGES:
+                digit = (number + 1) % 10
+                item.setToolTip(self.tr("Ctrl+{n}").format(n=digit))
+                QShortcut(QKeySequence(f"Ctrl+{digit}"), self, lambda n=number: self.show_page(n))
         workspace = QWidget()
         row = QHBoxLayout(workspace)
         row.setContentsMargins(0, 0, 0, 0)
@@ -157,6 +125,9 @@ class MainWindow(QMainWindow):
         self.idle.idle_timed_out.connect(self._on_idle_idle_timed_out)
         self.desk_page.voucher_scanned.connect(self._on_desk_page_voucher_scanned)
         self.residents_page.opened_at_desk.connect(self._on_residents_page_opened_at_desk)
+        self.backups_page.restore_requested.connect(self._on_backups_page_restore_requested)
+        self.backups.backup_made.connect(self._on_backups_backup_made)
+        self.backups.backup_failed.connect(self._on_backups_backup_failed)
         desk.clerk_changed.connect(self._on_desk_clerk_changed)
         desk.feedback_posted.connect(self._on_desk_feedback_posted)
         desk.settings_changed.connect(self._on_desk_settings_changed)
@@ -248,7 +219,44 @@ class MainWindow(QMainWindow):
         if not self.is_locked():
             self.idle.set_minutes(info.idle_lock_minutes)
 
+    # -- start and end -----------------------------------------------------------
+    def start_backups(self) -> None:
+        """The daily backup now (if today has none) and on a timer while the desk runs."""
+        self.backups.start()
+
+    def show_warnings(self, warnings: list[str]) -> None:
+        """What the start-up check warned about, said once (the box does not block)."""
+        if not warnings:
+            return
+        self.warning_box = QMessageBox(QMessageBox.Icon.Warning, self.tr("请注意"),
+                                       "\n".join(warnings), QMessageBox.StandardButton.Ok, self)
+        self.warning_box.open()
+
+    def _on_backups_backup_made(self, path: str) -> None:
+        self.backups_page.refresh()
+
+    def _on_backups_backup_failed(self, message: str) -> None:
+        self.desk.post(self.tr("自动备份失败：{reason}").format(reason=message), False)
+
+    def _on_backups_page_restore_requested(self, request: RestoreRequest) -> None:
+        self.restore_request = request
+        self._closing = True  # the current database is kept aside by the restore itself
+        self.close()
+
+    def _on_close_backup_finished(self) -> None:
+        self._closing = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        if not self._closing and self.backups.enabled:
+            # The close backup runs first, in the background; the window closes after it.
+            event.ignore()
+            if not self.backups.closing:
+                self.desk.post(self.tr("正在备份，完成后关闭…"))
+                self.backups.run_close(lambda: QTimer.singleShot(
+                    0, self, self._on_close_backup_finished), self)
+            return
         settings.put(settings.MAIN_GEOMETRY, self.saveGeometry())
         self.idle.stop()
+        self.backups.stop()
         super().closeEvent(event)

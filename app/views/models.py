@@ -1,19 +1,21 @@
 """Table models over the services' page functions.
 
 A paged model keeps the plain rows a service returned and asks for the next page only
-when the view scrolls there (``canFetchMore``/``fetchMore``). Headers are listed with
+when the view scrolls there (``canFetchMore``/``fetchMore``). The residents list can
+run to 100,000 rows, so its model keeps only the pages last looked at and asks the
+service again for a page scrolled back to. Headers are listed with
 ``QT_TRANSLATE_NOOP`` and translated in ``headerData``. Every model here is checked
 with pytest-qt's model tester.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractListModel,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -23,7 +25,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from app.services import ledger, search
-from app.services.catalogue import DeedTypeInfo
 from app.views import labels
 
 Index = QModelIndex | QPersistentModelIndex
@@ -58,9 +59,11 @@ class RowsModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid() or not 0 <= index.row() < self.rowCount():
             return None
-        row = self._rows[index.row()]
+        row = self.row_at(index.row())
+        if row is None:
+            return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self.cell(row, index.column())
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.NUMERIC:
@@ -121,8 +124,80 @@ class PagedModel(RowsModel):
             self.endInsertRows()
 
 
-class SearchModel(PagedModel):
-    """Residents matching what the clerk typed, best match first."""
+class WindowedModel(RowsModel):
+    """Rows fetched a page at a time, of which only the last ``KEEP_PAGES`` looked at stay
+    in memory; a page scrolled back to is asked for again (by its offset)."""
+
+    PAGE_SIZE = 50
+    KEEP_PAGES = 12  # of the full list, 6,000 rows: several screens either way
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._fetch: PageFunction | None = None
+        self._more = False
+        self._count = 0
+        self._page_size = self.PAGE_SIZE
+        self._pages: OrderedDict[int, list[Any]] = OrderedDict()
+
+    def set_source(self, fetch: PageFunction | None, page_size: int | None = None) -> None:
+        self.beginResetModel()
+        self._fetch, self._more, self._count = fetch, fetch is not None, 0
+        self._page_size = page_size or self.PAGE_SIZE
+        self._pages.clear()
+        self.endResetModel()
+        self.fetchMore(QModelIndex())
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        return 0 if parent.isValid() else self._count
+
+    def canFetchMore(self, parent: Index) -> bool:  # noqa: N802 - Qt API
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: Index) -> None:  # noqa: N802 - Qt API
+        if parent.isValid() or not self._more or self._fetch is None:
+            return
+        page, more = self._fetch(self._count, self._page_size)
+        self._more = bool(more and page)
+        if page:
+            first = self._count
+            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)  # inclusive
+            self._keep(first // self._page_size, list(page))
+            self._count += len(page)
+            self.endInsertRows()
+
+    def _keep(self, number: int, rows: list[Any]) -> None:
+        self._pages[number] = rows
+        self._pages.move_to_end(number)
+        while len(self._pages) > self.KEEP_PAGES:
+            self._pages.popitem(last=False)
+
+    def row_at(self, number: int) -> Any:
+        if not 0 <= number < self._count or self._fetch is None:
+            return None
+        page_number, offset = divmod(number, self._page_size)
+        page = self._pages.get(page_number)
+        if page is None:
+            page = list(self._fetch(page_number * self._page_size, self._page_size)[0])
+            self._keep(page_number, page)
+        else:
+            self._pages.move_to_end(page_number)
+        return page[offset] if offset < len(page) else None
+
+    def rows(self) -> list[Any]:
+        return [self.row_at(n) for n in range(self._count)]
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        items = list(rows)
+        self.set_source(lambda offset, limit: (items[offset:offset + limit],
+                                               offset + limit < len(items)),
+                        max(len(items), 1))
+
+
+class SearchModel(WindowedModel):
+    """Residents matching what the clerk typed, best match first; or, on the residents
+    page before any search, every resident by number."""
+
+    LISTING_PAGE = 500  # a long list scrolled to its end: fewer, larger look-ups (by offset)
 
     COLUMNS = (QT_TRANSLATE_NOOP("Columns", "编号"), QT_TRANSLATE_NOOP("Columns", "姓名"),
                QT_TRANSLATE_NOOP("Columns", "手机"), QT_TRANSLATE_NOOP("Columns", "证件号"),
@@ -141,6 +216,13 @@ class SearchModel(PagedModel):
             return found.hits, found.has_more
 
         self.set_source(page)
+
+    def list_all(self, include_archived: bool = False, grid: str | None = None) -> None:
+        def page(offset: int, limit: int) -> tuple[list[search.ResidentHit], bool]:
+            found = search.listing(offset, limit, grid, include_archived)
+            return found.hits, found.has_more
+
+        self.set_source(page, self.LISTING_PAGE)
 
     def cell(self, row: search.ResidentHit, column: int) -> str:
         values = (row.resident_no, row.name, row.phone_masked, row.id_masked, row.address,
@@ -173,7 +255,7 @@ class LedgerModel(PagedModel):
 
     def cell(self, row: ledger.EntryRow, column: int) -> str:
         issue = row.kind == "issue"
-        values = (row.business_date, _describe(row),
+        values = (row.business_date, describe_entry(row),
                   str(row.points) if row.points > 0 and not issue else "",
                   str(-row.points) if row.points < 0 and not issue else "",
                   str(-row.points) if issue else "", str(row.balance_after), row.clerk)
@@ -187,47 +269,15 @@ class LedgerModel(PagedModel):
         return None
 
 
-def _describe(row: ledger.EntryRow) -> str:
-    """The service describes an entry in Chinese; its kind is shown in the UI language."""
+def describe_entry(row: ledger.EntryRow) -> str:
+    """The service describes an entry in Chinese; its kind, and the deed type's name when
+    the catalogue has an English one, are shown in the UI language."""
+    description = row.description
+    if row.deed_code:  # the description is then the deed type's Chinese name
+        description = labels.deed_name(description, row.deed_name_en or "")
     kind_zh = ledger.KIND_ZH.get(row.kind, "")
-    if kind_zh and row.description.startswith(kind_zh):
-        return labels.kind(row.kind) + row.description[len(kind_zh):]
+    if kind_zh and description.startswith(kind_zh):
+        return labels.kind(row.kind) + description[len(kind_zh):]
     if row.kind in ("award", "deduct"):
-        return row.description
-    return f"{labels.kind(row.kind)}：{row.description}"
-
-
-class DeedTypesModel(QAbstractListModel):
-    """Deed types to pick from in the record-deed dialog."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._types: list[DeedTypeInfo] = []
-
-    def set_types(self, types: Sequence[DeedTypeInfo]) -> None:
-        self.beginResetModel()
-        self._types = list(types)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._types)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._types):
-            return None
-        t = self._types[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            points = f"+{t.points}" if t.points > 0 else str(t.points)
-            return QCoreApplication.translate("Columns", "{name}　{points} 分/{unit}").format(
-                name=labels.deed_name(t.name_zh, t.name_en), points=points,
-                unit=labels.unit(t.unit))
-        if role == Qt.ItemDataRole.ForegroundRole and t.points < 0:
-            return BAD
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return t.note or None
-        if role == ROW_ROLE:
-            return t
-        return None
-
-    def type_at(self, number: int) -> DeedTypeInfo | None:
-        return self._types[number] if 0 <= number < len(self._types) else None
+        return description
+    return f"{labels.kind(row.kind)}：{description}"

@@ -2,9 +2,13 @@
 
 The render functions run on the worker thread and touch no widget; ``app.printing``
 is imported on first use, so the window starts (and works) without reportlab.
-``sink`` is the one seam between the desk and printing: pages call
-``output.sink.print_documents`` / ``save_documents``; tests replace ``sink`` with a
-recorder and receive the PDF bytes instead of dialogs.
+``sink`` is the one seam between the desk and the system's dialogs: pages call
+``output.sink.print_documents`` / ``save_documents`` / ``choose_folder``; tests replace
+``sink`` with a recorder and receive the PDF bytes instead of dialogs.
+
+Each page layout has its own printer: A4 sheets go to the office printer, receipts to the
+thermal printer, whose printable width in dots is this machine's setting. The last
+printer of each layout is remembered.
 """
 
 from __future__ import annotations
@@ -15,19 +19,21 @@ import logging
 from pathlib import Path
 from types import ModuleType
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRect, QSize, Qt
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app.services import ledger, residents, vouchers
 from app.services import station as station_service
 from app.views import settings
+from app.views.painting import SHEET, THERMAL, paint_documents, paint_in_background
+
+__all__ = ["SHEET", "THERMAL", "paint_documents", "sink"]
 
 log = logging.getLogger(__name__)
 
-SHEET = "sheet"  # A4 sheet, several vouchers a page
-THERMAL = "thermal"  # 58 mm receipt printer, one voucher a ticket
-STATEMENT_PAGE = 200
+# The printable widths of common receipt printers (58 mm rolls 384 dots, 80 mm 576):
+# app.printing.thermal.ROLL_WIDTHS, repeated so the settings page needs no reportlab.
+ROLL_WIDTHS = (384, 416, 432, 576)
 
 
 class PrintingUnavailable(RuntimeError):
@@ -41,14 +47,20 @@ def _printing(module: str) -> ModuleType:
         raise PrintingUnavailable(str(exc)) from exc
 
 
+def thermal_width() -> int:
+    """This machine's receipt printer width in dots (a setting; 384 if never set)."""
+    width = settings.get(settings.THERMAL_WIDTH_DOTS)
+    return width if width in ROLL_WIDTHS else ROLL_WIDTHS[0]
+
+
 def voucher_documents(serials: list[str], layout: str, holder_id_masked: str = "",
-                      reprint: bool = False) -> list[bytes]:
+                      reprint: bool = False, width_dots: int = ROLL_WIDTHS[0]) -> list[bytes]:
     """The vouchers as one A4 document, or one receipt document per voucher."""
     rows = vouchers.vouchers_by_serial(serials)
     info = station_service.current()
     module = _printing("vouchers")
     if layout == THERMAL:
-        return [module.voucher_thermal_pdf(row, info, reprint=reprint,
+        return [module.voucher_thermal_pdf(row, info, width_dots=width_dots, reprint=reprint,
                                            holder_id_masked=holder_id_masked) for row in rows]
     return [module.voucher_sheet_pdf(rows, info, holder_id_masked=holder_id_masked,
                                      reprint=reprint)]
@@ -57,22 +69,31 @@ def voucher_documents(serials: list[str], layout: str, holder_id_masked: str = "
 def statement_document(resident_id: int, start: dt.date, end: dt.date) -> bytes:
     """A passbook-style statement: the opening balance and every entry in the period."""
     resident = residents.get(resident_id)
-    rows: list[ledger.EntryRow] = []
-    while True:
-        page = ledger.entries(resident_id, len(rows), STATEMENT_PAGE, newest_first=False,
-                              start=start, end=end)
-        rows.extend(page)
-        if len(page) < STATEMENT_PAGE:
-            break
-    opening = ledger.balance_before(resident_id, start)
-    return _printing("statement").statement_pdf(resident, station_service.current(), rows,
-                                                opening, start, end)
+    page = ledger.statement(resident_id, start, end)
+    return _printing("statement").statement_pdf(resident, station_service.current(), page.rows,
+                                                page.opening, start, end)
 
 
 def card_document(resident_ids: list[int]) -> bytes:
     people = [residents.get(rid) for rid in resident_ids]
     return _printing("cards").cards_pdf(people, station_service.current())
 
+
+def unprintable(names: list[str]) -> str:
+    """A warning naming the characters of these names no font here can print (they come
+    out as empty boxes, to be written in by hand), or "" when every one prints."""
+    fonts = _printing("fonts")
+    found = []
+    for name in dict.fromkeys(names):
+        missing = fonts.missing_glyphs(name)
+        if missing:
+            found.append(QCoreApplication.translate("Output", "{name}（{chars}）").format(
+                name=name, chars="".join(sorted(missing))))
+    if not found:
+        return ""
+    template = QCoreApplication.translate(
+        "Output", "本机字体缺少这些姓名中的字，打印出来是空白方框，请打印后手工填写：{names}")
+    return template.format(names="、".join(found))
 
 
 def numbered_paths(path: Path, count: int) -> list[Path]:
@@ -83,23 +104,27 @@ def numbered_paths(path: Path, count: int) -> list[Path]:
 
 
 class Output:
-    """The real thing: the system's print dialog and file dialog."""
+    """The real thing: the system's print dialog and file dialogs."""
 
-    def print_documents(self, parent: QWidget | None, documents: list[bytes], title: str) -> bool:
-        """Ask for a printer and print every page of every document; True if printed."""
+    def print_documents(self, parent: QWidget | None, documents: list[bytes], title: str,
+                        layout: str = SHEET) -> bool:
+        """Ask for a printer and print every page of every document; True if printed,
+        False if the clerk cancelled or the printer failed."""
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
+        remembered = settings.LAST_THERMAL_PRINTER if layout == THERMAL else \
+            settings.LAST_PRINTER
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(title)
-        last = settings.get(settings.LAST_PRINTER)
+        last = settings.get(remembered)
         if last:
             printer.setPrinterName(last)
         dialog = QPrintDialog(printer, parent)
         dialog.setWindowTitle(QCoreApplication.translate("Output", "打印"))
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return False
-        settings.put(settings.LAST_PRINTER, printer.printerName())
-        return paint_documents(printer, documents)
+        settings.put(remembered, printer.printerName())
+        return paint_in_background(parent, printer, documents, layout)
 
     def save_documents(self, parent: QWidget | None, documents: list[bytes],
                        suggested: str) -> list[Path]:
@@ -114,48 +139,18 @@ class Output:
         settings.put(settings.LAST_SAVE_DIR, str(path.parent))
         return written
 
+    def choose_folder(self, parent: QWidget | None, title: str) -> Path | None:
+        """A folder to write into (a USB drive for an encrypted backup copy)."""
+        folder = settings.get(settings.LAST_SAVE_DIR) or str(Path.home())
+        name = QFileDialog.getExistingDirectory(parent, title, folder)
+        return Path(name) if name else None
+
 
 def write_documents(path: Path, documents: list[bytes]) -> list[Path]:
     paths = numbered_paths(path, len(documents))
     for target, data in zip(paths, documents, strict=True):
         target.write_bytes(data)
     return paths
-
-
-def paint_documents(printer: object, documents: list[bytes]) -> bool:
-    """Render each PDF page on white at the printer's resolution and paint it."""
-    from PySide6.QtPdf import QPdfDocument
-
-    painter = QPainter()
-    if not painter.begin(printer):  # type: ignore[arg-type]
-        log.warning("printer refused to start")
-        return False
-    first = True
-    try:
-        for data in documents:
-            buffer = QBuffer()
-            buffer.setData(QByteArray(data))
-            buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-            document = QPdfDocument()
-            document.load(buffer)
-            for page in range(document.pageCount()):
-                if not first:
-                    printer.newPage()  # type: ignore[attr-defined]
-                first = False
-                target = painter.viewport()
-                points = document.pagePointSize(page)
-                scale = min(target.width() / points.width(), target.height() / points.height())
-                size = QSize(int(points.width() * scale), int(points.height() * scale))
-                image = QImage(size, QImage.Format.Format_ARGB32)
-                image.fill(Qt.GlobalColor.white)
-                page_painter = QPainter(image)
-                page_painter.drawImage(0, 0, document.render(page, size))
-                page_painter.end()
-                painter.drawImage(QRect(0, 0, size.width(), size.height()), image)
-            document.close()
-    finally:
-        painter.end()
-    return True
 
 
 sink = Output()

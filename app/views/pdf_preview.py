@@ -2,7 +2,10 @@
 renders one document in the background and previews it.
 
 QtPdf is imported here only, when a document is first shown. Printing and saving go
-through ``output.sink``; ``delivered`` says which of the two happened.
+through ``output.sink``; ``delivered`` says which of the two happened, ``not_printed``
+that the print dialog was cancelled or the printer failed. A warning set with
+``set_documents`` (a name with characters no font here has) is shown under the page and
+asked about once more before the documents go out.
 """
 
 from __future__ import annotations
@@ -22,16 +25,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.views import output
+from app.views import output, widgets
 from app.views.desk import Desk
 from app.views.errors import message_for
-from app.views.widgets import Feedback
+from app.views.widgets import Feedback, error_label, set_message
 
 
 class PdfPreview(QWidget):
     delivered = Signal(str)  # "print" or "save"
+    not_printed = Signal()  # cancelled in the print dialog, or the printer failed
 
-    def __init__(self, title: str, suggested_name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, suggested_name: str, parent: QWidget | None = None,
+                 layout: str = output.SHEET) -> None:
         super().__init__(parent)
         from PySide6.QtPdf import QPdfDocument
         from PySide6.QtPdfWidgets import QPdfView
@@ -39,6 +44,8 @@ class PdfPreview(QWidget):
         self.title = title
         self.suggested_name = suggested_name
         self.documents: list[bytes] = []
+        self.layout = layout  # which printer: A4 sheets or the receipt roll
+        self.warning = ""
         self._buffer: QBuffer | None = None
         self._document = QPdfDocument(self)
         self.view = QPdfView(self)
@@ -56,6 +63,8 @@ class PdfPreview(QWidget):
         self.save_button.setShortcut(QKeySequence.StandardKey.Save)
         self.note = QLabel()
         self.note.setObjectName("hint")
+        self.warning_label = error_label()
+        self.warning_label.setObjectName("fieldError")
         buttons = QHBoxLayout()
         buttons.addWidget(self.chooser)
         buttons.addWidget(self.note, 1)
@@ -64,13 +73,16 @@ class PdfPreview(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.warning_label)
         layout.addLayout(buttons)
         self.chooser.currentIndexChanged.connect(self._on_chooser_current_index_changed)
         self.print_button.clicked.connect(self._on_print_button_clicked)
         self.save_button.clicked.connect(self._on_save_button_clicked)
 
-    def set_documents(self, documents: list[bytes]) -> None:
+    def set_documents(self, documents: list[bytes], warning: str = "") -> None:
         self.documents = list(documents)
+        self.warning = warning
+        set_message(self.warning_label, warning)
         self.chooser.blockSignals(True)
         self.chooser.clear()
         for n in range(len(documents)):
@@ -95,13 +107,22 @@ class PdfPreview(QWidget):
     def _on_chooser_current_index_changed(self, number: int) -> None:
         self._show(number)
 
+    def _warned(self) -> bool:
+        """True to go ahead: no warning, or the clerk read it and still wants the copy."""
+        return not self.warning or widgets.confirm(
+            self, self.tr("有字无法打印"), self.warning, self.tr("仍然输出"))
+
     def _on_print_button_clicked(self) -> None:
-        if self.documents and output.sink.print_documents(self.window(), self.documents,
-                                                          self.title):
+        if not self.documents or not self._warned():
+            return
+        if output.sink.print_documents(self.window(), self.documents, self.title,
+                                       layout=self.layout):
             self.delivered.emit("print")
+        else:
+            self.not_printed.emit()
 
     def _on_save_button_clicked(self) -> None:
-        if not self.documents:
+        if not self.documents or not self._warned():
             return
         paths = output.sink.save_documents(self.window(), self.documents, self.suggested_name)
         if paths:
@@ -113,7 +134,8 @@ class PdfDialog(QDialog):
     succeeded = Signal(str, list)
 
     def __init__(self, desk: Desk, title: str, suggested_name: str,
-                 render: Callable[[], bytes], parent: QWidget | None = None) -> None:
+                 render: Callable[[], bytes | tuple[bytes, str]],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.resize(720, 640)
@@ -127,11 +149,13 @@ class PdfDialog(QDialog):
         layout.addWidget(buttons)
         buttons.rejected.connect(self.reject)
         self.preview.delivered.connect(self._on_preview_delivered)
+        self.preview.not_printed.connect(self._on_preview_not_printed)
         desk.run(self, render, self._on_render_succeeded, self._on_render_failed,
                  progress=self.tr("正在生成…"))
 
-    def _on_render_succeeded(self, pdf: bytes) -> None:
-        self.preview.set_documents([pdf])
+    def _on_render_succeeded(self, rendered: bytes | tuple[bytes, str]) -> None:
+        pdf, warning = rendered if isinstance(rendered, tuple) else (rendered, "")
+        self.preview.set_documents([pdf], warning)
         self.preview.print_button.setDefault(True)
         self.preview.print_button.setFocus()
 
@@ -143,3 +167,6 @@ class PdfDialog(QDialog):
 
     def _on_preview_delivered(self, how: str) -> None:
         self.feedback.show_ok(self.tr("已输出。"))
+
+    def _on_preview_not_printed(self) -> None:
+        self.feedback.show_error(self.tr("没有打印（已取消或打印机出错），可以再次打印。"))

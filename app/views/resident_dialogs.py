@@ -1,6 +1,6 @@
-"""Two quick actions on the resident at the desk: signing them in with the purpose of
-the visit (F2), and an admin's manual correction of their points (with a reason and a
-confirmation)."""
+"""Quick actions on the resident at the desk: signing them in with the purpose of the
+visit (F2), and an admin's corrections of their points — a manual adjustment, or the
+reversal of one ledger entry — each with a reason and a confirmation."""
 
 from __future__ import annotations
 
@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 from app.services import checkins, ledger
 from app.services.checkins import CheckInResult
 from app.services.context import new_request_id
-from app.services.ledger import PostResult
+from app.services.ledger import EntryRow, PostResult
 from app.services.residents import ResidentView
 from app.views import labels, widgets
 from app.views.desk import Desk
+from app.views.models import describe_entry
 from app.views.widgets import Feedback, FieldErrors, error_label
 
 
@@ -140,5 +141,65 @@ class AdjustPointsDialog(QDialog):
         self.accept()
 
     def _on_adjust_failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.errors.show(exc)
+
+
+class ReverseEntryDialog(QDialog):
+    """An admin cancels one entry with an equal and opposite one (the original stays)."""
+
+    succeeded = Signal(str, list)
+
+    def __init__(self, desk: Desk, resident: ResidentView, entry: EntryRow,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.resident = resident
+        self.entry = entry
+        self._request_id = new_request_id()
+        self.setWindowTitle(self.tr("冲正流水"))
+        self.reason = QLineEdit()
+        self.reason.setObjectName("reverseReason")
+        self.reason.setPlaceholderText(self.tr("必填，例如：登记错了居民"))
+        self.feedback = Feedback()
+        self.errors = FieldErrors(self.feedback)
+        reason_error = error_label()
+        self.errors.add("reason", self.reason, reason_error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("冲正"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        form = QFormLayout(self)
+        form.addRow(QLabel(self.tr("{name}（{no}）：{date} {what} {points:+d} 分").format(
+            name=resident.name, no=resident.resident_no, date=entry.business_date,
+            what=describe_entry(entry), points=entry.points)))
+        form.addRow(QLabel(self.tr("冲正会记一笔相反的流水，原流水保留。")))
+        form.addRow(self.tr("理由"), self.reason)
+        form.addRow("", reason_error)
+        form.addRow(self.feedback)
+        form.addRow(self.buttons)
+        self.setMinimumWidth(480)
+        self.buttons.accepted.connect(self._on_buttons_accepted)
+        self.buttons.rejected.connect(self.reject)
+
+    def _on_buttons_accepted(self) -> None:
+        self.errors.clear()
+        reason = self.reason.text().strip()
+        text = self.tr("确定冲正这笔 {points:+d} 分的流水吗？理由：{reason}").format(
+            points=self.entry.points, reason=reason or "—")
+        if not widgets.confirm(self, self.tr("冲正流水"), text, self.tr("确定冲正")):
+            return
+        ctx, seq, request = self.desk.ctx, self.entry.seq, self._request_id
+        self.buttons.setEnabled(False)
+        self.desk.run(self, lambda: ledger.reverse(ctx, seq, reason, request_id=request),
+                      self._on_reverse_succeeded, self._on_reverse_failed)
+
+    def _on_reverse_succeeded(self, result: PostResult) -> None:
+        self.succeeded.emit(self.tr("已冲正：{name} {points:+d} 分，余额 {balance}").format(
+            name=result.name, points=result.points, balance=result.balance),
+            [result.resident_id])
+        self.accept()
+
+    def _on_reverse_failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
         self.errors.show(exc)

@@ -1,13 +1,13 @@
-"""Registering a resident or editing one (F6), with validation next to each field as
-the clerk types, and a warning before saving a likely duplicate.
+"""Registering a resident or editing one (F6), with the service's own checks shown next
+to each field as the clerk leaves it, and a warning before saving a likely duplicate.
 
-The desk only ever shows masked ID and phone numbers. When editing, an empty ID or
-phone field means "unchanged"; an admin may reveal the full numbers (audited).
+The desk only ever holds masked ID and phone numbers: when editing, an empty ID or phone
+field means "unchanged" and is sent as ``None``, so the stored number is kept without
+ever being read into the window. (An admin who needs the full numbers reveals them on
+the resident panel, where each look is audited.)
 """
 
 from __future__ import annotations
-
-import re
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -19,21 +19,19 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
-    QPushButton,
     QWidget,
 )
 
 from app.services import idnumber, residents
 from app.services.context import new_request_id
-from app.services.errors import InvalidPhone
 from app.services.residents import ResidentInput, ResidentView
 from app.views import labels, widgets
 from app.views.desk import Desk
-from app.views.errors import message_for
+from app.views.errors import field_of, message_for
 from app.views.widgets import Feedback, FieldErrors, error_label
 
-# The same shape the service checks; here only to warn while typing (the service decides).
-_PHONE_SHAPE = re.compile(r"1\d{10}")
+FIELDS = ("name", "id_number", "phone")
+ID_LENGTH = 18  # a mainland ID: checked as soon as it is complete, before leaving the field
 
 
 class ResidentFormDialog(QDialog):
@@ -59,9 +57,6 @@ class ResidentFormDialog(QDialog):
         self.id_number.setObjectName("idNumber")
         self.phone = QLineEdit()
         self.phone.setObjectName("phone")
-        self.reveal_button = QPushButton(self.tr("显示完整号码"))
-        self.reveal_button.setVisible(bool(resident) and desk.is_admin)
-        self.reveal_button.setAutoDefault(False)
         if resident:
             unchanged = self.tr("不修改请留空（现为 {value}）")
             self.id_number.setPlaceholderText(unchanged.format(value=resident.id_masked or "—"))
@@ -82,7 +77,8 @@ class ResidentFormDialog(QDialog):
             tag_grid.addWidget(box, n // 3, n % 3)
         self.feedback = Feedback()
         self.errors = FieldErrors(self.feedback)
-        errors = {key: error_label() for key in ("name", "id_number", "phone")}
+        self._touched: set[str] = set()  # fields the clerk has left: only those get told off
+        errors = {key: error_label() for key in FIELDS}
         self.errors.add("name", self.name, errors["name"])
         self.errors.add("id_number", self.id_number, errors["id_number"])
         self.errors.add("phone", self.phone, errors["phone"])
@@ -96,10 +92,7 @@ class ResidentFormDialog(QDialog):
         form.addRow(self.tr("姓名"), self.name)
         form.addRow("", errors["name"])
         form.addRow(self.tr("证件类型"), self.id_type)
-        id_row = QHBoxLayout()
-        id_row.addWidget(self.id_number, 1)
-        id_row.addWidget(self.reveal_button)
-        form.addRow(self.tr("证件号"), id_row)
+        form.addRow(self.tr("证件号"), self.id_number)
         form.addRow("", errors["id_number"])
         form.addRow(self.tr("手机号"), self.phone)
         form.addRow("", errors["phone"])
@@ -113,76 +106,84 @@ class ResidentFormDialog(QDialog):
         form.addRow(self.buttons)
         self.setMinimumWidth(560)
 
+        self.name.editingFinished.connect(self._on_name_editing_finished)
         self.id_number.textChanged.connect(self._on_id_number_text_changed)
         self.id_number.editingFinished.connect(self._on_id_number_editing_finished)
         self.phone.editingFinished.connect(self._on_phone_editing_finished)
         self.id_type.currentIndexChanged.connect(self._on_id_type_current_index_changed)
-        self.reveal_button.clicked.connect(self._on_reveal_button_clicked)
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
-        self._on_id_type_current_index_changed(self.id_type.currentIndex())
+        self.id_number.setEnabled(self.id_type.currentData() != "none")
 
     # -- checking as the clerk types ---------------------------------------------
-    def _check_id(self, finished: bool) -> None:
+    def check(self, *fields: str) -> list[str]:
+        """Mark ``fields`` as visited and show the service's verdict on every visited field;
+        returns the fields with a problem."""
+        self._touched.update(fields)
+        existing = self.resident.id if self.resident else None
+        problems = residents.validate(self.desk.ctx, self.collect(), existing)
+        by_field = {field_of(exc): exc for exc in reversed(problems)}  # the first one wins
+        for name in FIELDS:
+            exc = by_field.get(name)
+            self.errors.set(name, message_for(exc) if exc and name in self._touched else "")
+        other = [exc for exc in problems if field_of(exc) not in FIELDS]
+        if other and len(self._touched) == len(FIELDS):
+            self.feedback.show_error(message_for(other[0]))
+        self._describe_id(failed="id_number" in by_field)
+        return [name for name in FIELDS if name in by_field] + (["other"] if other else [])
+
+    def _describe_id(self, failed: bool) -> None:
+        """A valid mainland ID says whom it belongs to: a quick check against the card."""
         text = "".join(self.id_number.text().split())
-        if self.id_type.currentData() != "cn_id" or not text:
-            self.errors.set("id_number", "")
+        self.id_number.setToolTip("")
+        if failed or self.id_type.currentData() != "cn_id" or len(text) != ID_LENGTH:
             return
-        if not finished and len(text) < 18:
-            self.errors.set("id_number", "")
-            return
-        try:
-            parsed = idnumber.parse(text, self.desk.today())
-        except Exception as exc:  # noqa: BLE001 - an InvalidIdNumber, shown by the field
-            self.errors.set("id_number", message_for(exc))
-            return
-        self.errors.set("id_number", "")
+        parsed = idnumber.parse(text, self.desk.today())
         self.id_number.setToolTip(self.tr("{gender}，{born} 出生").format(
             gender=labels.gender(parsed.gender), born=parsed.birth_date.isoformat()))
 
+    def _on_name_editing_finished(self) -> None:
+        self.check("name")
+
     def _on_id_number_text_changed(self, text: str) -> None:
-        self._check_id(finished=False)
+        if len("".join(text.split())) >= ID_LENGTH:
+            self.check("id_number")
+        elif "id_number" in self._touched:
+            self.check()  # a correction in progress: clear a message that no longer applies
 
     def _on_id_number_editing_finished(self) -> None:
-        self._check_id(finished=True)
+        self.check("id_number")
 
     def _on_phone_editing_finished(self) -> None:
-        phone = re.sub(r"[\s-]", "", self.phone.text())
-        self.errors.set("phone", message_for(InvalidPhone()) if phone and not
-                        _PHONE_SHAPE.fullmatch(phone) else "")
+        self.check("phone")
 
     def _on_id_type_current_index_changed(self, index: int) -> None:
         self.id_number.setEnabled(self.id_type.currentData() != "none")
-        self._check_id(finished=True)
-
-    def _on_reveal_button_clicked(self) -> None:
-        if self.resident is None:
-            return
-        try:
-            revealed = residents.reveal(self.desk.ctx, self.resident.id)
-        except Exception as exc:  # noqa: BLE001
-            self.errors.show(exc)
-            return
-        self.id_number.setText(revealed.id_number)
-        self.phone.setText(revealed.phone)
+        self.check()
 
     # -- saving ------------------------------------------------------------------
     def collect(self) -> ResidentInput:
         id_text, phone = self.id_number.text().strip(), self.phone.text().strip()
-        if self.resident is not None and (not id_text or not phone):
-            # Empty means unchanged: pass the stored value through without showing it.
-            stored = residents.resolve(self.resident.resident_no, active_only=False)
-            id_text = id_text or (stored.id_number or "")
-            phone = phone or (stored.phone or "")
+        id_type = self.id_type.currentData()
+        editing = self.resident is not None
+        # Empty while editing means "keep what is stored" (None); after a change of ID
+        # type an empty field clears the old number, which no longer fits the type.
+        keep_id = editing and not id_text and id_type == self.resident.id_type
         return ResidentInput(
-            name=self.name.text(), id_number=id_text, id_type=self.id_type.currentData(),
-            phone=phone, compound=self.address["compound"].text(),
+            name=self.name.text(), id_number=None if keep_id else id_text, id_type=id_type,
+            phone=None if editing and not phone else phone,
+            compound=self.address["compound"].text(),
             building=self.address["building"].text(), unit=self.address["unit"].text(),
             room=self.address["room"].text(), grid=self.address["grid"].text(),
             tags=tuple(code for code, box in self.tags.items() if box.isChecked()))
 
     def _on_buttons_accepted(self) -> None:
         self.errors.clear()
+        if self.check(*FIELDS):
+            first = next((n for n in FIELDS if self.errors.text(n)), None)
+            if first is not None:
+                self.errors.show_field(first)
+            return
         data = self.collect()
         existing = self.resident.id if self.resident else None
         twins = residents.possible_duplicates(data, exclude_id=existing)
@@ -192,10 +193,10 @@ class ResidentFormDialog(QDialog):
                     who="、".join(f"{t.name}（{t.resident_no}）" for t in twins)),
                 self.tr("仍要保存")):
             return
-        ctx = self.desk.ctx
+        ctx, request = self.desk.ctx, self._request_id  # a double click registers once
         self.save_button.setEnabled(False)
         if existing is None:
-            self.desk.run(self, lambda: residents.register(ctx, data),
+            self.desk.run(self, lambda: residents.register(ctx, data, request_id=request),
                           self._on_save_succeeded, self._on_save_failed)
         else:
             self.desk.run(self, lambda: residents.update(ctx, existing, data),

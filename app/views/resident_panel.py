@@ -1,15 +1,22 @@
 """The resident the clerk is serving: who they are, their balance in large type,
-today's check-ins, the actions (with their shortcuts) and recent ledger entries."""
+today's check-ins, the actions (with their shortcuts) and recent ledger entries.
+
+ID and phone are shown masked. An admin may reveal the full numbers (the service audits
+each look); they are masked again as soon as another resident is shown or the desk
+locks, so they never stay on an unattended screen. An admin may also reverse a ledger
+entry picked in the table (``reverse_requested``; the desk page asks for the reason).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QStackedLayout,
     QTableView,
     QToolButton,
@@ -19,20 +26,25 @@ from PySide6.QtWidgets import (
 
 from app.services import checkins, residents
 from app.services import station as station_service
-from app.services.residents import ResidentView
+from app.services.ledger import EntryRow
+from app.services.residents import ResidentView, Revealed
 from app.views import labels
-from app.views.desk import Desk
-from app.views.models import LedgerModel
-from app.views.widgets import setup_table
+from app.views.desk import ALL_RESIDENTS, Desk
+from app.views.errors import message_for
+from app.views.models import ROW_ROLE, LedgerModel
+from app.views.widgets import Feedback, setup_table
 
 
 class ResidentPanel(QWidget):
     """Shows one resident; ``show_resident(None)`` shows the hint to scan a card."""
 
+    reverse_requested = Signal(object)  # the EntryRow an admin wants to reverse
+
     def __init__(self, desk: Desk, actions: list[QAction], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.resident: ResidentView | None = None
+        self.revealed: Revealed | None = None
         self.checked_in: list[str] = []
         self.name = QLabel()
         self.name.setObjectName("residentName")
@@ -55,10 +67,16 @@ class ResidentPanel(QWidget):
             value = QLabel()
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setWordWrap(True)
+            value.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             self.details[key] = value
             grid.addWidget(caption, n, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(value, n, 1)
         grid.setColumnStretch(1, 1)
+        self.reveal_button = QPushButton(self.tr("显示完整号码"))
+        self.reveal_button.setObjectName("revealButton")
+        self.reveal_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.reveal_button.setToolTip(self.tr("仅管理员可用；每次查看都会记入操作日志"))
+        grid.addWidget(self.reveal_button, 0, 2, 2, 1, Qt.AlignmentFlag.AlignTop)
 
         head = QGridLayout()
         head.addWidget(self.name, 0, 0)
@@ -90,6 +108,13 @@ class ResidentPanel(QWidget):
         setup_table(self.ledger, stretch_column=1)
         ledger_caption = QLabel(self.tr("积分流水"))
         ledger_caption.setObjectName("sectionTitle")
+        self.reverse_button = QPushButton(self.tr("冲正所选流水…"))
+        self.reverse_button.setObjectName("reverseButton")
+        self.reverse_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        ledger_head = QHBoxLayout()
+        ledger_head.addWidget(ledger_caption, 1)
+        ledger_head.addWidget(self.reverse_button)
+        self.feedback = Feedback()
 
         card = QFrame()
         card.setObjectName("residentCard")
@@ -97,7 +122,8 @@ class ResidentPanel(QWidget):
         card_layout.addLayout(head)
         card_layout.addLayout(grid)
         card_layout.addLayout(buttons)
-        card_layout.addWidget(ledger_caption)
+        card_layout.addWidget(self.feedback)
+        card_layout.addLayout(ledger_head)
         card_layout.addWidget(self.ledger, 1)
 
         self.empty = QLabel(
@@ -109,12 +135,22 @@ class ResidentPanel(QWidget):
         self._stack.addWidget(self.empty)
         self._stack.addWidget(card)
         desk.resident_changed.connect(self._on_desk_resident_changed)
+        desk.clerk_changed.connect(self._on_desk_clerk_changed)
+        self.reveal_button.clicked.connect(self._on_reveal_button_clicked)
+        self.reverse_button.clicked.connect(self._on_reverse_button_clicked)
+        self.ledger.selectionModel().currentChanged.connect(self._update_admin_tools)
+        self._update_admin_tools()
 
     def show_resident(self, resident_id: int | None) -> None:
+        self.revealed = None  # full numbers belong to the resident they were asked for
+        self.feedback.clear_message()
         if resident_id is None:
             self.resident = None
+            for label in (self.name, self.number, self.balance, *self.details.values()):
+                label.clear()  # nothing of the last resident stays in the window
             self.ledger_model.show_resident(None)
             self._stack.setCurrentIndex(0)
+            self._update_admin_tools()
             return
         r = residents.get(resident_id)
         self.resident = r
@@ -127,8 +163,7 @@ class ResidentPanel(QWidget):
         info = station_service.current()
         self.yuan.setText(self.tr("约合 {yuan} 元").format(yuan=station_service.yuan_of(
             max(r.balance, 0), info)))
-        self.details["id"].setText(r.id_masked or labels.id_type("none"))
-        self.details["phone"].setText(r.phone_masked or "—")
+        self._show_numbers()
         self.details["address"].setText(r.address or "—")
         self.details["grid"].setText(r.grid or "—")
         self.details["tags"].setText(labels.join([labels.tag(t) for t in r.tags]) or "—")
@@ -137,7 +172,56 @@ class ResidentPanel(QWidget):
             else self.tr("未签到"))
         self.ledger_model.show_resident(r.id)
         self._stack.setCurrentIndex(1)
+        self._update_admin_tools()
+
+    def _show_numbers(self) -> None:
+        r, full = self.resident, self.revealed
+        if r is None:
+            return
+        self.details["id"].setText((full.id_number if full else r.id_masked)
+                                   or labels.id_type("none"))
+        self.details["phone"].setText((full.phone if full else r.phone_masked) or "—")
+        self.reveal_button.setText(self.tr("隐藏") if full else self.tr("显示完整号码"))
+
+    def hide_numbers(self) -> None:
+        self.revealed = None
+        self._show_numbers()
+
+    def selected_entry(self) -> EntryRow | None:
+        return self.ledger.currentIndex().data(ROW_ROLE)
+
+    def _update_admin_tools(self, *args: object) -> None:
+        admin = self.desk.is_admin
+        self.reveal_button.setVisible(admin)
+        self.reverse_button.setVisible(admin)
+        self.reverse_button.setEnabled(admin and self.selected_entry() is not None)
+
+    def _on_desk_clerk_changed(self, actor: object) -> None:
+        self.hide_numbers()  # locked, or another clerk: the full numbers go
+        self._update_admin_tools()
+
+    def _on_reveal_button_clicked(self) -> None:
+        if self.resident is None:
+            return
+        if self.revealed is not None:
+            self.hide_numbers()
+            return
+        ctx, rid = self.desk.ctx, self.resident.id
+        self.desk.run(self, lambda: residents.reveal(ctx, rid), self._on_reveal_succeeded,
+                      self._on_reveal_failed)
+
+    def _on_reveal_succeeded(self, revealed: Revealed) -> None:
+        self.revealed = revealed
+        self._show_numbers()
+
+    def _on_reveal_failed(self, exc: BaseException) -> None:
+        self.feedback.show_error(message_for(exc))
+
+    def _on_reverse_button_clicked(self) -> None:
+        entry = self.selected_entry()
+        if entry is not None:
+            self.reverse_requested.emit(entry)
 
     def _on_desk_resident_changed(self, resident_id: int) -> None:
-        if self.resident is not None and self.resident.id == resident_id:
-            self.show_resident(resident_id)
+        if self.resident is not None and resident_id in (self.resident.id, ALL_RESIDENTS):
+            self.show_resident(self.resident.id)  # masked again: the numbers may have changed

@@ -1,4 +1,5 @@
-"""Residents: find, register, edit, archive (admin), reissue and print cards."""
+"""Residents: every resident by number until the clerk searches; find, register, edit,
+archive (admin), reissue and print cards — one, or a whole grid's in a batch."""
 
 from __future__ import annotations
 
@@ -49,6 +50,8 @@ class ResidentsPage(QWidget):
         self.desk_button = QPushButton(self.tr("在前台打开"))
         self.reissue_button = QPushButton(self.tr("补办居民卡"))
         self.card_button = QPushButton(self.tr("打印居民卡"))
+        self.batch_button = QPushButton(self.tr("批量打印居民卡…"))
+        self.batch_button.setObjectName("batchCards")
         self.archive_button = QPushButton(self.tr("归档"))
         self.archive_button.setObjectName("archiveButton")
         self.feedback = Feedback()
@@ -60,6 +63,7 @@ class ResidentsPage(QWidget):
         for button in (self.desk_button, self.edit_button, self.reissue_button,
                        self.card_button):
             actions.addWidget(button)
+        actions.addWidget(self.batch_button)
         actions.addStretch(1)
         actions.addWidget(self.archive_button)
         layout = QVBoxLayout(self)
@@ -85,9 +89,11 @@ class ResidentsPage(QWidget):
         self.desk_button.clicked.connect(self._on_desk_button_clicked)
         self.reissue_button.clicked.connect(self._on_reissue_button_clicked)
         self.card_button.clicked.connect(self._on_card_button_clicked)
+        self.batch_button.clicked.connect(self._on_batch_button_clicked)
         self.archive_button.clicked.connect(self._on_archive_button_clicked)
         desk.resident_changed.connect(self._on_desk_resident_changed)
         desk.clerk_changed.connect(self._update_buttons)
+        self._stale = True  # the full list loads when the page is first shown
         self._update_buttons()
 
     def selected(self) -> ResidentHit | None:
@@ -102,16 +108,31 @@ class ResidentsPage(QWidget):
         self.archive_button.setText(self.tr("恢复") if hit and hit.archived else self.tr("归档"))
 
     def _on_timer_timeout(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        """The search, or every resident by number while the search field is empty."""
         self._timer.stop()
-        self.model.search(self.query.text(), include_archived=self.archived.isChecked())
+        self._stale = False
+        if self.query.text().strip():
+            self.model.search(self.query.text(), include_archived=self.archived.isChecked())
+        else:
+            self.model.list_all(include_archived=self.archived.isChecked())
         self._update_buttons()
+
+    def showEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt API
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
 
     def _on_table_activated(self, index: QModelIndex) -> None:
         self._on_desk_button_clicked()
 
     def _on_desk_resident_changed(self, resident_id: int) -> None:
-        if self.query.text().strip():
-            self._on_timer_timeout()
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
 
     def _open(self, dialog: QDialog) -> None:
         self._dialog = dialog
@@ -172,10 +193,17 @@ class ResidentsPage(QWidget):
         hit = self.selected()
         if hit is None:
             return
-        rid = hit.id
+        rid, name = hit.id, hit.name
         dialog = PdfDialog(self.desk, self.tr("居民卡"), f"card-{hit.resident_no}.pdf",
-                           lambda: output.card_document([rid]), self)
+                           lambda: (output.card_document([rid]), output.unprintable([name])),
+                           self)
         self._open(dialog)
+
+    def _on_batch_button_clicked(self) -> None:
+        from app.views.card_batch import CardBatchDialog
+
+        hit = self.selected()
+        self._open(CardBatchDialog(self.desk, hit.grid if hit else "", self))
 
     def _on_archive_button_clicked(self) -> None:
         hit = self.selected()

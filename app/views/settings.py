@@ -2,7 +2,8 @@
 
 Business configuration (rates, validity, catalogue, station identity) lives in the
 database; QSettings keeps only what belongs to this PC: window geometry, language,
-large-font mode, the last printer and merchant.
+large-font mode, the receipt printer's width, the last printer of each page layout and
+the last merchant.
 """
 
 from __future__ import annotations
@@ -31,12 +32,17 @@ MAIN_STATE = Option("window/main_state", QByteArray(), QByteArray)
 DESK_SPLITTER = Option("window/desk_splitter", QByteArray(), QByteArray)
 LAST_USERNAME = Option("signin/last_username", "", str)
 VOUCHER_FORMAT = Option("printing/voucher_format", "sheet", str)  # sheet | thermal
-LAST_PRINTER = Option("printing/last_printer", "", str)
+# The last printer chosen for each page layout: A4 sheets and receipts go to different
+# printers, and each dialog should open on the right one.
+LAST_PRINTER = Option("printing/last_printer", "", str)  # A4 sheets (the key predates rolls)
+LAST_THERMAL_PRINTER = Option("printing/last_thermal_printer", "", str)
+THERMAL_WIDTH_DOTS = Option("printing/thermal_width_dots", 384, int)  # 58 mm roll: 384
 LAST_SAVE_DIR = Option("printing/last_save_dir", "", str)
 LAST_MERCHANT = Option("redeem/last_merchant", "", str)
 
 ALL = (LANGUAGE, LARGE_FONT, MAIN_GEOMETRY, MAIN_STATE, DESK_SPLITTER, LAST_USERNAME,
-       VOUCHER_FORMAT, LAST_PRINTER, LAST_SAVE_DIR, LAST_MERCHANT)
+       VOUCHER_FORMAT, LAST_PRINTER, LAST_THERMAL_PRINTER, THERMAL_WIDTH_DOTS, LAST_SAVE_DIR,
+       LAST_MERCHANT)
 
 FILE_ENV = "STATION_DESK_UI_SETTINGS"
 _file: str | None = os.environ.get(FILE_ENV) or None

@@ -1,5 +1,6 @@
 """Admin: station settings (stored in the database) and this PC's own settings
-(language, large-font mode), plus the partner merchants."""
+(language, large-font mode, the receipt printer's width, the printers last used), plus
+the partner merchants."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 from app.services import station as station_service
 from app.services import vouchers
 from app.services.station import StationInfo
-from app.views import i18n, look, settings
+from app.views import i18n, look, output, settings
 from app.views.desk import Desk
 from app.views.errors import message_for
 from app.views.widgets import Feedback, button_row
@@ -90,10 +91,20 @@ class SettingsPage(QWidget):
             self.language.addItem(name, code)
         self.large_font = QCheckBox(self.tr("大字模式"))
         self.large_font.setObjectName("largeFont")
+        self.roll_width = QComboBox()
+        self.roll_width.setObjectName("rollWidth")
+        for dots in output.ROLL_WIDTHS:
+            paper = {384: self.tr("（58 毫米纸）"), 576: self.tr("（80 毫米纸）")}.get(dots, "")
+            self.roll_width.addItem(self.tr("{dots} 点").format(dots=dots) + paper, dots)
+        self.printers = QLabel()
+        self.printers.setObjectName("hint")
         machine_box = QGroupBox(self.tr("本机设置"))
         machine = QFormLayout(machine_box)
+        machine.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         machine.addRow(self.tr("界面语言（重启后生效）"), self.language)
         machine.addRow("", self.large_font)
+        machine.addRow(self.tr("热敏小票打印宽度"), self.roll_width)
+        machine.addRow(self.tr("上次使用的打印机"), self.printers)
 
         self.merchants = QListWidget()
         self.merchants.setMaximumHeight(120)
@@ -126,6 +137,7 @@ class SettingsPage(QWidget):
         self.save_button.clicked.connect(self._on_save_button_clicked)
         self.language.currentIndexChanged.connect(self._on_language_current_index_changed)
         self.large_font.toggled.connect(self._on_large_font_toggled)
+        self.roll_width.currentIndexChanged.connect(self._on_roll_width_current_index_changed)
         self.merchant_button.clicked.connect(self._on_merchant_button_clicked)
         self.load()
 
@@ -142,7 +154,8 @@ class SettingsPage(QWidget):
         self.denominations.setText(",".join(str(d) for d in info.denominations))
         self.min_issue.setValue(info.min_issue_points)
         self.idle_lock.setValue(info.idle_lock_minutes)
-        for widget, value in ((self.language, settings.get(settings.LANGUAGE)),):
+        for widget, value in ((self.language, settings.get(settings.LANGUAGE)),
+                              (self.roll_width, output.thermal_width())):
             widget.blockSignals(True)
             widget.setCurrentIndex(max(widget.findData(value), 0))
             widget.blockSignals(False)
@@ -151,6 +164,10 @@ class SettingsPage(QWidget):
         self.large_font.blockSignals(False)
         self.merchants.clear()
         self.merchants.addItems(vouchers.merchants())
+        none = self.tr("尚未选择")
+        self.printers.setText(self.tr("A4：{sheet}　小票：{roll}").format(
+            sheet=settings.get(settings.LAST_PRINTER) or none,
+            roll=settings.get(settings.LAST_THERMAL_PRINTER) or none))
 
     def _on_validity_current_index_changed(self, index: int) -> None:
         self.validity_days.setEnabled(self.validity.currentData() == "days")
@@ -185,6 +202,11 @@ class SettingsPage(QWidget):
         app = QApplication.instance()
         look.apply(app, app.property("cjkFamily") or None, on)
         self.feedback.show_ok(self.tr("大字模式已开启。") if on else self.tr("大字模式已关闭。"))
+
+    def _on_roll_width_current_index_changed(self, index: int) -> None:
+        settings.put(settings.THERMAL_WIDTH_DOTS, self.roll_width.currentData())
+        self.feedback.show_ok(self.tr("小票打印宽度已改为 {dots} 点。").format(
+            dots=self.roll_width.currentData()))
 
     def _on_merchant_button_clicked(self) -> None:
         ctx, name = self.desk.ctx, self.merchant_name.text()

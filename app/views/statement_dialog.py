@@ -74,9 +74,10 @@ class StatementDialog(QDialog):
             self.feedback.show_error(self.tr("开始日期不能晚于结束日期。"))
             return
         self.feedback.clear_message()
-        rid = self.resident.id
+        rid, name = self.resident.id, self.resident.name
         self.make_button.setEnabled(False)
-        self.desk.run(self, lambda: output.statement_document(rid, start, end),
+        self.desk.run(self, lambda: (output.statement_document(rid, start, end),
+                                     output.unprintable([name])),
                       self._on_statement_succeeded, self._on_statement_failed,
                       progress=self.tr("正在生成对账单…"))
 
@@ -85,9 +86,10 @@ class StatementDialog(QDialog):
         self.preview.print_button.setDefault(False)
         self.make_button.setDefault(True)
 
-    def _on_statement_succeeded(self, pdf: bytes) -> None:
+    def _on_statement_succeeded(self, made: tuple[bytes, str]) -> None:
+        pdf, warning = made
         self.make_button.setEnabled(True)
-        self.preview.set_documents([pdf])
+        self.preview.set_documents([pdf], warning)
         self.make_button.setDefault(False)
         self.preview.print_button.setDefault(True)
         self.preview.print_button.setFocus()

@@ -97,6 +97,163 @@
             <source>演示数据</source>
             <translation>Demo data</translation>
         </message>
+        <message>
+            <source>恢复备份</source>
+            <translation>Restore a backup</translation>
+        </message>
+        <message>
+            <source>恢复完成</source>
+            <translation>Restore complete</translation>
+        </message>
+        <message>
+            <source>正在恢复备份…</source>
+            <translation>Restoring the backup…</translation>
+        </message>
+        <message>
+            <source>没有恢复，数据保持原样：{reason}</source>
+            <translation>Nothing was restored; the data is as it was: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Backups</name>
+        <message>
+            <source>正在备份本站数据，完成后关闭…</source>
+            <translation>Backing up the station; the window closes when done…</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupsPage</name>
+        <message>
+            <source>为这份备份设一个密码（至少 8 个字符）。恢复时需要它，忘记了就无法恢复。</source>
+            <translation>Choose a password for this copy (at least 8 characters). Restoring needs it; without it the copy cannot be restored.</translation>
+        </message>
+        <message>
+            <source>加密备份</source>
+            <translation>Encrypted backup</translation>
+        </message>
+        <message>
+            <source>加密备份复制到哪个文件夹（如 U 盘）</source>
+            <translation>Folder for the encrypted copy (e.g. a USB drive)</translation>
+        </message>
+        <message>
+            <source>加密复制到文件夹…</source>
+            <translation>Encrypted copy to a folder…</translation>
+        </message>
+        <message>
+            <source>备份与恢复</source>
+            <translation>Backups</translation>
+        </message>
+        <message>
+            <source>备份保存在 {folder}。每天自动备份一次，关闭窗口时再备份一次；自动备份保留最近 14 天和 12 个月的，手动备份一直保留。</source>
+            <translation>Backups are kept in {folder}. One is made automatically each day and another when the window closes; automatic backups are kept for the last 14 days and 12 months, manual ones until deleted.</translation>
+        </message>
+        <message>
+            <source>已加密复制到 {path}。请另外妥善保管密码。</source>
+            <translation>Encrypted copy written to {path}. Keep the password safe, separately.</translation>
+        </message>
+        <message>
+            <source>已备份并校验：{path}</source>
+            <translation>Backed up and verified: {path}</translation>
+        </message>
+        <message>
+            <source>恢复</source>
+            <translation>Restore</translation>
+        </message>
+        <message>
+            <source>恢复备份</source>
+            <translation>Restore a backup</translation>
+        </message>
+        <message>
+            <source>恢复所选备份…</source>
+            <translation>Restore the selected backup…</translation>
+        </message>
+        <message>
+            <source>本站使用 PostgreSQL：请用 pg_dump 备份、pg_restore 恢复（见 README）。</source>
+            <translation>This station uses PostgreSQL: back up with pg_dump and restore with pg_restore (see the README).</translation>
+        </message>
+        <message>
+            <source>正在备份并加密…</source>
+            <translation>Backing up and encrypting…</translation>
+        </message>
+        <message>
+            <source>正在备份并校验…</source>
+            <translation>Backing up and verifying…</translation>
+        </message>
+        <message>
+            <source>用 {name}（{time}）恢复全站数据吗？
+这份备份之后的所有登记都会丢失（当前数据库会另存一份）。窗口将关闭，恢复后重新登录。</source>
+            <translation>Restore the whole station from {name} ({time})?
+Everything recorded after this backup will be lost (the current database is kept aside). The window will close; sign in again after the restore.</translation>
+        </message>
+        <message>
+            <source>立即备份</source>
+            <translation>Back up now</translation>
+        </message>
+        <message>
+            <source>请 {name} 输入管理员密码以确认恢复。</source>
+            <translation>{name}, enter your administrator password to confirm the restore.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CardBatchDialog</name>
+        <message>
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>居民卡</source>
+            <translation>Resident cards</translation>
+        </message>
+        <message>
+            <source>已取消，没有生成居民卡。</source>
+            <translation>Cancelled; no cards were made.</translation>
+        </message>
+        <message numerus="yes">
+            <source>已生成 %n 张居民卡，请检查后打印。</source>
+            <translation>
+                <numerusform>%n resident card made; check it, then print.</numerusform>
+                <numerusform>%n resident cards made; check them, then print.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>已输出 %n 张居民卡</source>
+            <translation>
+                <numerusform>%n resident card printed or saved</numerusform>
+                <numerusform>%n resident cards printed or saved</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>批量打印居民卡</source>
+            <translation>Print many resident cards</translation>
+        </message>
+        <message>
+            <source>本机缺少打印组件，暂时不能生成居民卡。</source>
+            <translation>The printing component is missing on this PC; cards cannot be made for now.</translation>
+        </message>
+        <message>
+            <source>正在生成居民卡…</source>
+            <translation>Making resident cards…</translation>
+        </message>
+        <message>
+            <source>没有打印（已取消或打印机出错），可以再次打印。</source>
+            <translation>Not printed (cancelled, or the printer failed). You can print again.</translation>
+        </message>
+        <message>
+            <source>生成居民卡</source>
+            <translation>Make cards</translation>
+        </message>
+        <message>
+            <source>网格</source>
+            <translation>Grid</translation>
+        </message>
+        <message>
+            <source>网格名称；留空则为全站所有居民</source>
+            <translation>Grid name; leave empty for every resident of the station</translation>
+        </message>
+        <message>
+            <source>这个网格没有居民（已归档的居民不发卡）。</source>
+            <translation>This grid has no residents (archived residents get no card).</translation>
+        </message>
     </context>
     <context>
         <name>CataloguePage</name>
@@ -416,6 +573,46 @@
             <source>{name}　{points} 分/{unit}</source>
             <translation>{name}   {points} pts/{unit}</translation>
         </message>
+        <message>
+            <source>使用范围</source>
+            <translation>Valid at</translation>
+        </message>
+        <message>
+            <source>关闭时自动</source>
+            <translation>Automatic, on close</translation>
+        </message>
+        <message>
+            <source>升级前</source>
+            <translation>Before upgrade</translation>
+        </message>
+        <message>
+            <source>发放日期</source>
+            <translation>Issued</translation>
+        </message>
+        <message>
+            <source>大小</source>
+            <translation>Size</translation>
+        </message>
+        <message>
+            <source>手动</source>
+            <translation>Manual</translation>
+        </message>
+        <message>
+            <source>文件名</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <source>时间</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <source>每日自动</source>
+            <translation>Automatic, daily</translation>
+        </message>
+        <message>
+            <source>类型</source>
+            <translation>Kind</translation>
+        </message>
     </context>
     <context>
         <name>CorrectionsPage</name>
@@ -478,6 +675,59 @@
         <message>
             <source>兑换券 {serial} 已作废，{points} 分已退回持有人（余额 {balance}）</source>
             <translation>Voucher {serial} voided; {points} points returned to the holder (balance {balance})</translation>
+        </message>
+    </context>
+    <context>
+        <name>DamagedDialog</name>
+        <message>
+            <source>为保护数据，本站数据库已停止写入</source>
+            <translation>To protect the data, nothing more is written to this station’s database</translation>
+        </message>
+        <message>
+            <source>发现的问题：</source>
+            <translation>Problems found:</translation>
+        </message>
+        <message>
+            <source>密码</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <source>数据库未通过启动检查</source>
+            <translation>The database failed its start-up check</translation>
+        </message>
+        <message>
+            <source>最近一份已校验的备份：{name}
+管理员登录后即可用它恢复。恢复前当前数据库会原样另存一份，不会被改动；备份之后的操作需要重新登记。</source>
+            <translation>Newest verified backup: {name}
+An administrator can restore it after signing in. The current database is first kept aside exactly as it is, untouched; anything done after the backup must be recorded again.</translation>
+        </message>
+        <message>
+            <source>正在恢复备份…</source>
+            <translation>Restoring the backup…</translation>
+        </message>
+        <message>
+            <source>正在恢复，请稍候…</source>
+            <translation>Restoring, please wait…</translation>
+        </message>
+        <message>
+            <source>没有找到可用的备份。请联系管理员，不要继续使用本站数据。</source>
+            <translation>No usable backup was found. Call your administrator and do not go on using this station’s data.</translation>
+        </message>
+        <message>
+            <source>用这份备份恢复</source>
+            <translation>Restore this backup</translation>
+        </message>
+        <message>
+            <source>管理员用户名</source>
+            <translation>Administrator user name</translation>
+        </message>
+        <message>
+            <source>请输入管理员的用户名和密码。</source>
+            <translation>Enter an administrator’s user name and password.</translation>
+        </message>
+        <message>
+            <source>退出</source>
+            <translation>Quit</translation>
         </message>
     </context>
     <context>
@@ -612,6 +862,10 @@
             <source>当前居民：{name}（{no}）</source>
             <translation>Serving: {name} ({no})</translation>
         </message>
+        <message>
+            <source>补打兑换券 F7</source>
+            <translation>Reprint vouchers F7</translation>
+        </message>
     </context>
     <context>
         <name>Errors</name>
@@ -694,10 +948,6 @@
             <translation>A4 sheet (several per page)</translation>
         </message>
         <message>
-            <source>58 毫米小票</source>
-            <translation>58 mm receipt</translation>
-        </message>
-        <message>
             <source>兑换券</source>
             <translation>Vouchers</translation>
         </message>
@@ -740,12 +990,20 @@
             <translation>Vouchers not printed yet</translation>
         </message>
         <message>
-            <source>兑换券已发放、积分已扣除，但还没有打印或保存。确定关闭吗？</source>
-            <translation>The vouchers were issued and the points deducted, but nothing was printed or saved. Close anyway?</translation>
-        </message>
-        <message>
             <source>仍然关闭</source>
             <translation>Close anyway</translation>
+        </message>
+        <message>
+            <source>兑换券已发放、积分已扣除，但没有打印（已取消或打印机出错）。请再按“打印”重试，或另存为 PDF；关闭后也可在居民面板用“补打兑换券”打印。</source>
+            <translation>The vouchers are issued and the points deducted, but nothing was printed (cancelled, or the printer failed). Press Print to try again, or save a PDF; after closing, “Reprint vouchers” on the resident panel prints them too.</translation>
+        </message>
+        <message>
+            <source>兑换券已发放、积分已扣除，但还没有打印或保存。关闭后可在居民面板用“补打兑换券”打印。确定关闭吗？</source>
+            <translation>The vouchers are issued and the points deducted, but they have not been printed or saved. After closing, “Reprint vouchers” on the resident panel prints them. Close anyway?</translation>
+        </message>
+        <message>
+            <source>热敏小票</source>
+            <translation>Receipt roll</translation>
         </message>
     </context>
     <context>
@@ -981,6 +1239,26 @@
             <source>{station} - StationDesk 文明实践站前台</source>
             <translation>{station} – StationDesk</translation>
         </message>
+        <message>
+            <source>备份与恢复</source>
+            <translation>Backups</translation>
+        </message>
+        <message>
+            <source>年终处理</source>
+            <translation>Year end</translation>
+        </message>
+        <message>
+            <source>正在备份，完成后关闭…</source>
+            <translation>Backing up; the window closes when done…</translation>
+        </message>
+        <message>
+            <source>自动备份失败：{reason}</source>
+            <translation>Automatic backup failed: {reason}</translation>
+        </message>
+        <message>
+            <source>请注意</source>
+            <translation>Please note</translation>
+        </message>
     </context>
     <context>
         <name>Output</name>
@@ -991,6 +1269,21 @@
         <message>
             <source>保存为 PDF</source>
             <translation>Save as PDF</translation>
+        </message>
+        <message>
+            <source>{name}（{chars}）</source>
+            <translation>{name} ({chars})</translation>
+        </message>
+        <message>
+            <source>本机字体缺少这些姓名中的字，打印出来是空白方框，请打印后手工填写：{names}</source>
+            <translation>The fonts on this PC lack characters of these names; they print as empty boxes, to be filled in by hand: {names}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Painting</name>
+        <message>
+            <source>正在打印…</source>
+            <translation>Printing…</translation>
         </message>
     </context>
     <context>
@@ -1011,6 +1304,10 @@
             <source>已输出。</source>
             <translation>Done.</translation>
         </message>
+        <message>
+            <source>没有打印（已取消或打印机出错），可以再次打印。</source>
+            <translation>Not printed (cancelled, or the printer failed). You can print again.</translation>
+        </message>
     </context>
     <context>
         <name>PdfPreview</name>
@@ -1029,6 +1326,14 @@
         <message>
             <source>已保存：{path}</source>
             <translation>Saved: {path}</translation>
+        </message>
+        <message>
+            <source>仍然输出</source>
+            <translation>Print anyway</translation>
+        </message>
+        <message>
+            <source>有字无法打印</source>
+            <translation>Some characters cannot be printed</translation>
         </message>
     </context>
     <context>
@@ -1163,6 +1468,13 @@
         </message>
     </context>
     <context>
+        <name>Recovery</name>
+        <message>
+            <source>已从备份 {name} 恢复：{residents} 位居民，{entries} 条流水。原来的数据库另存在 {previous}。</source>
+            <translation>Restored from {name}: {residents} residents, {entries} ledger entries. The previous database is kept in {previous}.</translation>
+        </message>
+    </context>
+    <context>
         <name>RedeemPage</name>
         <message>
             <source>兑换核销</source>
@@ -1247,6 +1559,60 @@
         </message>
     </context>
     <context>
+        <name>ReprintDialog</name>
+        <message>
+            <source>A4 纸（每页多张）</source>
+            <translation>A4 sheet (several per page)</translation>
+        </message>
+        <message>
+            <source>{name}（{no}）未使用的兑换券：选择要补打的券</source>
+            <translation>Unused vouchers of {name} ({no}): choose the ones to reprint</translation>
+        </message>
+        <message>
+            <source>兑换券（补打）</source>
+            <translation>Vouchers (reprint)</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message numerus="yes">
+            <source>已为 {name} 补打 %n 张兑换券（已记录）</source>
+            <translation>
+                <numerusform>%n voucher reprinted for {name} (recorded)</numerusform>
+                <numerusform>%n vouchers reprinted for {name} (recorded)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>本机缺少打印组件，暂时不能补打。</source>
+            <translation>The printing component is missing on this PC; vouchers cannot be reprinted for now.</translation>
+        </message>
+        <message>
+            <source>正在生成兑换券…</source>
+            <translation>Making the vouchers…</translation>
+        </message>
+        <message>
+            <source>没有打印（已取消或打印机出错），可以再次打印。</source>
+            <translation>Not printed (cancelled, or the printer failed). You can print again.</translation>
+        </message>
+        <message>
+            <source>没有未使用的兑换券可以补打。</source>
+            <translation>There are no unused vouchers to reprint.</translation>
+        </message>
+        <message>
+            <source>热敏小票</source>
+            <translation>Receipt roll</translation>
+        </message>
+        <message>
+            <source>补打兑换券</source>
+            <translation>Reprint vouchers</translation>
+        </message>
+        <message>
+            <source>请在表中选择要补打的兑换券。</source>
+            <translation>Choose the vouchers to reprint in the table.</translation>
+        </message>
+    </context>
+    <context>
         <name>ResidentFormDialog</name>
         <message>
             <source>修改居民信息</source>
@@ -1255,10 +1621,6 @@
         <message>
             <source>登记新居民</source>
             <translation>Register resident</translation>
-        </message>
-        <message>
-            <source>显示完整号码</source>
-            <translation>Show full numbers</translation>
         </message>
         <message>
             <source>不修改请留空（现为 {value}）</source>
@@ -1397,6 +1759,22 @@ Save anyway?</translation>
             <source>未签到</source>
             <translation>not checked in</translation>
         </message>
+        <message>
+            <source>仅管理员可用；每次查看都会记入操作日志</source>
+            <translation>Administrators only; every look is written to the audit log</translation>
+        </message>
+        <message>
+            <source>冲正所选流水…</source>
+            <translation>Reverse the selected entry…</translation>
+        </message>
+        <message>
+            <source>显示完整号码</source>
+            <translation>Show full numbers</translation>
+        </message>
+        <message>
+            <source>隐藏</source>
+            <translation>Hide</translation>
+        </message>
     </context>
     <context>
         <name>ResidentsPage</name>
@@ -1475,6 +1853,80 @@ Save anyway?</translation>
         <message>
             <source>已恢复 {name}</source>
             <translation>{name} restored</translation>
+        </message>
+        <message>
+            <source>批量打印居民卡…</source>
+            <translation>Print many cards…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReverseEntryDialog</name>
+        <message>
+            <source>{name}（{no}）：{date} {what} {points:+d} 分</source>
+            <translation>{name} ({no}): {date} {what} {points:+d} points</translation>
+        </message>
+        <message>
+            <source>冲正</source>
+            <translation>Reverse</translation>
+        </message>
+        <message>
+            <source>冲正会记一笔相反的流水，原流水保留。</source>
+            <translation>A reversal adds an equal and opposite entry; the original entry stays.</translation>
+        </message>
+        <message>
+            <source>冲正流水</source>
+            <translation>Reverse an entry</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>已冲正：{name} {points:+d} 分，余额 {balance}</source>
+            <translation>Reversed: {name} {points:+d} points, balance {balance}</translation>
+        </message>
+        <message>
+            <source>必填，例如：登记错了居民</source>
+            <translation>Required, e.g. recorded for the wrong resident</translation>
+        </message>
+        <message>
+            <source>理由</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>确定冲正</source>
+            <translation>Reverse</translation>
+        </message>
+        <message>
+            <source>确定冲正这笔 {points:+d} 分的流水吗？理由：{reason}</source>
+            <translation>Reverse this entry of {points:+d} points? Reason: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SecretDialog</name>
+        <message>
+            <source>两次输入的密码不一样。</source>
+            <translation>The two passwords differ.</translation>
+        </message>
+        <message>
+            <source>再输一次</source>
+            <translation>Once more</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>密码</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <source>确定</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <source>请输入密码。</source>
+            <translation>Enter the password.</translation>
         </message>
     </context>
     <context>
@@ -1599,6 +2051,38 @@ Save anyway?</translation>
             <source>已添加商户“{name}”</source>
             <translation>Merchant “{name}” added</translation>
         </message>
+        <message>
+            <source>A4：{sheet}　小票：{roll}</source>
+            <translation>A4: {sheet}   Receipts: {roll}</translation>
+        </message>
+        <message>
+            <source>{dots} 点</source>
+            <translation>{dots} dots</translation>
+        </message>
+        <message>
+            <source>上次使用的打印机</source>
+            <translation>Printers last used</translation>
+        </message>
+        <message>
+            <source>小票打印宽度已改为 {dots} 点。</source>
+            <translation>Receipt width set to {dots} dots.</translation>
+        </message>
+        <message>
+            <source>尚未选择</source>
+            <translation>none chosen yet</translation>
+        </message>
+        <message>
+            <source>热敏小票打印宽度</source>
+            <translation>Receipt printer width</translation>
+        </message>
+        <message>
+            <source>（58 毫米纸）</source>
+            <translation> (58 mm paper)</translation>
+        </message>
+        <message>
+            <source>（80 毫米纸）</source>
+            <translation> (80 mm paper)</translation>
+        </message>
     </context>
     <context>
         <name>SignInDialog</name>
@@ -1715,10 +2199,97 @@ Please sign in</translation>
         </message>
     </context>
     <context>
+        <name>Tasks</name>
+        <message>
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>WaitDialog</name>
+        <message>
+            <source>请稍候</source>
+            <translation>Please wait</translation>
+        </message>
+    </context>
+    <context>
         <name>Widgets</name>
         <message>
             <source>取消</source>
             <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>YearEndPage</name>
+        <message>
+            <source>处理过期兑换券</source>
+            <translation>Settle expired vouchers</translation>
+        </message>
+        <message>
+            <source>处理过期兑换券…</source>
+            <translation>Settle expired vouchers…</translation>
+        </message>
+        <message>
+            <source>已将 {count} 张过期兑换券标记为过期（共 {points} 分）。</source>
+            <translation>{count} vouchers past their validity marked expired ({points} points in all).</translation>
+        </message>
+        <message>
+            <source>已过有效期、还未核销的兑换券标记为过期，之后扫码会提示已过期。积分不退回。</source>
+            <translation>Vouchers past their validity and not yet redeemed are marked expired; scanning one then says so. The points are not refunded.</translation>
+        </message>
+        <message>
+            <source>年终处理</source>
+            <translation>Year end</translation>
+        </message>
+        <message>
+            <source>年终积分清零</source>
+            <translation>Year-end clearing of points</translation>
+        </message>
+        <message>
+            <source>截止日当天及以前获得、至今仍未使用的积分作废；之后获得的积分、已发放的兑换券都不受影响。</source>
+            <translation>Points earned on or before the cut-off date and still unspent expire; points earned later and vouchers already issued are not affected.</translation>
+        </message>
+        <message>
+            <source>截止日期</source>
+            <translation>Cut-off date</translation>
+        </message>
+        <message>
+            <source>标记过期</source>
+            <translation>Mark expired</translation>
+        </message>
+        <message>
+            <source>正在处理过期兑换券…</source>
+            <translation>Settling expired vouchers…</translation>
+        </message>
+        <message>
+            <source>正在清零…</source>
+            <translation>Clearing points…</translation>
+        </message>
+        <message>
+            <source>清零</source>
+            <translation>Clear</translation>
+        </message>
+        <message>
+            <source>确定将 {cutoff} 及以前获得、仍未使用的积分全部清零吗？
+这会影响所有居民，清零后不能在前台撤销。</source>
+            <translation>Clear every point earned on or before {cutoff} and still unspent?
+This affects every resident and cannot be undone at the desk.</translation>
+        </message>
+        <message>
+            <source>确定把今天以前到期、还未核销的兑换券全部标记为过期吗？积分不退回。</source>
+            <translation>Mark every voucher that ran out before today and is not redeemed as expired? The points are not refunded.</translation>
+        </message>
+        <message>
+            <source>积分清零…</source>
+            <translation>Clear points…</translation>
+        </message>
+        <message>
+            <source>积分清零完成：{residents} 位居民，共 {points} 分。</source>
+            <translation>Points cleared: {residents} residents, {points} points in all.</translation>
+        </message>
+        <message>
+            <source>过期兑换券</source>
+            <translation>Expired vouchers</translation>
         </message>
     </context>
 </TS>

@@ -46,15 +46,26 @@ def chinese(qapp):
 
 @dataclass
 class PdfRecorder:
-    """Stands in for the printer and the file dialog; keeps what was sent."""
+    """Stands in for the printer and the file dialogs; keeps what was sent.
+
+    ``fail_next`` makes the next print come back unprinted (cancelled or jammed)."""
 
     printed: list[list[bytes]] = field(default_factory=list)
+    layouts: list[str] = field(default_factory=list)
     saved: list[list[bytes]] = field(default_factory=list)
     folder: Path | None = None
+    fail_next: bool = False
 
-    def print_documents(self, parent, documents, title):  # noqa: ANN001
+    def print_documents(self, parent, documents, title, layout="sheet"):  # noqa: ANN001
+        if self.fail_next:
+            self.fail_next = False
+            return False
         self.printed.append(list(documents))
+        self.layouts.append(layout)
         return True
+
+    def choose_folder(self, parent, title):  # noqa: ANN001
+        return self.folder
 
     def save_documents(self, parent, documents, suggested):  # noqa: ANN001
         self.saved.append(list(documents))

@@ -3,6 +3,8 @@ paged ones fetch a page at a time."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
@@ -15,7 +17,8 @@ from app.views.admin_models import (
     RedeemModel,
     ScannedVoucher,
 )
-from app.views.models import DeedTypesModel, LedgerModel, SearchModel
+from app.views.list_models import DeedTypesModel
+from app.views.models import LedgerModel, SearchModel
 
 pytestmark = pytest.mark.gui
 
@@ -94,3 +97,47 @@ def test_redeem_model_grows_and_shrinks(ctx, resident, qtmodeltester):
     qtmodeltester.check(model)
     model.remove(0)
     assert model.rowCount() == 1 and model.total_redeemable() == 10
+
+
+def test_the_full_list_keeps_only_recent_pages_and_refetches_the_rest(many, monkeypatch,
+                                                                      qtmodeltester):
+    monkeypatch.setattr(SearchModel, "LISTING_PAGE", 10)
+    monkeypatch.setattr(SearchModel, "KEEP_PAGES", 2)
+    model = SearchModel()
+    model.list_all()
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    assert model.rowCount() == SearchModel.PAGE_SIZE + 7
+    assert len(model._pages) == 2  # memory stays bounded however far the list scrolls
+    assert model.data(model.index(0, 0)) == "000001"  # page 1 asked for again
+    assert model.data(model.index(model.rowCount() - 1, 0)) == f"{SearchModel.PAGE_SIZE + 7:06d}"
+    qtmodeltester.check(model)
+
+
+def test_open_vouchers_and_backups_models(ctx, resident, tmp_path, qtmodeltester):
+    from app.config import Config
+    from app.services import backup_rotation
+    from app.views.backups import list_backups
+    from app.views.list_models import BackupsModel, OpenVouchersModel
+    from tests.conftest import NOW
+
+    ledger.adjust(ctx, resident.id, 6, "期初")
+    vouchers.issue(ctx, resident.id, 6, [5, 1])
+    open_vouchers = OpenVouchersModel()
+    open_vouchers.set_rows(vouchers.vouchers_of_resident(resident.id))
+    qtmodeltester.check(open_vouchers)
+    assert [open_vouchers.data(open_vouchers.index(r, 1)) for r in range(2)] == ["5", "1"]
+    assert open_vouchers.data(open_vouchers.index(0, 4)) == "通用（本站及合作商户）"
+
+    config = Config(tmp_path, str(tmp_path / "station.db"))
+    backup_rotation.run(config, NOW, "daily")
+    by_hand = config.backup_dir / "copied-by-hand.db"
+    by_hand.write_bytes(b"x" * 2048)
+    os.utime(by_hand, (1_700_000_000, 1_700_000_000))  # listed by its time: 2023
+    backups = BackupsModel()
+    backups.set_rows(list_backups(config))
+    qtmodeltester.check(backups)
+    first = [backups.data(backups.index(0, c)) for c in range(4)]
+    assert first[:3] == ["station-20261123-093000-daily.db", "2026-11-23 09:30:00", "每日自动"]
+    assert first[3].endswith(("KB", "MB"))
+    assert backups.data(backups.index(1, 3)) == "2 KB"

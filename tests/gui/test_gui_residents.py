@@ -3,8 +3,11 @@ archiving and card reissue with confirmation."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
 
 from app.models import Resident
 from app.services import residents, search
@@ -14,6 +17,7 @@ from app.views.resident_form import ResidentFormDialog
 from .conftest import type_text
 
 pytestmark = pytest.mark.gui
+FULL_ID = re.compile(r"\d{17}[\dXx]")
 
 
 @pytest.fixture
@@ -69,21 +73,69 @@ def test_a_likely_duplicate_is_questioned_before_saving(page, resident, answer, 
     assert Resident.select().count() == 2
 
 
-def test_editing_keeps_the_id_and_phone_it_does_not_show(window, resident, qtbot):
+def test_editing_keeps_the_id_and_phone_without_the_window_ever_holding_them(
+        window, resident, monkeypatch, qtbot):
+    def never(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise AssertionError("the edit form must not read the full numbers")
+
+    monkeypatch.setattr(residents, "resolve", never)
+    monkeypatch.setattr(residents, "reveal", never)
     page = window.desk_page
     page.open_resident(resident.id)
     qtbot.keyClick(page.scan, Qt.Key.Key_F6)
     dialog = page.active_dialog()
     assert isinstance(dialog, ResidentFormDialog)
-    assert dialog.id_number.text() == ""  # the full number is never put on screen
+
+    def holds_full_numbers() -> bool:
+        texts = [e.text() for e in dialog.findChildren(QLineEdit)]
+        return any(FULL_ID.search(t) or "13812345678" in t for t in texts)
+
+    assert not holds_full_numbers()
     assert "110105********002X" in dialog.id_number.placeholderText()
+    assert dialog.collect().id_number is None and dialog.collect().phone is None
     dialog.address["grid"].clear()
     type_text(dialog.address["grid"], "第二网格")
+    assert not holds_full_numbers()
     dialog.buttons.accepted.emit()
-    saved = residents.get(resident.id)
-    assert saved.grid == "第二网格"
-    assert (saved.id_masked, saved.phone_masked) == ("110105********002X", "138****5678")
+    stored = Resident.get_by_id(resident.id)
+    assert (stored.grid, stored.id_number, stored.phone) == ("第二网格", "11010519491231002X",
+                                                             "13812345678")
     assert page.panel.details["grid"].text() == "第二网格"
+
+
+def test_the_services_checks_show_next_to_each_field_as_it_is_left(page, resident, qtbot):
+    dialog = _register(page, qtbot)
+    qtbot.keyClicks(dialog.phone, "1381234")
+    dialog.phone.editingFinished.emit()
+    assert "11 位数字" in dialog.errors.text("phone")
+    assert dialog.errors.text("name") == ""  # not visited yet: not told off
+    dialog.name.editingFinished.emit()
+    assert "姓名不能为空" in dialog.errors.text("name")
+    qtbot.keyClicks(dialog.id_number, "11010519491231002X")  # complete: checked at once
+    assert "已登记给居民 000001（张明月）" in dialog.errors.text("id_number")
+    dialog.phone.clear()
+    qtbot.keyClicks(dialog.phone, "13900001111")
+    dialog.phone.editingFinished.emit()
+    assert dialog.errors.text("phone") == ""
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert Resident.select().count() == 1 and dialog.isVisible()
+
+
+def test_every_resident_is_listed_until_the_clerk_searches(page, ctx, resident, qtbot):
+    other = residents.register(ctx, residents.ResidentInput(name="李四"))
+    residents.set_archived(ctx, other.id, True)
+    residents.register(ctx, residents.ResidentInput(name="王五"))
+    page.desk.resident_changed.emit(other.id)  # as every page that changes one does
+    names = [page.model.row_at(n).name for n in range(page.model.rowCount())]
+    assert names == ["张明月", "王五"]  # by number; the archived one left out
+    page.archived.setChecked(True)
+    assert page.model.rowCount() == 3
+    qtbot.keyClicks(page.query, "ww")
+    qtbot.keyClick(page.query, Qt.Key.Key_Return)
+    assert [page.model.row_at(n).name for n in range(page.model.rowCount())] == ["王五"]
+    page.query.clear()
+    qtbot.keyClick(page.query, Qt.Key.Key_Return)
+    assert page.model.rowCount() == 3
 
 
 def test_archiving_asks_first_and_hides_the_resident_from_search(page, resident, answer, qtbot):

@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from app.services.errors import InsufficientPoints
 from app.views import i18n
@@ -81,3 +82,17 @@ def test_the_english_interface(desk, qtbot, tmp_path):
     page = window.redeem_page
     assert page.tr("已核销 %n 张，共 {points} 分", "", 1) == "1 voucher redeemed, {points} points"
     assert page.tr("已核销 %n 张，共 {points} 分", "", 3) == "3 vouchers redeemed, {points} points"
+
+
+def test_the_ledger_shows_deed_types_by_their_english_names(ctx, resident, tmp_path):
+    from app.services import deeds
+    from app.views.models import LedgerModel
+
+    deeds.record_deed(ctx, resident.id, "BLOOD_DONATION")
+    model = LedgerModel()
+    model.show_resident(resident.id)
+    assert model.data(model.index(0, 1)) == "无偿献血"
+    i18n.build_missing_qm(i18n.TRANSLATIONS, tmp_path)
+    assert i18n.install("en", tmp_path) == "en"
+    assert model.data(model.index(0, 1)) == "Voluntary blood donation"
+    assert model.headerData(1, Qt.Orientation.Horizontal) != "事由"

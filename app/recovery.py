@@ -18,14 +18,16 @@ from app.services.context import Context
 from app.startup import InstanceLock, StartupError, open_station
 
 
-def authorise(config: Config, username: str, password: str, source: Path) -> Context:
-    """An admin of the current database; if that cannot even be read, an admin of the
-    backup (checked on a scratch copy, so the backup itself is not written)."""
+def authorise(config: Config, username: str, password: str, source: Path,
+              use_current: bool = True) -> Context:
+    """An admin of the current database; if that cannot even be read (or must not be
+    touched: ``use_current=False`` for a database that failed its start-up check, since a
+    sign-in writes), an admin of the backup, checked on a scratch copy of it."""
     from app.services import auth, permissions, station
 
     opened = None
     # A new PC has no station yet: opening one here would create an empty database.
-    if not config.is_sqlite or config.sqlite_path.exists():
+    if use_current and (not config.is_sqlite or config.sqlite_path.exists()):
         try:
             opened = open_station(config, check=False)
         except StartupError:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app import health
-from app.config import DB_FILE, Config
+from app.config import Config
 from app.models import database, open_database
 from app.models.migrations import migrate, needs_migration
 from app.services.context import Clock, Context
@@ -28,8 +28,6 @@ class InstanceLock:
     two data directories naming the same file (``--db``) still exclude each other."""
 
     def __init__(self, database_file: Path) -> None:
-        if database_file.is_dir():  # a data directory: its default database file
-            database_file = database_file / DB_FILE
         self.path = database_file.with_name(database_file.name + ".lock")
         self._fd: int | None = None
 

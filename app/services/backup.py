@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import sqlite3
 from dataclasses import dataclass
@@ -86,6 +87,8 @@ def backup_to(dest: Path) -> BackupReport:
         with database.atomic():
             live = _live_totals()
             database.connection().backup(target)
+        # A copy is one self-contained file: no -wal/-shm beside it, now or when verified.
+        target.execute("PRAGMA journal_mode=DELETE")
     finally:
         target.close()
     try:
@@ -102,6 +105,40 @@ def backup_to(dest: Path) -> BackupReport:
     os.replace(partial, dest)
     return BackupReport(str(dest), report.residents, report.entries, report.total_points,
                         report.size_bytes)
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    """One backup on disk, as the desk lists it."""
+
+    path: Path
+    made_at: dt.datetime
+    kind: str  # daily | close | manual | migration | other
+    size_bytes: int
+
+
+_STAMPED = re.compile(r"(?:station|before-migration)-(\d{8})-(\d{6})(?:-(\w+))?\.db$")
+
+
+def list_backups(config: Config) -> list[BackupFile]:
+    """The backup files in the station's backup folder, newest first. Time and kind come
+    from the names this module gives; a file copied in by hand is listed by its time."""
+    if not config.backup_dir.is_dir():
+        return []
+    found = []
+    for path in config.backup_dir.glob("*.db"):
+        try:
+            stat = path.stat()
+        except OSError:  # removed by the rotation meanwhile
+            continue
+        match = _STAMPED.match(path.name)
+        if match:
+            made = dt.datetime.strptime(match.group(1) + match.group(2), "%Y%m%d%H%M%S")
+            kind = match.group(3) or "migration"
+        else:
+            made, kind = dt.datetime.fromtimestamp(stat.st_mtime), "other"
+        found.append(BackupFile(path, made, kind, stat.st_size))
+    return sorted(found, key=lambda b: b.made_at, reverse=True)
 
 
 def default_name(now: dt.datetime, kind: str = "manual") -> str:

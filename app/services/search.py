@@ -144,10 +144,27 @@ class SearchPage:
     has_more: bool
 
 
+def grids() -> list[str]:
+    """The grids residents are registered in (for choosing a grid to print cards for)."""
+    return [g for (g,) in Resident.select(Resident.grid).where(Resident.grid != "")
+            .distinct().order_by(Resident.grid).tuples()]
+
+
+def count(include_archived: bool = False) -> int:
+    query = Resident.select()
+    if not include_archived:
+        query = query.where(Resident.archived == False)  # noqa: E712
+    return query.count()
+
+
 def listing(offset: int = 0, limit: int = 100, grid: str | None = None,
-            include_archived: bool = False) -> SearchPage:
-    """All residents by number, a page at a time (the residents list before any search)."""
+            include_archived: bool = False, after_id: int | None = None) -> SearchPage:
+    """All residents by number, a page at a time (the residents list before any search).
+    ``after_id`` (the last id of the previous page) pages without OFFSET, so the last page
+    of 100,000 residents costs what the first does."""
     query = Resident.select(*_HIT_COLUMNS).order_by(Resident.id)
+    if after_id is not None:
+        query = query.where(Resident.id > after_id)
     if grid:
         query = query.where(Resident.grid == grid)
     if not include_archived:

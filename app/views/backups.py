@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -24,38 +23,10 @@ from PySide6.QtWidgets import QWidget
 from app.config import Config
 from app.views.desk import Desk
 from app.views.errors import message_for
-from app.views.list_models import BackupFile
 
 log = logging.getLogger(__name__)
 
 CHECK_INTERVAL_MS = 30 * 60 * 1000  # a desk left running past midnight gets its daily copy
-_STAMPED = re.compile(r"(?:station|before-migration)-(\d{8})-(\d{6})(?:-(\w+))?\.db$")
-
-
-def list_backups(config: Config) -> list[BackupFile]:
-    """The backup files in the station's backup folder, newest first.
-
-    The time and kind come from the name the backup service gives each file; a file
-    named otherwise (copied in by hand) is listed by its modification time.
-    """
-    if not config.backup_dir.is_dir():
-        return []
-    found = []
-    for path in config.backup_dir.glob("*.db"):
-        try:
-            stat = path.stat()
-        except OSError:  # deleted by the rotation while we looked
-            continue
-        match = _STAMPED.match(path.name)
-        if match:
-            made = dt.datetime.strptime(match.group(1) + match.group(2), "%Y%m%d%H%M%S")
-            kind = match.group(3) or "migration"
-        else:
-            made, kind = dt.datetime.fromtimestamp(stat.st_mtime), "other"
-        found.append(BackupFile(path, made, kind, stat.st_size))
-    return sorted(found, key=lambda b: b.made_at, reverse=True)
-
-
 def automatic_backup(config: Config, now: dt.datetime, kind: str) -> str:
     """On the worker: the daily or close backup (with rotation); the file made, or ""
     when today's daily backup exists already."""

@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import auth, permissions
+from app.services.backup import list_backups
 from app.services.context import Actor
 from app.views import output, prompts, widgets
-from app.views.backups import encrypted_copy, list_backups, manual_backup
+from app.views.backups import encrypted_copy, manual_backup
 from app.views.desk import Desk
 from app.views.errors import message_for
 from app.views.list_models import BackupFile, BackupsModel

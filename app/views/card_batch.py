@@ -120,7 +120,7 @@ def make_cards(grid: str | None, chunk: int, progress: Progress) -> tuple[list[b
     ids: list[int] = []
     names: list[str] = []
     while True:
-        page = search.listing(len(ids), LISTING_PAGE, grid)
+        page = search.listing(0, LISTING_PAGE, grid, after_id=ids[-1] if ids else None)
         ids.extend(hit.id for hit in page.hits)
         names.extend(hit.name for hit in page.hits)
         progress.check()

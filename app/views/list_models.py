@@ -3,10 +3,7 @@ vouchers (to print again) and the station's backup files."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -17,6 +14,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from app.services.backup import BackupFile
 from app.services.catalogue import DeedTypeInfo
 from app.services.vouchers import VoucherRow
 from app.views import labels
@@ -41,16 +39,6 @@ class OpenVouchersModel(RowsModel):
     def cell(self, v: VoucherRow, column: int) -> str:
         where = v.merchant if v.scope == "merchant" and v.merchant else labels.scope(v.scope)
         return (v.serial, str(v.points), v.issue_date, v.expiry_date, where)[column]
-
-
-@dataclass(frozen=True)
-class BackupFile:
-    """One backup on disk as the backups page lists it."""
-
-    path: Path
-    made_at: dt.datetime
-    kind: str  # daily | close | manual | migration | other
-    size_bytes: int
 
 
 class BackupsModel(RowsModel):

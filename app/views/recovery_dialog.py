@@ -44,22 +44,14 @@ class RestoreRequest:
 def restore_backup(config: Config, request: RestoreRequest, damaged: bool = False) -> Restored:
     """On a worker, with the station closed: check the admin, put the backup in place.
 
-    ``damaged``: the current database must not even be signed in to. ``recovery.authorise``
-    signs in against the current database whenever it opens; holding the station's lock
-    meanwhile makes that open fail, so it checks the admin on a scratch copy of the backup.
+    ``damaged``: the current database must not even be signed in to, so the admin is
+    checked against the backup instead.
     """
     from app import recovery
-    from app.startup import InstanceLock
 
     with recovery.plain_copy(config, request.source, None) as plain:
-        lock = InstanceLock(config.sqlite_path) if damaged else None
-        if lock is not None:
-            lock.acquire()
-        try:
-            ctx = recovery.authorise(config, request.username, request.password, plain)
-        finally:
-            if lock is not None:
-                lock.release()
+        ctx = recovery.authorise(config, request.username, request.password, plain,
+                                 use_current=not damaged)
         return recovery.restore(config, ctx, plain, request.source.name)
 
 

@@ -117,7 +117,7 @@ def test_the_full_list_keeps_only_recent_pages_and_refetches_the_rest(many, monk
 def test_open_vouchers_and_backups_models(ctx, resident, tmp_path, qtmodeltester):
     from app.config import Config
     from app.services import backup_rotation
-    from app.views.backups import list_backups
+    from app.services.backup import list_backups
     from app.views.list_models import BackupsModel, OpenVouchersModel
     from tests.conftest import NOW
 

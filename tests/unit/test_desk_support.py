@@ -65,3 +65,28 @@ def test_demo_vouchers_verify(ctx):
     assert tokens
     verdicts = {vouchers.verify(ctx, t).reason for t in tokens}
     assert verdicts <= {"ok", "redeemed"}
+
+
+def test_listing_by_last_id_and_grids(ctx):
+    """Paging by the last id gives the same pages as by offset; grids are listed once."""
+    for n in range(7):
+        residents.register(ctx, residents.ResidentInput(name=f"翻页{n}", grid=f"第{n % 2}网格"))
+    first = search.listing(limit=3)
+    by_key = search.listing(limit=3, after_id=first.hits[-1].id)
+    assert [h.name for h in by_key.hits] == [h.name for h in search.listing(3, 3).hits]
+    assert search.grids() == ["第0网格", "第1网格"]
+    assert search.count() == 7
+
+
+def test_backups_are_listed_and_leave_no_side_files(ctx, tmp_path):
+    """A verified backup is a single file (no -wal/-shm left) and is listed newest first."""
+    from app.config import resolve
+    from app.services import backup
+
+    config = resolve(tmp_path, str(tmp_path / "station.db"))
+    backup.backup(config, dt.datetime(2026, 11, 23, 8))
+    backup.backup(config, dt.datetime(2026, 11, 23, 9))
+    listed = backup.list_backups(config)
+    assert [b.made_at.hour for b in listed] == [9, 8] and listed[0].kind == "manual"
+    assert sorted(p.name for p in config.backup_dir.iterdir()) == sorted(
+        b.path.name for b in listed)

@@ -29,13 +29,11 @@ from app.services import vouchers
 from app.services.context import new_request_id
 from app.services.residents import ResidentView
 from app.services.vouchers import IssueResult
-from app.views import labels, output, settings, widgets
+from app.views import labels, output, widgets
 from app.views.desk import Desk
 from app.views.errors import message_for
 from app.views.pdf_preview import PdfPreview
 from app.views.widgets import Feedback, FieldErrors, error_label
-
-LAYOUTS = (output.SHEET, output.THERMAL)
 
 
 def parse_faces(text: str) -> list[int]:
@@ -108,12 +106,7 @@ class IssueVouchersDialog(QDialog):
 
         self.done_label = QLabel()
         self.done_label.setObjectName("formHeading")
-        self.layout_choice = QComboBox()
-        self.layout_choice.setObjectName("voucherLayout")
-        self.layout_choice.addItem(self.tr("A4 纸（每页多张）"), output.SHEET)
-        self.layout_choice.addItem(self.tr("热敏小票"), output.THERMAL)
-        chosen = settings.get(settings.VOUCHER_FORMAT)
-        self.layout_choice.setCurrentIndex(LAYOUTS.index(chosen) if chosen in LAYOUTS else 0)
+        self.layout_choice = output.VoucherLayoutChoice()
         self.preview = PdfPreview(self.tr("兑换券"), "vouchers.pdf",
                                   layout=self.layout_choice.currentData())
         self.close_button = QPushButton(self.tr("关闭"))
@@ -246,7 +239,6 @@ class IssueVouchersDialog(QDialog):
             self.feedback.show_error(message_for(exc))
 
     def _on_layout_choice_changed(self, index: int) -> None:
-        settings.put(settings.VOUCHER_FORMAT, self.layout_choice.currentData())
         if self.result is not None:
             self._render()
 

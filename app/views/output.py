@@ -20,7 +20,7 @@ from pathlib import Path
 from types import ModuleType
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QComboBox, QFileDialog, QWidget
 
 from app.services import ledger, residents, vouchers
 from app.services import station as station_service
@@ -154,3 +154,22 @@ def write_documents(path: Path, documents: list[bytes]) -> list[Path]:
 
 
 sink = Output()
+
+
+class VoucherLayoutChoice(QComboBox):
+    """A4 sheet or thermal roll, starting at the layout chosen last on this machine and
+    remembering each new choice."""
+
+    LAYOUTS = (SHEET, THERMAL)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("voucherLayout")
+        self.addItem(QCoreApplication.translate("Output", "A4 纸（每页多张）"), SHEET)
+        self.addItem(QCoreApplication.translate("Output", "热敏小票"), THERMAL)
+        chosen = settings.get(settings.VOUCHER_FORMAT)
+        self.setCurrentIndex(self.LAYOUTS.index(chosen) if chosen in self.LAYOUTS else 0)
+        self.currentIndexChanged.connect(self._on_self_changed)
+
+    def _on_self_changed(self, index: int) -> None:
+        settings.put(settings.VOUCHER_FORMAT, self.currentData())

@@ -12,7 +12,6 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.services import vouchers
 from app.services.residents import ResidentView
-from app.views import output, settings
+from app.views import output
 from app.views.desk import Desk
 from app.views.errors import message_for
 from app.views.list_models import OpenVouchersModel
@@ -32,7 +31,6 @@ from app.views.models import ROW_ROLE
 from app.views.pdf_preview import PdfPreview
 from app.views.widgets import Feedback, button_row, setup_table
 
-LAYOUTS = (output.SHEET, output.THERMAL)
 RENDER_DELAY_MS = 150
 VISIBLE_ROWS = 6
 
@@ -55,12 +53,7 @@ class ReprintDialog(QDialog):
         self.table.setModel(self.model)
         setup_table(self.table, stretch_column=4)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
-        self.layout_choice = QComboBox()
-        self.layout_choice.setObjectName("voucherLayout")
-        self.layout_choice.addItem(self.tr("A4 纸（每页多张）"), output.SHEET)
-        self.layout_choice.addItem(self.tr("热敏小票"), output.THERMAL)
-        chosen = settings.get(settings.VOUCHER_FORMAT)
-        self.layout_choice.setCurrentIndex(LAYOUTS.index(chosen) if chosen in LAYOUTS else 0)
+        self.layout_choice = output.VoucherLayoutChoice()
         self.preview = PdfPreview(self.tr("兑换券（补打）"), "vouchers-reprint.pdf",
                                   layout=self.layout_choice.currentData())
         self.feedback = Feedback()
@@ -154,7 +147,6 @@ class ReprintDialog(QDialog):
             self.feedback.show_error(message_for(exc))
 
     def _on_layout_choice_changed(self, index: int) -> None:
-        settings.put(settings.VOUCHER_FORMAT, self.layout_choice.currentData())
         self._render()
 
     def _on_preview_delivered(self, how: str) -> None:

@@ -944,10 +944,6 @@ An administrator can restore it after signing in. The current database is first 
             <translation>Merchant</translation>
         </message>
         <message>
-            <source>A4 纸（每页多张）</source>
-            <translation>A4 sheet (several per page)</translation>
-        </message>
-        <message>
             <source>兑换券</source>
             <translation>Vouchers</translation>
         </message>
@@ -1000,10 +996,6 @@ An administrator can restore it after signing in. The current database is first 
         <message>
             <source>兑换券已发放、积分已扣除，但还没有打印或保存。关闭后可在居民面板用“补打兑换券”打印。确定关闭吗？</source>
             <translation>The vouchers are issued and the points deducted, but they have not been printed or saved. After closing, “Reprint vouchers” on the resident panel prints them. Close anyway?</translation>
-        </message>
-        <message>
-            <source>热敏小票</source>
-            <translation>Receipt roll</translation>
         </message>
     </context>
     <context>
@@ -1262,6 +1254,14 @@ An administrator can restore it after signing in. The current database is first 
     </context>
     <context>
         <name>Output</name>
+        <message>
+            <source>A4 纸（每页多张）</source>
+            <translation>A4 sheet (several per page)</translation>
+        </message>
+        <message>
+            <source>热敏小票</source>
+            <translation>Receipt roll</translation>
+        </message>
         <message>
             <source>打印</source>
             <translation>Print</translation>
@@ -1561,10 +1561,6 @@ An administrator can restore it after signing in. The current database is first 
     <context>
         <name>ReprintDialog</name>
         <message>
-            <source>A4 纸（每页多张）</source>
-            <translation>A4 sheet (several per page)</translation>
-        </message>
-        <message>
             <source>{name}（{no}）未使用的兑换券：选择要补打的券</source>
             <translation>Unused vouchers of {name} ({no}): choose the ones to reprint</translation>
         </message>
@@ -1598,10 +1594,6 @@ An administrator can restore it after signing in. The current database is first 
         <message>
             <source>没有未使用的兑换券可以补打。</source>
             <translation>There are no unused vouchers to reprint.</translation>
-        </message>
-        <message>
-            <source>热敏小票</source>
-            <translation>Receipt roll</translation>
         </message>
         <message>
             <source>补打兑换券</source>

@@ -54,10 +54,26 @@ def cmd_resident_add(args, config, opened) -> Result:
     ctx = signed_in(args, opened)
     view = residents.register(ctx, residents.ResidentInput(
         name=args.name, id_number=args.id_number, id_type=args.id_type, phone=args.phone,
-        grid=args.grid, tags=tuple(args.tag), **residents.parse_address(args.address)))
+        grid=args.grid, tags=tuple(args.tag), household_id=args.household,
+        **residents.parse_address(args.address)))
     return ({"resident_no": view.resident_no, "uid": view.uid, "name": view.name,
              "card_code": view.card_code, "id_number": view.id_masked, "phone": view.phone_masked},
             lambda r: f"已登记 {r['name']}，居民编号 {r['resident_no']}，卡号 {r['card_code']}")
+
+
+def cmd_resident_household(args, config, opened) -> Result:
+    from app.services import residents
+
+    if args.show is not None:
+        reader(opened)
+        view = residents.household_view(args.show)
+    elif args.name:
+        view = residents.create_household(signed_in(args, opened), args.name)
+    else:
+        raise InvalidInput(what="请用 --name 新建一户，或用 --show 编号 查看。",
+                           what_en="Use --name to create a household or --show ID to see one.")
+    return (view.__dict__, lambda r: f"户 {r['id']}（{r['name']}）：成员 "
+                                     f"{'、'.join(r['members']) or '无'}，合计 {r['balance']} 分")
 
 
 def cmd_resident_find(args, config, opened) -> Result:
@@ -164,6 +180,7 @@ _HANDLERS: dict[tuple[str, str | None], Callable[..., Result]] = {
     ("demo", None): cmd_demo,
     ("resident", "add"): cmd_resident_add,
     ("resident", "find"): cmd_resident_find,
+    ("resident", "household"): cmd_resident_household,
     ("resident", "cards"): cmd_resident_cards,
     ("resident", "reissue-card"): cmd_resident_reissue,
     ("deed", "types"): cmd_deed_types,

@@ -6,9 +6,10 @@ import base64
 import re
 import secrets
 import unicodedata
+import uuid
 from dataclasses import dataclass
 
-from app.models import Resident, RetiredCard, write_transaction
+from app.models import Household, Resident, RetiredCard, write_transaction
 from app.models.station import station_code
 from app.services import audit, idnumber, operations, search
 from app.services.context import Context
@@ -152,6 +153,10 @@ def _rest(data: ResidentInput) -> dict[str, object]:
     if unknown:
         raise InvalidInput(what=f"未知标签：{', '.join(sorted(unknown))}",
                            what_en=f"Unknown tags: {', '.join(sorted(unknown))}")
+    if data.household_id is not None and not Household.select().where(
+            Household.id == data.household_id).exists():
+        raise InvalidInput(what=f"没有编号为 {data.household_id} 的户。",
+                           what_en=f"No household {data.household_id}.", field="household")
     values: dict[str, object] = {"tags": ",".join(sorted(set(data.tags))),
                                  "household": data.household_id}
     for key in (*ADDRESS_FIELDS, "grid"):
@@ -175,6 +180,39 @@ def validate(ctx: Context, data: ResidentInput, resident_id: int | None = None
         except DeskError as exc:
             problems.append(exc)
     return problems
+
+
+@dataclass(frozen=True)
+class HouseholdView:
+    id: int
+    uid: str
+    name: str
+    members: tuple[str, ...]  # resident numbers
+    balance: int  # the members' balances together, where a village counts by household
+
+
+def create_household(ctx: Context, name: str) -> HouseholdView:
+    """A household (户) that residents can be linked to, for schemes that count by it."""
+    require(ctx, "resident.register")
+    if not name.strip():
+        raise InvalidInput(what="请填写户名（通常为户主姓名）。",
+                           what_en="Name the household (usually its head).", field="household")
+    with write_transaction():
+        household = Household.create(uid=f"{station_code()}-H{uuid.uuid4().hex}",
+                                     name=name.strip(), created_at=ctx.clock.now())
+        audit.record(ctx, "household.create", household.uid)
+    return household_view(household.id)
+
+
+def household_view(household_id: int) -> HouseholdView:
+    household = Household.get_or_none(Household.id == household_id)
+    if household is None:
+        raise InvalidInput(what=f"没有编号为 {household_id} 的户。",
+                           what_en=f"No household {household_id}.", field="household")
+    members = list(Resident.select(Resident.resident_no, Resident.balance)
+                   .where(Resident.household == household_id).order_by(Resident.id).tuples())
+    return HouseholdView(household.id, household.uid, household.name,
+                         tuple(m[0] for m in members), sum(m[1] for m in members))
 
 
 def possible_duplicates(data: ResidentInput, exclude_id: int | None = None) -> list[ResidentView]:

@@ -6,9 +6,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+import pytest
+
 from app.models import Resident
 from app.services import demo, ledger, residents, search, vouchers
-from app.services.errors import InvalidIdNumber, InvalidName, InvalidPhone
+from app.services.errors import InvalidIdNumber, InvalidInput, InvalidName, InvalidPhone
 
 
 def test_edit_with_none_keeps_the_stored_id_and_phone(ctx, resident):
@@ -90,3 +92,16 @@ def test_backups_are_listed_and_leave_no_side_files(ctx, tmp_path):
     assert [b.made_at.hour for b in listed] == [9, 8] and listed[0].kind == "manual"
     assert sorted(p.name for p in config.backup_dir.iterdir()) == sorted(
         b.path.name for b in listed)
+
+
+def test_households_link_residents_and_add_up(ctx):
+    """Residents linked to a household are listed with their balances added up."""
+    home = residents.create_household(ctx, "王建国户")
+    a = residents.register(ctx, residents.ResidentInput(name="王建国", household_id=home.id))
+    b = residents.register(ctx, residents.ResidentInput(name="李秀英", household_id=home.id))
+    ledger.adjust(ctx, a.id, 10, "期初")
+    ledger.adjust(ctx, b.id, 5, "期初")
+    view = residents.household_view(home.id)
+    assert view.members == (a.resident_no, b.resident_no) and view.balance == 15
+    with pytest.raises(InvalidInput):
+        residents.register(ctx, residents.ResidentInput(name="张三", household_id=999))

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from app.config import Config
 from app.models import database
+from app.models.db import is_sqlite
 from app.services.errors import DeskError
 
 SIDE_FILES = ("-wal", "-shm")
@@ -77,6 +78,9 @@ def _live_totals() -> tuple[int, int]:
 
 def backup_to(dest: Path) -> BackupReport:
     """Copy the open SQLite database to ``dest`` and verify the copy against the live one."""
+    if not is_sqlite():
+        raise BackupError(reason="PostgreSQL 站点请用 pg_dump 备份（见 README）",
+                          reason_en="back up PostgreSQL stations with pg_dump (see README)")
     dest = Path(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
     partial = dest.with_name(dest.name + ".partial")

@@ -4,49 +4,14 @@ scan every QR code off a rendered page with an independent decoder."""
 from __future__ import annotations
 
 import io
-import re
-import shutil
-import subprocess
-from pathlib import Path
 
 import pytest
+from printing_checks import STATION, assert_private, decode, pdf_text, render
 from pypdf import PdfReader
 
 from app.printing import fonts, qr
 from app.printing.vouchers import GRID, QR_MODULE, voucher_sheet_pdf, voucher_thermal_pdf
 from app.services import ledger, residents, station, vouchers
-
-FULL_ID = re.compile(r"\d{17}[\dX]")
-FULL_PHONE = re.compile(r"1\d{10}")
-STATION = "新华社区新时代文明实践站"
-
-
-def pdf_text(pdf: bytes) -> list[str]:
-    return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
-
-
-def assert_private(text: str) -> None:
-    assert not FULL_ID.search(text), "a full ID number is printed"
-    assert not FULL_PHONE.search(text), "a full phone number is printed"
-
-
-def render(pdf: bytes, dpi: int, tmp_path: Path) -> list[Path]:
-    """Every page of ``pdf`` as a PNG at ``dpi`` (skips the test without poppler)."""
-    if shutil.which("pdftoppm") is None:
-        pytest.skip("pdftoppm (poppler-utils) is not installed")
-    source = tmp_path / f"doc-{dpi}.pdf"
-    source.write_bytes(pdf)
-    subprocess.run(["pdftoppm", "-r", str(dpi), "-png", str(source),
-                    str(tmp_path / f"page-{dpi}")], check=True)
-    return sorted(tmp_path.glob(f"page-{dpi}-*.png"))
-
-
-def decode(png: Path) -> list:
-    zxingcpp = pytest.importorskip("zxingcpp")
-    from PIL import Image
-
-    with Image.open(png) as image:
-        return [r for r in zxingcpp.read_barcodes(image) if r.valid]
 
 
 def issue(ctx, resident_id: int, points: int, request_id: str, **kwargs) -> list:

@@ -4,52 +4,26 @@ entries in, PDF text and scanned card codes out."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
-import shutil
-import subprocess
-from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
+from printing_checks import STATION, assert_private, decode, pdf_text, render
 
 from app.printing.cards import GRID, cards_pdf
 from app.printing.statement import statement_pdf
 from app.services import ledger, residents, station, vouchers
 from app.services.errors import CardReplaced
 
-FULL_ID = re.compile(r"\d{17}[\dX]")
-FULL_PHONE = re.compile(r"1\d{10}")
-STATION = "新华社区新时代文明实践站"
 NAMES = ["阿依古丽·买买提", "欧阳娜娜", "李四", "王小明", "陈一", "刘德华", "赵敏", "钱多多",
          "孙悟空", "周杰", "吴磊"]
 
 
-def pdf_text(pdf: bytes) -> list[str]:
-    return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
 
 
-def assert_private(text: str) -> None:
-    assert not FULL_ID.search(text), "a full ID number is printed"
-    assert not FULL_PHONE.search(text), "a full phone number is printed"
 
 
-def render(pdf: bytes, dpi: int, tmp_path: Path) -> list[Path]:
-    if shutil.which("pdftoppm") is None:
-        pytest.skip("pdftoppm (poppler-utils) is not installed")
-    source = tmp_path / f"doc-{dpi}.pdf"
-    source.write_bytes(pdf)
-    subprocess.run(["pdftoppm", "-r", str(dpi), "-png", str(source),
-                    str(tmp_path / f"page-{dpi}")], check=True)
-    return sorted(tmp_path.glob(f"page-{dpi}-*.png"))
 
 
-def decode(png: Path) -> list[str]:
-    zxingcpp = pytest.importorskip("zxingcpp")
-    from PIL import Image
-
-    with Image.open(png) as image:
-        return [r.text for r in zxingcpp.read_barcodes(image) if r.valid]
 
 
 @pytest.fixture
@@ -75,7 +49,7 @@ def test_cards_show_name_and_number_but_no_private_data(people):
 @pytest.mark.parametrize("dpi", [150, 300])
 def test_every_card_code_scans_to_its_resident(people, tmp_path, dpi):
     codes = [code for png in render(cards_pdf(people, station.current()), dpi, tmp_path)
-             for code in decode(png)]
+             for code in codes_on(png)]
     assert sorted(codes) == sorted(p.card_code for p in people)
     assert sorted(residents.by_card(code).id for code in codes) == sorted(p.id for p in people)
 
@@ -83,7 +57,7 @@ def test_every_card_code_scans_to_its_resident(people, tmp_path, dpi):
 def test_reissued_card_prints_the_new_code(ctx, resident, tmp_path):
     renewed = residents.reissue_card(ctx, resident.id)
     (png,) = render(cards_pdf([renewed], station.current()), 150, tmp_path)
-    (code,) = decode(png)
+    (code,) = codes_on(png)
     assert code == renewed.card_code and residents.by_card(code).id == resident.id
     with pytest.raises(CardReplaced):
         residents.by_card(resident.card_code)
@@ -157,3 +131,7 @@ def test_statement_refuses_entries_outside_its_period(ctx, clock, resident):
     with pytest.raises(ValueError, match="after"):
         statement_pdf(residents.get(resident.id), station.current(), [], 0, end,
                       start - dt.timedelta(days=1))
+
+
+def codes_on(png):
+    return [r.text for r in decode(png)]

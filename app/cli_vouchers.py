@@ -41,22 +41,19 @@ def _check_writable(pdf: str) -> None:
 
 def _write_vouchers_pdf(ctx, serials: list[str], pdf: str, thermal: int | None,
                         reprint: bool) -> None:
-    from app.printing.vouchers import voucher_sheet_pdf, voucher_thermal_pdf
+    """One A4 file, or one receipt file per voucher (``NAME-SERIAL.pdf`` when several)."""
+    from app.printing.vouchers import voucher_documents
     from app.services import residents, station, vouchers
 
     rows = _printable(serials)
-    info = station.current()
-    if thermal:
-        data = [voucher_thermal_pdf(row, info, width_dots=thermal, reprint=reprint) for row in rows]
-        if len(data) == 1:
-            Path(pdf).write_bytes(data[0])
-        else:
-            stem = Path(pdf)
-            for row, blob in zip(rows, data, strict=True):
-                stem.with_name(f"{stem.stem}-{row.serial}{stem.suffix}").write_bytes(blob)
+    holder = residents.get(rows[0].resident_id).id_masked
+    documents = voucher_documents(rows, station.current(), thermal, holder, reprint)
+    if len(documents) == 1:
+        Path(pdf).write_bytes(documents[0])
     else:
-        holder = residents.get(rows[0].resident_id).id_masked if rows else ""
-        Path(pdf).write_bytes(voucher_sheet_pdf(rows, info, holder, reprint=reprint))
+        stem = Path(pdf)
+        for row, blob in zip(rows, documents, strict=True):
+            stem.with_name(f"{stem.stem}-{row.serial}{stem.suffix}").write_bytes(blob)
     vouchers.record_print(ctx, serials)
 
 

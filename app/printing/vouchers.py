@@ -44,7 +44,7 @@ from app.printing.voucher_face import (
 from app.services.station import StationInfo
 from app.services.vouchers import VoucherRow
 
-__all__ = ["voucher_sheet_pdf", "voucher_thermal_pdf", "GRID", "QR_MODULE"]
+__all__ = ["voucher_documents", "voucher_sheet_pdf", "voucher_thermal_pdf", "GRID", "QR_MODULE"]
 
 GRID = Grid(cols=2, rows=4, cell_w=97 * mm, cell_h=70 * mm)
 PAD = 3 * mm  # kept free of print on every side of a cell: room for an imprecise cut
@@ -75,6 +75,17 @@ def voucher_sheet_pdf(vouchers: list[VoucherRow], station: StationInfo,
         c.showPage()
     c.save()
     return buffer.getvalue()
+
+
+def voucher_documents(vouchers: list[VoucherRow], station: StationInfo,
+                      thermal_dots: int | None = None, holder_id_masked: str = "",
+                      reprint: bool = False) -> list[bytes]:
+    """What a printer gets: one A4 document for all the vouchers, or, for a receipt roll
+    ``thermal_dots`` wide, one document per voucher."""
+    if thermal_dots:
+        return [voucher_thermal_pdf(v, station, width_dots=thermal_dots, reprint=reprint,
+                                    holder_id_masked=holder_id_masked) for v in vouchers]
+    return [voucher_sheet_pdf(vouchers, station, holder_id_masked, reprint)]
 
 
 def _footer(c: Canvas, text: str) -> None:

@@ -150,13 +150,6 @@ def grids() -> list[str]:
             .distinct().order_by(Resident.grid).tuples()]
 
 
-def count(include_archived: bool = False) -> int:
-    query = Resident.select()
-    if not include_archived:
-        query = query.where(Resident.archived == False)  # noqa: E712
-    return query.count()
-
-
 def listing(offset: int = 0, limit: int = 100, grid: str | None = None,
             include_archived: bool = False, after_id: int | None = None) -> SearchPage:
     """All residents by number, a page at a time (the residents list before any search).

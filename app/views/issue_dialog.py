@@ -216,13 +216,11 @@ class IssueVouchersDialog(QDialog):
         return [v.serial for v in self.result.vouchers] if self.result else []
 
     def _render(self) -> None:
-        layout, width = self.layout_choice.currentData(), output.thermal_width()
-        serials, masked, name = self.serials(), self.resident.id_masked, self.resident.name
+        layout = self.layout_choice.currentData()
         self.preview.layout = layout
         self.preview.print_button.setEnabled(False)
-        self.desk.run(self, lambda: (output.voucher_documents(serials, layout, masked,
-                                                              width_dots=width),
-                                     output.unprintable([name])),
+        self.desk.run(self, output.voucher_job(self.serials(), layout, self.resident.id_masked,
+                                               self.resident.name),
                       self._on_render_succeeded, self._on_render_failed,
                       progress=self.tr("正在生成兑换券…"))
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -56,14 +57,19 @@ def thermal_width() -> int:
 def voucher_documents(serials: list[str], layout: str, holder_id_masked: str = "",
                       reprint: bool = False, width_dots: int = ROLL_WIDTHS[0]) -> list[bytes]:
     """The vouchers as one A4 document, or one receipt document per voucher."""
-    rows = vouchers.vouchers_by_serial(serials)
-    info = station_service.current()
-    module = _printing("vouchers")
-    if layout == THERMAL:
-        return [module.voucher_thermal_pdf(row, info, width_dots=width_dots, reprint=reprint,
-                                           holder_id_masked=holder_id_masked) for row in rows]
-    return [module.voucher_sheet_pdf(rows, info, holder_id_masked=holder_id_masked,
-                                     reprint=reprint)]
+    return _printing("vouchers").voucher_documents(
+        vouchers.vouchers_by_serial(serials), station_service.current(),
+        thermal_dots=width_dots if layout == THERMAL else None,
+        holder_id_masked=holder_id_masked, reprint=reprint)
+
+
+def voucher_job(serials: list[str], layout: str, holder_id_masked: str, holder_name: str,
+                reprint: bool = False) -> Callable[[], tuple[list[bytes], str]]:
+    """Work for a background worker: the voucher documents in ``layout`` (at this
+    machine's roll width), and a warning if the holder's name cannot be printed."""
+    width = thermal_width()
+    return lambda: (voucher_documents(serials, layout, holder_id_masked, reprint=reprint,
+                                      width_dots=width), unprintable([holder_name]))
 
 
 def statement_document(resident_id: int, start: dt.date, end: dt.date) -> bytes:

@@ -124,12 +124,10 @@ class ReprintDialog(QDialog):
             self.preview.set_documents([])
             self.feedback.show_info(self.tr("请在表中选择要补打的兑换券。"))
             return
-        layout, width = self.layout_choice.currentData(), output.thermal_width()
-        masked, name = self.resident.id_masked, self.resident.name
+        layout = self.layout_choice.currentData()
         self.preview.layout = layout
-        self.desk.run(self, lambda: (output.voucher_documents(serials, layout, masked,
-                                                              reprint=True, width_dots=width),
-                                     output.unprintable([name])),
+        self.desk.run(self, output.voucher_job(serials, layout, self.resident.id_masked,
+                                               self.resident.name, reprint=True),
                       self._on_render_succeeded, self._on_render_failed,
                       progress=self.tr("正在生成兑换券…"))
 

@@ -112,7 +112,7 @@ def cmd_check(args, config, opened) -> Result:
     from app.services import integrity
 
     reader(opened)
-    report = integrity.run_check()
+    report = integrity.run_check(config.data_dir / "keys")
     out = {"problems": report.problems, **report.facts,
            "message": "；".join(report.problems) if report.problems else "一切正常"}
     if not report.ok:

@@ -11,7 +11,7 @@ from pathlib import Path
 from app import health
 from app.config import Config
 from app.models import database, open_database
-from app.models.migrations import migrate, needs_migration
+from app.models.migrations import SEALED_SINCE, current_version, migrate, needs_migration
 from app.services.context import Clock, Context
 from app.services.errors import DeskError
 
@@ -119,9 +119,14 @@ def open_station(config: Config, clock: Clock | None = None, lock: bool = True,
             from app.services.backup import backup_before_migration
 
             backup_before_migration(config)
+        before = current_version()
         migrate()
+        if before is not None and before < SEALED_SINCE:
+            from app.services import seal
+
+            seal.seal_existing(config.data_dir / "keys")
         if check:
-            problems = health.ledger_problems() + health.anchor_problems(config)
+            problems = health.ledger_problems(config) + health.anchor_problems(config)
             if problems:
                 raise health.damaged(config, problems)
     except DeskError:

@@ -8,7 +8,13 @@ from app.models.db import database, open_database, write_transaction
 from app.models.ledger import Deed, LedgerEntry
 from app.models.resident import Household, Resident, ResidentSearchTerm, RetiredCard
 from app.models.station import SigningKey, Station
-from app.models.voucher import Merchant, Voucher, VoucherPrint, VoucherResolution
+from app.models.voucher import (
+    Merchant,
+    SerialFloor,
+    Voucher,
+    VoucherPrint,
+    VoucherResolution,
+)
 
 ALL_MODELS = [
     Station,
@@ -25,13 +31,14 @@ ALL_MODELS = [
     Voucher,
     VoucherResolution,
     VoucherPrint,
+    SerialFloor,
     CheckIn,
     OperationRecord,
     AuditRecord,
 ]
 
 # Rows of these tables are facts: the database refuses to change or remove them.
-APPEND_ONLY = [LedgerEntry, VoucherResolution, AuditRecord, OperationRecord, Voucher]
+APPEND_ONLY = [LedgerEntry, VoucherResolution, AuditRecord, OperationRecord, Voucher, SerialFloor]
 
 __all__ = [
     "ALL_MODELS",
@@ -48,6 +55,7 @@ __all__ = [
     "Resident",
     "ResidentSearchTerm",
     "RetiredCard",
+    "SerialFloor",
     "SigningKey",
     "Station",
     "Voucher",

@@ -27,3 +27,4 @@ class AuditRecord(BaseModel):
     detail = pw.TextField(default="{}")
     prev_hash = pw.CharField()
     hash = pw.CharField(unique=True)
+    mac = pw.CharField(null=True)  # app.services.seal: the chain cannot be rebuilt without it

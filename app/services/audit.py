@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from app.models import AuditRecord
+from app.services import seal
 from app.services.context import JUMP_SECONDS
 
 if TYPE_CHECKING:
@@ -53,7 +54,8 @@ def _append(ctx: Context, last: AuditRecord | None, at: dt.datetime, action: str
     detail_text = json.dumps(detail or {}, ensure_ascii=False, sort_keys=True, default=str)
     actor = ctx.actor
     clerk_id = actor.clerk_id if actor else None
-    return AuditRecord.create(
+    return seal.create(
+        ctx.keys_dir, AuditRecord,
         at=at,
         clerk_id=clerk_id,
         clerk_name=actor.username if actor else "",

@@ -34,7 +34,17 @@ from app.models import (
     write_transaction,
 )
 from app.models.db import SQLITE_PRAGMAS, is_sqlite
-from app.services import audit, demo_people, keys, pinyin, search, tokens, vouchers
+from app.services import (
+    audit,
+    demo_people,
+    journal,
+    keys,
+    pinyin,
+    seal,
+    search,
+    tokens,
+    vouchers,
+)
 from app.services.context import Context
 from app.services.errors import InvalidInput, NotInitialised
 from app.services.permissions import require
@@ -45,10 +55,17 @@ CHUNK = 5000
 Progress = Callable[[int, int], None]
 
 
-def _insert(model: type, columns: Sequence[str], rows: list[tuple]) -> None:
+def _insert(model: type, columns: Sequence[str], rows: list[tuple],
+            seal_key: bytes | None = None) -> None:
+    """Insert raw rows; a sealed table's rows get their seal from ``seal_key``."""
     if not rows:
         return
     table = model._meta.table_name
+    if table in seal.SEALED:
+        assert seal_key is not None, table
+        rows = [(*row, seal.row_mac(seal_key, table, dict(zip(columns, row, strict=True))))
+                for row in rows]
+        columns = (*columns, "mac")
     marks = ", ".join([database.param] * len(columns))
     names = ", ".join(f'"{c}"' for c in columns)
     cursor = database.cursor()
@@ -270,38 +287,47 @@ def _write(ctx: Context, station: Station, clerk_id: int, shops: list[int], batc
     signer = keys.private_key(ctx, key)
     batch.vouchers.sort(key=lambda v: (v["stamp"], v["resident"]))
     year = today.year
-    seq = (Voucher.select(Voucher.seq).where(Voucher.year == year)
-           .order_by(Voucher.seq.desc()).scalar() or 0)
-    voucher_rows, resolutions = [], []
+    seq = vouchers.last_seq(year)
+    voucher_rows, resolutions, events = [], [], []
     voucher_id = _next_id(Voucher)
+    seal_key = seal.station_key(ctx.keys_dir)
+    clerk_name = ctx.actor.username
+    names = dict(Merchant.select(Merchant.id, Merchant.name).tuples())
     for v in batch.vouchers:
         seq += 1
         expiry = v["date"].replace(month=12, day=31)
+        nonce = tokens.new_nonce()
         payload = tokens.Payload(key.key_id, station.code, seq, v["points"], v["date"], expiry,
-                                 tokens.Scope.ANY)
+                                 tokens.Scope.ANY, 0, nonce)
         token = tokens.sign(payload, signer)
         v["entry"][5] = payload.serial
         voucher_rows.append((voucher_id, payload.serial, year, seq, v["resident"], v["points"],
                              v["date"].isoformat(), expiry.isoformat(), "any", key.key_id, token,
-                             tokens.check_code(token), f"DEMO-{v['resident']}", clerk_id,
-                             v["stamp"]))
+                             nonce.hex(), tokens.check_code(token), f"DEMO-{v['resident']}",
+                             clerk_id, v["stamp"]))
+        events.append(journal.issued(payload.serial, year, seq, nonce.hex(), v["points"],
+                                     v["stamp"]))
         if v["redeem"]:
             at = v["date"] + dt.timedelta(days=rng.randint(0, 20))
             if at <= today:
                 shop = rng.choice([None, *shops])
                 resolutions.append((voucher_id, "redeemed", f"{at} 15:00:00", clerk_id, shop,
                                     f"DEMO-R{voucher_id}", ""))
+                events.append(journal.resolved(payload.serial, "redeemed", f"{at} 15:00:00",
+                                               clerk_name, names.get(shop), "",
+                                               f"DEMO-R{voucher_id}"))
         voucher_id += 1
     _insert(Voucher, ("id", "serial", "year", "seq", "resident_id", "points", "issue_date",
-                      "expiry_date", "scope", "key_id", "token", "check_code", "issue_uid",
-                      "clerk_id", "created_at"), voucher_rows)
+                      "expiry_date", "scope", "key_id", "token", "nonce", "check_code",
+                      "issue_uid", "clerk_id", "created_at"), voucher_rows, seal_key)
     _insert(VoucherResolution, ("voucher_id", "kind", "at", "clerk_id", "merchant_id",
-                                "request_id", "reason"), resolutions)
+                                "request_id", "reason"), resolutions, seal_key)
+    journal.append(ctx.data_dir, events)
     code = station.code
     _insert(LedgerEntry, ("uid", "resident_id", "kind", "points", "balance_after", "deed_id",
                           "voucher_serial", "request_id", "clerk_id", "reason", "business_date",
                           "created_at"),
             [(ids(f"{code}-L"), e[0], e[1], e[2], e[3], e[4], e[5], "demo",
-              clerk_id, "", e[6], e[7]) for e in batch.entries])
+              clerk_id, "", e[6], e[7]) for e in batch.entries], seal_key)
     _insert(CheckIn, ("uid", "resident_id", "checkin_date", "purpose", "clerk_id", "created_at"),
             [(ids(f"{code}-C"), *c) for c in batch.checkins])

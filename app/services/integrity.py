@@ -6,10 +6,12 @@ Used by ``station-desk check``, at start-up, and on every backup before it count
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import peewee as pw
 
 from app.models import (
+    AuditRecord,
     LedgerEntry,
     Resident,
     Voucher,
@@ -17,7 +19,9 @@ from app.models import (
     database,
 )
 from app.models.db import is_sqlite
-from app.services import audit
+from app.models.migrations import install_guards, missing_guards
+from app.services import audit, seal
+from app.services.errors import KeyUnavailable
 
 
 @dataclass
@@ -88,11 +92,50 @@ def ledger_check(report: Report) -> None:
                         vouchers=count)
 
 
-def run_check(quick: bool = False) -> Report:
+def guard_check(report: Report) -> None:
+    """The append-only triggers must all be there; any that were dropped are reported and
+    installed again at once."""
+    missing = missing_guards()
+    if missing:
+        install_guards()
+        report.problems.append(f"防改触发器被删除（{'、'.join(missing)}），已重新安装")
+
+
+def seal_check(report: Report, keys_dir: Path) -> None:
+    """Every ledger entry, voucher, resolution and audit record carries a valid seal."""
+    try:
+        key = seal.station_key(keys_dir)
+    except KeyUnavailable as exc:
+        report.problems.append(f"无法校验记录的校验码：{exc.message()}")
+        return
+    for broken in seal.verify(lambda sql: database.execute_sql(sql), key):
+        report.problems.append(broken.describe())
+
+
+def audit_cross_check(report: Report) -> None:
+    """Each redemption and void in the audit log still has its resolution (a deleted one
+    would make the voucher spendable again)."""
+    resolved = set(Voucher.select(Voucher.serial, VoucherResolution.kind).join(VoucherResolution)
+                   .tuples())
+    lost = [rec.target for rec in AuditRecord.select(AuditRecord.action, AuditRecord.target)
+            .where(AuditRecord.action.in_(list(_AUDITED_RESOLUTIONS)))
+            if (rec.target, _AUDITED_RESOLUTIONS[rec.action]) not in resolved]
+    if lost:
+        report.problems.append(f"{len(lost)} 张兑换券的核销/作废记录被删除："
+                               + "、".join(lost[:10]))
+
+
+_AUDITED_RESOLUTIONS = {"voucher.redeem": "redeemed", "voucher.void": "voided"}
+
+
+def run_check(keys_dir: Path, quick: bool = False) -> Report:
     report = Report()
     storage_check(report, quick=quick)
     if report.ok:
+        guard_check(report)
         ledger_check(report)
+        seal_check(report, keys_dir)
+        audit_cross_check(report)
         chain = audit.verify_chain()
         report.facts["audit_records"] = chain.records
         if not chain.ok:

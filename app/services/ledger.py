@@ -16,7 +16,7 @@ import peewee as pw
 
 from app.models import LedgerEntry, Resident
 from app.models.station import station_code
-from app.services import audit, operations, residents
+from app.services import audit, operations, residents, seal
 from app.services.context import Context
 from app.services.errors import (
     AlreadyReversed,
@@ -42,8 +42,8 @@ def post(ctx: Context, resident_id: int, kind: str, points: int, request_id: str
     if not updated:
         raise ResidentNotFound(query=str(resident_id))
     balance = Resident.select(Resident.balance).where(Resident.id == resident_id).scalar()
-    return LedgerEntry.create(
-        uid=f"{station_code()}-L{uuid.uuid4().hex}",
+    return seal.create(
+        ctx.keys_dir, LedgerEntry, uid=f"{station_code()}-L{uuid.uuid4().hex}",
         resident=resident_id, kind=kind, points=points, balance_after=balance, deed=deed_id,
         voucher_serial=voucher_serial, corrects=corrects, request_id=request_id,
         clerk=ctx.actor.clerk_id if ctx.actor else None, reason=reason,

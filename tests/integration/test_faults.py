@@ -64,7 +64,7 @@ def test_disk_full_is_clear_partial_free_and_recovers(tmpfs):
     subprocess.run(["mount", "-o", "remount,size=16m", str(tmpfs)], check=True)
     deeds.record_deed(ctx, person.id, "LOST_AND_FOUND")
     assert ledger.balance(person.id) == 2 * (ok + 1)
-    assert integrity.run_check().ok
+    assert integrity.run_check(ctx.keys_dir).ok
     opened.close()
 
 

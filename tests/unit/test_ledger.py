@@ -168,7 +168,7 @@ def test_balance_is_the_sum_of_entries(ctx, resident, give):
     assert ledger.balance(resident.id) == entry_sum(resident.id) == 8 - 2 + 40 - 27 + 20
     last = LedgerEntry.select().order_by(LedgerEntry.seq.desc()).first()
     assert last.balance_after == ledger.balance(resident.id)
-    assert integrity.run_check().ok
+    assert integrity.run_check(ctx.keys_dir).ok
 
 
 def test_entries_page_newest_first_with_descriptions(ctx, resident, give):

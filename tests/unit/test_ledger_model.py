@@ -255,7 +255,7 @@ class LedgerMachine(RuleBasedStateMachine):
         overspent = LedgerEntry.select().where(LedgerEntry.kind == "issue",
                                                LedgerEntry.balance_after < 0).count()
         assert overspent == 0  # spending never took a balance below zero
-        report = integrity.run_check()
+        report = integrity.run_check(self.ctx.keys_dir)
         assert report.ok, report.problems
 
 

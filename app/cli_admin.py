@@ -128,6 +128,7 @@ def cmd_restore(args, config, _opened) -> Result:
     from app.services import backup, backup_crypto
 
     source = Path(args.file)
+    backup.check_source(config, source)
     secret = (password("备份加密密码: ", BACKUP_PASSWORD_ENV)
               if source.is_file() and backup_crypto.is_encrypted(source) else None)
     with recovery.plain_copy(config, source, secret) as plain:
@@ -137,8 +138,9 @@ def cmd_restore(args, config, _opened) -> Result:
                                what_en="Restore needs --as ADMIN.")
         ctx = recovery.authorise(config, args.as_user, password(f"{args.as_user} 的密码: "),
                                  plain)
-        done = recovery.restore(config, ctx, plain, args.file)
-    return (done.__dict__, lambda r: f"已从 {r['path']} 恢复；原数据库保存在 {r['previous']}")
+        done = recovery.restore(config, ctx, plain, source)
+    return (done.__dict__, lambda r: f"已从 {r['path']} 恢复；原数据库保存在 {r['previous']}\n"
+                                     + recovery.carried_text(r["carried"]))
 
 
 ADMIN_HANDLERS: dict[tuple[str, str | None], Callable[..., Result]] = {

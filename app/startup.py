@@ -22,6 +22,10 @@ class StartupError(DeskError):
     en = "{reason_en}"
 
 
+class StationInUse(StartupError):
+    """Another process holds the station's single-writer lock."""
+
+
 class InstanceLock:
     """One process writes a SQLite file: a second copy of the app is refused, and told
     which PC and process hold the station. The lock sits beside the database file, so
@@ -46,7 +50,7 @@ class InstanceLock:
         except OSError:
             holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "另一个进程"
             os.close(fd)
-            raise StartupError(
+            raise StationInUse(
                 reason=f"本站数据正被另一个 StationDesk 使用（{holder}）。请先关闭那个窗口。",
                 reason_en=f"Another StationDesk is using this station's data ({holder}).",
             ) from None

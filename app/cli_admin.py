@@ -50,13 +50,20 @@ def cmd_clerk_add(args, config, opened) -> Result:
 
 
 def cmd_audit_verify(args, config, opened) -> Result:
-    from app.services import audit
+    from app.models import database
+    from app.services import audit, seal
 
     reader(opened)
     chain = audit.verify_chain(args.anchor)
-    out = {"records": chain.records, "head": chain.head, "problem": chain.problem,
-           "message": chain.problem or "审计日志完整"}
-    if not chain.ok:
+    problem = chain.problem
+    if chain.ok:
+        # The hash chain alone can be rebuilt by anyone with the file; the seals cannot.
+        key = seal.station_key(config.data_dir / "keys")
+        broken = seal.verify(lambda sql: database.execute_sql(sql), key, ["audit_record"])
+        problem = "；".join(b.describe() for b in broken)
+    out = {"records": chain.records, "head": chain.head, "problem": problem,
+           "message": problem or "审计日志完整"}
+    if problem:
         raise Failed(out)
     return (out, lambda r: f"审计日志完整：{r['records']} 条，链头 {r['head']}")
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from app.config import Config, resolve
 from app.services.context import Context
+from app.services.errors import DeskError
 from app.startup import InstanceLock, StartupError, StationInUse, open_station
 
 
@@ -112,8 +113,9 @@ def restore(config: Config, ctx: Context, plain: Path, source: Path) -> Restored
     backup.verify_for_restore(plain, config.data_dir / "keys", code)
     known = carryover.read_live(config.sqlite_path, config.data_dir)
     if code is not None:
-        with contextlib.suppress(StartupError):
-            live = open_station(config, check=False)
+        # Noted in the replaced data too, unless it failed its check: that is never written.
+        with contextlib.suppress(DeskError):
+            live = open_station(config)
             try:
                 with write_transaction():
                     audit.record(ctx, "backup.restore.replaced", str(source),

@@ -90,7 +90,7 @@ def verify_for_restore(path: Path, keys_dir: Path, station_code: str | None) -> 
     """Everything ``verify`` checks, and that the copy belongs to this station and was not
     edited: its station code, its signing keys open with this station's secret, every
     seal and the audit chain verify."""
-    from app.services import audit, seal
+    from app.services import audit, integrity, seal
 
     report = _verify_file(Path(path))
     key = seal.station_key(keys_dir)
@@ -126,6 +126,10 @@ def verify_for_restore(path: Path, keys_dir: Path, station_code: str | None) -> 
         if not chain.ok:
             raise BackupError(reason="备份的审计日志不完整：" + chain.problem,
                               reason_en="its audit log does not verify")
+        roles = integrity.role_problems(fetch)
+        if roles:
+            raise BackupError(reason="备份被改动过：" + "；".join(roles),
+                              reason_en="the backup was altered (a clerk's role)")
     except sqlite3.DatabaseError as exc:
         raise BackupError(reason=f"不是有效的 StationDesk 数据库（{exc}）",
                           reason_en=f"not a StationDesk database ({exc})") from exc

@@ -5,6 +5,7 @@ Used by ``station-desk check``, at start-up, and on every backup before it count
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -126,9 +127,27 @@ def audit_cross_check(report: Report) -> None:
     if lost:
         report.problems.append(f"{len(lost)} 张兑换券的核销/作废记录被删除："
                                + "、".join(lost[:10]))
+    report.problems.extend(role_problems(lambda sql: database.execute_sql(sql).fetchall()))
 
 
 _AUDITED_RESOLUTIONS = {"voucher.redeem": "redeemed", "voucher.void": "voided"}
+
+
+def role_problems(fetch: seal.Fetch) -> list[str]:
+    """A clerk's role is set once, when the clerk is created, and the audit log says which:
+    a role edited into the file (a clerk made admin) disagrees with it."""
+    audited = {}
+    for action, target, detail in fetch("SELECT action, target, detail FROM audit_record "
+                                        "WHERE action IN ('clerk.create', 'station.init') "
+                                        "ORDER BY seq"):
+        data = json.loads(detail or "{}")
+        if action == "station.init":
+            audited.setdefault(data.get("admin"), "admin")
+        else:
+            audited.setdefault(target, data.get("role"))
+    wrong = [name for name, role in fetch("SELECT username, role FROM clerk ORDER BY id")
+             if audited.get(name) != role]
+    return [f"经办人 {'、'.join(wrong)} 的角色与审计日志不符（被改动）"] if wrong else []
 
 
 def run_check(keys_dir: Path, quick: bool = False) -> Report:

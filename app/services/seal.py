@@ -105,11 +105,12 @@ class Broken:
 Fetch = Callable[[str], Iterable[tuple]]
 
 
-def verify(fetch: Fetch, key: bytes) -> list[Broken]:
+def verify(fetch: Fetch, key: bytes, tables: Iterable[str] = tuple(SEALED)) -> list[Broken]:
     """Every sealed row whose seal is missing or wrong, per table (raw SQL through
     ``fetch``, so it works on the open database and on a backup file alike)."""
     out = []
-    for table, (id_column, columns) in SEALED.items():
+    for table in tables:
+        id_column, columns = SEALED[table]
         names = ", ".join(f'"{c}"' for c in (id_column, *columns, "mac"))
         bad = []
         for row in fetch(f'SELECT {names} FROM "{table}" ORDER BY "{id_column}"'):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -227,11 +228,13 @@ def test_a_new_clerk_does_not_inherit_the_admin_password(station):
 
 
 def test_restore_on_a_new_pc(station, tmp_path_factory):
-    """A backup restores into an empty data directory, authorised by the backup's admin."""
+    """A backup restores into an empty data directory holding the station's secret,
+    authorised by the backup's admin."""
     ok_json(station, "--as", "admin", "resident", "add", "--name", "陈十一")
     ok_json(station, "--as", "admin", "deed", "record", "1", "DONATION")
     copy = tmp_path_factory.mktemp("usb") / "b.db"
     ok_json(station, "backup", "--to", str(copy))
     new_pc = tmp_path_factory.mktemp("newpc")
+    shutil.copytree(station / "keys", new_pc / "keys")  # the secret travels with the admin
     ok_json(new_pc, "--as", "admin", "restore", str(copy))
     assert ok_json(new_pc, "balance", "1")["balance"] == 2

@@ -154,6 +154,14 @@ def test_a_crafted_backup_is_refused(station, tmp_path):
     assert ok_json(station, "--as", "admin", "balance", "1")["balance"] == 40
 
 
+def test_a_backup_with_only_a_clerk_made_admin_is_refused(station, tmp_path):
+    copy = backup_to(station, tmp_path)
+    with sqlite3.connect(copy) as conn:
+        conn.execute("UPDATE clerk SET role = 'admin' WHERE username = 'li'")
+    refused = run(station, "--as", "admin", "restore", str(copy))
+    assert refused.returncode == 2 and "角色" in refused.stderr
+
+
 def test_another_stations_backup_is_refused(station, tmp_path):
     other = tmp_path / "other"
     ok_json(other, "init", "--station-code", "ZZ09", "--station-name", "别站", "--admin", "admin")

@@ -104,3 +104,8 @@ def test_dropped_triggers_are_reported_and_reinstalled(ctx, spent, unguard):
 def test_check_without_the_station_secret_says_so(ctx, spent, tmp_path):
     report = integrity.run_check(tmp_path / "elsewhere")
     assert any("无法校验记录的校验码" in p for p in report.problems)
+
+
+def test_a_clerk_made_admin_in_the_file_is_found(ctx, clerk_ctx, spent):
+    database.execute_sql("UPDATE clerk SET role = 'admin' WHERE username = 'li'")
+    assert "经办人 li 的角色与审计日志不符" in problems(ctx)

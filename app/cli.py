@@ -149,6 +149,9 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("points", help="积分").add_subparsers(dest="action", required=True)
     e = s.add_parser("expire", help="年终清零（按本站清零规则）")
     e.add_argument("--cutoff", default=None, help="清零截止日，默认上一年 12 月 31 日")
+    e = s.add_parser("unexpire", help="撤销最近一次年终清零（误操作时）")
+    e.add_argument("--cutoff", required=True, help="要撤销的那次清零的截止日")
+    e.add_argument("--reason", required=True)
 
     s = sub.add_parser("merchant", help="商户").add_subparsers(dest="action", required=True)
     s.add_parser("list")
@@ -172,6 +175,8 @@ def _parser() -> argparse.ArgumentParser:
     k = s.add_parser("revoke")
     k.add_argument("key_id", type=int)
     k.add_argument("--reason", required=True)
+    k.add_argument("--refund", action="store_true",
+                   help="同时作废该密钥签发、仍未使用的兑换券并退回积分")
 
     s = sub.add_parser("backup", help="备份")
     s.add_argument("--to", default=None)

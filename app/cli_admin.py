@@ -86,8 +86,19 @@ def cmd_keys_rotate(args, config, opened) -> Result:
 def cmd_keys_revoke(args, config, opened) -> Result:
     from app.services import keys
 
-    keys.revoke(signed_in(args, opened), args.key_id, args.reason)
-    return ({"revoked": args.key_id}, lambda r: f"已吊销密钥 {r['revoked']}；其签发的券一律拒收。")
+    result = keys.revoke(signed_in(args, opened), args.key_id, args.reason, refund=args.refund)
+    return ({"revoked": args.key_id, **result}, _revoked_lines)
+
+
+def _revoked_lines(r: dict) -> str:
+    line = f"已吊销密钥 {r['key_id']}；其签发的券一律拒收。"
+    if r["refunded"]:
+        return line + f"已作废其 {r['refunded']} 张未使用的兑换券，退回 {r['stranded_points']} 分。"
+    if r["stranded"]:
+        return line + (f"其中 {r['stranded']} 张未使用的兑换券（共 {r['stranded_points']} 分）"
+                       "从此无法核销，积分未退回；如需退分，请逐张作废"
+                       "（station-desk voucher void 编号 --reason 理由）。")
+    return line
 
 
 def cmd_backup(args, config, opened) -> Result:

@@ -33,6 +33,7 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "ledger.adjust": (ADMIN, "调整积分"),
     "ledger.reverse": (ADMIN, "冲正流水"),
     "ledger.expire": (ADMIN, "年终积分清零"),
+    "ledger.expire.reverse": (ADMIN, "撤销年终清零"),
     "catalogue.edit": (ADMIN, "维护积分目录"),
     "merchant.edit": (ADMIN, "维护商户"),
     "clerk.manage": (ADMIN, "管理经办人"),

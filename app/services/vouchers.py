@@ -353,17 +353,23 @@ def void(ctx: Context, serial: str, reason: str, request_id: str | None = None) 
             raise VoucherAlreadyResolved(
                 serial=voucher.serial, what_zh=f"已于 {voucher.expiry_date} 过期，不能作废退分。",
                 what_en=f"expired on {voucher.expiry_date}; it cannot be voided for a refund.")
-        journal.append(ctx.data_dir, [_resolve(ctx, voucher, "voided", rid,
-                                               reason=reason.strip())])
-        entry = ledger.post(ctx, voucher.resident_id, "refund", voucher.points, rid,
-                            voucher_serial=voucher.serial, reason=reason.strip())
-        audit.record(ctx, "voucher.void", voucher.serial, {"reason": reason})
+        balance = void_and_refund(ctx, voucher, reason, rid)
         return {"serial": voucher.serial, "points": voucher.points,
-                "resident_id": voucher.resident_id, "balance": entry.balance_after}
+                "resident_id": voucher.resident_id, "balance": balance}
 
     result, _ = operations.run(ctx, "voucher.void", request_id,
                                {"serial": serial, "reason": reason}, body)
     return result
+
+
+def void_and_refund(ctx: Context, voucher: Voucher, reason: str, rid: str) -> int:
+    """Resolve an unresolved voucher as voided and give its points back to its holder;
+    call inside the operation's transaction. Returns the holder's new balance."""
+    journal.append(ctx.data_dir, [_resolve(ctx, voucher, "voided", rid, reason=reason.strip())])
+    entry = ledger.post(ctx, voucher.resident_id, "refund", voucher.points, rid,
+                        voucher_serial=voucher.serial, reason=reason.strip())
+    audit.record(ctx, "voucher.void", voucher.serial, {"reason": reason})
+    return entry.balance_after
 
 
 def expire(ctx: Context, request_id: str | None = None) -> dict:

@@ -2214,6 +2214,52 @@ Please sign in</translation>
     <context>
         <name>YearEndPage</name>
         <message>
+            <source>撤销理由（必填）</source>
+            <translation>Reason for reversing (required)</translation>
+        </message>
+        <message>
+            <source>撤销这次清零…</source>
+            <translation>Reverse this clearing…</translation>
+        </message>
+        <message>
+            <source>撤销理由</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>尚无清零记录。</source>
+            <translation>No clearing yet.</translation>
+        </message>
+        <message>
+            <source>最近一次清零：截止日 {cutoff}，{residents} 位居民，共 {points} 分。</source>
+            <translation>Newest clearing: cut-off {cutoff}, {residents} residents, {points} points in all.</translation>
+        </message>
+        <message>
+            <source>撤销清零必须填写理由。</source>
+            <translation>Reversing a clearing needs a reason.</translation>
+        </message>
+        <message>
+            <source>确定撤销截止日 {cutoff} 的清零吗？
+将给 {residents} 位居民退回共 {points} 分。理由：{reason}</source>
+            <translation>Reverse the clearing with the cut-off {cutoff}?
+{residents} residents get {points} points back in all. Reason: {reason}</translation>
+        </message>
+        <message>
+            <source>撤销年终清零</source>
+            <translation>Reverse a year-end clearing</translation>
+        </message>
+        <message>
+            <source>撤销清零</source>
+            <translation>Reverse clearing</translation>
+        </message>
+        <message>
+            <source>正在撤销清零…</source>
+            <translation>Reversing the clearing…</translation>
+        </message>
+        <message>
+            <source>已撤销截止日 {cutoff} 的清零：{residents} 位居民，共退回 {points} 分。</source>
+            <translation>The clearing with the cut-off {cutoff} is reversed: {residents} residents, {points} points given back.</translation>
+        </message>
+        <message>
             <source>处理过期兑换券</source>
             <translation>Settle expired vouchers</translation>
         </message>
@@ -2263,9 +2309,9 @@ Please sign in</translation>
         </message>
         <message>
             <source>确定将 {cutoff} 及以前获得、仍未使用的积分全部清零吗？
-这会影响所有居民，清零后不能在前台撤销。</source>
+这会影响所有居民；清零有误时，管理员可在本页撤销最近一次清零。</source>
             <translation>Clear every point earned on or before {cutoff} and still unspent?
-This affects every resident and cannot be undone at the desk.</translation>
+This affects every resident; if it was a mistake, an admin can reverse the newest clearing on this page.</translation>
         </message>
         <message>
             <source>确定把今天以前到期、还未核销的兑换券全部标记为过期吗？积分不退回。</source>

@@ -145,14 +145,14 @@ def test_demo_data_passes_the_check(station):
 
 
 def test_year_end_clearing(station):
-    """`points expire` clears what was earned up to the cut-off, once."""
+    """`points expire` clears what was earned up to the cut-off, once: a rerun is refused."""
     ok_json(station, "--as", "admin", "resident", "add", "--name", "周八")
     ok_json(station, "--as", "admin", "deed", "record", "1", "DONATION", "--date", "2025-12-30")
     ok_json(station, "--as", "admin", "deed", "record", "1", "DONATION")
     first = ok_json(station, "--as", "admin", "points", "expire", "--cutoff", "2025-12-31")
     assert (first["residents"], first["points"]) == (1, 2)
-    again = ok_json(station, "--as", "admin", "points", "expire", "--cutoff", "2025-12-31")
-    assert again["points"] == 0
+    again = run(station, "--as", "admin", "points", "expire", "--cutoff", "2025-12-31")
+    assert again.returncode == 2 and "2025-12-31" in again.stderr
     assert ok_json(station, "balance", "1")["balance"] == 2
 
 

@@ -12,7 +12,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from app.models import Clerk, write_transaction
-from app.services import audit
+from app.services import audit, text
 from app.services.context import Actor, Context
 from app.services.errors import (
     AccountLocked,
@@ -60,9 +60,10 @@ def create_clerk_unchecked(ctx: Context, username: str, display_name: str, role:
     if role not in ("clerk", "admin"):
         raise InvalidInput(what="角色只能是 clerk 或 admin。", what_en="Role is clerk or admin.")
     check_password_strength(password, username)
+    display_name = text.clean(display_name, text.CLERK_NAME, field="display_name")
     if Clerk.select().where(Clerk.username == username).exists():
         raise DuplicateUsername(username=username)
-    clerk = Clerk.create(username=username, display_name=display_name.strip() or username,
+    clerk = Clerk.create(username=username, display_name=display_name or username,
                          role=role, password_hash=_hasher.hash(password),
                          created_at=ctx.clock.now())
     audit.record(ctx, "clerk.create", username, {"role": role})

@@ -17,7 +17,7 @@ import peewee as pw
 
 from app.models import Deed, DeedType, LedgerEntry, Resident
 from app.models.station import station_code
-from app.services import audit, catalogue, ledger, operations, residents
+from app.services import audit, catalogue, ledger, operations, residents, text
 from app.services.context import Context
 from app.services.errors import (
     AlreadyReviewed,
@@ -156,6 +156,7 @@ def _prepare(ctx: Context, type_code: str, quantity: object, deed_date: dt.date 
              ) -> tuple[DeedType, int, dt.date, int]:
     t = catalogue.get_type(type_code)
     tenths = quantity_tenths(quantity, t.unit)
+    text.clean(override_reason, text.REASON, field="reason")
     today = ctx.clock.today()
     day = deed_date or today
     if day > today:
@@ -184,6 +185,7 @@ def record_deed(ctx: Context, resident_id: int, type_code: str, quantity: object
                 request_id: str | None = None) -> DeedResult:
     """Record one deed for one resident (an award or a deduction)."""
     require(ctx, "deed.record")
+    text.clean(note, text.NOTE, field="note")
     t, tenths, day, points = _prepare(ctx, type_code, quantity, deed_date, points_override,
                                       override_reason)
     # The caller's own arguments: a retry after midnight is still the same request.
@@ -202,6 +204,7 @@ def record_group_deed(ctx: Context, resident_ids: list[int], type_code: str,
                       request_id: str | None = None) -> list[DeedResult]:
     """The same deed for several residents at once: all are recorded, or none."""
     require(ctx, "deed.record")
+    text.clean(note, text.NOTE, field="note")
     t, tenths, day, points = _prepare(ctx, type_code, quantity, deed_date, None, "")
     ids = list(dict.fromkeys(resident_ids))
     params = {"residents": ids, "type": t.code, "tenths": tenths,
@@ -246,6 +249,7 @@ def review_deed(ctx: Context, deed_uid: str, approve: bool, note: str = "",
                 request_id: str | None = None) -> DeedResult:
     """Approve (the points count from now) or reject a pending deed."""
     require(ctx, "deed.review")
+    text.clean(note, text.REASON, field="note")
     if not approve and not note.strip():
         raise ReasonRequired()
 

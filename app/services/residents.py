@@ -11,15 +11,15 @@ from dataclasses import dataclass
 
 from app.models import Household, Resident, RetiredCard, write_transaction
 from app.models.station import station_code
-from app.services import audit, idnumber, operations, search
+from app.services import audit, idnumber, operations, search, text
 from app.services.context import Context
 from app.services.errors import (
     AmbiguousResident,
     CardReplaced,
     DeskError,
     DuplicateIdNumber,
+    IdNumberRegistered,
     InvalidInput,
-    InvalidName,
     InvalidPhone,
     ResidentArchived,
     ResidentNotFound,
@@ -42,14 +42,14 @@ _ADDRESS = re.compile(r"(?P<compound>.*?)(?:(?P<building>[0-9A-Za-z]+)(?:号楼|
                       r"(?:(?P<unit>[0-9A-Za-z]+)单元)?(?:(?P<room>[0-9A-Za-z]+)室?)?")
 
 
-def parse_address(text: str) -> dict[str, str]:
+def parse_address(typed: str) -> dict[str, str]:
     """``幸福里3栋2单元501室`` → compound, building, unit and room; what does not fit that
     shape stays whole in ``compound``."""
-    text = unicodedata.normalize("NFKC", text).strip()
-    match = _ADDRESS.fullmatch(text)
+    whole = unicodedata.normalize("NFKC", typed).strip()
+    match = _ADDRESS.fullmatch(whole)
     parts = {k: (v or "") for k, v in match.groupdict().items()} if match else {}
     if not parts or not any(parts[k] for k in ADDRESS_FIELDS[1:]):
-        return {"compound": text, "building": "", "unit": "", "room": ""}
+        return {"compound": whole, "building": "", "unit": "", "room": ""}
     return parts
 
 
@@ -111,10 +111,7 @@ def view_of(r: Resident) -> ResidentView:
 
 
 def _name(data: ResidentInput) -> dict[str, object]:
-    name = " ".join(data.name.split())
-    if not name or len(name) > 40:
-        raise InvalidName()
-    return {"name": name}
+    return {"name": text.clean(data.name, text.NAME, required=True)}
 
 
 def _identity(ctx: Context, data: ResidentInput, resident_id: int | None) -> dict[str, object]:
@@ -134,7 +131,11 @@ def _identity(ctx: Context, data: ResidentInput, resident_id: int | None) -> dic
     if values["id_number"]:
         other = Resident.get_or_none(Resident.id_number == values["id_number"])
         if other is not None and other.id != resident_id:
-            raise DuplicateIdNumber(resident_no=other.resident_no, name=other.name)
+            # A clerk learns only that the number is taken: naming its holder would let
+            # anyone at the desk find out whose ID number they are holding.
+            if ctx.actor is not None and ctx.actor.is_admin:
+                raise DuplicateIdNumber(resident_no=other.resident_no)
+            raise IdNumberRegistered()
     return values
 
 
@@ -159,8 +160,9 @@ def _rest(data: ResidentInput) -> dict[str, object]:
                            what_en=f"No household {data.household_id}.", field="household")
     values: dict[str, object] = {"tags": ",".join(sorted(set(data.tags))),
                                  "household": data.household_id}
-    for key in (*ADDRESS_FIELDS, "grid"):
-        values[key] = getattr(data, key).strip()
+    for key in ADDRESS_FIELDS:
+        values[key] = text.clean(getattr(data, key), text.ADDRESS, field=key)
+    values["grid"] = text.clean(data.grid, text.GRID, field="grid")
     return values
 
 
@@ -197,9 +199,10 @@ def create_household(ctx: Context, name: str) -> HouseholdView:
     if not name.strip():
         raise InvalidInput(what="请填写户名（通常为户主姓名）。",
                            what_en="Name the household (usually its head).", field="household")
+    name = text.clean(name, text.HOUSEHOLD, field="household")
     with write_transaction():
         household = Household.create(uid=f"{station_code()}-H{uuid.uuid4().hex}",
-                                     name=name.strip(), created_at=ctx.clock.now())
+                                     name=name, created_at=ctx.clock.now())
         audit.record(ctx, "household.create", household.uid)
     return household_view(household.id)
 

@@ -19,6 +19,7 @@ from typing import Any, NoReturn
 from app import __version__
 from app.config import resolve
 from app.services.errors import DeskError
+from app.services.text import whole_number
 
 PASSWORD_ENV = "STATION_DESK_PASSWORD"
 BACKUP_PASSWORD_ENV = "STATION_DESK_BACKUP_PASSWORD"
@@ -124,7 +125,7 @@ def _parser() -> argparse.ArgumentParser:
     v = sub.add_parser("voucher", help="兑换券").add_subparsers(dest="action", required=True)
     s = v.add_parser("issue")
     s.add_argument("resident")
-    s.add_argument("points", type=int)
+    s.add_argument("points", type=whole_number)  # int() would read any script's digits
     s.add_argument("--merchant", default=None)
     s.add_argument("--store", action="store_true", help="限本站积分超市")
     s.add_argument("--denominations", default=None, help="如 20,20,10")

@@ -34,7 +34,7 @@ from app.services.permissions import require
 
 MAX_QUANTITY = {"per_hour": 24, "per_time": 20, "per_award": 5, "once": 1}
 BACKDATE_DAYS = 366  # how far back a deed may be dated
-_DECIMAL = re.compile(r"\d{1,4}(\.\d{1,2})?")
+_DECIMAL = re.compile(r"[0-9]{1,4}(\.[0-9]{1,2})?")
 STATUS_ZH = {"approved": "已生效", "pending": "待审核", "rejected": "已驳回"}
 
 
@@ -42,10 +42,11 @@ def quantity_tenths(quantity: object, unit: str) -> int:
     """Hours in steps of 0.5; occasions, titles and once-only deeds in whole numbers."""
     maximum = MAX_QUANTITY[unit]
     step = Decimal("0.5") if unit == "per_hour" else Decimal(1)
-    text = str(quantity).strip()
+    typed = text.ascii_digits(quantity)
     try:
-        # Plain decimals only: Decimal() would also take "1_0", "1e1" and "NaN".
-        value = Decimal(text) if _DECIMAL.fullmatch(text) else None
+        # Plain ASCII decimals only: Decimal() would also take "1_0", "1e1", "NaN" and
+        # every other script's digits.
+        value = Decimal(typed) if typed is not None and _DECIMAL.fullmatch(typed) else None
     except InvalidOperation:
         value = None
     if value is None or value <= 0 or value > maximum or value % step:

@@ -266,8 +266,8 @@ KeyUnavailable = _error(
 )
 DemoNeedsEmptyStation = _error(
     "DemoNeedsEmptyStation", "demo_needs_empty_station",
-    "本站已有真实数据（{residents} 位居民，{entries} 条流水），不能载入演示数据：演示券会像真券一样有效。"
-    "请用 --data-dir 另建一个空的演示站。",
+    "本站已有真实数据（{residents} 位居民，{entries} 条流水），不能载入演示数据："
+    "演示券会像真券一样有效。请用 --data-dir 另建一个空的演示站。",
     "This station holds real data ({residents} residents, {entries} ledger entries); demo "
     "vouchers would be genuine. Make an empty demo station with --data-dir instead.",
 )

@@ -338,21 +338,21 @@ def resolve(query: str, active_only: bool = True) -> Resident:
     A short number that is also someone's phone or ID tail is ambiguous: at a desk of
     100,000 residents picking the resident number silently could pick the wrong person.
     """
-    text = unicodedata.normalize("NFKC", query).strip()
-    if not text:
+    typed = unicodedata.normalize("NFKC", query).strip()
+    if not typed:
         raise ResidentNotFound(query=query)
-    resident = Resident.get_or_none((Resident.resident_no == text) | (Resident.card_code == text))
-    if resident is None and text.isascii() and text.isdigit() and len(text) < 6:
-        numbered = Resident.get_or_none(Resident.resident_no == f"{int(text):06d}")
-        others = [h for h in search.search(text, limit=3).hits
+    resident = Resident.get_or_none((Resident.resident_no == typed) | (Resident.card_code == typed))
+    if resident is None and typed.isascii() and typed.isdigit() and len(typed) < 6:
+        numbered = Resident.get_or_none(Resident.resident_no == f"{int(typed):06d}")
+        others = [h for h in search.search(typed, limit=3).hits
                   if numbered is None or h.id != numbered.id]
         if numbered is not None and others:
             raise AmbiguousResident(query=query, count=1 + len(others))
         resident = numbered
     if resident is None:
-        if CARD_PATTERN.fullmatch(text):
-            by_card(text)  # raises with the right reason
-        page = search.search(text, limit=2)
+        if CARD_PATTERN.fullmatch(typed):
+            by_card(typed)  # raises with the right reason
+        page = search.search(typed, limit=2)
         if not page.hits:
             raise ResidentNotFound(query=query)
         if len(page.hits) > 1:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from app.models import Station, write_transaction
-from app.services import audit, auth, catalogue, keys
+from app.services import audit, auth, catalogue, keys, text
 from app.services.context import Context
 from app.services.errors import (
     AlreadyInitialised,
@@ -87,7 +87,8 @@ def update_settings(ctx: Context, **changes: object) -> StationInfo:
         if isinstance(values, str):
             values = [v for v in values.replace("，", ",").split(",") if v.strip()]
         try:
-            numbers = sorted({int(v) for v in values}, reverse=True)  # type: ignore[union-attr]
+            numbers = sorted({text.whole_number(v) for v in values},  # type: ignore[union-attr]
+                             reverse=True)
         except (TypeError, ValueError):
             numbers = []
         if not numbers or numbers[-1] != 1 or any(n <= 0 for n in numbers):

@@ -97,7 +97,6 @@ def clean(value: str | None, kind: Kind, field: str | None = None,
 
 
 _ASCII_WHOLE = re.compile(r"[0-9]+")
-_ASCII_DECIMAL = re.compile(r"[0-9]+(\.[0-9]+)?")
 
 
 def ascii_digits(value: object) -> str | None:
@@ -109,17 +108,12 @@ def ascii_digits(value: object) -> str | None:
     return text
 
 
-def whole_number(value: object) -> int | None:
-    """A non-negative whole number typed in ASCII or full-width digits, else ``None``."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value if value >= 0 else None
+def whole_number(value: object) -> int:
+    """A non-negative whole number typed in ASCII or full-width digits; ``ValueError``
+    for anything else (other scripts' digits, signs, spaces inside, ``1_000``)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
     text = ascii_digits(value)
-    return int(text) if text is not None and _ASCII_WHOLE.fullmatch(text) else None
-
-
-def is_plain_decimal(text: str) -> bool:
-    """ASCII digits with at most one decimal point: nothing ``Decimal`` would also read
-    (``1_0``, ``1e1``, ``NaN``, other scripts' digits)."""
-    return bool(_ASCII_DECIMAL.fullmatch(text))
+    if text is None or not _ASCII_WHOLE.fullmatch(text):
+        raise ValueError(f"not a whole number in ASCII or full-width digits: {value!r}")
+    return int(text)

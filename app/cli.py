@@ -162,6 +162,9 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("username")
     c.add_argument("--name", default="")
     c.add_argument("--role", default="clerk", choices=["clerk", "admin"])
+    c = s.add_parser("recover", help=f"凭本站密钥文件解锁账号并设新密码（取自 {NEW_PASSWORD_ENV}）")
+    c.add_argument("username")
+    c.add_argument("--kek-file", default=None, help="本站密钥文件，默认为数据目录 keys/station.kek")
 
     sub.add_parser("check", help="完整性与账目不变量检查")
     s = sub.add_parser("audit", help="审计日志").add_subparsers(dest="action", required=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -52,3 +53,40 @@ def test_points_in_other_scripts_are_refused_and_take_nothing(station):
     assert ok_json(station, "balance", "1")["balance"] == before
     issued = ok_json(station, "--as", "admin", "voucher", "issue", "1", "５")
     assert issued["points"] == 5
+
+
+def _lock_for_good(station: Path, username: str = "admin") -> None:
+    """Twenty failed sign-ins, written as the desk records them (twenty subprocesses with
+    a growing delay between them would take half an hour)."""
+    with sqlite3.connect(station / "station.db") as con:
+        con.execute("UPDATE clerk SET failed_attempts = 20 WHERE username = ?", (username,))
+
+
+def test_the_only_admin_locked_for_good_recovers_with_the_station_secret(station):
+    """`clerk recover` with the data directory's secret unlocks the admin with a new
+    password; the old one no longer works, and the recovery is in the audit log."""
+    _lock_for_good(station)
+    locked = run(station, "--as", "admin", "clerk", "list")
+    assert locked.returncode == 2 and "锁定" in locked.stderr
+    done = ok_json(station, "clerk", "recover", "admin", new_password="Fresh-Start-7")
+    assert done["recovered"] is True
+    assert ok_json(station, "--as", "admin", "clerk", "list",
+                   password="Fresh-Start-7")["clerks"][0]["locked"] is False
+    assert run(station, "--as", "admin", "clerk", "list").returncode == 2
+    assert ok_json(station, "audit", "verify")["records"] > 0
+
+
+def test_recovery_with_another_secret_is_refused(station, tmp_path_factory):
+    """A secret file that does not open this station's key recovers nothing."""
+    other = tmp_path_factory.mktemp("other") / "station.kek"
+    other.write_bytes(b"f" * 64)
+    _lock_for_good(station)
+    done = run(station, "clerk", "recover", "admin", "--kek-file", str(other),
+               new_password="Fresh-Start-7")
+    assert done.returncode == 2 and "密钥文件" in done.stderr
+    assert run(station, "--as", "admin", "clerk", "list",
+               password="Fresh-Start-7").returncode == 2
+    missing = run(station, "clerk", "recover", "admin", "--kek-file", str(other) + ".none",
+                  new_password="Fresh-Start-7")
+    assert missing.returncode == 2 and "读不到" in missing.stderr
+

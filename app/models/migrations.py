@@ -36,10 +36,17 @@ def _lookup_indexes(m: SchemaMigrator) -> None:
         database.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
 
 
+def _request_clerk(m: SchemaMigrator) -> None:
+    """4: a request id is bound to the clerk who made it (``OperationRecord.clerk_id``);
+    older records keep no clerk."""
+    if "clerk_id" not in {c.name for c in database.get_columns("operation_record")}:
+        migrate_ops(m.add_column("operation_record", "clerk_id", pw.IntegerField(null=True)))
+
+
 # Step N brings a database from version N-1 to N. Version 1 is the first release,
 # created from the models; later steps are appended here and never edited.
-STEPS: dict[int, Step] = {2: _lookup_indexes}
-LATEST = 1 + len(STEPS)
+STEPS: dict[int, Step] = {2: _lookup_indexes, 4: _request_clerk}
+LATEST = max(STEPS)
 
 
 class NewerSchemaError(RuntimeError):
@@ -74,7 +81,8 @@ def migrate(steps: dict[int, Step] | None = None, latest: int | None = None) -> 
             f"数据库版本 {version} 比本程序支持的版本 {latest} 新，请升级 StationDesk。"
         )
     migrator = SchemaMigrator.from_database(database.obj)
-    for number in range(version + 1, latest + 1):
+    # In number order; a number no step carries (a branch's step not merged yet) is skipped.
+    for number in sorted(n for n in steps if version < n <= latest):
         with database.atomic():
             steps[number](migrator)
             SchemaVersion.update(version=number).execute()

@@ -114,6 +114,7 @@ class DeedResult:
     points: int
     status: str
     balance: int
+    replayed: bool = False  # the first result of a request made before, returned again
 
 
 def _record_one(ctx: Context, rid: str, resident_id: int, t: DeedType, tenths: int,
@@ -193,11 +194,11 @@ def record_deed(ctx: Context, resident_id: int, type_code: str, quantity: object
     params = {"resident": resident_id, "type": t.code, "tenths": tenths,
               "date": str(deed_date) if deed_date else None, "note": note,
               "override": points_override}
-    result, _ = operations.run(
+    result, replayed = operations.run(
         ctx, "deed.record", request_id, params,
         lambda rid: _record_one(ctx, rid, resident_id, t, tenths, day, note.strip(), points,
                                 override_reason.strip(), None))
-    return DeedResult(**result)
+    return DeedResult(**result, replayed=replayed)
 
 
 def record_group_deed(ctx: Context, resident_ids: list[int], type_code: str,
@@ -216,8 +217,8 @@ def record_group_deed(ctx: Context, resident_ids: list[int], type_code: str,
         return {"deeds": [_record_one(ctx, rid, r, t, tenths, day, note.strip(), points, "",
                                       group) for r in ids]}
 
-    result, _ = operations.run(ctx, "deed.record_group", request_id, params, body)
-    return [DeedResult(**d) for d in result["deeds"]]
+    result, replayed = operations.run(ctx, "deed.record_group", request_id, params, body)
+    return [DeedResult(**d, replayed=replayed) for d in result["deeds"]]
 
 
 @dataclass(frozen=True)
@@ -278,6 +279,6 @@ def review_deed(ctx: Context, deed_uid: str, approve: bool, note: str = "",
                 "deed_type": deed.deed_type.code, "deed_name": deed.deed_type.name_zh,
                 "points": deed.points, "status": deed.status, "balance": balance}
 
-    result, _ = operations.run(ctx, "deed.review", request_id,
-                               {"deed": deed_uid, "approve": approve, "note": note}, body)
-    return DeedResult(**result)
+    result, replayed = operations.run(ctx, "deed.review", request_id,
+                                      {"deed": deed_uid, "approve": approve, "note": note}, body)
+    return DeedResult(**result, replayed=replayed)

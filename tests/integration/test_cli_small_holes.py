@@ -90,3 +90,21 @@ def test_recovery_with_another_secret_is_refused(station, tmp_path_factory):
                   new_password="Fresh-Start-7")
     assert missing.returncode == 2 and "读不到" in missing.stderr
 
+
+
+def test_demo_is_refused_on_a_live_station(station):
+    """`demo` on a station with a real resident is a one-line refusal; no data appears."""
+    ok_json(station, "--as", "admin", "resident", "add", "--name", "周八")
+    done = run(station, "--as", "admin", "demo", "--residents", "20")
+    assert done.returncode == 2 and "--data-dir" in done.stderr
+    assert done.stderr.count("\n") == 1
+    assert ok_json(station, "check")["residents"] == 1
+
+
+def test_a_replay_says_so_in_json(station):
+    """A deed recorded again with its request id comes back marked as a replay."""
+    ok_json(station, "--as", "admin", "resident", "add", "--name", "周八")
+    args = ("--as", "admin", "deed", "record", "1", "DONATION", "--request-id", "r-1")
+    first, again = ok_json(station, *args), ok_json(station, *args)
+    assert (first["replayed"], again["replayed"]) == (False, True)
+    assert ok_json(station, "balance", "1")["balance"] == first["balance"]

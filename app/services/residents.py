@@ -99,6 +99,7 @@ class ResidentView:
     card_code: str
     archived: bool
     balance: int
+    household_id: int | None = None  # an edit form sends it back, so the link is kept
 
 
 def view_of(r: Resident) -> ResidentView:
@@ -107,6 +108,7 @@ def view_of(r: Resident) -> ResidentView:
         idnumber.mask_phone(r.phone), r.gender, r.birth_date.isoformat() if r.birth_date else "",
         r.compound, r.building, r.unit, r.room, search.address_of(r), r.grid,
         tuple(t for t in r.tags.split(",") if t), r.card_code, r.archived, r.balance,
+        r.household_id,
     )
 
 

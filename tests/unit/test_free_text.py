@@ -128,3 +128,13 @@ def test_one_shared_rule_set():
     assert text.NAME.limit == 40 and text.ADDRESS.limit == 100 and text.GRID.limit == 40
     assert text.NOTE.limit == text.REASON.limit == 500
     assert text.clean("  幸福里  ", text.ADDRESS) == "幸福里"
+
+
+def test_station_name_is_checked(ctx):
+    from app.services import station
+
+    with pytest.raises(InvalidText):
+        station.update_settings(ctx, name="新华站\u202e")
+    with pytest.raises(InvalidText):
+        station.update_settings(ctx, name="站" * 61)
+    assert station.current().name == "新华社区新时代文明实践站"

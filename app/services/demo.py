@@ -129,6 +129,13 @@ def generate(ctx: Context, residents: int = 200, seed: int = 1, activity: float 
                 totals[key] += len(getattr(batch, key))
             if progress:
                 progress(first + count, residents)
+        if not is_sqlite():
+            # Rows were written with their ids: move the sequences past them, or the
+            # next resident registered at the desk collides with a demo one.
+            for model in (Resident, Deed, Voucher):
+                table = model._meta.table_name
+                database.execute_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                                     f'(SELECT MAX(id) FROM "{table}"))')
         audit.record(ctx, "demo.generate", station.code, {"residents": residents, "seed": seed})
     if is_sqlite():
         database.execute_sql(f"PRAGMA cache_size = {SQLITE_PRAGMAS['cache_size']}")

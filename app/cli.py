@@ -19,6 +19,7 @@ from typing import Any, NoReturn
 from app import __version__
 from app.config import resolve
 from app.services.errors import DeskError
+from app.services.text import whole_number
 
 PASSWORD_ENV = "STATION_DESK_PASSWORD"
 BACKUP_PASSWORD_ENV = "STATION_DESK_BACKUP_PASSWORD"
@@ -124,7 +125,7 @@ def _parser() -> argparse.ArgumentParser:
     v = sub.add_parser("voucher", help="兑换券").add_subparsers(dest="action", required=True)
     s = v.add_parser("issue")
     s.add_argument("resident")
-    s.add_argument("points", type=int)
+    s.add_argument("points", type=whole_number)  # int() would read any script's digits
     s.add_argument("--merchant", default=None)
     s.add_argument("--store", action="store_true", help="限本站积分超市")
     s.add_argument("--denominations", default=None, help="如 20,20,10")
@@ -164,6 +165,9 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("username")
     c.add_argument("--name", default="")
     c.add_argument("--role", default="clerk", choices=["clerk", "admin"])
+    c = s.add_parser("recover", help=f"凭本站密钥文件解锁账号并设新密码（取自 {NEW_PASSWORD_ENV}）")
+    c.add_argument("username")
+    c.add_argument("--kek-file", default=None, help="本站密钥文件，默认为数据目录 keys/station.kek")
 
     sub.add_parser("check", help="完整性与账目不变量检查")
     s = sub.add_parser("audit", help="审计日志").add_subparsers(dest="action", required=True)

@@ -49,6 +49,26 @@ def cmd_clerk_add(args, config, opened) -> Result:
             lambda r: f"已添加经办人 {r['username']}（{r['role']}）")
 
 
+def cmd_clerk_recover(args, config, opened) -> Result:
+    """The way back for a station whose only admin is locked for good: whoever holds the
+    station secret may unlock an account and give it a new password."""
+    from app.services import auth, keys
+
+    ctx = reader(opened)
+    source = Path(args.kek_file) if args.kek_file else ctx.keys_dir / keys.KEK_FILE
+    try:
+        secret = source.read_bytes()
+    except OSError as exc:
+        raise InvalidInput(what=f"读不到密钥文件 {source}（{exc.strerror}）。",
+                           what_en=f"Cannot read the secret file {source} ({exc.strerror})."
+                           ) from None
+    actor = auth.recover_with_secret(ctx, args.username, secret,
+                                     password(f"{args.username} 的新密码: ", NEW_PASSWORD_ENV),
+                                     str(source))
+    return ({"username": actor.username, "role": actor.role, "recovered": True},
+            lambda r: f"已解锁 {r['username']} 并设置新密码（已记入审计日志）。")
+
+
 def cmd_audit_verify(args, config, opened) -> Result:
     from app.models import database
     from app.services import audit, seal
@@ -166,6 +186,7 @@ ADMIN_HANDLERS: dict[tuple[str, str | None], Callable[..., Result]] = {
     ("merchant", "add"): cmd_merchant_add,
     ("clerk", "list"): cmd_clerk_list,
     ("clerk", "add"): cmd_clerk_add,
+    ("clerk", "recover"): cmd_clerk_recover,
     ("check", None): cmd_check,
     ("audit", "verify"): cmd_audit_verify,
     ("keys", "export"): cmd_keys_export,

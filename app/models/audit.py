@@ -11,6 +11,9 @@ class OperationRecord(BaseModel):
     """The first result of each request id: a repeated request returns it unchanged."""
 
     request_id = pw.CharField(unique=True)
+    # Whose request it was: another clerk presenting the same id is refused. Empty for
+    # requests recorded before version 4 of the schema.
+    clerk_id = pw.IntegerField(null=True)
     kind = pw.CharField()
     fingerprint = pw.CharField()
     result = pw.TextField()

@@ -50,9 +50,15 @@ def _seals_and_nonces(m: SchemaMigrator) -> None:
 SEALED_SINCE = 3
 
 
+def _request_clerk(m: SchemaMigrator) -> None:
+    """4: a request id is bound to the clerk who made it (``OperationRecord.clerk_id``);
+    older records keep no clerk."""
+    migrate_ops(m.add_column("operation_record", "clerk_id", pw.IntegerField(null=True)))
+
+
 # Step N brings a database from version N-1 to N. Version 1 is the first release,
 # created from the models; later steps are appended here and never edited.
-STEPS: dict[int, Step] = {2: _lookup_indexes, 3: _seals_and_nonces}
+STEPS: dict[int, Step] = {2: _lookup_indexes, 3: _seals_and_nonces, 4: _request_clerk}
 LATEST = 1 + len(STEPS)
 
 

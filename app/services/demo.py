@@ -4,6 +4,11 @@ redemptions, check-ins), made fast enough for 100,000 residents.
 Rows are written with ``executemany`` in one transaction; every invariant the
 integrity check holds (balances, running balances, one issue entry per voucher,
 signed tokens) holds for the demo data too.
+
+Demo vouchers are genuine (signed with a key of the station), so demo data loads only
+into a station with no residents and no ledger entries yet (set-up done, nothing
+else), which it then marks as a demo station in the audit log, or into a station
+marked so before. A live station is refused.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from app.models import (
+    AuditRecord,
     CheckIn,
     Clerk,
     Deed,
@@ -46,7 +52,7 @@ from app.services import (
     vouchers,
 )
 from app.services.context import Context
-from app.services.errors import InvalidInput, NotInitialised
+from app.services.errors import DemoNeedsEmptyStation, InvalidInput, NotInitialised
 from app.services.permissions import require
 from app.services.residents import new_card_code
 
@@ -125,6 +131,7 @@ def generate(ctx: Context, residents: int = 200, seed: int = 1, activity: float 
         # Index pages of a large load stay in memory instead of being re-read.
         database.execute_sql("PRAGMA cache_size = -400000")
     with write_transaction(), _indexes_rebuilt_after(residents):
+        _mark_or_refuse(ctx, station.code)
         shops = _merchants(ctx, station.code)
         taken = {i for (i,) in Resident.select(Resident.id_number).tuples() if i}
         reading = functools.cache(pinyin.full)
@@ -139,11 +146,31 @@ def generate(ctx: Context, residents: int = 200, seed: int = 1, activity: float 
                 totals[key] += len(getattr(batch, key))
             if progress:
                 progress(first + count, residents)
+        if not is_sqlite():
+            # Rows were written with their ids: move the sequences past them, or the
+            # next resident registered at the desk collides with a demo one.
+            for model in (Resident, Deed, Voucher):
+                table = model._meta.table_name
+                database.execute_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                                     f'(SELECT MAX(id) FROM "{table}"))')
         audit.record(ctx, "demo.generate", station.code, {"residents": residents, "seed": seed})
     if is_sqlite():
         database.execute_sql(f"PRAGMA cache_size = {SQLITE_PRAGMAS['cache_size']}")
     return {"residents": residents, **totals,
             "seconds": round(time.perf_counter() - started, 1)}
+
+
+DEMO_MARK = "station.demo"
+
+
+def _mark_or_refuse(ctx: Context, code: str) -> None:
+    """Go on with a demo station or an empty one (marking it); refuse a live station."""
+    if AuditRecord.select().where(AuditRecord.action == DEMO_MARK).exists():
+        return
+    people, entries = Resident.select().count(), LedgerEntry.select().count()
+    if people or entries or Voucher.select().exists():
+        raise DemoNeedsEmptyStation(residents=people, entries=entries)
+    audit.record(ctx, DEMO_MARK, code)
 
 
 BULK_TABLES = (ResidentSearchTerm, LedgerEntry, Deed, CheckIn)

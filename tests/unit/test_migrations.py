@@ -28,7 +28,8 @@ def test_fresh_database_is_at_the_latest_version(db):
 
 
 def _back_to_version_2() -> None:
-    """Undo step 3: no seals, no nonces, no serial floors."""
+    """Undo steps 4 and 3: no request clerks, no seals, no nonces, no serial floors."""
+    database.execute_sql('ALTER TABLE "operation_record" DROP COLUMN "clerk_id"')
     for table in ("ledger_entry", "voucher", "voucher_resolution", "audit_record"):
         database.execute_sql(f'ALTER TABLE "{table}" DROP COLUMN "mac"')
     database.execute_sql('ALTER TABLE "voucher" DROP COLUMN "nonce"')

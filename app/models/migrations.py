@@ -39,7 +39,8 @@ def _lookup_indexes(m: SchemaMigrator) -> None:
 def _seals_and_nonces(m: SchemaMigrator) -> None:
     """3: keyed seals on the value-carrying tables, the voucher nonce, and serial floors.
     Rows written before this step are sealed once, right after it, by
-    ``app.services.seal.seal_existing`` (it needs the station secret, which migrations do not see)."""
+    ``app.services.seal.seal_existing`` (it needs the station secret, which migrations do
+    not see)."""
     migrate_ops(*(m.add_column(table, "mac", pw.CharField(null=True))
                   for table in ("ledger_entry", "voucher", "voucher_resolution", "audit_record")),
                 m.add_column("voucher", "nonce", pw.CharField(null=True)))

@@ -82,7 +82,8 @@ def check_source(config: Config, source: Path) -> None:
                           reason_en="that is the live database itself; choose a backup")
     inside = config.data_dir.resolve()
     if source.is_relative_to(inside) and not source.is_relative_to(config.backup_dir.resolve()):
-        raise BackupError(reason=f"{source} 在数据目录里，不是备份；请选择备份文件夹或 U 盘上的备份",
+        raise BackupError(reason=f"{source} 在数据目录里，不是备份；"
+                                 "请选择备份文件夹或 U 盘上的备份",
                           reason_en=f"{source} is inside the data folder and is not a backup")
 
 

@@ -19,12 +19,11 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from app.models import SigningKey, Station, Voucher, VoucherResolution, write_transaction
-from app.services import audit, operations
-from app.services.seal import KEK_FILE
+from app.services import audit, operations, text
 from app.services.context import Context
 from app.services.errors import InvalidInput, KeyUnavailable, ReasonRequired
 from app.services.permissions import require
-
+from app.services.seal import KEK_FILE
 
 
 def _kek_path(ctx: Context) -> Path:
@@ -155,7 +154,8 @@ def revoke(ctx: Context, key_id: int, reason: str, refund: bool = False,
     from app.services import vouchers  # vouchers signs with this module's keys
 
     require(ctx, "keys.manage")
-    if not reason.strip():
+    reason = text.clean(reason, text.REASON, field="reason")
+    if not reason:
         raise ReasonRequired()
 
     def body(rid: str) -> dict:

@@ -16,7 +16,7 @@ import peewee as pw
 
 from app.models import LedgerEntry, Resident
 from app.models.station import station_code
-from app.services import audit, operations, residents, seal
+from app.services import audit, operations, residents, seal, text
 from app.services.context import Context
 from app.services.errors import (
     AlreadyReversed,
@@ -151,7 +151,8 @@ def adjust(ctx: Context, resident_id: int, points: int, reason: str,
            request_id: str | None = None) -> PostResult:
     """An admin's manual correction, up or down, with a reason."""
     require(ctx, "ledger.adjust")
-    if not reason.strip():
+    reason = text.clean(reason, text.REASON, field="reason")
+    if not reason:
         raise ReasonRequired()
     if not isinstance(points, int) or points == 0:
         raise InvalidInput(what="调整分值须为非零整数。",
@@ -171,7 +172,8 @@ def adjust(ctx: Context, resident_id: int, points: int, reason: str,
 def reverse(ctx: Context, seq: int, reason: str, request_id: str | None = None) -> PostResult:
     """Cancel an award, deduction or adjustment with an equal and opposite entry."""
     require(ctx, "ledger.reverse")
-    if not reason.strip():
+    reason = text.clean(reason, text.REASON, field="reason")
+    if not reason:
         raise ReasonRequired()
 
     def body(rid: str) -> dict:
@@ -298,7 +300,8 @@ def reverse_clearing(ctx: Context, cutoff: dt.date, reason: str,
     opposite entry dated the cut-off (so sums up to the cut-off net out), with the reason.
     The cut-off may then be cleared again."""
     require(ctx, "ledger.expire.reverse")
-    if not reason.strip():
+    reason = text.clean(reason, text.REASON, field="reason")
+    if not reason:
         raise ReasonRequired()
 
     def body(rid: str) -> dict:

@@ -42,8 +42,8 @@ SEALED: dict[str, tuple[str, tuple[str, ...]]] = {
     "audit_record": ("seq", (
         "at", "clerk_id", "clerk_name", "action", "target", "detail", "prev_hash", "hash")),
 }
-TABLE_ZH = {"ledger_entry": "积分流水", "voucher": "兑换券", "voucher_resolution": "兑换券核销/作废记录",
-            "audit_record": "审计日志"}
+TABLE_ZH = {"ledger_entry": "积分流水", "voucher": "兑换券",
+            "voucher_resolution": "兑换券核销/作废记录", "audit_record": "审计日志"}
 
 _cache: dict[tuple[str, int, int], bytes] = {}
 

@@ -47,6 +47,7 @@ ADDRESS = Kind("地址", "The address", 100)  # each part: compound, building, u
 GRID = Kind("网格", "The grid", 40)
 CLERK_NAME = Kind("显示名", "The display name", 40)
 STATION_NAME = Kind("站点名称", "The station name", 60)
+MERCHANT = Kind("商户名称", "The merchant name", 60)
 NOTE = Kind("备注", "The note", 500, multiline=True)
 REASON = Kind("理由", "The reason", 500, multiline=True)
 

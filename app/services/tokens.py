@@ -189,7 +189,8 @@ REASONS: dict[str, tuple[str, str]] = {
     "foreign_station": ("这是 {station} 站的兑换券，不能在本站核销。",
                         "issued by station {station}; redeem it there."),
     "unknown_serial": ("本站没有编号为 {serial} 的兑换券记录。", "no voucher {serial} on record."),
-    "superseded": ("此券不属于本站当前记录（编号 {serial} 的记录是另一张券），不能核销，请交管理员核查。",
+    "superseded": ("此券不属于本站当前记录（编号 {serial} 的记录是另一张券），"
+                   "不能核销，请交管理员核查。",
                    "it does not match the station's current record of {serial} (superseded); "
                    "refer it to an administrator."),
     "redeemed": ("已于 {at} 在 {where} 由 {by} 核销，不能重复使用。",

@@ -23,7 +23,17 @@ from app.models import (
     write_transaction,
 )
 from app.models.station import station_code
-from app.services import audit, journal, keys, ledger, operations, residents, seal, tokens
+from app.services import (
+    audit,
+    journal,
+    keys,
+    ledger,
+    operations,
+    residents,
+    seal,
+    text,
+    tokens,
+)
 from app.services import station as station_service
 from app.services.context import Context
 from app.services.errors import (
@@ -335,7 +345,8 @@ def redeem(ctx: Context, token: str, merchant: str | None = None,
 def void(ctx: Context, serial: str, reason: str, request_id: str | None = None) -> dict:
     """Void an unresolved voucher (admin, with a reason): its points go back to the holder."""
     require(ctx, "voucher.void")
-    if not reason.strip():
+    reason = text.clean(reason, text.REASON, field="reason")
+    if not reason:
         raise ReasonRequired()
 
     def body(rid: str) -> dict:
@@ -460,7 +471,7 @@ def record_print(ctx: Context, serials: list[str]) -> int:
 
 def add_merchant(ctx: Context, name: str) -> str:
     require(ctx, "merchant.edit")
-    name = name.strip()
+    name = text.clean(name, text.MERCHANT, field="name")
     if not name:
         raise InvalidInput(what="请填写商户名称。", what_en="The merchant name is required.")
     with write_transaction():

@@ -133,6 +133,10 @@ def open_station(config: Config, clock: Clock | None = None, lock: bool = True,
             problems = health.ledger_problems(config) + health.anchor_problems(config)
             if problems:
                 raise health.damaged(config, problems)
+        if config.is_sqlite:
+            from app.services import placement
+
+            placement.settle(clock or Clock())  # a copy opened elsewhere holds its writes
     except DeskError:
         _abandon(instance)
         raise

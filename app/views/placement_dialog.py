@@ -84,9 +84,9 @@ class PlacementDialog(QDialog):
 
 
 def held_message(found: Mismatch) -> str:
-    return QCoreApplication.translate("PlacementDialog", (
-        "此数据目录原在 {was}，现在在 {now}。管理员确认之前只能查询，不能办理业务："
-        "请管理员登录后选择“搬到了这台电脑”或“作为第二个前台”。")).format(
+    return QCoreApplication.translate(
+        "PlacementDialog", "此数据目录原在 {was}，现在在 {now}。管理员确认之前只能查询，"
+        "不能办理业务：请管理员登录后选择“搬到了这台电脑”或“作为第二个前台”。").format(
         was=found.was_location, now=found.now_location)
 
 

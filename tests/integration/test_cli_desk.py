@@ -6,9 +6,18 @@ from __future__ import annotations
 import json
 import shutil
 
-from tests.integration.test_cli import ok_json, run, station  # noqa: F401 - the fixture
+import pytest
+
+from tests.integration.test_cli import ok_json, run
 
 DECIDE = ("station-desk --as ADMIN desk moved", "station-desk --as ADMIN desk second")
+
+
+@pytest.fixture
+def station(tmp_path):
+    ok_json(tmp_path, "init", "--station-code", "XH01", "--station-name", "新华社区",
+            "--admin", "admin")
+    return tmp_path
 
 
 def copied(station_dir, target):

@@ -9,7 +9,7 @@ import shutil
 import pytest
 
 from app.config import resolve
-from app.models import DeskPlacement, database
+from app.models import AuditRecord, DeskPlacement
 from app.services import auth, deeds, placement, residents, station, vouchers
 from app.services.context import Context, FixedClock
 from app.services.errors import PermissionDenied
@@ -116,8 +116,6 @@ def test_a_second_desk_gets_its_own_number_and_serial_block(original, tmp_path, 
         assert [v.serial for v in issued.vouchers] == ["XH01-2026-2000001",
                                                        "XH01-2026-2000002"]
         assert vouchers.verify(ctx, issued.vouchers[0].token).ok
-        from app.models import AuditRecord
-
         assert AuditRecord.select().where(AuditRecord.action == "desk.second").count() == 1
     finally:
         opened.close()

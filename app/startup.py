@@ -136,7 +136,9 @@ def open_station(config: Config, clock: Clock | None = None, lock: bool = True,
         if config.is_sqlite:
             from app.services import placement
 
-            placement.settle(clock or Clock())  # a copy opened elsewhere holds its writes
+            # A copy opened elsewhere holds its writes; an unchecked (perhaps damaged)
+            # database is never written to, so its first place waits for a checked open.
+            placement.settle(clock or Clock(), record=check)
     except DeskError:
         _abandon(instance)
         raise

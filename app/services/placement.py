@@ -144,9 +144,12 @@ def check() -> Mismatch | None:
     return Mismatch(row.desk_no, row.location, row.machine, now.location, now.machine)
 
 
-def settle(clock: Clock) -> Mismatch | None:
-    """On opening a SQLite station: note the first place, or hold writes elsewhere."""
+def settle(clock: Clock, record: bool = True) -> Mismatch | None:
+    """On opening a SQLite station: note the first place (with ``record``), or hold
+    writes when it is somewhere else."""
     if newest() is None:
+        if not record:
+            return None
         with write_transaction():
             now = here()
             DeskPlacement.create(desk_no=1, machine=now.machine, location=now.location,

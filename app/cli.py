@@ -182,6 +182,13 @@ def _parser() -> argparse.ArgumentParser:
     k.add_argument("--refund", action="store_true",
                    help="同时作废该密钥签发、仍未使用的兑换券并退回积分")
 
+    s = sub.add_parser("desk", help="本数据目录所在的电脑与前台编号").add_subparsers(
+        dest="action", required=True)
+    s.add_parser("show", help="登记的位置、前台编号与兑换券编号段")
+    s.add_parser("moved", help="确认数据目录搬到了这台电脑（管理员）")
+    d = s.add_parser("second", help="把这份复制的数据设为另一个前台（管理员）")
+    d.add_argument("--desk-number", type=int, default=None, help="前台编号，默认下一个")
+
     s = sub.add_parser("backup", help="备份")
     s.add_argument("--to", default=None)
     s.add_argument("--encrypt", action="store_true",

@@ -102,6 +102,7 @@ def restore(config: Config, ctx: Context, plain: Path, source: Path) -> Restored
     restore in the live station's history, put the backup in place, and carry into it
     every voucher redemption, void and serial the live station knew of."""
     from app.models import Clerk, write_transaction
+    from app.models.db import bookkeeping
     from app.services import audit, backup, carryover
     from app.services.context import new_request_id
 
@@ -117,7 +118,7 @@ def restore(config: Config, ctx: Context, plain: Path, source: Path) -> Restored
         with contextlib.suppress(DeskError):
             live = open_station(config)
             try:
-                with write_transaction():
+                with bookkeeping(), write_transaction():  # also from a held copy
                     audit.record(ctx, "backup.restore.replaced", str(source),
                                  {"carrying": len(known.resolved)})
             finally:
@@ -134,7 +135,9 @@ def restore(config: Config, ctx: Context, plain: Path, source: Path) -> Restored
         here = Clerk.get_or_none(Clerk.username == ctx.actor.username)
         actor = replace(ctx.actor, clerk_id=here.id) if here else None
         restored_ctx = reopened.context.as_actor(actor)
-        with write_transaction():
+        # A backup from another PC opens held until an admin decides where it runs; what
+        # the restore did and carried over is on file all the same.
+        with bookkeeping(), write_transaction():
             audit.record(restored_ctx, "backup.restore", str(source),
                          {"kept_aside": str(aside), "admin": ctx.actor.username})
             carried = carryover.apply(restored_ctx, known, new_request_id())

@@ -133,6 +133,12 @@ def open_station(config: Config, clock: Clock | None = None, lock: bool = True,
             problems = health.ledger_problems(config) + health.anchor_problems(config)
             if problems:
                 raise health.damaged(config, problems)
+        if config.is_sqlite:
+            from app.services import placement
+
+            # A copy opened elsewhere holds its writes; an unchecked (perhaps damaged)
+            # database is never written to, so its first place waits for a checked open.
+            placement.settle(clock or Clock(), record=check)
     except DeskError:
         _abandon(instance)
         raise

@@ -6,6 +6,7 @@ from app.models.catalogue import DeedType
 from app.models.clerk import Clerk
 from app.models.db import database, open_database, write_transaction
 from app.models.ledger import Deed, LedgerEntry
+from app.models.placement import DeskPlacement
 from app.models.resident import Household, Resident, ResidentSearchTerm, RetiredCard
 from app.models.station import SigningKey, Station
 from app.models.voucher import (
@@ -35,10 +36,12 @@ ALL_MODELS = [
     CheckIn,
     OperationRecord,
     AuditRecord,
+    DeskPlacement,
 ]
 
 # Rows of these tables are facts: the database refuses to change or remove them.
-APPEND_ONLY = [LedgerEntry, VoucherResolution, AuditRecord, OperationRecord, Voucher, SerialFloor]
+APPEND_ONLY = [LedgerEntry, VoucherResolution, AuditRecord, OperationRecord, Voucher, SerialFloor,
+               DeskPlacement]
 
 __all__ = [
     "ALL_MODELS",
@@ -48,6 +51,7 @@ __all__ = [
     "Clerk",
     "Deed",
     "DeedType",
+    "DeskPlacement",
     "Household",
     "LedgerEntry",
     "Merchant",

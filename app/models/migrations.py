@@ -57,9 +57,20 @@ def _request_clerk(m: SchemaMigrator) -> None:
     migrate_ops(m.add_column("operation_record", "clerk_id", pw.IntegerField(null=True)))
 
 
+def _desk_placements(m: SchemaMigrator) -> None:
+    """5: where the data directory runs, so that a copy opened elsewhere is noticed."""
+    from app.models.placement import DeskPlacement
+
+    database.create_tables([DeskPlacement])
+    install_guards()
+
+
+DESK_PLACEMENTS_STEP = 5
+
 # Step N brings a database from version N-1 to N. Version 1 is the first release,
 # created from the models; later steps are appended here and never edited.
-STEPS: dict[int, Step] = {2: _lookup_indexes, 3: _seals_and_nonces, 4: _request_clerk}
+STEPS: dict[int, Step] = {2: _lookup_indexes, 3: _seals_and_nonces, 4: _request_clerk,
+                          DESK_PLACEMENTS_STEP: _desk_placements}
 LATEST = 1 + len(STEPS)
 
 
@@ -97,7 +108,8 @@ def migrate(steps: dict[int, Step] | None = None, latest: int | None = None) -> 
     migrator = SchemaMigrator.from_database(database.obj)
     for number in range(version + 1, latest + 1):
         with database.atomic():
-            steps[number](migrator)
+            if number in steps:  # numbers are reserved for steps merged in separately
+                steps[number](migrator)
             SchemaVersion.update(version=number).execute()
     return latest
 
@@ -130,9 +142,12 @@ def drop_guards() -> None:
 
 
 def install_guards() -> None:
-    """Database-level refusal of UPDATE and DELETE on the append-only tables."""
+    """Database-level refusal of UPDATE and DELETE on the append-only tables (those that
+    exist: an earlier step runs before a later one has created its table)."""
     for model in APPEND_ONLY:
         table = model._meta.table_name
+        if not database.table_exists(table):
+            continue
         if is_sqlite():
             for op in ("UPDATE", "DELETE"):
                 database.execute_sql(

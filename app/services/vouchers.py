@@ -29,6 +29,7 @@ from app.services import (
     keys,
     ledger,
     operations,
+    placement,
     residents,
     seal,
     text,
@@ -81,11 +82,15 @@ def _merchant(name: str | None) -> Merchant | None:
 
 
 def last_seq(year: int) -> int:
-    """The highest serial number given out in ``year``: by a voucher on record, or by the
+    """The highest serial number this desk gave out in ``year``, within its block
+    (``placement.serial_block``; one below it when none): by a voucher on record, or by the
     station before a restore replaced its data (a floor). The next voucher goes above it."""
-    on_record = Voucher.select(pw.fn.MAX(Voucher.seq)).where(Voucher.year == year).scalar()
-    floor = SerialFloor.select(pw.fn.MAX(SerialFloor.floor)).where(SerialFloor.year == year)
-    return max(on_record or 0, floor.scalar() or 0)
+    lo, hi = placement.serial_block()
+    on_record = (Voucher.select(pw.fn.MAX(Voucher.seq))
+                 .where((Voucher.year == year) & Voucher.seq.between(lo, hi)).scalar())
+    floor = (SerialFloor.select(pw.fn.MAX(SerialFloor.floor))
+             .where((SerialFloor.year == year) & SerialFloor.floor.between(lo, hi)))
+    return max(on_record or lo - 1, floor.scalar() or lo - 1)
 
 
 @dataclass(frozen=True)
@@ -155,6 +160,7 @@ def issue(ctx: Context, resident_id: int, points: int, denominations: list[int] 
         signer = keys.private_key(ctx, key)
         station = Station.get()
         last = last_seq(today.year)
+        placement.ensure_room(today.year, last, len(faces))
         issued, events = [], []
         for n, face in enumerate(faces, start=1):
             nonce = tokens.new_nonce()

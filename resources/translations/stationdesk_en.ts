@@ -1368,6 +1368,45 @@ An administrator can restore it after signing in. The current database is first 
         </message>
     </context>
     <context>
+        <name>PlacementDialog</name>
+        <message>
+            <source>数据目录的位置变了</source>
+            <translation>The data folder has moved</translation>
+        </message>
+        <message>
+            <source>此数据目录原在 {was}（电脑 {was_machine}），现在在 {now}（本机 {now_machine}）。是搬到了这台电脑，还是作为第二个前台？</source>
+            <translation>This data folder was at {was} (PC {was_machine}) and is now at {now} (this PC: {now_machine}). Was it moved to this PC, or is this a second desk?</translation>
+        </message>
+        <message>
+            <source>搬到了这台电脑</source>
+            <translation>Moved to this PC</translation>
+        </message>
+        <message>
+            <source>作为第二个前台</source>
+            <translation>A second desk</translation>
+        </message>
+        <message>
+            <source>以后再决定</source>
+            <translation>Decide later</translation>
+        </message>
+        <message>
+            <source>原来那台电脑不再使用这份数据：本前台照常工作，编号不变。</source>
+            <translation>The old PC no longer uses this data: this desk carries on with the same number.</translation>
+        </message>
+        <message>
+            <source>原来的前台继续使用：这里成为另一个前台，兑换券另起编号；多个前台最好共用一个 PostgreSQL 数据库（见说明书）。</source>
+            <translation>The old desk carries on: this becomes another desk whose vouchers are numbered apart; several desks should rather share one PostgreSQL database (see the README).</translation>
+        </message>
+        <message>
+            <source>决定之前，本站只能查询，不能办理业务。</source>
+            <translation>Until then the station can only look things up, not record anything.</translation>
+        </message>
+        <message>
+            <source>此数据目录原在 {was}，现在在 {now}。管理员确认之前只能查询，不能办理业务：请管理员登录后选择“搬到了这台电脑”或“作为第二个前台”。</source>
+            <translation>This data folder was at {was} and is now at {now}. Until an admin decides, the station can only look things up: an admin should sign in and choose “Moved to this PC” or “A second desk”.</translation>
+        </message>
+    </context>
+    <context>
         <name>RecordDeedDialog</name>
         <message>
             <source>登记积分</source>

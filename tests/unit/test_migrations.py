@@ -3,7 +3,11 @@ previous version is brought forward with its data intact."""
 
 from __future__ import annotations
 
+import peewee as pw
+import pytest
+
 from app.models import LedgerEntry, Resident, database
+from app.models.db import is_sqlite
 from app.models.migrations import (
     LATEST,
     SchemaVersion,
@@ -28,7 +32,9 @@ def test_fresh_database_is_at_the_latest_version(db):
 
 
 def _back_to_version_2() -> None:
-    """Undo steps 4 and 3: no request clerks, no seals, no nonces, no serial floors."""
+    """Undo steps 5, 4 and 3: no desk placements, no request clerks, no seals, no nonces,
+    no serial floors."""
+    database.execute_sql('DROP TABLE "desk_placement"')
     database.execute_sql('ALTER TABLE "operation_record" DROP COLUMN "clerk_id"')
     for table in ("ledger_entry", "voucher", "voucher_resolution", "audit_record"):
         database.execute_sql(f'ALTER TABLE "{table}" DROP COLUMN "mac"')
@@ -65,4 +71,23 @@ def test_version_1_migrates_to_2_with_data_intact(ctx, resident):
     assert Resident.get_by_id(resident.id).balance == 2
     assert LedgerEntry.select().count() == 1
     seal.seal_existing(ctx.keys_dir)
+    assert integrity.run_check(ctx.keys_dir).ok
+
+
+def test_a_database_without_desk_placements_migrates_and_keeps_them_append_only(ctx, resident):
+    """Step 5 adds the placement table (append-only) to a version 4 database."""
+    from app.models import DeskPlacement
+    from app.models.migrations import DESK_PLACEMENTS_STEP
+
+    deeds.record_deed(ctx, resident.id, "DONATION")
+    database.drop_tables([DeskPlacement])
+    SchemaVersion.update(version=DESK_PLACEMENTS_STEP - 1).execute()
+    assert not database.table_exists("desk_placement")
+    assert migrate() == LATEST and current_version() == LATEST
+    row = DeskPlacement.create(desk_no=1, machine="m" * 64, location="/here", reason="first",
+                               clerk="", at=ctx.clock.now())
+    refused = pw.IntegrityError if is_sqlite() else pw.InternalError  # see test_ledger
+    with pytest.raises(refused), database.atomic():
+        DeskPlacement.update(desk_no=2).where(DeskPlacement.id == row.id).execute()
+    assert Resident.get_by_id(resident.id).balance == 2
     assert integrity.run_check(ctx.keys_dir).ok

@@ -83,10 +83,38 @@ def test_structural_damage_is_detected_and_backup_offered(station_dir, damage):
         assert error.backup is not None and error.backup.parent == station_dir.backup_dir
 
 
+def contents(path) -> dict[str, list[tuple]] | None:
+    """The schema and every row of every table, as stored; None when SQLite cannot read
+    them all."""
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+            conn.text_factory = bytes
+            tables = ["sqlite_master", *(name.decode() for (name,) in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'"))]
+            return {t: conn.execute(f'SELECT * FROM "{t}" ORDER BY rowid').fetchall()
+                    for t in tables}
+    except (sqlite3.DatabaseError, UnicodeDecodeError):  # a table name no longer UTF-8
+        return None
+
+
+def refused(config) -> bool:
+    """Start-up either refuses the file, untouched, or opens it (closed again here)."""
+    before = digest(config.sqlite_path)
+    try:
+        open_station(config).close()
+    except (DamagedDatabase, StartupError):
+        assert digest(config.sqlite_path) == before, "a damaged database was written to"
+        assert database.obj is None or database.is_closed()
+        return True
+    return False
+
+
 @pytest.mark.parametrize("seed", range(12))
 def test_flipped_bytes_never_pass_silently(station_dir, seed):
-    """Whenever SQLite itself finds flipped bytes, start-up refuses the file."""
+    """Flipped bytes that change anything stored are refused at start-up, untouched; flips
+    that changed nothing (free space, slack) open as before."""
     path = station_dir.sqlite_path
+    before = contents(path)
     data = bytearray(path.read_bytes())
     rng = random.Random(seed)
     page = 4096
@@ -94,17 +122,18 @@ def test_flipped_bytes_never_pass_silently(station_dir, seed):
         offset = rng.randrange(page, len(data))  # past page 1, so the file still opens
         data[offset] ^= 1 << rng.randrange(8)
     path.write_bytes(bytes(data))
-    if sqlite_reports_damage(path):
-        refuses_untouched(station_dir)
-    else:
-        opened = None
-        try:
-            opened = open_station(station_dir)
-        except DamagedDatabase:
-            pass  # the ledger check found what SQLite's structure check could not
-        finally:
-            if opened:
-                opened.close()
+    after = contents(path)
+    if sqlite_reports_damage(path) or after is None or any(
+            after.get(table) != rows for table, rows in before.items() if table != "sqlite_master"):
+        assert refused(station_dir), "changed rows passed the start-up check"
+    elif after == before:
+        assert not refused(station_dir), "an unchanged station was refused"
+        assert contents(path) == before
+    elif not refused(station_dir):
+        changed = [f"{row[0].decode()} {row[1].decode()}" for row, was
+                   in zip(after["sqlite_master"], before["sqlite_master"]) if row != was]
+        pytest.xfail(f"the start-up check does not compare the schema with the one the "
+                     f"migrations made; changed: {changed}")
 
 
 def test_tampered_balance_is_refused(station_dir):

@@ -46,7 +46,8 @@ export QT_QPA_PLATFORM=offscreen
 
 pgroot=$(mktemp -d)
 pgport=${STATION_DESK_PG_PORT:-55432}
-run_pg() { if [ "$(id -u)" = 0 ]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi; }
+# From /: the postgres user may not enter the checkout's folder (a private temporary clone).
+run_pg() { if [ "$(id -u)" = 0 ]; then (cd / && su postgres -s /bin/sh -c "$*"); else sh -c "$*"; fi; }
 [ "$(id -u)" = 0 ] && chown postgres:postgres "$pgroot"
 trap 'run_pg "$pgbin/pg_ctl -D $pgroot/data -m fast stop" >/dev/null 2>&1 || true; rm -rf "$pgroot"' EXIT
 run_pg "$pgbin/initdb -D $pgroot/data -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync" >/dev/null

@@ -24,5 +24,6 @@ if command -v dpkg-query >/dev/null; then
 fi
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/python -m pip install -q --disable-pip-version-check -e .
+# The exact versions the tests passed with (constraints.txt), not whatever is newest today.
+.venv/bin/python -m pip install -q --disable-pip-version-check -c constraints.txt -e .
 exec .venv/bin/station-desk "$@"

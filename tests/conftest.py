@@ -3,16 +3,22 @@
 By default the database is a SQLite file in a temporary directory. With
 ``STATION_DESK_TEST_PG`` set to a PostgreSQL URL, the service tests run against that
 server instead (each test gets an empty schema).
+
+Tests run in a random order (pytest-randomly); the seed is printed at the end of the run,
+and ``--randomly-seed=N`` repeats an order. In CI (``CI`` set) Hypothesis draws the same
+examples every run and keeps no example database in the checkout.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
+from hypothesis import settings as hypothesis_settings  # noqa: E402
 
 from app.models import database, open_database  # noqa: E402
 from app.models.migrations import migrate  # noqa: E402
@@ -23,6 +29,20 @@ ADMIN_PASSWORD = "Desk-2026!"
 CLERK_PASSWORD = "Clerk-2026?"
 NOW = dt.datetime(2026, 11, 23, 9, 30)
 PG_URL = os.environ.get("STATION_DESK_TEST_PG", "")
+
+hypothesis_settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    # Nothing written into the checkout: no example database, and Hypothesis' own caches
+    # (it keeps constants found in the code) in a temporary folder.
+    os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", tempfile.mkdtemp(prefix="hypothesis-"))
+    hypothesis_settings.load_profile("ci")
+
+
+def pytest_terminal_summary(terminalreporter, config) -> None:  # noqa: ANN001 - pytest hook
+    """The seed of the random order, shown even with -q (the report header is not)."""
+    seed = getattr(config.option, "randomly_seed", None)
+    if config.pluginmanager.hasplugin("randomly") and isinstance(seed, int):
+        terminalreporter.write_line(f"random test order: repeat it with --randomly-seed={seed}")
 
 
 def _reset_postgres() -> None:

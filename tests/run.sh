@@ -1,40 +1,53 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs and runs all of it: every test on SQLite (Qt tests
-# offscreen), then the service tests again against a throwaway PostgreSQL server.
-# Usage: bash tests/run.sh [extra pytest arguments]
+# offscreen, in a random order whose seed is printed), then the service tests again against
+# a throwaway PostgreSQL server (port STATION_DESK_PG_PORT, default 55432).
+# Python packages come at the exact versions in constraints.txt. A program the tests check
+# with that is missing stops the run here, by name, instead of letting tests skip.
+# Usage: bash tests/run.sh [extra pytest arguments, e.g. --randomly-seed=N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-system_packages=(poppler-utils postgresql libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0
-                 libfontconfig1 libdbus-1-3 libglib2.0-0)
-missing=()
-for pkg in "${system_packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+# python3-venv: the venv's pip; poppler-utils: pages rendered to check printed QR codes;
+# strace: the durability test watches the WAL's syncs; postgresql: the second phase; the
+# libraries: Qt offscreen. The CJK faces are shipped in resources/fonts.
+system_packages=(python3-venv poppler-utils strace postgresql libegl1 libgl1 libxkbcommon0
+                 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0)
+if command -v dpkg-query >/dev/null; then
+  missing=()
+  for pkg in "${system_packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
+  done
+  if [ ${#missing[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "Installing system packages: ${missing[*]}"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-  else
+  elif [ ${#missing[@]} -gt 0 ]; then
     echo "Missing system packages (install them with sudo apt-get install): ${missing[*]}" >&2
   fi
 fi
 
+pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
+absent=()
+command -v pdftoppm >/dev/null || absent+=("pdftoppm (poppler-utils)")
+command -v strace >/dev/null || absent+=("strace (strace)")
+[ -n "$pgbin" ] || absent+=("the PostgreSQL server (postgresql)")
+if [ ${#absent[@]} -gt 0 ]; then
+  echo "tests/run.sh: cannot check StationDesk without: ${absent[*]}." >&2
+  echo "Install the Debian packages named in brackets (as root this script does it) and run it again." >&2
+  exit 1
+fi
+
 [ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test]"
+.venv/bin/python -m pip install -q --disable-pip-version-check -c constraints.txt -e ".[test]"
 
 export QT_QPA_PLATFORM=offscreen
 .venv/bin/python -m pytest -q -p no:cacheprovider tests "$@"
 
-pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
-if [ -z "$pgbin" ]; then
-  echo "PostgreSQL is not installed: the PostgreSQL run cannot be made." >&2
-  exit 1
-fi
 pgroot=$(mktemp -d)
 pgport=${STATION_DESK_PG_PORT:-55432}
-run_pg() { if [ "$(id -u)" = 0 ]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi; }
+# From /: the postgres user may not enter the checkout's folder (a private temporary clone).
+run_pg() { if [ "$(id -u)" = 0 ]; then (cd / && su postgres -s /bin/sh -c "$*"); else sh -c "$*"; fi; }
 [ "$(id -u)" = 0 ] && chown postgres:postgres "$pgroot"
 trap 'run_pg "$pgbin/pg_ctl -D $pgroot/data -m fast stop" >/dev/null 2>&1 || true; rm -rf "$pgroot"' EXIT
 run_pg "$pgbin/initdb -D $pgroot/data -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync" >/dev/null

@@ -70,6 +70,36 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
     ])
 
 
+# reportlab's registry is process-wide and silently keeps the first face registered under a
+# name: a face registered again (a chain built anew by ``reset_cache``) would bring a table
+# of characters printing never uses. So each name is registered once, and every chain reads
+# the table of the face reportlab actually holds.
+_registry_lock = threading.Lock()
+_registered: dict[str, FontSource] = {}
+
+
+def _register(source: FontSource) -> dict[int, int]:
+    """The character table of ``source``'s face, registering the face on first use."""
+    with _registry_lock:
+        known = _registered.get(source.name)
+        if known is None:
+            if source.path.suffix == ".gz":
+                data = io.BytesIO(gzip.decompress(source.path.read_bytes()))
+                font = TTFont(source.name, data)
+            else:
+                font = TTFont(source.name, str(source.path), subfontIndex=source.subfont_index)
+            # reportlab keys a subset's PDF objects by the face's own name: two faces both
+            # called HanaMinB (the shipped subset and the system's full font) would share
+            # one font file and the second one's glyphs would print blank.
+            font.face.name = font.face.name + b"-" + source.name.encode("ascii")
+            pdfmetrics.registerFont(font)
+            _registered[source.name] = source
+        elif known != source:
+            raise ValueError(f"font name {source.name} already stands for {known.path}")
+        cmap: dict[int, int] = pdfmetrics.getFont(source.name).face.charToGlyph
+        return cmap
+
+
 class _Chain:
     """The faces loaded so far, in order, and the ones not yet needed."""
 
@@ -81,24 +111,11 @@ class _Chain:
         self.primary_ready = False
         self.placeholder_map: dict[int, int] | None = None
 
-    def _register(self, source: FontSource) -> dict[int, int]:
-        if source.path.suffix == ".gz":
-            font = TTFont(source.name, io.BytesIO(gzip.decompress(source.path.read_bytes())))
-        else:
-            font = TTFont(source.name, str(source.path), subfontIndex=source.subfont_index)
-        # reportlab keys a subset's PDF objects by the face's own name: two faces both
-        # called HanaMinB (the shipped subset and the system's full font) would share one
-        # font file and the second one's glyphs would print blank.
-        font.face.name = font.face.name + b"-" + source.name.encode("ascii")
-        pdfmetrics.registerFont(font)
-        cmap: dict[int, int] = font.face.charToGlyph
-        return cmap
-
     def ensure_primary(self) -> None:
         with self.lock:
             if not self.primary_ready:
                 ttfonts.makeToUnicodeCMap = _to_unicode_cmap
-                self.loaded.append((PRIMARY, self._register(PRIMARY_SOURCE)))
+                self.loaded.append((PRIMARY, _register(PRIMARY_SOURCE)))
                 self.primary_ready = True
 
     def placeholder(self, ch: str) -> str:
@@ -107,7 +124,7 @@ class _Chain:
         character as code 0, and the text would read "\\x00")."""
         with self.lock:
             if self.placeholder_map is None:
-                self.placeholder_map = self._register(
+                self.placeholder_map = _register(
                     FontSource(PLACEHOLDER, PRIMARY_SOURCE.path, PRIMARY_SOURCE.subfont_index))
             self.placeholder_map.setdefault(ord(ch), 0)
         return PLACEHOLDER
@@ -122,7 +139,7 @@ class _Chain:
             while found is None and self.pending:
                 source = self.pending.pop(0)
                 if source.path.is_file():
-                    self.loaded.append((source.name, self._register(source)))
+                    self.loaded.append((source.name, _register(source)))
                     found = source.name if code in self.loaded[-1][1] else None
             self.memo[ch] = found
         return found
@@ -132,7 +149,8 @@ _chain = _Chain(FALLBACKS)
 
 
 def reset_cache() -> None:
-    """Forget which faces are loaded (after tests change ``FALLBACKS``)."""
+    """Build the chain anew from ``FALLBACKS`` (after tests change it); faces already
+    registered with reportlab are reused, not loaded again."""
     global _chain
     _chain = _Chain(FALLBACKS)
 

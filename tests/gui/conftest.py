@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -35,6 +36,26 @@ def ui_settings_file(tmp_path):
     ui_settings.use_file(tmp_path / "ui-settings.ini")
     yield
     ui_settings.use_file(None)
+
+
+@pytest.fixture(autouse=True)
+def qt_globals(qapp):
+    """The application's font, style sheet, palette, look properties and default locale
+    put back after each test: a test that applies the look (or large-font mode) must not
+    change what the next one sees."""
+    font, sheet, palette = QFont(qapp.font()), qapp.styleSheet(), qapp.palette()
+    properties = {name: qapp.property(name) for name in ("largeFont", "cjkFamily")}
+    locale = QLocale()
+    yield
+    if qapp.font() != font:
+        qapp.setFont(font)
+    if qapp.styleSheet() != sheet:
+        qapp.setStyleSheet(sheet)
+    if qapp.palette() != palette:
+        qapp.setPalette(palette)
+    for name, value in properties.items():
+        qapp.setProperty(name, value)
+    QLocale.setDefault(locale)
 
 
 @pytest.fixture(autouse=True)

@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from checking_tools import unavailable
 from PySide6.QtCore import Qt
 
 from app.services.errors import InsufficientPoints
@@ -58,7 +59,7 @@ def test_every_string_in_the_views_is_in_the_translation_file(tmp_path):
     lupdate = Path(tool[0]).with_name(Path(tool[0]).name.replace("lrelease", "lupdate")) \
         if tool else None
     if lupdate is None or not lupdate.exists():
-        pytest.skip("lupdate is not installed here")
+        unavailable("Qt's lupdate (shipped with PySide6) is not installed here")
     fresh = tmp_path / "fresh.ts"
     subprocess.run([str(lupdate), "-source-language", "zh_CN", "-target-language", "en_GB",
                     *sorted(str(p) for p in VIEWS.glob("*.py")), "-ts", str(fresh)],

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
+import zxingcpp
+from checking_tools import program
+from PIL import Image
 from pypdf import PdfReader
 
 FULL_ID = re.compile(r"\d{17}[\dX]")
@@ -27,20 +28,16 @@ def assert_private(text: str) -> None:
 
 
 def render(pdf: bytes, dpi: int, tmp_path: Path) -> list[Path]:
-    """Every page of ``pdf`` as a PNG at ``dpi`` (skips the test without poppler)."""
-    if shutil.which("pdftoppm") is None:
-        pytest.skip("pdftoppm (poppler-utils) is not installed")
+    """Every page of ``pdf`` as a PNG at ``dpi`` (poppler's pdftoppm)."""
+    pdftoppm = program("pdftoppm", "poppler-utils")
     source = tmp_path / f"doc-{dpi}.pdf"
     source.write_bytes(pdf)
-    subprocess.run(["pdftoppm", "-r", str(dpi), "-png", str(source),
+    subprocess.run([pdftoppm, "-r", str(dpi), "-png", str(source),
                     str(tmp_path / f"page-{dpi}")], check=True)
     return sorted(tmp_path.glob(f"page-{dpi}-*.png"))
 
 
 def decode(png: Path) -> list:
     """The QR codes zxing-cpp reads on a page (its results, with .text and .position)."""
-    zxingcpp = pytest.importorskip("zxingcpp")
-    from PIL import Image
-
     with Image.open(png) as image:
         return [r for r in zxingcpp.read_barcodes(image) if r.valid]

@@ -1,7 +1,9 @@
 """Crash safety: the real service layer writes continuously in a child process that is
 killed with SIGKILL at random moments; after each kill the database must hold every
 operation the child reported as done, nothing half-applied, every ledger invariant, and
-a retry of the unconfirmed request must apply it exactly once.
+a retry of the unconfirmed request must apply it exactly once. What "once" means is read
+from the operation's own rows (ledger entries, vouchers, resolutions under its request
+id), not from the idempotency record that is supposed to guarantee it.
 
 200 cycles by default; STATION_DESK_SOAK=1 runs 2,000.
 """
@@ -17,10 +19,12 @@ import signal
 import sys
 import time
 import uuid
+from collections import Counter
 
 import pytest
 
 from app.models import (
+    LedgerEntry,
     OperationRecord,
     Resident,
     Voucher,
@@ -28,7 +32,7 @@ from app.models import (
     database,
     open_database,
 )
-from app.services import deeds, integrity, residents, vouchers
+from app.services import deeds, integrity, residents, station, vouchers
 from app.services.context import Clock, Context
 from app.services.errors import DeskError
 
@@ -45,6 +49,20 @@ def apply(ctx: Context, op: dict) -> None:
         vouchers.issue(ctx, op["resident"], op["points"], request_id=op["rid"])
     else:
         vouchers.redeem(ctx, op["token"], request_id=op["rid"])
+
+
+def times_applied(op: dict) -> int:
+    """How many times the database holds ``op``'s effects under its request id."""
+    rid = op["rid"]
+    if op["kind"] == "redeem":
+        return VoucherResolution.select().where(VoucherResolution.request_id == rid).count()
+    entries = LedgerEntry.select().where(LedgerEntry.request_id == rid).count()
+    if op["kind"] == "deed":
+        return entries
+    faces = len(vouchers.split(op["points"], station.current().denominations))
+    issued = Voucher.select().where(Voucher.issue_uid == rid).count()
+    assert issued == entries, f"{rid}: {issued} vouchers but {entries} ledger debits"
+    return issued // faces
 
 
 def next_op(rng: random.Random, people: list[int]) -> dict:
@@ -103,6 +121,7 @@ def test_sigkill_during_writes_loses_nothing(ctx, tmp_path, capsys):
     fork = multiprocessing.get_context("fork")
     rng = random.Random(2026)
     acknowledged = lost = retried = 0
+    applied_wrongly: list[tuple[int, str, str, int, int]] = []  # cycle, kind, rid, times, want
     for cycle in range(CYCLES):
         read_fd, write_fd = os.pipe()
         child = fork.Process(target=writer, args=(db_path, writer_ctx, people, write_fd, cycle))
@@ -125,12 +144,19 @@ def test_sigkill_during_writes_loses_nothing(ctx, tmp_path, capsys):
         report = integrity.run_check(ctx.keys_dir, quick=False)
         assert report.ok, f"cycle {cycle}: {report.problems}"
         started = [e["start"] for e in events if "start" in e]
+        # Acknowledged: applied exactly once; refused: never.
+        expected = {op["rid"]: 1 if op["rid"] in done else 0
+                    for op in started if op["rid"] in done | refused}
         unconfirmed = [op for op in started if op["rid"] not in done | refused]
         for op in unconfirmed[-1:]:
             retried += 1
-            # A refusal is a fine outcome here (a voucher another cycle already redeemed).
-            with contextlib.suppress(DeskError):
+            # A refusal is a fine outcome here (a voucher another cycle already redeemed),
+            # but then the request must never have been applied.
+            expected[op["rid"]] = 1
+            try:
                 apply(writer_ctx, op)
+            except DeskError:
+                expected[op["rid"]] = 0
             totals = (Resident.select().count(),
                       sum(r.balance for r in Resident.select(Resident.balance)),
                       OperationRecord.select().count(), Voucher.select().count())
@@ -140,9 +166,16 @@ def test_sigkill_during_writes_loses_nothing(ctx, tmp_path, capsys):
                               sum(r.balance for r in Resident.select(Resident.balance)),
                               OperationRecord.select().count(), Voucher.select().count()), \
                 "retrying an unconfirmed request changed the data twice"
+        by_rid = {op["rid"]: op for op in started}
+        applied_wrongly += [(cycle, by_rid[rid]["kind"], rid, times, want)
+                            for rid, want in expected.items()
+                            if (times := times_applied(by_rid[rid])) != want]
         database.close()
     with capsys.disabled():  # the figures belong in the CI log
         print(f"\ncrash cycles: {CYCLES}, acknowledged operations: {acknowledged}, "
-              f"lost: {lost}, unconfirmed requests retried: {retried}")
+              f"lost: {lost}, unconfirmed requests retried: {retried}, "
+              f"requests applied other than exactly once: {len(applied_wrongly)}",
+              dict(Counter(kind for _, kind, _, _, _ in applied_wrongly)) or "")
     assert acknowledged > CYCLES, "the writer barely ran: the harness measured nothing"
     assert lost == 0
+    assert applied_wrongly == [], applied_wrongly[:10]

@@ -10,6 +10,7 @@ import time
 import uuid
 
 import pytest
+from checking_tools import unavailable
 
 from app.config import resolve
 from app.models import AuditRecord, LedgerEntry, OperationRecord, database
@@ -23,14 +24,16 @@ PASSWORD = "Desk-2026!"
 
 @pytest.fixture
 def tmpfs(tmp_path):
-    if os.geteuid() != 0 or os.environ.get("STATION_DESK_TEST_PG"):
-        pytest.skip("mounting a tmpfs needs root, and the files are SQLite's")
+    if os.environ.get("STATION_DESK_TEST_PG"):
+        pytest.skip("the files are SQLite's")
+    if os.geteuid() != 0:
+        unavailable("mounting a tmpfs needs root")
     point = tmp_path / "media"
     point.mkdir()
     done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(point)],
                           capture_output=True)
     if done.returncode:
-        pytest.skip(f"cannot mount tmpfs here: {done.stderr.decode().strip()}")
+        unavailable(f"a tmpfs cannot be mounted here: {done.stderr.decode().strip()}")
     yield point
     if database.obj is not None:
         database.close()

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 import peewee
 import pytest
+from checking_tools import unavailable
 
 from app.models import LedgerEntry, Resident, database, open_database
 from app.services import deeds, integrity, residents
@@ -21,7 +22,7 @@ pytestmark = pytest.mark.skipif(not PG_URL, reason="needs STATION_DESK_TEST_PG")
 def pg_tool(name: str) -> str:
     found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
     if not found:
-        pytest.skip(f"{name} not installed")
+        unavailable(f"{name} is not installed (Debian package postgresql)")
     return found[-1]
 
 

@@ -88,6 +88,16 @@ def test_missing_character_is_reported_and_keeps_its_text(ctx, no_fallback):
     assert not any("HanaMinB" in n for n in embedded_fonts(pdf))
 
 
+def test_a_rebuilt_chain_prints_what_it_reports(ctx, no_fallback):
+    """reportlab keeps the first face registered under a name: a chain built anew must
+    still print the characters it reports as boxes with their text kept."""
+    first = residents.register(ctx, residents.ResidentInput(name=JI + "田春"))
+    assert JI + "田春" in pdf_text(cards_pdf([first], station.current()))
+    fonts.reset_cache()
+    second = residents.register(ctx, residents.ResidentInput(name=RARE_IN_SUBSET))
+    assert RARE_IN_SUBSET in pdf_text(cards_pdf([second], station.current()))
+
+
 def test_wrapping_keeps_serials_whole_and_fits():
     text = "兑换 XH01-2026-000001 退回 XH01-2026-000002 幸福里便民超市（东门店）"
     lines = fonts.wrap(text, 80, 8)

@@ -18,6 +18,7 @@ class OperationRecord(BaseModel):
     fingerprint = pw.CharField()
     result = pw.TextField()
     created_at = pw.DateTimeField()
+    mac = pw.CharField(null=True)  # app.services.seal: a forged record would fake a replay
 
 
 class AuditRecord(BaseModel):

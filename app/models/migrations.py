@@ -42,7 +42,8 @@ def _seals_and_nonces(m: SchemaMigrator) -> None:
     ``app.services.seal.seal_existing`` (it needs the station secret, which migrations do
     not see)."""
     migrate_ops(*(m.add_column(table, "mac", pw.CharField(null=True))
-                  for table in ("ledger_entry", "voucher", "voucher_resolution", "audit_record")),
+                  for table in ("ledger_entry", "voucher", "voucher_resolution", "audit_record",
+                                "operation_record")),
                 m.add_column("voucher", "nonce", pw.CharField(null=True)))
     database.create_tables([SerialFloor])
     install_guards()

@@ -32,6 +32,7 @@ from typing import Any
 import peewee
 
 from app.models import OperationRecord, write_transaction
+from app.services import seal
 from app.services.context import Context, new_request_id
 from app.services.errors import DatabaseBusy, RequestConflict, RequestOfAnotherClerk, StorageFull
 
@@ -56,7 +57,8 @@ def run(ctx: Context, kind: str, request_id: str | None, params: dict[str, Any],
                 raise RequestConflict()
             return json.loads(done.result), True
         result = body(request_id)
-        OperationRecord.create(
+        seal.create(
+            ctx.keys_dir, OperationRecord,
             request_id=request_id,
             clerk_id=clerk_id,
             kind=kind,

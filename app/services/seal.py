@@ -1,5 +1,5 @@
-"""Keyed seals on the records that carry value: ledger entries, vouchers, resolutions and
-the audit log.
+"""Keyed seals on the records that carry value: ledger entries, vouchers, resolutions, the
+audit log and the operation records that answer retried requests.
 
 Each such row carries an HMAC of its own fields under a key derived from the station
 secret in ``keys/`` (never stored in the database). Someone holding only the database file
@@ -41,9 +41,12 @@ SEALED: dict[str, tuple[str, tuple[str, ...]]] = {
         "voucher_id", "kind", "at", "clerk_id", "merchant_id", "reason", "request_id")),
     "audit_record": ("seq", (
         "at", "clerk_id", "clerk_name", "action", "target", "detail", "prev_hash", "hash")),
+    "operation_record": ("id", (
+        "request_id", "clerk_id", "kind", "fingerprint", "result", "created_at")),
 }
 TABLE_ZH = {"ledger_entry": "积分流水", "voucher": "兑换券",
-            "voucher_resolution": "兑换券核销/作废记录", "audit_record": "审计日志"}
+            "voucher_resolution": "兑换券核销/作废记录", "audit_record": "审计日志",
+            "operation_record": "操作记录"}
 
 _cache: dict[tuple[str, int, int], bytes] = {}
 

@@ -113,8 +113,9 @@ def changed(before: dict, after: dict) -> set[str]:
         then = after.get(table, (columns, []))[1]
         if len(then) != len(rows):
             found.add(table)
-        for old, new in zip(rows, then):
-            found.update(f"{table}.{c}" for c, a, b in zip(columns, old, new) if a != b)
+        for old, new in zip(rows, then, strict=False):
+            found.update(f"{table}.{c}"
+                         for c, a, b in zip(columns, old, new, strict=True) if a != b)
     return found
 
 

@@ -36,7 +36,8 @@ def _back_to_version_2() -> None:
     no serial floors."""
     database.execute_sql('DROP TABLE "desk_placement"')
     database.execute_sql('ALTER TABLE "operation_record" DROP COLUMN "clerk_id"')
-    for table in ("ledger_entry", "voucher", "voucher_resolution", "audit_record"):
+    for table in ("ledger_entry", "voucher", "voucher_resolution", "audit_record",
+                  "operation_record"):
         database.execute_sql(f'ALTER TABLE "{table}" DROP COLUMN "mac"')
     database.execute_sql('ALTER TABLE "voucher" DROP COLUMN "nonce"')
     database.execute_sql('DROP TABLE "serial_floor"')

@@ -109,3 +109,13 @@ def test_check_without_the_station_secret_says_so(ctx, spent, tmp_path):
 def test_a_clerk_made_admin_in_the_file_is_found(ctx, clerk_ctx, spent):
     database.execute_sql("UPDATE clerk SET role = 'admin' WHERE username = 'li'")
     assert "经办人 li 的角色与审计日志不符" in problems(ctx)
+
+
+def test_a_forged_operation_record_is_named(ctx, spent, unguard):
+    """A record edited to answer a retry with a made-up result."""
+    from app.models import OperationRecord
+
+    unguard("operation_record")
+    rec = OperationRecord.select().order_by(OperationRecord.id.desc()).first()
+    database.execute_sql(f"UPDATE operation_record SET result = '{{}}' WHERE id = {rec.id}")
+    assert f"操作记录 #{rec.id} 的校验码不符" in problems(ctx)

@@ -5,39 +5,18 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from cli_helpers import new_station, ok_json, run
+
 from app.startup import InstanceLock
-
-PASSWORD = "Desk-2026!"
-
-
-def run(data_dir: Path, *args: str, password: str = PASSWORD,
-        new_password: str = "Clerk-2026?") -> subprocess.CompletedProcess:
-    env = {**os.environ, "STATION_DESK_PASSWORD": password,
-           "STATION_DESK_NEW_PASSWORD": new_password}
-    return subprocess.run([sys.executable, "-m", "app", "--data-dir", str(data_dir), *args],
-                          capture_output=True, text=True, env=env, timeout=120,
-                          stdin=subprocess.DEVNULL)
-
-
-def ok_json(data_dir: Path, *args: str) -> dict:
-    done = run(data_dir, "--json", *args)
-    assert done.returncode == 0, done.stderr
-    result = json.loads(done.stdout)
-    assert result["ok"] is True
-    return result
 
 
 @pytest.fixture
 def station(tmp_path) -> Path:
-    ok_json(tmp_path, "init", "--station-code", "XH01",
-            "--station-name", "新华社区新时代文明实践站", "--admin", "admin")
-    return tmp_path
+    return new_station(tmp_path)
 
 
 def test_init_twice_is_refused_with_one_line(station):

@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn, TextIO
 
 from app import __version__
-from app.config import resolve
+from app.config import private_umask, resolve
 from app.services.errors import DeskError
 
 PASSWORD_ENV = "STATION_DESK_PASSWORD"
@@ -257,6 +257,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A console that cannot show a rare name character must not fail after a commit.
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    private_umask()  # before any file: the log, a restore's copies, the database
     words = list(sys.argv[1:] if argv is None else argv)
     try:
         args = _parser().parse_args(words)

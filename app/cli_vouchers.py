@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.cli import EXIT_NOT_PRINTED, Failed
-from app.cli_support import Result, parse_date, reader, resident_id, signed_in
+from app.cli_support import Result, audited, parse_date, reader, resident_id, signed_in
 from app.services import errors
 
 
@@ -117,9 +117,15 @@ def cmd_issue(args, config, opened) -> Result:
 def cmd_verify(args, config, opened) -> Result:
     from app.services import vouchers
 
-    ctx = reader(opened)
+    # Anyone may ask whether a voucher is genuine; only a signed-in clerk (audited)
+    # learns whose it is.
+    ctx = signed_in(args, opened, personal=True) if args.as_user else reader(opened)
     verdict = vouchers.verify(ctx, args.token.strip("\r\n"), args.merchant)
     out = {**verdict.__dict__, "message": verdict.message_zh}
+    if ctx.actor is None:
+        out["holder"] = verdict.holder[:1] + "*" * len(verdict.holder[1:])
+    elif verdict.serial:
+        audited(ctx, "voucher.verify", verdict.serial)
     if not verdict.ok:
         raise Failed(out)
     return (out, lambda r: f"{r['serial']} {r['points']} 分（{r['holder']}）：{r['message']}")
@@ -167,7 +173,6 @@ def cmd_points_expire(args, config, opened) -> Result:
 def cmd_reprint(args, config, opened) -> Result:
     _check_writable(args.pdf)
     ctx = signed_in(args, opened)
-    reader(opened)
     _write_vouchers_pdf(ctx, args.serials, args.pdf, None, reprint=True)
     return ({"serials": args.serials, "pdf": args.pdf},
             lambda r: f"已补打 {len(r['serials'])} 张：{r['pdf']}")

@@ -81,7 +81,7 @@ def make_private(config: Config) -> list[Path]:
         paths += [Path(folder, name) for name in dirs + files]
     if config.is_sqlite:
         paths += [Path(str(config.sqlite_path) + side) for side in DB_SIDE_FILES]
-    stuck = [path for path in paths if not _tighten(path)]
+    stuck = [path for path in dict.fromkeys(paths) if not _tighten(path)]
     if stuck:
         logging.getLogger("app").warning("cannot make private: %s", ", ".join(map(str, stuck)))
     return stuck

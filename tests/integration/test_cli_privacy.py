@@ -13,6 +13,7 @@ import pytest
 from cli_helpers import new_station, ok_json, run
 
 from app import cli
+from app.config import make_private, resolve
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="POSIX modes; Windows: the profile")
 
@@ -111,3 +112,16 @@ def test_verify_without_a_clerk_does_not_name_the_holder(station):
     anonymous = ok_json(station, "voucher", "verify", token)
     assert anonymous["reason"] == "ok" and anonymous["holder"] == "张**"
     assert ok_json(station, "--as", "admin", "voucher", "verify", token)["holder"] == "张明月"
+
+
+def test_a_folder_without_modes_does_not_stop_the_station(tmp_path, monkeypatch):
+    """A FAT stick has no modes: what cannot be tightened is logged, and the desk opens."""
+    loose = tmp_path / "station.db"
+    loose.write_bytes(b"")
+    loose.chmod(0o644)
+
+    def refuse(self, mode):
+        raise PermissionError(1, "Operation not permitted", str(self))
+
+    monkeypatch.setattr(Path, "chmod", refuse)
+    assert make_private(resolve(tmp_path)) == [loose]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import subprocess
 import sys
 
@@ -79,8 +80,12 @@ def test_a_renderer_crash_after_the_commit_lists_the_vouchers(station, monkeypat
 
     monkeypatch.setattr(printing, "voucher_documents", broken)
     monkeypatch.setenv("STATION_DESK_PASSWORD", PASSWORD)
+    root = logging.getLogger()
+    monkeypatch.setattr(root, "handlers", list(root.handlers))  # main() adds the file log
     status = cli.main(["--data-dir", str(station), "--json", "--as", "admin", "voucher",
                        "issue", "1", "5", "--pdf", str(station / "v.pdf")])
+    for handler in root.handlers:
+        handler.close()
     answer = json.loads(capsys.readouterr().out)
     assert status == cli.EXIT_NOT_PRINTED
     assert [v["points"] for v in answer["vouchers"]] == [5] and answer["vouchers"][0]["token"]

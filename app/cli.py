@@ -35,10 +35,12 @@ class Failed(Exception):
     """A command ran but its answer is 'no' (a check found faults, a voucher is not
     redeemable): exit 1 with the result printed."""
 
-    def __init__(self, result: dict[str, Any], status: int = EXIT_FAILED) -> None:
+    def __init__(self, result: dict[str, Any], status: int = EXIT_FAILED,
+                 lines: Callable[[dict[str, Any]], str] | None = None) -> None:
         super().__init__(result.get("message", ""))
         self.result = result
         self.status = status
+        self.lines = lines or (lambda r: r.get("message", ""))
 
 
 def _positive(text: str) -> int:
@@ -277,7 +279,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         result, lines = run(args, config)
         emit({"ok": True, **result}, args.json, lines)
     except Failed as failed:
-        emit({"ok": False, **failed.result}, args.json, lambda r: r.get("message", ""))
+        emit({"ok": False, **failed.result}, args.json, failed.lines)
         return failed.status
     except DeskError as exc:
         return _refused(args.json, exc.code, exc.message("zh"))

@@ -71,17 +71,23 @@ def _faces(text: str | None) -> list[int] | None:
                                   what_en="Write denominations as 20,20,10.") from None
 
 
-def _not_printed(out: dict, exc: Exception) -> Failed:
+def _not_printed(out: dict, exc: BaseException) -> Failed:
     """The vouchers are issued and paid for: list them, and say how to print them."""
     from app import logs
 
     serials = [v["serial"] for v in out["vouchers"]]
-    why = (str(exc) if isinstance(exc, OSError | errors.DeskError)
-           else f"内部错误，参考号 {logs.report_unexpected(exc)}")
+    if isinstance(exc, KeyboardInterrupt):
+        why = "已取消"
+    elif isinstance(exc, OSError | errors.DeskError):
+        why = str(exc)
+    else:
+        why = f"内部错误，参考号 {logs.report_unexpected(exc)}"
     return Failed({**out, "pdf": None, "error": "not_printed", "message": (
         f"兑换券已发放（{' '.join(serials)}），但 PDF 未能保存（{why}）。请用 station-desk "
         f"voucher reprint {' '.join(serials)} --pdf 文件 补打，切勿重新发放。")},
-        status=EXIT_NOT_PRINTED)
+        status=EXIT_NOT_PRINTED, lines=lambda r: "\n".join(
+            [r["message"]] + [f"  {v['serial']}  {v['points']} 分  {v['token']}"
+                              for v in r["vouchers"]]))
 
 
 def cmd_issue(args, config, opened) -> Result:
@@ -105,7 +111,7 @@ def cmd_issue(args, config, opened) -> Result:
         try:
             _write_vouchers_pdf(ctx, [v["serial"] for v in out["vouchers"]], args.pdf,
                                 args.thermal, reprint=False)
-        except Exception as exc:  # noqa: BLE001 - whatever failed, the vouchers exist
+        except (Exception, KeyboardInterrupt) as exc:  # noqa: BLE001 - the vouchers exist
             raise _not_printed(out, exc) from exc
     return (out, lambda r: "\n".join(
         [f"{r['name']} 兑换 {r['points']} 分，余额 {r['balance']}"]

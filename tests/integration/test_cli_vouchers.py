@@ -84,12 +84,16 @@ def test_a_renderer_crash_after_the_commit_lists_the_vouchers(station, monkeypat
     monkeypatch.setattr(root, "handlers", list(root.handlers))  # main() adds the file log
     status = cli.main(["--data-dir", str(station), "--json", "--as", "admin", "voucher",
                        "issue", "1", "5", "--pdf", str(station / "v.pdf")])
+    answer = json.loads(capsys.readouterr().out)
+    plain = cli.main(["--data-dir", str(station), "--as", "admin", "voucher", "issue", "1",
+                      "5", "--pdf", str(station / "v.pdf")])
+    lines = capsys.readouterr().out.splitlines()
     for handler in root.handlers:
         handler.close()
-    answer = json.loads(capsys.readouterr().out)
-    assert status == cli.EXIT_NOT_PRINTED
+    assert status == plain == cli.EXIT_NOT_PRINTED
     assert [v["points"] for v in answer["vouchers"]] == [5] and answer["vouchers"][0]["token"]
     assert "RuntimeError" not in answer["message"] and "参考号" in answer["message"]
+    assert "reprint" in lines[0] and len(lines[1].split()[-1]) > 64  # the token
     assert not (station / "v.pdf").exists()
 
 

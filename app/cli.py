@@ -33,7 +33,7 @@ EXIT_OK, EXIT_FAILED, EXIT_REFUSED, EXIT_UNEXPECTED, EXIT_NOT_PRINTED = 0, 1, 2,
 
 class Failed(Exception):
     """A command ran but its answer is 'no' (a check found faults, a voucher is not
-    redeemable): exit 1 with the result printed."""
+    redeemable): exit 1, or ``status``, with the result printed."""
 
     def __init__(self, result: dict[str, Any], status: int = EXIT_FAILED,
                  lines: Callable[[dict[str, Any]], str] | None = None) -> None:

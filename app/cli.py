@@ -24,6 +24,7 @@ from typing import Any, NoReturn, TextIO
 from app import __version__
 from app.config import private_umask, resolve
 from app.services.errors import DeskError
+from app.services.text import whole_number
 
 PASSWORD_ENV = "STATION_DESK_PASSWORD"
 BACKUP_PASSWORD_ENV = "STATION_DESK_BACKUP_PASSWORD"
@@ -147,7 +148,7 @@ def _parser() -> argparse.ArgumentParser:
     v = sub.add_parser("voucher", help="兑换券").add_subparsers(dest="action", required=True)
     s = v.add_parser("issue")
     s.add_argument("resident")
-    s.add_argument("points", type=int)
+    s.add_argument("points", type=whole_number)  # int() would read any script's digits
     s.add_argument("--merchant", default=None)
     s.add_argument("--store", action="store_true", help="限本站积分超市")
     s.add_argument("--denominations", default=None, help="如 20,20,10")
@@ -173,6 +174,9 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("points", help="积分").add_subparsers(dest="action", required=True)
     e = s.add_parser("expire", help="年终清零（按本站清零规则）")
     e.add_argument("--cutoff", default=None, help="清零截止日，默认上一年 12 月 31 日")
+    e = s.add_parser("unexpire", help="撤销最近一次年终清零（误操作时）")
+    e.add_argument("--cutoff", required=True, help="要撤销的那次清零的截止日")
+    e.add_argument("--reason", required=True)
 
     s = sub.add_parser("merchant", help="商户").add_subparsers(dest="action", required=True)
     s.add_parser("list")
@@ -185,6 +189,9 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("username")
     c.add_argument("--name", default="")
     c.add_argument("--role", default="clerk", choices=["clerk", "admin"])
+    c = s.add_parser("recover", help=f"凭本站密钥文件解锁账号并设新密码（取自 {NEW_PASSWORD_ENV}）")
+    c.add_argument("username")
+    c.add_argument("--kek-file", default=None, help="本站密钥文件，默认为数据目录 keys/station.kek")
 
     sub.add_parser("check", help="完整性与账目不变量检查")
     s = sub.add_parser("audit", help="审计日志").add_subparsers(dest="action", required=True)
@@ -196,6 +203,15 @@ def _parser() -> argparse.ArgumentParser:
     k = s.add_parser("revoke")
     k.add_argument("key_id", type=int)
     k.add_argument("--reason", required=True)
+    k.add_argument("--refund", action="store_true",
+                   help="同时作废该密钥签发、仍未使用的兑换券并退回积分")
+
+    s = sub.add_parser("desk", help="本数据目录所在的电脑与前台编号").add_subparsers(
+        dest="action", required=True)
+    s.add_parser("show", help="登记的位置、前台编号与兑换券编号段")
+    s.add_parser("moved", help="确认数据目录搬到了这台电脑（管理员）")
+    d = s.add_parser("second", help="把这份复制的数据设为另一个前台（管理员）")
+    d.add_argument("--desk-number", type=int, default=None, help="前台编号，默认下一个")
 
     s = sub.add_parser("backup", help="备份")
     s.add_argument("--to", default=None)

@@ -49,14 +49,41 @@ def cmd_clerk_add(args, config, opened) -> Result:
             lambda r: f"已添加经办人 {r['username']}（{r['role']}）")
 
 
+def cmd_clerk_recover(args, config, opened) -> Result:
+    """The way back for a station whose only admin is locked for good: whoever holds the
+    station secret may unlock an account and give it a new password."""
+    from app.services import auth, keys
+
+    ctx = reader(opened)
+    source = Path(args.kek_file) if args.kek_file else ctx.keys_dir / keys.KEK_FILE
+    try:
+        secret = source.read_bytes()
+    except OSError as exc:
+        raise InvalidInput(what=f"读不到密钥文件 {source}（{exc.strerror}）。",
+                           what_en=f"Cannot read the secret file {source} ({exc.strerror})."
+                           ) from None
+    actor = auth.recover_with_secret(ctx, args.username, secret,
+                                     password(f"{args.username} 的新密码: ", NEW_PASSWORD_ENV),
+                                     str(source))
+    return ({"username": actor.username, "role": actor.role, "recovered": True},
+            lambda r: f"已解锁 {r['username']} 并设置新密码（已记入审计日志）。")
+
+
 def cmd_audit_verify(args, config, opened) -> Result:
-    from app.services import audit
+    from app.models import database
+    from app.services import audit, seal
 
     reader(opened)
     chain = audit.verify_chain(args.anchor)
-    out = {"records": chain.records, "head": chain.head, "problem": chain.problem,
-           "message": chain.problem or "审计日志完整"}
-    if not chain.ok:
+    problem = chain.problem
+    if chain.ok:
+        # The hash chain alone can be rebuilt by anyone with the file; the seals cannot.
+        key = seal.station_key(config.data_dir / "keys")
+        broken = seal.verify(lambda sql: database.execute_sql(sql), key, ["audit_record"])
+        problem = "；".join(b.describe() for b in broken)
+    out = {"records": chain.records, "head": chain.head, "problem": problem,
+           "message": problem or "审计日志完整"}
+    if problem:
         raise Failed(out)
     return (out, lambda r: f"审计日志完整：{r['records']} 条，链头 {r['head']}")
 
@@ -79,8 +106,19 @@ def cmd_keys_rotate(args, config, opened) -> Result:
 def cmd_keys_revoke(args, config, opened) -> Result:
     from app.services import keys
 
-    keys.revoke(signed_in(args, opened), args.key_id, args.reason)
-    return ({"revoked": args.key_id}, lambda r: f"已吊销密钥 {r['revoked']}；其签发的券一律拒收。")
+    result = keys.revoke(signed_in(args, opened), args.key_id, args.reason, refund=args.refund)
+    return ({"revoked": args.key_id, **result}, _revoked_lines)
+
+
+def _revoked_lines(r: dict) -> str:
+    line = f"已吊销密钥 {r['key_id']}；其签发的券一律拒收。"
+    if r["refunded"]:
+        return line + f"已作废其 {r['refunded']} 张未使用的兑换券，退回 {r['stranded_points']} 分。"
+    if r["stranded"]:
+        return line + (f"其中 {r['stranded']} 张未使用的兑换券（共 {r['stranded_points']} 分）"
+                       "从此无法核销，积分未退回；如需退分，请逐张作废"
+                       "（station-desk voucher void 编号 --reason 理由）。")
+    return line
 
 
 def cmd_backup(args, config, opened) -> Result:
@@ -118,7 +156,7 @@ def cmd_check(args, config, opened) -> Result:
     from app.services import integrity
 
     reader(opened)
-    report = integrity.run_check()
+    report = integrity.run_check(config.data_dir / "keys")
     out = {"problems": report.problems, **report.facts,
            "message": "；".join(report.problems) if report.problems else "一切正常"}
     if not report.ok:
@@ -134,6 +172,7 @@ def cmd_restore(args, config, _opened) -> Result:
     from app.services import backup, backup_crypto
 
     source = Path(args.file)
+    backup.check_source(config, source)
     secret = (password("备份加密密码: ", BACKUP_PASSWORD_ENV)
               if source.is_file() and backup_crypto.is_encrypted(source) else None)
     with recovery.plain_copy(config, source, secret) as plain:
@@ -143,8 +182,9 @@ def cmd_restore(args, config, _opened) -> Result:
                                what_en="Restore needs --as ADMIN.")
         ctx = recovery.authorise(config, args.as_user, password(f"{args.as_user} 的密码: "),
                                  plain)
-        done = recovery.restore(config, ctx, plain, args.file)
-    return (done.__dict__, lambda r: f"已从 {r['path']} 恢复；原数据库保存在 {r['previous']}")
+        done = recovery.restore(config, ctx, plain, source)
+    return (done.__dict__, lambda r: f"已从 {r['path']} 恢复；原数据库保存在 {r['previous']}\n"
+                                     + recovery.carried_text(r["carried"]))
 
 
 ADMIN_HANDLERS: dict[tuple[str, str | None], Callable[..., Result]] = {
@@ -152,6 +192,7 @@ ADMIN_HANDLERS: dict[tuple[str, str | None], Callable[..., Result]] = {
     ("merchant", "add"): cmd_merchant_add,
     ("clerk", "list"): cmd_clerk_list,
     ("clerk", "add"): cmd_clerk_add,
+    ("clerk", "recover"): cmd_clerk_recover,
     ("check", None): cmd_check,
     ("audit", "verify"): cmd_audit_verify,
     ("keys", "export"): cmd_keys_export,

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from app.cli import password
 from app.cli_admin import ADMIN_HANDLERS
+from app.cli_desk import DESK_HANDLERS
 from app.cli_support import Result, audited, parse_date, reader, resident_id, signed_in
 from app.cli_vouchers import VOUCHER_HANDLERS
 from app.config import Config
@@ -198,4 +199,5 @@ _HANDLERS: dict[tuple[str, str | None], Callable[..., Result]] = {
     ("checkin", None): cmd_checkin,
     **VOUCHER_HANDLERS,
     **ADMIN_HANDLERS,
+    **DESK_HANDLERS,
 }

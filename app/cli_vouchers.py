@@ -176,6 +176,16 @@ def cmd_points_expire(args, config, opened) -> Result:
                       f"共 {r['points']} 分")
 
 
+def cmd_points_unexpire(args, config, opened) -> Result:
+    """Reverse the newest year-end clearing, made by mistake."""
+    from app.services import ledger
+
+    ctx = signed_in(args, opened)
+    result = ledger.reverse_clearing(ctx, parse_date(args.cutoff), args.reason)
+    return (result, lambda r: f"已撤销截止日 {r['cutoff']} 的清零：{r['residents']} 位居民，"
+                              f"共退回 {r['points']} 分")
+
+
 def cmd_reprint(args, config, opened) -> Result:
     _check_writable(args.pdf)
     ctx = signed_in(args, opened)
@@ -192,4 +202,5 @@ VOUCHER_HANDLERS: dict[tuple[str, str | None], Callable[..., Result]] = {
     ("voucher", "expire"): cmd_expire,
     ("voucher", "reprint"): cmd_reprint,
     ("points", "expire"): cmd_points_expire,
+    ("points", "unexpire"): cmd_points_unexpire,
 }

@@ -51,11 +51,16 @@ def storage_problems(config: Config) -> list[str]:
     return report.problems
 
 
-def ledger_problems() -> list[str]:
+def ledger_problems(config: Config) -> list[str]:
+    """Every ledger invariant, the seals, the append-only guards (put back if dropped) and
+    the redemptions the audit log knows of."""
     from app.services import integrity
 
     report = integrity.Report()
+    integrity.guard_check(report)
     integrity.ledger_check(report)
+    integrity.seal_check(report, config.data_dir / "keys")
+    integrity.audit_cross_check(report)
     return report.problems
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from app import health
 from app.config import Config, make_private
 from app.models import database, open_database
-from app.models.migrations import migrate, needs_migration
+from app.models.migrations import SEALED_SINCE, current_version, migrate, needs_migration
 from app.services.context import Clock, Context
 from app.services.errors import DeskError
 
@@ -20,6 +20,10 @@ class StartupError(DeskError):
     code = "startup"
     zh = "{reason}"
     en = "{reason_en}"
+
+
+class StationInUse(StartupError):
+    """Another process holds the station's single-writer lock."""
 
 
 class InstanceLock:
@@ -46,7 +50,7 @@ class InstanceLock:
         except OSError:
             holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "另一个进程"
             os.close(fd)
-            raise StartupError(
+            raise StationInUse(
                 reason=f"本站数据正被另一个 StationDesk 使用（{holder}）。请先关闭那个窗口。",
                 reason_en=f"Another StationDesk is using this station's data ({holder}).",
             ) from None
@@ -119,11 +123,22 @@ def open_station(config: Config, clock: Clock | None = None, lock: bool = True,
             from app.services.backup import backup_before_migration
 
             backup_before_migration(config)
+        before = current_version()
         migrate()
+        if before is not None and before < SEALED_SINCE:
+            from app.services import seal
+
+            seal.seal_existing(config.data_dir / "keys")
         if check:
-            problems = health.ledger_problems() + health.anchor_problems(config)
+            problems = health.ledger_problems(config) + health.anchor_problems(config)
             if problems:
                 raise health.damaged(config, problems)
+        if config.is_sqlite:
+            from app.services import placement
+
+            # A copy opened elsewhere holds its writes; an unchecked (perhaps damaged)
+            # database is never written to, so its first place waits for a checked open.
+            placement.settle(clock or Clock(), record=check)
     except DeskError:
         _abandon(instance)
         raise

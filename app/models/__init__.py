@@ -6,9 +6,16 @@ from app.models.catalogue import DeedType
 from app.models.clerk import Clerk
 from app.models.db import database, open_database, write_transaction
 from app.models.ledger import Deed, LedgerEntry
+from app.models.placement import DeskPlacement
 from app.models.resident import Household, Resident, ResidentSearchTerm, RetiredCard
 from app.models.station import SigningKey, Station
-from app.models.voucher import Merchant, Voucher, VoucherPrint, VoucherResolution
+from app.models.voucher import (
+    Merchant,
+    SerialFloor,
+    Voucher,
+    VoucherPrint,
+    VoucherResolution,
+)
 
 ALL_MODELS = [
     Station,
@@ -25,13 +32,16 @@ ALL_MODELS = [
     Voucher,
     VoucherResolution,
     VoucherPrint,
+    SerialFloor,
     CheckIn,
     OperationRecord,
     AuditRecord,
+    DeskPlacement,
 ]
 
 # Rows of these tables are facts: the database refuses to change or remove them.
-APPEND_ONLY = [LedgerEntry, VoucherResolution, AuditRecord, OperationRecord, Voucher]
+APPEND_ONLY = [LedgerEntry, VoucherResolution, AuditRecord, OperationRecord, Voucher, SerialFloor,
+               DeskPlacement]
 
 __all__ = [
     "ALL_MODELS",
@@ -41,6 +51,7 @@ __all__ = [
     "Clerk",
     "Deed",
     "DeedType",
+    "DeskPlacement",
     "Household",
     "LedgerEntry",
     "Merchant",
@@ -48,6 +59,7 @@ __all__ = [
     "Resident",
     "ResidentSearchTerm",
     "RetiredCard",
+    "SerialFloor",
     "SigningKey",
     "Station",
     "Voucher",

@@ -11,6 +11,9 @@ class OperationRecord(BaseModel):
     """The first result of each request id: a repeated request returns it unchanged."""
 
     request_id = pw.CharField(unique=True)
+    # Whose request it was: another clerk presenting the same id is refused. Empty for
+    # requests recorded before version 4 of the schema.
+    clerk_id = pw.IntegerField(null=True)
     kind = pw.CharField()
     fingerprint = pw.CharField()
     result = pw.TextField()
@@ -27,3 +30,4 @@ class AuditRecord(BaseModel):
     detail = pw.TextField(default="{}")
     prev_hash = pw.CharField()
     hash = pw.CharField(unique=True)
+    mac = pw.CharField(null=True)  # app.services.seal: the chain cannot be rebuilt without it

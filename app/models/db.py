@@ -8,7 +8,8 @@ thread — runs with WAL, synchronous=FULL and foreign keys on.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+import contextvars
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import peewee
@@ -28,6 +29,9 @@ SQLITE_PRAGMAS = {
 # Any constant works: it only has to be the same for every writer of one database.
 _PG_WRITE_LOCK_KEY = 20261123
 
+# Set inside ``bookkeeping()``: writes that pass a hold on the database (see ``hold_writes``).
+_bookkeeping: contextvars.ContextVar[bool] = contextvars.ContextVar("bookkeeping", default=False)
+
 
 def open_database(url_or_path: str | Path) -> peewee.Database:
     """Open (but do not migrate) the database at a SQLite path or a ``postgresql://`` URL."""
@@ -46,6 +50,24 @@ def is_sqlite(db: peewee.Database | None = None) -> bool:
     return isinstance(target, peewee.SqliteDatabase)
 
 
+def hold_writes(refusal: Callable[[], Exception] | None) -> None:
+    """Refuse every business write to the open database with ``refusal()`` until it is
+    lifted with None (a copied data directory waiting for an admin's decision). The hold
+    belongs to this open database: opening another one starts without it."""
+    database.obj.write_refusal = refusal
+
+
+@contextlib.contextmanager
+def bookkeeping() -> Iterator[None]:
+    """Writes that record who tried what (sign-in counters, refusals, the admin's own
+    decision about a held database): they pass a hold, since they change no business data."""
+    token = _bookkeeping.set(True)
+    try:
+        yield
+    finally:
+        _bookkeeping.reset(token)
+
+
 @contextlib.contextmanager
 def write_transaction() -> Iterator[None]:
     """One business operation, one transaction, writers strictly one at a time.
@@ -59,6 +81,9 @@ def write_transaction() -> Iterator[None]:
         with database.atomic():
             yield
         return
+    refusal = getattr(database.obj, "write_refusal", None)
+    if refusal is not None and not _bookkeeping.get():
+        raise refusal()
     if is_sqlite():
         try:
             with database.atomic("IMMEDIATE"):

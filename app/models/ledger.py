@@ -50,6 +50,7 @@ class LedgerEntry(BaseModel):
     reason = pw.TextField(default="")
     business_date = pw.DateField()
     created_at = pw.DateTimeField()
+    mac = pw.CharField(null=True)  # app.services.seal
 
     class Meta:
         indexes = (

@@ -14,7 +14,7 @@ import peewee as pw
 from playhouse.migrate import SchemaMigrator
 from playhouse.migrate import migrate as migrate_ops
 
-from app.models import ALL_MODELS, APPEND_ONLY
+from app.models import ALL_MODELS, APPEND_ONLY, SerialFloor
 from app.models.base import BaseModel
 from app.models.db import database, is_sqlite
 
@@ -36,9 +36,41 @@ def _lookup_indexes(m: SchemaMigrator) -> None:
         database.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
 
 
+def _seals_and_nonces(m: SchemaMigrator) -> None:
+    """3: keyed seals on the value-carrying tables, the voucher nonce, and serial floors.
+    Rows written before this step are sealed once, right after it, by
+    ``app.services.seal.seal_existing`` (it needs the station secret, which migrations do
+    not see)."""
+    migrate_ops(*(m.add_column(table, "mac", pw.CharField(null=True))
+                  for table in ("ledger_entry", "voucher", "voucher_resolution", "audit_record")),
+                m.add_column("voucher", "nonce", pw.CharField(null=True)))
+    database.create_tables([SerialFloor])
+    install_guards()
+
+
+SEALED_SINCE = 3
+
+
+def _request_clerk(m: SchemaMigrator) -> None:
+    """4: a request id is bound to the clerk who made it (``OperationRecord.clerk_id``);
+    older records keep no clerk."""
+    migrate_ops(m.add_column("operation_record", "clerk_id", pw.IntegerField(null=True)))
+
+
+def _desk_placements(m: SchemaMigrator) -> None:
+    """5: where the data directory runs, so that a copy opened elsewhere is noticed."""
+    from app.models.placement import DeskPlacement
+
+    database.create_tables([DeskPlacement])
+    install_guards()
+
+
+DESK_PLACEMENTS_STEP = 5
+
 # Step N brings a database from version N-1 to N. Version 1 is the first release,
 # created from the models; later steps are appended here and never edited.
-STEPS: dict[int, Step] = {2: _lookup_indexes}
+STEPS: dict[int, Step] = {2: _lookup_indexes, 3: _seals_and_nonces, 4: _request_clerk,
+                          DESK_PLACEMENTS_STEP: _desk_placements}
 LATEST = 1 + len(STEPS)
 
 
@@ -76,15 +108,46 @@ def migrate(steps: dict[int, Step] | None = None, latest: int | None = None) -> 
     migrator = SchemaMigrator.from_database(database.obj)
     for number in range(version + 1, latest + 1):
         with database.atomic():
-            steps[number](migrator)
+            if number in steps:  # numbers are reserved for steps merged in separately
+                steps[number](migrator)
             SchemaVersion.update(version=number).execute()
     return latest
 
 
-def install_guards() -> None:
-    """Database-level refusal of UPDATE and DELETE on the append-only tables."""
+def _guard_names() -> dict[str, str]:
+    """trigger name -> its table, for every append-only table."""
+    names = {}
     for model in APPEND_ONLY:
         table = model._meta.table_name
+        ops = ("update", "delete") if is_sqlite() else ("append_only",)
+        names.update({f"{table}_{'no_' if is_sqlite() else ''}{op}": table for op in ops})
+    return names
+
+
+def missing_guards() -> list[str]:
+    """The append-only triggers that are not in the database (someone dropped them)."""
+    if is_sqlite():
+        sql = "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+    else:
+        sql = "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"
+    present = {row[0] for row in database.execute_sql(sql).fetchall()}
+    return sorted(set(_guard_names()) - present)
+
+
+def drop_guards() -> None:
+    """Lift the append-only guards; only ever inside a transaction that reinstalls them."""
+    for name, table in _guard_names().items():
+        on = "" if is_sqlite() else f' ON "{table}"'
+        database.execute_sql(f'DROP TRIGGER IF EXISTS "{name}"{on}')
+
+
+def install_guards() -> None:
+    """Database-level refusal of UPDATE and DELETE on the append-only tables (those that
+    exist: an earlier step runs before a later one has created its table)."""
+    for model in APPEND_ONLY:
+        table = model._meta.table_name
+        if not database.table_exists(table):
+            continue
         if is_sqlite():
             for op in ("UPDATE", "DELETE"):
                 database.execute_sql(

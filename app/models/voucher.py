@@ -28,10 +28,12 @@ class Voucher(BaseModel):
     merchant = pw.ForeignKeyField(Merchant, null=True, backref="vouchers")
     key_id = pw.IntegerField()
     token = pw.TextField()
+    nonce = pw.CharField(null=True)  # hex; inside the signed token (None: a version 1 token)
     check_code = pw.CharField()
     issue_uid = pw.CharField(index=True)  # the issuing operation
     clerk = pw.ForeignKeyField(Clerk, backref="vouchers_issued")
     created_at = pw.DateTimeField()
+    mac = pw.CharField(null=True)  # app.services.seal
 
     class Meta:
         indexes = ((("year", "seq"), True),)
@@ -47,6 +49,17 @@ class VoucherResolution(BaseModel):
     merchant = pw.ForeignKeyField(Merchant, null=True)
     reason = pw.TextField(default="")
     request_id = pw.CharField()
+    mac = pw.CharField(null=True)  # app.services.seal
+
+
+class SerialFloor(BaseModel):
+    """Serials a year's vouchers must stay above: those the station issued in data that a
+    restore replaced. A serial, once given out, is never given out again."""
+
+    year = pw.IntegerField()
+    floor = pw.IntegerField()
+    reason = pw.TextField(default="")
+    at = pw.DateTimeField()
 
 
 class VoucherPrint(BaseModel):

@@ -50,7 +50,7 @@ GRID = Grid(cols=2, rows=4, cell_w=97 * mm, cell_h=70 * mm)
 PAD = 3 * mm  # kept free of print on every side of a cell: room for an imprecise cut
 STUB_W = 22 * mm
 PERF_GAP = 2 * mm
-QR_MODULE = 0.52 * mm  # a version-8 token is then 29.6 mm square with its quiet zone
+QR_MODULE = 0.52 * mm  # a version-9 token is then 31.7 mm square with its quiet zone
 DETAIL_SIZE = 6.3
 DETAIL_STEP = 3.3 * mm
 

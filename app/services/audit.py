@@ -9,7 +9,8 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from app.models import AuditRecord
+from app.models import AuditRecord, database
+from app.services import seal
 from app.services.context import JUMP_SECONDS
 
 if TYPE_CHECKING:
@@ -53,7 +54,8 @@ def _append(ctx: Context, last: AuditRecord | None, at: dt.datetime, action: str
     detail_text = json.dumps(detail or {}, ensure_ascii=False, sort_keys=True, default=str)
     actor = ctx.actor
     clerk_id = actor.clerk_id if actor else None
-    return AuditRecord.create(
+    return seal.create(
+        ctx.keys_dir, AuditRecord,
         at=at,
         clerk_id=clerk_id,
         clerk_name=actor.username if actor else "",
@@ -73,22 +75,25 @@ class ChainReport:
     head: str = GENESIS
 
 
-def verify_chain(anchor: str | None = None) -> ChainReport:
+def verify_chain(anchor: str | None = None, fetch: seal.Fetch | None = None) -> ChainReport:
     """Re-hash the whole log. ``anchor``: a head hash noted earlier, which must still be
-    in the chain (this is what finds a truncation of the newest records)."""
+    in the chain (this is what finds a truncation of the newest records). ``fetch`` runs
+    SQL on another database (a backup file); by default the open one."""
+    fetch = fetch or (lambda sql: database.execute_sql(sql))
     prev = GENESIS
     count = 0
     seen_anchor = anchor is None
-    for rec in AuditRecord.select().order_by(AuditRecord.seq).iterator():
+    rows = fetch('SELECT seq, at, clerk_id, action, target, detail, prev_hash, hash '
+                 'FROM audit_record ORDER BY seq')
+    for seq, at, clerk_id, action, target, detail, prev_hash, hash_ in rows:
         count += 1
-        at = rec.at.isoformat() if hasattr(rec.at, "isoformat") else str(rec.at)
-        if rec.prev_hash != prev:
-            return ChainReport(count, False, f"记录 {rec.seq} 与前一条不衔接（被删除或调换）", prev)
-        expected = _digest(prev, at, rec.clerk_id, rec.action, rec.target, rec.detail)
-        if rec.hash != expected:
-            return ChainReport(count, False, f"记录 {rec.seq} 的内容被改动", prev)
-        prev = rec.hash
-        if rec.hash == anchor:
+        if prev_hash != prev:
+            return ChainReport(count, False, f"记录 {seq} 与前一条不衔接（被删除或调换）", prev)
+        expected = _digest(prev, _as_datetime(at).isoformat(), clerk_id, action, target, detail)
+        if hash_ != expected:
+            return ChainReport(count, False, f"记录 {seq} 的内容被改动", prev)
+        prev = hash_
+        if hash_ == anchor:
             seen_anchor = True
     if not seen_anchor:
         return ChainReport(count, False, "日志末尾的记录缺失（已被截断）", prev)

@@ -8,11 +8,14 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+import peewee as pw
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from cryptography.hazmat.primitives import serialization
 
-from app.models import Clerk, write_transaction
-from app.services import audit
+from app.models import AuditRecord, Clerk, write_transaction
+from app.models.db import bookkeeping
+from app.services import audit, keys, text
 from app.services.context import Actor, Context
 from app.services.errors import (
     AccountLocked,
@@ -20,6 +23,7 @@ from app.services.errors import (
     ClerkNotFound,
     DuplicateUsername,
     InvalidInput,
+    StationSecretMismatch,
     WeakPassword,
 )
 from app.services.permissions import require
@@ -60,9 +64,10 @@ def create_clerk_unchecked(ctx: Context, username: str, display_name: str, role:
     if role not in ("clerk", "admin"):
         raise InvalidInput(what="角色只能是 clerk 或 admin。", what_en="Role is clerk or admin.")
     check_password_strength(password, username)
+    display_name = text.clean(display_name, text.CLERK_NAME, field="display_name")
     if Clerk.select().where(Clerk.username == username).exists():
         raise DuplicateUsername(username=username)
-    clerk = Clerk.create(username=username, display_name=display_name.strip() or username,
+    clerk = Clerk.create(username=username, display_name=display_name or username,
                          role=role, password_hash=_hasher.hash(password),
                          created_at=ctx.clock.now())
     audit.record(ctx, "clerk.create", username, {"role": role})
@@ -127,25 +132,54 @@ def _lock_delay(failures: int) -> dt.timedelta:
     return min(dt.timedelta(seconds=30 * 2 ** (failures - FREE_ATTEMPTS)), MAX_DELAY)
 
 
+def _failures_of_unknown(typed: str) -> tuple[int, dt.datetime | None]:
+    """How often a name that is not an account failed, and when it would be free again:
+    the same throttle as a real account, so that a lock does not tell who exists."""
+    count, last = (AuditRecord.select(pw.fn.COUNT(AuditRecord.seq), pw.fn.MAX(AuditRecord.at))
+                   .where(AuditRecord.action == "signin.failed",
+                          AuditRecord.target == f"unknown:{typed}").tuples().get())
+    if not count:
+        return 0, None
+    at = last if isinstance(last, dt.datetime) else dt.datetime.fromisoformat(str(last))
+    delay = _lock_delay(count)
+    return count, (at + delay if delay else None)
+
+
+def _lock_refusal(failures: int, locked_until: dt.datetime | None, now: dt.datetime
+                  ) -> Exception | None:
+    if failures >= HARD_LOCK_ATTEMPTS:
+        return AccountLocked(until="管理员解锁")
+    if locked_until and locked_until > now:
+        return AccountLocked(until=locked_until.strftime("%H:%M:%S"))
+    return None
+
+
 def sign_in(ctx: Context, username: str, password: str) -> Actor:
-    """Check a clerk's password; repeated failures slow down and then lock the account."""
+    """Check a clerk's password; repeated failures slow down and then lock the account.
+
+    An unknown (or disabled) name is throttled and locked exactly like an account, and
+    every refusal costs one password hash, so neither the answer nor its timing tells
+    whether a user name exists.
+    """
     now = ctx.clock.now()
     refusal: Exception | None = None
-    with write_transaction():
+    # Bookkeeping: a station whose writes are held still lets an admin sign in to decide.
+    with bookkeeping(), write_transaction():
         clerk = Clerk.get_or_none(Clerk.username == username)
-        if clerk is None or not clerk.active:
-            # Same answer as a wrong password: the desk does not reveal who exists.
-            _hasher.hash(password)
-            # What was typed may be a password in the wrong box: keep only a fingerprint.
-            typed = hashlib.sha256(username.encode("utf-8")).hexdigest()[:12]
+        known = clerk is not None and clerk.active
+        # What was typed may be a password in the wrong box: keep only a fingerprint.
+        typed = hashlib.sha256(username.encode("utf-8")).hexdigest()[:12]
+        if known:
+            refusal = _lock_refusal(clerk.failed_attempts, clerk.locked_until, now)
+        else:
+            refusal = _lock_refusal(*_failures_of_unknown(typed), now)
+        if refusal is not None or not known:
+            _hasher.hash(password)  # the cost of checking a password, as below
+        if refusal is None and not known:
             audit.record(ctx, "signin.failed", f"unknown:{typed}",
                          {"reason": "unknown_or_disabled"})
             refusal = BadCredentials()
-        elif clerk.failed_attempts >= HARD_LOCK_ATTEMPTS:
-            refusal = AccountLocked(until="管理员解锁")
-        elif clerk.locked_until and clerk.locked_until > now:
-            refusal = AccountLocked(until=clerk.locked_until.strftime("%H:%M:%S"))
-        else:
+        elif refusal is None:
             try:
                 _hasher.verify(clerk.password_hash, password)
             except (VerificationError, InvalidHashError):
@@ -166,4 +200,40 @@ def sign_in(ctx: Context, username: str, password: str) -> Actor:
     if refusal is not None:
         raise refusal
     assert clerk is not None
+    return _actor(clerk)
+
+
+def _secret_opens_the_signing_key(secret: bytes) -> bool:
+    key = keys.active_key()
+    try:
+        serialization.load_pem_private_key(bytes(key.private_key_encrypted),
+                                           password=secret.strip())
+    except (ValueError, TypeError):
+        return False
+    return True
+
+
+def recover_with_secret(ctx: Context, username: str, secret: bytes, new_password: str,
+                        source: str = "") -> Actor:
+    """Unlock an account and give it a new password, for whoever holds the station secret
+    (``keys/station.kek``): the way back when the only admin is locked for good.
+
+    The secret counts only if it opens the station's current signing key; a refused
+    attempt is audited like a granted one.
+    """
+    check_password_strength(new_password, username)
+    opens = _secret_opens_the_signing_key(secret)
+    with write_transaction():
+        if not opens:
+            audit.record(ctx, "clerk.recover.refused", username, {"source": source})
+        else:
+            clerk = _get(username)
+            clerk.password_hash = _hasher.hash(new_password)
+            clerk.failed_attempts = 0
+            clerk.locked_until = None
+            clerk.save()
+            audit.record(ctx, "clerk.recover", username, {"source": source})
+    if not opens:
+        raise StationSecretMismatch(reason="打不开本站签名密钥",
+                                    reason_en="it does not open the signing key")
     return _actor(clerk)

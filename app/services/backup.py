@@ -15,6 +15,8 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from cryptography.hazmat.primitives import serialization
+
 from app.config import Config
 from app.models import database
 from app.models.db import is_sqlite
@@ -68,6 +70,73 @@ def _verify_file(path: Path) -> BackupReport:
 
 def verify(path: Path) -> BackupReport:
     return _verify_file(Path(path))
+
+
+def check_source(config: Config, source: Path) -> None:
+    """A restore reads from a backup: never from the live database (or its side files) or
+    anything else inside the data directory but its backup folder."""
+    source = Path(source).resolve()
+    live = config.sqlite_path.resolve()
+    if source in {live, *(Path(str(live) + s) for s in SIDE_FILES)}:
+        raise BackupError(reason="不能用正在使用的数据库本身恢复，请选择一份备份",
+                          reason_en="that is the live database itself; choose a backup")
+    inside = config.data_dir.resolve()
+    if source.is_relative_to(inside) and not source.is_relative_to(config.backup_dir.resolve()):
+        raise BackupError(reason=f"{source} 在数据目录里，不是备份；"
+                                 "请选择备份文件夹或 U 盘上的备份",
+                          reason_en=f"{source} is inside the data folder and is not a backup")
+
+
+def verify_for_restore(path: Path, keys_dir: Path, station_code: str | None) -> BackupReport:
+    """Everything ``verify`` checks, and that the copy belongs to this station and was not
+    edited: its station code, its signing keys open with this station's secret, every
+    seal and the audit chain verify."""
+    from app.services import audit, integrity, seal
+
+    report = _verify_file(Path(path))
+    key = seal.station_key(keys_dir)
+    secret = (Path(keys_dir) / seal.KEK_FILE).read_bytes().strip()
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        def fetch(sql: str) -> list[tuple]:
+            return conn.execute(sql).fetchall()
+
+        code = conn.execute("SELECT code FROM station").fetchone()
+        if code is None or (station_code and code[0] != station_code):
+            theirs = code[0] if code else "—"
+            raise BackupError(reason=f"这是 {theirs} 站的备份，不是本站（{station_code}）的",
+                              reason_en=f"a backup of station {theirs}, not {station_code}")
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(ledger_entry)")}
+        if "mac" not in columns:
+            raise BackupError(reason="此备份由旧版本制作，没有校验码，无法证明未被改动",
+                              reason_en="made by an older version without seals; it cannot "
+                                        "be shown to be unaltered")
+        for (encrypted,) in fetch("SELECT private_key_encrypted FROM signing_key "
+                                  "WHERE private_key_encrypted IS NOT NULL"):
+            try:
+                serialization.load_pem_private_key(bytes(encrypted), password=secret)
+            except ValueError:
+                raise BackupError(reason="备份中的签名密钥与本站密钥文件不符",
+                                  reason_en="its signing keys do not open with this "
+                                            "station's secret") from None
+        broken = seal.verify(fetch, key)
+        if broken:
+            raise BackupError(reason="备份被改动过：" + "；".join(b.describe() for b in broken),
+                              reason_en="the backup was altered (seals do not verify)")
+        chain = audit.verify_chain(fetch=fetch)
+        if not chain.ok:
+            raise BackupError(reason="备份的审计日志不完整：" + chain.problem,
+                              reason_en="its audit log does not verify")
+        roles = integrity.role_problems(fetch)
+        if roles:
+            raise BackupError(reason="备份被改动过：" + "；".join(roles),
+                              reason_en="the backup was altered (a clerk's role)")
+    except sqlite3.DatabaseError as exc:
+        raise BackupError(reason=f"不是有效的 StationDesk 数据库（{exc}）",
+                          reason_en=f"not a StationDesk database ({exc})") from exc
+    finally:
+        conn.close()
+    return report
 
 
 def _live_totals() -> tuple[int, int]:
@@ -179,6 +248,19 @@ def backup_before_migration(config: Config) -> Path:
     return Path(backup_to(dest).path)
 
 
+def _new_folder(parent: Path, name: str) -> Path:
+    """A folder of that name, or name-2, name-3…: a copy kept aside is never overwritten."""
+    parent.mkdir(parents=True, exist_ok=True)
+    for n in range(1, 1000):
+        folder = parent / (name if n == 1 else f"{name}-{n}")
+        try:
+            folder.mkdir()
+        except FileExistsError:
+            continue
+        return folder
+    raise BackupError(reason=f"{parent} 里已有太多 {name}", reason_en=f"too many {name} folders")
+
+
 def restore(config: Config, source: Path, now: dt.datetime) -> tuple[BackupReport, Path]:
     """Replace the station's database with a verified backup; the current one is moved
     to a folder beside it first, so a restore can itself be undone."""
@@ -187,8 +269,7 @@ def restore(config: Config, source: Path, now: dt.datetime) -> tuple[BackupRepor
                           reason_en="restore PostgreSQL stations with pg_restore (see README)")
     report = _verify_file(Path(source))
     live = config.sqlite_path
-    aside = config.data_dir / f"before-restore-{now:%Y%m%d-%H%M%S}"
-    aside.mkdir(parents=True, exist_ok=True)
+    aside = _new_folder(config.data_dir, f"before-restore-{now:%Y%m%d-%H%M%S}")
     if database.obj is not None:
         database.close()
     # The audit anchor belongs to the database being replaced: it goes aside with it.

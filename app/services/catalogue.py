@@ -20,7 +20,7 @@ CATEGORIES = {"social": "社会公德", "family": "家庭美德", "professional"
 UNITS = {"per_hour": "小时", "per_time": "次", "per_award": "项", "once": "次"}
 PERIODS = {"day": "天", "month": "月", "year": "年", "lifetime": "人"}
 THIS_PERIOD = {"day": "当天", "month": "本月", "year": "本年", "lifetime": "累计"}
-_CAP = re.compile(r"(\d+|once|one)\b.*?(?:/|per )(day|month|year|person)")
+_CAP = re.compile(r"([0-9]+|once|one)\b.*?(?:/|per )(day|month|year|person)")
 
 
 def parse_cap(text: str) -> tuple[int | None, str | None]:

@@ -32,6 +32,7 @@ class CheckInResult:
     purpose: str
     date: str
     today_count: int
+    replayed: bool = False  # the first result of a request made before, returned again
 
 
 def check_in(ctx: Context, resident_id: int, purpose: str = "consult",
@@ -51,9 +52,9 @@ def check_in(ctx: Context, resident_id: int, purpose: str = "consult",
         return {"uid": uid, "resident_id": resident.id, "name": resident.name,
                 "purpose": purpose, "date": str(today), "today_count": count_on(today)}
 
-    result, _ = operations.run(ctx, "checkin", request_id,
-                               {"resident": resident_id, "purpose": purpose}, body)
-    return CheckInResult(**result)
+    result, replayed = operations.run(ctx, "checkin", request_id,
+                                      {"resident": resident_id, "purpose": purpose}, body)
+    return CheckInResult(**result, replayed=replayed)
 
 
 def count_on(day: dt.date) -> int:

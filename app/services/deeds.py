@@ -17,7 +17,7 @@ import peewee as pw
 
 from app.models import Deed, DeedType, LedgerEntry, Resident
 from app.models.station import station_code
-from app.services import audit, catalogue, ledger, operations, residents
+from app.services import audit, catalogue, ledger, operations, residents, text
 from app.services.context import Context
 from app.services.errors import (
     AlreadyReviewed,
@@ -34,7 +34,7 @@ from app.services.permissions import require
 
 MAX_QUANTITY = {"per_hour": 24, "per_time": 20, "per_award": 5, "once": 1}
 BACKDATE_DAYS = 366  # how far back a deed may be dated
-_DECIMAL = re.compile(r"\d{1,4}(\.\d{1,2})?")
+_DECIMAL = re.compile(r"[0-9]{1,4}(\.[0-9]{1,2})?")
 STATUS_ZH = {"approved": "已生效", "pending": "待审核", "rejected": "已驳回"}
 
 
@@ -42,10 +42,11 @@ def quantity_tenths(quantity: object, unit: str) -> int:
     """Hours in steps of 0.5; occasions, titles and once-only deeds in whole numbers."""
     maximum = MAX_QUANTITY[unit]
     step = Decimal("0.5") if unit == "per_hour" else Decimal(1)
-    text = str(quantity).strip()
+    typed = text.ascii_digits(quantity)
     try:
-        # Plain decimals only: Decimal() would also take "1_0", "1e1" and "NaN".
-        value = Decimal(text) if _DECIMAL.fullmatch(text) else None
+        # Plain ASCII decimals only: Decimal() would also take "1_0", "1e1", "NaN" and
+        # every other script's digits.
+        value = Decimal(typed) if typed is not None and _DECIMAL.fullmatch(typed) else None
     except InvalidOperation:
         value = None
     if value is None or value <= 0 or value > maximum or value % step:
@@ -113,6 +114,7 @@ class DeedResult:
     points: int
     status: str
     balance: int
+    replayed: bool = False  # the first result of a request made before, returned again
 
 
 def _record_one(ctx: Context, rid: str, resident_id: int, t: DeedType, tenths: int,
@@ -156,6 +158,7 @@ def _prepare(ctx: Context, type_code: str, quantity: object, deed_date: dt.date 
              ) -> tuple[DeedType, int, dt.date, int]:
     t = catalogue.get_type(type_code)
     tenths = quantity_tenths(quantity, t.unit)
+    text.clean(override_reason, text.REASON, field="reason")
     today = ctx.clock.today()
     day = deed_date or today
     if day > today:
@@ -184,17 +187,18 @@ def record_deed(ctx: Context, resident_id: int, type_code: str, quantity: object
                 request_id: str | None = None) -> DeedResult:
     """Record one deed for one resident (an award or a deduction)."""
     require(ctx, "deed.record")
+    text.clean(note, text.NOTE, field="note")
     t, tenths, day, points = _prepare(ctx, type_code, quantity, deed_date, points_override,
                                       override_reason)
     # The caller's own arguments: a retry after midnight is still the same request.
     params = {"resident": resident_id, "type": t.code, "tenths": tenths,
               "date": str(deed_date) if deed_date else None, "note": note,
               "override": points_override}
-    result, _ = operations.run(
+    result, replayed = operations.run(
         ctx, "deed.record", request_id, params,
         lambda rid: _record_one(ctx, rid, resident_id, t, tenths, day, note.strip(), points,
                                 override_reason.strip(), None))
-    return DeedResult(**result)
+    return DeedResult(**result, replayed=replayed)
 
 
 def record_group_deed(ctx: Context, resident_ids: list[int], type_code: str,
@@ -202,6 +206,7 @@ def record_group_deed(ctx: Context, resident_ids: list[int], type_code: str,
                       request_id: str | None = None) -> list[DeedResult]:
     """The same deed for several residents at once: all are recorded, or none."""
     require(ctx, "deed.record")
+    text.clean(note, text.NOTE, field="note")
     t, tenths, day, points = _prepare(ctx, type_code, quantity, deed_date, None, "")
     ids = list(dict.fromkeys(resident_ids))
     params = {"residents": ids, "type": t.code, "tenths": tenths,
@@ -212,8 +217,8 @@ def record_group_deed(ctx: Context, resident_ids: list[int], type_code: str,
         return {"deeds": [_record_one(ctx, rid, r, t, tenths, day, note.strip(), points, "",
                                       group) for r in ids]}
 
-    result, _ = operations.run(ctx, "deed.record_group", request_id, params, body)
-    return [DeedResult(**d) for d in result["deeds"]]
+    result, replayed = operations.run(ctx, "deed.record_group", request_id, params, body)
+    return [DeedResult(**d, replayed=replayed) for d in result["deeds"]]
 
 
 @dataclass(frozen=True)
@@ -246,6 +251,7 @@ def review_deed(ctx: Context, deed_uid: str, approve: bool, note: str = "",
                 request_id: str | None = None) -> DeedResult:
     """Approve (the points count from now) or reject a pending deed."""
     require(ctx, "deed.review")
+    text.clean(note, text.REASON, field="note")
     if not approve and not note.strip():
         raise ReasonRequired()
 
@@ -273,6 +279,6 @@ def review_deed(ctx: Context, deed_uid: str, approve: bool, note: str = "",
                 "deed_type": deed.deed_type.code, "deed_name": deed.deed_type.name_zh,
                 "points": deed.points, "status": deed.status, "balance": balance}
 
-    result, _ = operations.run(ctx, "deed.review", request_id,
-                               {"deed": deed_uid, "approve": approve, "note": note}, body)
-    return DeedResult(**result)
+    result, replayed = operations.run(ctx, "deed.review", request_id,
+                                      {"deed": deed_uid, "approve": approve, "note": note}, body)
+    return DeedResult(**result, replayed=replayed)

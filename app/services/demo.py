@@ -4,6 +4,11 @@ redemptions, check-ins), made fast enough for 100,000 residents.
 Rows are written with ``executemany`` in one transaction; every invariant the
 integrity check holds (balances, running balances, one issue entry per voucher,
 signed tokens) holds for the demo data too.
+
+Demo vouchers are genuine (signed with a key of the station), so demo data loads only
+into a station with no residents and no ledger entries yet (set-up done, nothing
+else), which it then marks as a demo station in the audit log, or into a station
+marked so before. A live station is refused.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from app.models import (
+    AuditRecord,
     CheckIn,
     Clerk,
     Deed,
@@ -34,9 +40,19 @@ from app.models import (
     write_transaction,
 )
 from app.models.db import SQLITE_PRAGMAS, is_sqlite
-from app.services import audit, demo_people, keys, pinyin, search, tokens, vouchers
+from app.services import (
+    audit,
+    demo_people,
+    journal,
+    keys,
+    pinyin,
+    seal,
+    search,
+    tokens,
+    vouchers,
+)
 from app.services.context import Context
-from app.services.errors import InvalidInput, NotInitialised
+from app.services.errors import DemoNeedsEmptyStation, InvalidInput, NotInitialised
 from app.services.permissions import require
 from app.services.residents import new_card_code
 
@@ -45,10 +61,17 @@ CHUNK = 5000
 Progress = Callable[[int, int], None]
 
 
-def _insert(model: type, columns: Sequence[str], rows: list[tuple]) -> None:
+def _insert(model: type, columns: Sequence[str], rows: list[tuple],
+            seal_key: bytes | None = None) -> None:
+    """Insert raw rows; a sealed table's rows get their seal from ``seal_key``."""
     if not rows:
         return
     table = model._meta.table_name
+    if table in seal.SEALED:
+        assert seal_key is not None, table
+        rows = [(*row, seal.row_mac(seal_key, table, dict(zip(columns, row, strict=True))))
+                for row in rows]
+        columns = (*columns, "mac")
     marks = ", ".join([database.param] * len(columns))
     names = ", ".join(f'"{c}"' for c in columns)
     cursor = database.cursor()
@@ -108,6 +131,7 @@ def generate(ctx: Context, residents: int = 200, seed: int = 1, activity: float 
         # Index pages of a large load stay in memory instead of being re-read.
         database.execute_sql("PRAGMA cache_size = -400000")
     with write_transaction(), _indexes_rebuilt_after(residents):
+        _mark_or_refuse(ctx, station.code)
         shops = _merchants(ctx, station.code)
         taken = {i for (i,) in Resident.select(Resident.id_number).tuples() if i}
         reading = functools.cache(pinyin.full)
@@ -122,11 +146,31 @@ def generate(ctx: Context, residents: int = 200, seed: int = 1, activity: float 
                 totals[key] += len(getattr(batch, key))
             if progress:
                 progress(first + count, residents)
+        if not is_sqlite():
+            # Rows were written with their ids: move the sequences past them, or the
+            # next resident registered at the desk collides with a demo one.
+            for model in (Resident, Deed, Voucher):
+                table = model._meta.table_name
+                database.execute_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                                     f'(SELECT MAX(id) FROM "{table}"))')
         audit.record(ctx, "demo.generate", station.code, {"residents": residents, "seed": seed})
     if is_sqlite():
         database.execute_sql(f"PRAGMA cache_size = {SQLITE_PRAGMAS['cache_size']}")
     return {"residents": residents, **totals,
             "seconds": round(time.perf_counter() - started, 1)}
+
+
+DEMO_MARK = "station.demo"
+
+
+def _mark_or_refuse(ctx: Context, code: str) -> None:
+    """Go on with a demo station or an empty one (marking it); refuse a live station."""
+    if AuditRecord.select().where(AuditRecord.action == DEMO_MARK).exists():
+        return
+    people, entries = Resident.select().count(), LedgerEntry.select().count()
+    if people or entries or Voucher.select().exists():
+        raise DemoNeedsEmptyStation(residents=people, entries=entries)
+    audit.record(ctx, DEMO_MARK, code)
 
 
 BULK_TABLES = (ResidentSearchTerm, LedgerEntry, Deed, CheckIn)
@@ -270,38 +314,47 @@ def _write(ctx: Context, station: Station, clerk_id: int, shops: list[int], batc
     signer = keys.private_key(ctx, key)
     batch.vouchers.sort(key=lambda v: (v["stamp"], v["resident"]))
     year = today.year
-    seq = (Voucher.select(Voucher.seq).where(Voucher.year == year)
-           .order_by(Voucher.seq.desc()).scalar() or 0)
-    voucher_rows, resolutions = [], []
+    seq = vouchers.last_seq(year)
+    voucher_rows, resolutions, events = [], [], []
     voucher_id = _next_id(Voucher)
+    seal_key = seal.station_key(ctx.keys_dir)
+    clerk_name = ctx.actor.username
+    names = dict(Merchant.select(Merchant.id, Merchant.name).tuples())
     for v in batch.vouchers:
         seq += 1
         expiry = v["date"].replace(month=12, day=31)
+        nonce = tokens.new_nonce()
         payload = tokens.Payload(key.key_id, station.code, seq, v["points"], v["date"], expiry,
-                                 tokens.Scope.ANY)
+                                 tokens.Scope.ANY, 0, nonce)
         token = tokens.sign(payload, signer)
         v["entry"][5] = payload.serial
         voucher_rows.append((voucher_id, payload.serial, year, seq, v["resident"], v["points"],
                              v["date"].isoformat(), expiry.isoformat(), "any", key.key_id, token,
-                             tokens.check_code(token), f"DEMO-{v['resident']}", clerk_id,
-                             v["stamp"]))
+                             nonce.hex(), tokens.check_code(token), f"DEMO-{v['resident']}",
+                             clerk_id, v["stamp"]))
+        events.append(journal.issued(payload.serial, year, seq, nonce.hex(), v["points"],
+                                     v["stamp"]))
         if v["redeem"]:
             at = v["date"] + dt.timedelta(days=rng.randint(0, 20))
             if at <= today:
                 shop = rng.choice([None, *shops])
                 resolutions.append((voucher_id, "redeemed", f"{at} 15:00:00", clerk_id, shop,
                                     f"DEMO-R{voucher_id}", ""))
+                events.append(journal.resolved(payload.serial, "redeemed", f"{at} 15:00:00",
+                                               clerk_name, names.get(shop), "",
+                                               f"DEMO-R{voucher_id}"))
         voucher_id += 1
     _insert(Voucher, ("id", "serial", "year", "seq", "resident_id", "points", "issue_date",
-                      "expiry_date", "scope", "key_id", "token", "check_code", "issue_uid",
-                      "clerk_id", "created_at"), voucher_rows)
+                      "expiry_date", "scope", "key_id", "token", "nonce", "check_code",
+                      "issue_uid", "clerk_id", "created_at"), voucher_rows, seal_key)
     _insert(VoucherResolution, ("voucher_id", "kind", "at", "clerk_id", "merchant_id",
-                                "request_id", "reason"), resolutions)
+                                "request_id", "reason"), resolutions, seal_key)
+    journal.append(ctx.data_dir, events)
     code = station.code
     _insert(LedgerEntry, ("uid", "resident_id", "kind", "points", "balance_after", "deed_id",
                           "voucher_serial", "request_id", "clerk_id", "reason", "business_date",
                           "created_at"),
             [(ids(f"{code}-L"), e[0], e[1], e[2], e[3], e[4], e[5], "demo",
-              clerk_id, "", e[6], e[7]) for e in batch.entries])
+              clerk_id, "", e[6], e[7]) for e in batch.entries], seal_key)
     _insert(CheckIn, ("uid", "resident_id", "checkin_date", "purpose", "clerk_id", "created_at"),
             [(ids(f"{code}-C"), *c) for c in batch.checkins])

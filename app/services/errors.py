@@ -41,24 +41,28 @@ InvalidIdNumber = _error(
     "Invalid ID number: {reason_en}. Check the card and type it again.",
     "id_number",
 )
-DuplicateIdNumber = _error(
-    "DuplicateIdNumber", "duplicate_id_number",
-    "该身份证号已登记给居民 {resident_no}（{name}），不能重复登记。",
-    "This ID number is already registered to resident {resident_no} ({name}).",
+IdNumberRegistered = _error(
+    "IdNumberRegistered", "duplicate_id_number",
+    "该证件号已登记，不能重复登记。请核对证件；如确是同一人，请管理员查找原登记。",
+    "This ID number is already registered. Check the card; if it is the same person, ask "
+    "an admin to find the existing record.",
     "id_number",
 )
+# What an admin sees: the other holder's resident number, never their name.
+DuplicateIdNumber = type("DuplicateIdNumber", (IdNumberRegistered,), {
+    "zh": "该证件号已登记给居民 {resident_no}，不能重复登记。请核对证件或查看该居民。",
+    "en": "This ID number is already registered to resident {resident_no}.",
+})
 InvalidPhone = _error(
     "InvalidPhone", "invalid_phone",
     "手机号应为 11 位数字（以 1 开头），或留空。",
     "A mobile number has 11 digits starting with 1, or leave it empty.",
     "phone",
 )
-InvalidName = _error(
-    "InvalidName", "invalid_name",
-    "姓名不能为空，且不超过 40 个字。",
-    "The name must not be empty and at most 40 characters.",
-    "name",
+InvalidText = _error(
+    "InvalidText", "invalid_text", "{label_zh}{problem_zh}", "{label_en} {problem_en}",
 )
+InvalidName = type("InvalidName", (InvalidText,), {"code": "invalid_name", "field": "name"})
 # Look-ups
 ResidentNotFound = _error(
     "ResidentNotFound", "resident_not_found",
@@ -185,6 +189,11 @@ RequestConflict = _error(
     "同一请求编号已用于另一项操作，本次未执行。请重新操作。",
     "This request id was already used for a different operation; nothing was done.",
 )
+RequestOfAnotherClerk = _error(
+    "RequestOfAnotherClerk", "request_of_another_clerk",
+    "这个请求编号已被另一位经办人使用，本次未执行。请用新的请求编号重新操作。",
+    "This request id belongs to another clerk's operation; nothing was done. Use a new one.",
+)
 # Vouchers
 VoucherRejected = _error(
     "VoucherRejected", "voucher_rejected",
@@ -227,6 +236,12 @@ DuplicateUsername = _error(
     "DuplicateUsername", "duplicate_username",
     "用户名“{username}”已存在。", "The user name “{username}” is taken.", "username",
 )
+StationSecretMismatch = _error(
+    "StationSecretMismatch", "station_secret_mismatch",
+    "密钥文件不是本站的（{reason}），不能用于恢复账号。请使用本站数据目录 keys/station.kek。",
+    "That secret file is not this station's ({reason_en}); use keys/station.kek of this "
+    "station's data directory.",
+)
 # Station
 NotInitialised = _error(
     "NotInitialised", "not_initialised",
@@ -248,6 +263,13 @@ KeyUnavailable = _error(
     "KeyUnavailable", "key_unavailable",
     "无法读取本站签名密钥（{reason}）。兑换券暂不能发放，请联系管理员。",
     "The station signing key cannot be read ({reason}). Vouchers cannot be issued.",
+)
+DemoNeedsEmptyStation = _error(
+    "DemoNeedsEmptyStation", "demo_needs_empty_station",
+    "本站已有真实数据（{residents} 位居民，{entries} 条流水），不能载入演示数据："
+    "演示券会像真券一样有效。请用 --data-dir 另建一个空的演示站。",
+    "This station holds real data ({residents} residents, {entries} ledger entries); demo "
+    "vouchers would be genuine. Make an empty demo station with --data-dir instead.",
 )
 DatabaseBusy = _error(
     "DatabaseBusy", "database_busy",

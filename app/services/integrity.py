@@ -5,19 +5,25 @@ Used by ``station-desk check``, at start-up, and on every backup before it count
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import peewee as pw
 
 from app.models import (
+    AuditRecord,
     LedgerEntry,
     Resident,
+    Station,
     Voucher,
     VoucherResolution,
     database,
 )
 from app.models.db import is_sqlite
-from app.services import audit
+from app.models.migrations import install_guards, missing_guards
+from app.services import audit, seal
+from app.services.errors import KeyUnavailable
 
 
 @dataclass
@@ -88,11 +94,70 @@ def ledger_check(report: Report) -> None:
                         vouchers=count)
 
 
-def run_check(quick: bool = False) -> Report:
+def guard_check(report: Report) -> None:
+    """The append-only triggers must all be there; any that were dropped are reported and
+    installed again at once."""
+    missing = missing_guards()
+    if missing:
+        install_guards()
+        report.problems.append(f"防改触发器被删除（{'、'.join(missing)}），已重新安装")
+
+
+def seal_check(report: Report, keys_dir: Path) -> None:
+    """Every ledger entry, voucher, resolution and audit record carries a valid seal."""
+    if not Station.select().exists():
+        return  # nothing is sealed before the station (and its secret) is set up
+    try:
+        key = seal.station_key(keys_dir)
+    except KeyUnavailable as exc:
+        report.problems.append(f"无法校验记录的校验码：{exc.message()}")
+        return
+    for broken in seal.verify(lambda sql: database.execute_sql(sql), key):
+        report.problems.append(broken.describe())
+
+
+def audit_cross_check(report: Report) -> None:
+    """Each redemption and void in the audit log still has its resolution (a deleted one
+    would make the voucher spendable again)."""
+    resolved = set(Voucher.select(Voucher.serial, VoucherResolution.kind).join(VoucherResolution)
+                   .tuples())
+    lost = [rec.target for rec in AuditRecord.select(AuditRecord.action, AuditRecord.target)
+            .where(AuditRecord.action.in_(list(_AUDITED_RESOLUTIONS)))
+            if (rec.target, _AUDITED_RESOLUTIONS[rec.action]) not in resolved]
+    if lost:
+        report.problems.append(f"{len(lost)} 张兑换券的核销/作废记录被删除："
+                               + "、".join(lost[:10]))
+    report.problems.extend(role_problems(lambda sql: database.execute_sql(sql).fetchall()))
+
+
+_AUDITED_RESOLUTIONS = {"voucher.redeem": "redeemed", "voucher.void": "voided"}
+
+
+def role_problems(fetch: seal.Fetch) -> list[str]:
+    """A clerk's role is set once, when the clerk is created, and the audit log says which:
+    a role edited into the file (a clerk made admin) disagrees with it."""
+    audited = {}
+    for action, target, detail in fetch("SELECT action, target, detail FROM audit_record "
+                                        "WHERE action IN ('clerk.create', 'station.init') "
+                                        "ORDER BY seq"):
+        data = json.loads(detail or "{}")
+        if action == "station.init":
+            audited.setdefault(data.get("admin"), "admin")
+        else:
+            audited.setdefault(target, data.get("role"))
+    wrong = [name for name, role in fetch("SELECT username, role FROM clerk ORDER BY id")
+             if audited.get(name) != role]
+    return [f"经办人 {'、'.join(wrong)} 的角色与审计日志不符（被改动）"] if wrong else []
+
+
+def run_check(keys_dir: Path, quick: bool = False) -> Report:
     report = Report()
     storage_check(report, quick=quick)
     if report.ok:
+        guard_check(report)
         ledger_check(report)
+        seal_check(report, keys_dir)
+        audit_cross_check(report)
         chain = audit.verify_chain()
         report.facts["audit_records"] = chain.records
         if not chain.ok:

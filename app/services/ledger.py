@@ -16,7 +16,7 @@ import peewee as pw
 
 from app.models import LedgerEntry, Resident
 from app.models.station import station_code
-from app.services import audit, operations, residents
+from app.services import audit, operations, residents, seal, text
 from app.services.context import Context
 from app.services.errors import (
     AlreadyReversed,
@@ -42,8 +42,8 @@ def post(ctx: Context, resident_id: int, kind: str, points: int, request_id: str
     if not updated:
         raise ResidentNotFound(query=str(resident_id))
     balance = Resident.select(Resident.balance).where(Resident.id == resident_id).scalar()
-    return LedgerEntry.create(
-        uid=f"{station_code()}-L{uuid.uuid4().hex}",
+    return seal.create(
+        ctx.keys_dir, LedgerEntry, uid=f"{station_code()}-L{uuid.uuid4().hex}",
         resident=resident_id, kind=kind, points=points, balance_after=balance, deed=deed_id,
         voucher_serial=voucher_serial, corrects=corrects, request_id=request_id,
         clerk=ctx.actor.clerk_id if ctx.actor else None, reason=reason,
@@ -151,7 +151,8 @@ def adjust(ctx: Context, resident_id: int, points: int, reason: str,
            request_id: str | None = None) -> PostResult:
     """An admin's manual correction, up or down, with a reason."""
     require(ctx, "ledger.adjust")
-    if not reason.strip():
+    reason = text.clean(reason, text.REASON, field="reason")
+    if not reason:
         raise ReasonRequired()
     if not isinstance(points, int) or points == 0:
         raise InvalidInput(what="调整分值须为非零整数。",
@@ -171,7 +172,8 @@ def adjust(ctx: Context, resident_id: int, points: int, reason: str,
 def reverse(ctx: Context, seq: int, reason: str, request_id: str | None = None) -> PostResult:
     """Cancel an award, deduction or adjustment with an equal and opposite entry."""
     require(ctx, "ledger.reverse")
-    if not reason.strip():
+    reason = text.clean(reason, text.REASON, field="reason")
+    if not reason:
         raise ReasonRequired()
 
     def body(rid: str) -> dict:
@@ -196,20 +198,70 @@ def reverse(ctx: Context, seq: int, reason: str, request_id: str | None = None) 
     return PostResult(**result)
 
 
+def _unreversed(query: pw.ModelSelect) -> pw.ModelSelect:
+    """Expiry entries that no reversal has cancelled."""
+    reversal = LedgerEntry.alias()
+    return query.where(LedgerEntry.kind == "expire", ~pw.fn.EXISTS(
+        reversal.select(reversal.seq).where(reversal.corrects == LedgerEntry.seq)))
+
+
 def last_clearing() -> dt.date | None:
-    """The cut-off of the newest year-end clearing, if any."""
-    value = (LedgerEntry.select(pw.fn.MAX(LedgerEntry.business_date))
-             .where(LedgerEntry.kind == "expire").scalar())
+    """The cut-off of the newest year-end clearing that was not reversed, if any."""
+    value = (_unreversed(LedgerEntry.select(LedgerEntry.business_date))
+             .order_by(LedgerEntry.business_date.desc()).limit(1).scalar())
     if value is None or isinstance(value, dt.date):
         return value
     return dt.date.fromisoformat(str(value))
 
 
+def clearing_totals(cutoff: dt.date) -> dict | None:
+    """How many residents and points the unreversed clearing at ``cutoff`` took."""
+    count, total = (_unreversed(LedgerEntry.select(
+        pw.fn.COUNT(pw.fn.DISTINCT(LedgerEntry.resident)), pw.fn.SUM(LedgerEntry.points)))
+        .where(LedgerEntry.business_date == cutoff).tuples().get())
+    return {"residents": count, "points": -int(total)} if count else None
+
+
+def _to_expire(previous: dt.date | None, cutoff: dt.date) -> dict[int, int]:
+    """Per resident, the points earned after the previous clearing's cut-off and up to
+    this one that are still unspent.
+
+    Within the period, what was spent counts against what was earned, except spending
+    the previous clearing already set against its own period's points (the balance it
+    left dated up to its cut-off, ``carry``): that is credited back, so the same spending
+    never shelters points twice. Later points are never taken: the balance left is at
+    least the net of the entries after the cut-off.
+    """
+    window = LedgerEntry.business_date <= cutoff
+    if previous is not None:
+        window &= LedgerEntry.business_date > previous
+    spent = pw.Case(None, [((LedgerEntry.points < 0) & (LedgerEntry.kind != "expire"),
+                            LedgerEntry.points)], 0)
+    period = {rid: (int(net), -int(out)) for rid, net, out in
+              LedgerEntry.select(LedgerEntry.resident, pw.fn.SUM(LedgerEntry.points),
+                                 pw.fn.SUM(spent))
+              .where(window).group_by(LedgerEntry.resident).tuples()}
+    carry: dict[int, int] = {}
+    if previous is not None:
+        carry = {rid: int(total) for rid, total in
+                 LedgerEntry.select(LedgerEntry.resident, pw.fn.SUM(LedgerEntry.points))
+                 .where(LedgerEntry.business_date <= previous)
+                 .group_by(LedgerEntry.resident).tuples()}
+    balances = dict(Resident.select(Resident.id, Resident.balance).tuples())
+    out = {}
+    for rid, (net, spending) in period.items():
+        points = min(balances[rid], net + min(carry.get(rid, 0), spending))
+        if points > 0:
+            out[rid] = points
+    return out
+
+
 def expire_balances(ctx: Context, cutoff: dt.date, request_id: str | None = None) -> dict:
     """Year-end clearing: points earned up to ``cutoff`` and still unspent expire.
 
-    Running it again changes nothing: the expiry entries are dated ``cutoff``, so the
-    sum up to ``cutoff`` is then zero.
+    Cut-offs only move forward: a cut-off on or before the newest unreversed clearing
+    is refused (that one settled everything up to its cut-off), so running the same
+    clearing again changes nothing.
     """
     from app.services import station
 
@@ -223,20 +275,60 @@ def expire_balances(ctx: Context, cutoff: dt.date, request_id: str | None = None
                            what_en="The cut-off must be before today.")
 
     def body(rid: str) -> dict:
-        to_cutoff = (LedgerEntry.select(LedgerEntry.resident, pw.fn.SUM(LedgerEntry.points))
-                     .where(LedgerEntry.business_date <= cutoff)
-                     .group_by(LedgerEntry.resident)
-                     .having(pw.fn.SUM(LedgerEntry.points) > 0).tuples())
-        count = total = 0
-        for resident_id, amount in list(to_cutoff):
-            points = min(int(amount), balance(resident_id))
-            if points > 0:
-                post(ctx, resident_id, "expire", -points, rid, reason=f"{cutoff} 清零",
-                     business_date=cutoff)
-                count += 1
-                total += points
-        audit.record(ctx, "ledger.expire", str(cutoff), {"residents": count, "points": total})
-        return {"residents": count, "points": total}
+        previous = last_clearing()
+        if previous is not None and cutoff <= previous:
+            raise InvalidInput(
+                what=f"已于截止日 {previous} 清零过：新的截止日须晚于 {previous}。"
+                     f"如清零有误，请先撤销 {previous} 的清零。",
+                what_en=f"Points were cleared up to {previous}: a new cut-off must be later. "
+                        f"To redo it, reverse the {previous} clearing first.")
+        expiring = _to_expire(previous, cutoff)
+        for resident_id, points in expiring.items():
+            post(ctx, resident_id, "expire", -points, rid, reason=f"{cutoff} 清零",
+                 business_date=cutoff)
+        result = {"residents": len(expiring), "points": sum(expiring.values())}
+        audit.record(ctx, "ledger.expire", str(cutoff), result)
+        return result
 
     result, _ = operations.run(ctx, "ledger.expire", request_id, {"cutoff": str(cutoff)}, body)
+    return result
+
+
+def reverse_clearing(ctx: Context, cutoff: dt.date, reason: str,
+                     request_id: str | None = None) -> dict:
+    """Undo the newest clearing, made by mistake: each of its expiries gets an equal and
+    opposite entry dated the cut-off (so sums up to the cut-off net out), with the reason.
+    The cut-off may then be cleared again."""
+    require(ctx, "ledger.expire.reverse")
+    reason = text.clean(reason, text.REASON, field="reason")
+    if not reason:
+        raise ReasonRequired()
+
+    def body(rid: str) -> dict:
+        expiries = list(_unreversed(LedgerEntry.select())
+                        .where(LedgerEntry.business_date == cutoff).order_by(LedgerEntry.seq))
+        if not expiries:
+            done = LedgerEntry.select().where(LedgerEntry.kind == "expire",
+                                              LedgerEntry.business_date == cutoff).exists()
+            raise InvalidInput(
+                what=f"截止日 {cutoff} 的清零已撤销过，不能重复撤销。" if done else
+                f"没有截止日为 {cutoff} 的清零。",
+                what_en=f"The {cutoff} clearing was already reversed." if done else
+                f"There is no clearing with the cut-off {cutoff}.")
+        newest = last_clearing()
+        if newest != cutoff:
+            raise InvalidInput(
+                what=f"只能撤销最近一次清零（截止日 {newest}），请先撤销它。",
+                what_en=f"Only the newest clearing (cut-off {newest}) can be reversed first.")
+        for e in expiries:
+            post(ctx, e.resident_id, "reversal", -e.points, rid, corrects=e.seq,
+                 reason=f"撤销 {cutoff} 清零：{reason.strip()}", business_date=cutoff)
+        result = {"cutoff": str(cutoff), "residents": len(expiries),
+                  "points": -sum(e.points for e in expiries)}
+        audit.record(ctx, "ledger.expire.reverse", str(cutoff),
+                     {**result, "reason": reason.strip()})
+        return result
+
+    result, _ = operations.run(ctx, "ledger.expire.reverse", request_id,
+                               {"cutoff": str(cutoff), "reason": reason}, body)
     return result

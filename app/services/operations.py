@@ -3,6 +3,22 @@
 ``run`` executes a write inside one transaction and stores its result under the
 request id; repeating the request (a double click, a double scan, a retry after a
 crash) returns that first result and changes nothing.
+
+The rules for a request id presented again:
+
+- It belongs to the clerk who first used it. Another clerk presenting it is refused
+  (``RequestOfAnotherClerk``), whatever the operation: a replay must never hand one
+  clerk's result to another, nor let them pass it off as their own work.
+- The same clerk with a different operation or different arguments is refused
+  (``RequestConflict``).
+- The same clerk with the same operation gets the first result back, marked as a
+  replay (``replayed``), however long ago the first one ran. A replay is never
+  silent: the desk and ``--json`` say so. It is not refused after a minute, because
+  the retry of a request whose answer was lost in a crash may come minutes later,
+  after a restart, and must learn that the work was done (exactly once) rather than
+  be told "no" and left guessing whether to do it again.
+- Records made before request ids were bound to clerks (schema version 4) keep no
+  clerk; they replay for the clerk who retries them, marked like any replay.
 """
 
 from __future__ import annotations
@@ -17,7 +33,7 @@ import peewee
 
 from app.models import OperationRecord, write_transaction
 from app.services.context import Context, new_request_id
-from app.services.errors import DatabaseBusy, RequestConflict, StorageFull
+from app.services.errors import DatabaseBusy, RequestConflict, RequestOfAnotherClerk, StorageFull
 
 
 def _fingerprint(kind: str, params: dict[str, Any]) -> str:
@@ -30,15 +46,19 @@ def run(ctx: Context, kind: str, request_id: str | None, params: dict[str, Any],
     """Run ``body(request_id)`` once per request id; return (result, replayed)."""
     request_id = request_id or new_request_id()
     fingerprint = _fingerprint(kind, params)
+    clerk_id = ctx.actor.clerk_id if ctx.actor else None
     with translate_storage_errors(), write_transaction():
         done = OperationRecord.get_or_none(OperationRecord.request_id == request_id)
         if done is not None:
+            if done.clerk_id is not None and done.clerk_id != clerk_id:
+                raise RequestOfAnotherClerk()
             if done.kind != kind or done.fingerprint != fingerprint:
                 raise RequestConflict()
             return json.loads(done.result), True
         result = body(request_id)
         OperationRecord.create(
             request_id=request_id,
+            clerk_id=clerk_id,
             kind=kind,
             fingerprint=fingerprint,
             result=json.dumps(result, ensure_ascii=False, default=str),

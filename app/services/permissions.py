@@ -33,6 +33,7 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "ledger.adjust": (ADMIN, "调整积分"),
     "ledger.reverse": (ADMIN, "冲正流水"),
     "ledger.expire": (ADMIN, "年终积分清零"),
+    "ledger.expire.reverse": (ADMIN, "撤销年终清零"),
     "catalogue.edit": (ADMIN, "维护积分目录"),
     "merchant.edit": (ADMIN, "维护商户"),
     "clerk.manage": (ADMIN, "管理经办人"),
@@ -40,6 +41,7 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "keys.manage": (ADMIN, "管理签名密钥"),
     "backup.restore": (ADMIN, "恢复备份"),
     "demo.generate": (ADMIN, "生成演示数据"),
+    "desk.place": (ADMIN, "确认数据目录搬迁或设为第二个前台"),
 }
 
 

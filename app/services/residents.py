@@ -11,15 +11,15 @@ from dataclasses import dataclass
 
 from app.models import Household, Resident, RetiredCard, write_transaction
 from app.models.station import station_code
-from app.services import audit, idnumber, operations, search
+from app.services import audit, idnumber, operations, search, text
 from app.services.context import Context
 from app.services.errors import (
     AmbiguousResident,
     CardReplaced,
     DeskError,
     DuplicateIdNumber,
+    IdNumberRegistered,
     InvalidInput,
-    InvalidName,
     InvalidPhone,
     ResidentArchived,
     ResidentNotFound,
@@ -42,14 +42,14 @@ _ADDRESS = re.compile(r"(?P<compound>.*?)(?:(?P<building>[0-9A-Za-z]+)(?:号楼|
                       r"(?:(?P<unit>[0-9A-Za-z]+)单元)?(?:(?P<room>[0-9A-Za-z]+)室?)?")
 
 
-def parse_address(text: str) -> dict[str, str]:
+def parse_address(typed: str) -> dict[str, str]:
     """``幸福里3栋2单元501室`` → compound, building, unit and room; what does not fit that
     shape stays whole in ``compound``."""
-    text = unicodedata.normalize("NFKC", text).strip()
-    match = _ADDRESS.fullmatch(text)
+    whole = unicodedata.normalize("NFKC", typed).strip()
+    match = _ADDRESS.fullmatch(whole)
     parts = {k: (v or "") for k, v in match.groupdict().items()} if match else {}
     if not parts or not any(parts[k] for k in ADDRESS_FIELDS[1:]):
-        return {"compound": text, "building": "", "unit": "", "room": ""}
+        return {"compound": whole, "building": "", "unit": "", "room": ""}
     return parts
 
 
@@ -99,6 +99,7 @@ class ResidentView:
     card_code: str
     archived: bool
     balance: int
+    household_id: int | None = None  # an edit form sends it back, so the link is kept
 
 
 def view_of(r: Resident) -> ResidentView:
@@ -107,14 +108,12 @@ def view_of(r: Resident) -> ResidentView:
         idnumber.mask_phone(r.phone), r.gender, r.birth_date.isoformat() if r.birth_date else "",
         r.compound, r.building, r.unit, r.room, search.address_of(r), r.grid,
         tuple(t for t in r.tags.split(",") if t), r.card_code, r.archived, r.balance,
+        r.household_id,
     )
 
 
 def _name(data: ResidentInput) -> dict[str, object]:
-    name = " ".join(data.name.split())
-    if not name or len(name) > 40:
-        raise InvalidName()
-    return {"name": name}
+    return {"name": text.clean(data.name, text.NAME, required=True)}
 
 
 def _identity(ctx: Context, data: ResidentInput, resident_id: int | None) -> dict[str, object]:
@@ -134,7 +133,11 @@ def _identity(ctx: Context, data: ResidentInput, resident_id: int | None) -> dic
     if values["id_number"]:
         other = Resident.get_or_none(Resident.id_number == values["id_number"])
         if other is not None and other.id != resident_id:
-            raise DuplicateIdNumber(resident_no=other.resident_no, name=other.name)
+            # A clerk learns only that the number is taken: naming its holder would let
+            # anyone at the desk find out whose ID number they are holding.
+            if ctx.actor is not None and ctx.actor.is_admin:
+                raise DuplicateIdNumber(resident_no=other.resident_no)
+            raise IdNumberRegistered()
     return values
 
 
@@ -159,8 +162,9 @@ def _rest(data: ResidentInput) -> dict[str, object]:
                            what_en=f"No household {data.household_id}.", field="household")
     values: dict[str, object] = {"tags": ",".join(sorted(set(data.tags))),
                                  "household": data.household_id}
-    for key in (*ADDRESS_FIELDS, "grid"):
-        values[key] = getattr(data, key).strip()
+    for key in ADDRESS_FIELDS:
+        values[key] = text.clean(getattr(data, key), text.ADDRESS, field=key)
+    values["grid"] = text.clean(data.grid, text.GRID, field="grid")
     return values
 
 
@@ -197,9 +201,10 @@ def create_household(ctx: Context, name: str) -> HouseholdView:
     if not name.strip():
         raise InvalidInput(what="请填写户名（通常为户主姓名）。",
                            what_en="Name the household (usually its head).", field="household")
+    name = text.clean(name, text.HOUSEHOLD, field="household")
     with write_transaction():
         household = Household.create(uid=f"{station_code()}-H{uuid.uuid4().hex}",
-                                     name=name.strip(), created_at=ctx.clock.now())
+                                     name=name, created_at=ctx.clock.now())
         audit.record(ctx, "household.create", household.uid)
     return household_view(household.id)
 
@@ -335,21 +340,21 @@ def resolve(query: str, active_only: bool = True) -> Resident:
     A short number that is also someone's phone or ID tail is ambiguous: at a desk of
     100,000 residents picking the resident number silently could pick the wrong person.
     """
-    text = unicodedata.normalize("NFKC", query).strip()
-    if not text:
+    typed = unicodedata.normalize("NFKC", query).strip()
+    if not typed:
         raise ResidentNotFound(query=query)
-    resident = Resident.get_or_none((Resident.resident_no == text) | (Resident.card_code == text))
-    if resident is None and text.isascii() and text.isdigit() and len(text) < 6:
-        numbered = Resident.get_or_none(Resident.resident_no == f"{int(text):06d}")
-        others = [h for h in search.search(text, limit=3).hits
+    resident = Resident.get_or_none((Resident.resident_no == typed) | (Resident.card_code == typed))
+    if resident is None and typed.isascii() and typed.isdigit() and len(typed) < 6:
+        numbered = Resident.get_or_none(Resident.resident_no == f"{int(typed):06d}")
+        others = [h for h in search.search(typed, limit=3).hits
                   if numbered is None or h.id != numbered.id]
         if numbered is not None and others:
             raise AmbiguousResident(query=query, count=1 + len(others))
         resident = numbered
     if resident is None:
-        if CARD_PATTERN.fullmatch(text):
-            by_card(text)  # raises with the right reason
-        page = search.search(text, limit=2)
+        if CARD_PATTERN.fullmatch(typed):
+            by_card(typed)  # raises with the right reason
+        page = search.search(typed, limit=2)
         if not page.hits:
             raise ResidentNotFound(query=query)
         if len(page.hits) > 1:

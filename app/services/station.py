@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from app.models import Station, write_transaction
-from app.services import audit, auth, catalogue, keys
+from app.services import audit, auth, catalogue, keys, text
 from app.services.context import Context
 from app.services.errors import (
     AlreadyInitialised,
@@ -56,12 +56,13 @@ def init_station(ctx: Context, code: str, name: str, admin_username: str, admin_
         raise InvalidStationCode()
     if not name.strip():
         raise InvalidInput(what="请填写站点名称。", what_en="The station name is required.")
+    name = text.clean(name, text.STATION_NAME, field="station_name")
     auth.check_password_strength(admin_password, admin_username)
     with write_transaction():
         existing = Station.select().first()
         if existing is not None:
             raise AlreadyInitialised(code=existing.code, name=existing.name)
-        station = Station.create(code=code, name=name.strip(), created_at=ctx.clock.now())
+        station = Station.create(code=code, name=name, created_at=ctx.clock.now())
         keys.create_key(ctx, ctx.clock.today(), first=True)
         admin = auth.create_clerk_unchecked(ctx, admin_username, admin_display_name or
                                             admin_username, "admin", admin_password)
@@ -87,7 +88,8 @@ def update_settings(ctx: Context, **changes: object) -> StationInfo:
         if isinstance(values, str):
             values = [v for v in values.replace("，", ",").split(",") if v.strip()]
         try:
-            numbers = sorted({int(v) for v in values}, reverse=True)  # type: ignore[union-attr]
+            numbers = sorted({text.whole_number(v) for v in values},  # type: ignore[union-attr]
+                             reverse=True)
         except (TypeError, ValueError):
             numbers = []
         if not numbers or numbers[-1] != 1 or any(n <= 0 for n in numbers):
@@ -101,6 +103,8 @@ def update_settings(ctx: Context, **changes: object) -> StationInfo:
     if "voucher_validity" in changes and not _VALIDITY.fullmatch(str(changes["voucher_validity"])):
         raise InvalidInput(what="有效期须为 year_end 或 days:N。",
                            what_en="Validity is year_end or days:N.")
+    if "name" in changes:
+        changes["name"] = text.clean(str(changes["name"]), text.STATION_NAME, required=True)
     if "expiry_policy" in changes and changes["expiry_policy"] not in ("year_end", "none"):
         raise InvalidInput(what="清零规则须为 year_end 或 none。",
                            what_en="Expiry policy is year_end or none.")

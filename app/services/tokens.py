@@ -1,10 +1,17 @@
 """The signed voucher token carried by the QR code.
 
-A fixed 26-byte payload (version, key id, station, sequence, points, issue and expiry
-day, scope, merchant) and an Ed25519 signature over a domain-separation prefix and the
-payload: 90 bytes, written as upper-case Base32 behind the prefix ``SDV``. Base32 uses
-only A–Z and 2–7, which survive a USB scanner typing through a Chinese input method,
-and stays in QR alphanumeric mode (version 8 at error correction Q).
+A fixed 36-byte payload (version, key id, station, sequence, points, issue and expiry
+day, scope, merchant, and an 80-bit random nonce) and an Ed25519 signature over a
+domain-separation prefix and the payload: 100 bytes, written as upper-case Base32 behind
+the prefix ``SDV``. Base32 uses only A–Z and 2–7, which survive a USB scanner typing
+through a Chinese input method, and stays in QR alphanumeric mode (version 9 at error
+correction Q).
+
+The nonce binds a token to one voucher record: without it the signature is deterministic,
+so a serial issued again (after a restore, on a copied data directory) would yield a
+byte-identical token and one resident's lost voucher would spend another's. Version 1
+tokens (no nonce, 26-byte payload) are still read, so vouchers already printed keep
+working; they are checked against the stored token instead.
 
 Parsing fails closed: nothing is trimmed or case-folded, and the algorithm is never
 read from the token.
@@ -16,6 +23,7 @@ import base64
 import datetime as dt
 import hashlib
 import re
+import secrets
 import struct
 from dataclasses import dataclass
 from enum import IntEnum
@@ -24,12 +32,21 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 PREFIX = "SDV"
-VERSION = 1
+VERSION = 2
 DOMAIN = b"StationDesk voucher token v1\x00"
-_LAYOUT = struct.Struct(">BH8sIHHHBI")
-PAYLOAD_BYTES = _LAYOUT.size  # 26
+NONCE_BYTES = 10  # 80 bits; 10 keeps the token a whole number of Base32 groups
+# version -> the payload's layout; the common fields come first in both.
+_LAYOUTS = {1: struct.Struct(">BH8sIHHHBI"), 2: struct.Struct(f">BH8sIHHHBI{NONCE_BYTES}s")}
+PAYLOAD_BYTES = _LAYOUTS[VERSION].size  # 36
 SIGNATURE_BYTES = 64
-TOKEN_LENGTH = len(PREFIX) + (PAYLOAD_BYTES + SIGNATURE_BYTES) * 8 // 5  # 147
+
+
+def _token_length(payload_bytes: int) -> int:
+    return len(PREFIX) + (payload_bytes + SIGNATURE_BYTES) * 8 // 5
+
+
+TOKEN_LENGTH = _token_length(PAYLOAD_BYTES)  # 163
+_VERSION_OF_LENGTH = {_token_length(layout.size): v for v, layout in _LAYOUTS.items()}
 _EPOCH = dt.date(2000, 1, 1)
 _ALPHABET = re.compile(r"[A-Z2-7]*")
 STATION_CODE = re.compile(r"[A-Z0-9]{2,8}")
@@ -59,6 +76,7 @@ class Payload:
     expiry_date: dt.date
     scope: Scope
     merchant_id: int = 0
+    nonce: bytes = b""  # empty only in a version 1 token
     version: int = VERSION
 
     @property
@@ -66,11 +84,18 @@ class Payload:
         return format_serial(self.station, self.issue_date.year, self.seq)
 
     def pack(self) -> bytes:
-        return _LAYOUT.pack(
+        fields = [
             self.version, self.key_id, self.station.encode("ascii").ljust(8, b"\0"), self.seq,
             self.points, (self.issue_date - _EPOCH).days, (self.expiry_date - _EPOCH).days,
             int(self.scope), self.merchant_id,
-        )
+        ]
+        if self.version >= 2:
+            fields.append(self.nonce)
+        return _LAYOUTS[self.version].pack(*fields)
+
+
+def new_nonce() -> bytes:
+    return secrets.token_bytes(NONCE_BYTES)
 
 
 def format_serial(station: str, year: int, seq: int) -> str:
@@ -104,13 +129,15 @@ def parse(token: str) -> tuple[Payload, bytes, bytes]:
     body = token[len(PREFIX):]
     if not _ALPHABET.fullmatch(body):
         raise TokenError("bad_alphabet")
-    if len(token) != TOKEN_LENGTH:
+    expected_version = _VERSION_OF_LENGTH.get(len(token))
+    if expected_version is None:
         raise TokenError("bad_length")
     raw = base64.b32decode(body)
-    payload_bytes, signature = raw[:PAYLOAD_BYTES], raw[PAYLOAD_BYTES:]
+    layout = _LAYOUTS[expected_version]
+    payload_bytes, signature = raw[:layout.size], raw[layout.size:]
     (version, key_id, station_raw, seq, points, issue_day, expiry_day, scope_raw,
-     merchant_id) = _LAYOUT.unpack(payload_bytes)
-    if version != VERSION:
+     merchant_id, *rest) = layout.unpack(payload_bytes)
+    if version != expected_version:
         raise TokenError("bad_version")
     station = station_raw.rstrip(b"\0")
     # Anything but a well-formed field cannot come from a genuine signer: refuse before
@@ -129,6 +156,7 @@ def parse(token: str) -> tuple[Payload, bytes, bytes]:
         expiry_date=_EPOCH + dt.timedelta(days=expiry_day),
         scope=Scope(scope_raw),
         merchant_id=merchant_id,
+        nonce=rest[0] if rest else b"",
         version=version,
     )
     return payload, DOMAIN + payload_bytes, signature
@@ -161,6 +189,10 @@ REASONS: dict[str, tuple[str, str]] = {
     "foreign_station": ("这是 {station} 站的兑换券，不能在本站核销。",
                         "issued by station {station}; redeem it there."),
     "unknown_serial": ("本站没有编号为 {serial} 的兑换券记录。", "no voucher {serial} on record."),
+    "superseded": ("此券不属于本站当前记录（编号 {serial} 的记录是另一张券），"
+                   "不能核销，请交管理员核查。",
+                   "it does not match the station's current record of {serial} (superseded); "
+                   "refer it to an administrator."),
     "redeemed": ("已于 {at} 在 {where} 由 {by} 核销，不能重复使用。",
                  "already redeemed at {at} at {where} by {by}."),
     "voided": ("已于 {at} 作废（{reason}）。", "voided at {at} ({reason})."),

@@ -15,6 +15,7 @@ from app.models import (
     Clerk,
     Merchant,
     Resident,
+    SerialFloor,
     Station,
     Voucher,
     VoucherPrint,
@@ -22,7 +23,18 @@ from app.models import (
     write_transaction,
 )
 from app.models.station import station_code
-from app.services import audit, keys, ledger, operations, residents, tokens
+from app.services import (
+    audit,
+    journal,
+    keys,
+    ledger,
+    operations,
+    placement,
+    residents,
+    seal,
+    text,
+    tokens,
+)
 from app.services import station as station_service
 from app.services.context import Context
 from app.services.errors import (
@@ -67,6 +79,18 @@ def _merchant(name: str | None) -> Merchant | None:
     if merchant is None or not merchant.active:
         raise MerchantNotFound(name=name)
     return merchant
+
+
+def last_seq(year: int) -> int:
+    """The highest serial number this desk gave out in ``year``, within its block
+    (``placement.serial_block``; one below it when none): by a voucher on record, or by the
+    station before a restore replaced its data (a floor). The next voucher goes above it."""
+    lo, hi = placement.serial_block()
+    on_record = (Voucher.select(pw.fn.MAX(Voucher.seq))
+                 .where((Voucher.year == year) & Voucher.seq.between(lo, hi)).scalar())
+    floor = (SerialFloor.select(pw.fn.MAX(SerialFloor.floor))
+             .where((SerialFloor.year == year) & SerialFloor.floor.between(lo, hi)))
+    return max(on_record or lo - 1, floor.scalar() or lo - 1)
 
 
 @dataclass(frozen=True)
@@ -135,23 +159,28 @@ def issue(ctx: Context, resident_id: int, points: int, denominations: list[int] 
         key = keys.active_key()
         signer = keys.private_key(ctx, key)
         station = Station.get()
-        last = (Voucher.select(pw.fn.MAX(Voucher.seq)).where(Voucher.year == today.year).scalar()
-                or 0)
-        issued = []
+        last = last_seq(today.year)
+        placement.ensure_room(today.year, last, len(faces))
+        issued, events = [], []
         for n, face in enumerate(faces, start=1):
+            nonce = tokens.new_nonce()
             payload = tokens.Payload(key.key_id, station.code, last + n, face, today,
-                                     expiry_date, scope_value, shop.id if shop else 0)
+                                     expiry_date, scope_value, shop.id if shop else 0, nonce)
             token = tokens.sign(payload, signer)
-            voucher = Voucher.create(
-                serial=payload.serial, year=today.year, seq=last + n, resident=resident,
-                points=face, issue_date=today, expiry_date=expiry_date, scope=scope_value.code,
-                merchant=shop, key_id=key.key_id, token=token, check_code=tokens.check_code(token),
-                issue_uid=rid, clerk=ctx.actor.clerk_id, created_at=ctx.clock.now())
+            voucher = seal.create(
+                ctx.keys_dir, Voucher, serial=payload.serial, year=today.year, seq=last + n,
+                resident=resident, points=face, issue_date=today, expiry_date=expiry_date,
+                scope=scope_value.code, merchant=shop, key_id=key.key_id, token=token,
+                nonce=nonce.hex(), check_code=tokens.check_code(token), issue_uid=rid,
+                clerk=ctx.actor.clerk_id, created_at=ctx.clock.now())
             entry = ledger.post(ctx, resident.id, "issue", -face, rid,
                                 voucher_serial=voucher.serial)
             issued.append(IssuedVoucher(voucher.serial, face, token, voucher.check_code,
                                         str(today), str(expiry_date), scope_value.code,
                                         shop.name if shop else None))
+            events.append(journal.issued(voucher.serial, today.year, last + n, voucher.nonce,
+                                         face, voucher.created_at))
+        journal.append(ctx.data_dir, events)
         audit.record(ctx, "voucher.issue", resident.uid,
                      {"points": points, "serials": [v.serial for v in issued]})
         return {"resident_id": resident.id, "name": resident.name, "points": points,
@@ -244,8 +273,10 @@ def verify(ctx: Context, token: str, merchant: str | None = None) -> Verdict:
     if payload.station != station_code():
         return _verdict("foreign_station", payload, station=payload.station)
     voucher = Voucher.get_or_none(Voucher.serial == payload.serial)
-    if voucher is None or voucher.token != token:
+    if voucher is None:
         return _verdict("unknown_serial", payload, serial=payload.serial)
+    if voucher.token != token or (voucher.nonce or "") != payload.nonce.hex():
+        return _verdict("superseded", payload, serial=payload.serial)
     holder = voucher.resident.name
     res = VoucherResolution.get_or_none(VoucherResolution.voucher == voucher.id)
     if res is not None:
@@ -262,6 +293,16 @@ def token_for(serial: str, check_code: str) -> str:
         zh, en = tokens.REASONS["check_code"]
         raise VoucherRejected(reason_zh=zh, reason_en=en)
     return voucher.token
+
+
+def _resolve(ctx: Context, voucher: Voucher, kind: str, rid: str, shop: Merchant | None = None,
+             reason: str = "") -> dict:
+    """Record how a voucher was resolved; returns its journal line (the caller appends)."""
+    res = seal.create(ctx.keys_dir, VoucherResolution, voucher=voucher, kind=kind,
+                      at=ctx.clock.now(), clerk=ctx.actor.clerk_id, merchant=shop, reason=reason,
+                      request_id=rid)
+    return journal.resolved(voucher.serial, kind, res.at, ctx.actor.username,
+                            shop.name if shop else None, reason, rid)
 
 
 @dataclass(frozen=True)
@@ -289,8 +330,7 @@ def redeem(ctx: Context, token: str, merchant: str | None = None,
         shop = _merchant(merchant)
         now = ctx.clock.now()
         # The UNIQUE voucher column makes a second insert fail even if two desks race.
-        VoucherResolution.create(voucher=voucher, kind="redeemed", at=now,
-                                 clerk=ctx.actor.clerk_id, merchant=shop, request_id=rid)
+        journal.append(ctx.data_dir, [_resolve(ctx, voucher, "redeemed", rid, shop)])
         where = shop.name if shop else "本站积分超市"
         audit.record(ctx, "voucher.redeem", voucher.serial, {"where": where})
         return {"serial": voucher.serial, "points": voucher.points, "holder": verdict.holder,
@@ -311,7 +351,8 @@ def redeem(ctx: Context, token: str, merchant: str | None = None,
 def void(ctx: Context, serial: str, reason: str, request_id: str | None = None) -> dict:
     """Void an unresolved voucher (admin, with a reason): its points go back to the holder."""
     require(ctx, "voucher.void")
-    if not reason.strip():
+    reason = text.clean(reason, text.REASON, field="reason")
+    if not reason:
         raise ReasonRequired()
 
     def body(rid: str) -> dict:
@@ -329,17 +370,23 @@ def void(ctx: Context, serial: str, reason: str, request_id: str | None = None) 
             raise VoucherAlreadyResolved(
                 serial=voucher.serial, what_zh=f"已于 {voucher.expiry_date} 过期，不能作废退分。",
                 what_en=f"expired on {voucher.expiry_date}; it cannot be voided for a refund.")
-        VoucherResolution.create(voucher=voucher, kind="voided", at=ctx.clock.now(),
-                                 clerk=ctx.actor.clerk_id, reason=reason.strip(), request_id=rid)
-        entry = ledger.post(ctx, voucher.resident_id, "refund", voucher.points, rid,
-                            voucher_serial=voucher.serial, reason=reason.strip())
-        audit.record(ctx, "voucher.void", voucher.serial, {"reason": reason})
+        balance = void_and_refund(ctx, voucher, reason, rid)
         return {"serial": voucher.serial, "points": voucher.points,
-                "resident_id": voucher.resident_id, "balance": entry.balance_after}
+                "resident_id": voucher.resident_id, "balance": balance}
 
     result, _ = operations.run(ctx, "voucher.void", request_id,
                                {"serial": serial, "reason": reason}, body)
     return result
+
+
+def void_and_refund(ctx: Context, voucher: Voucher, reason: str, rid: str) -> int:
+    """Resolve an unresolved voucher as voided and give its points back to its holder;
+    call inside the operation's transaction. Returns the holder's new balance."""
+    journal.append(ctx.data_dir, [_resolve(ctx, voucher, "voided", rid, reason=reason.strip())])
+    entry = ledger.post(ctx, voucher.resident_id, "refund", voucher.points, rid,
+                        voucher_serial=voucher.serial, reason=reason.strip())
+    audit.record(ctx, "voucher.void", voucher.serial, {"reason": reason})
+    return entry.balance_after
 
 
 def expire(ctx: Context, request_id: str | None = None) -> dict:
@@ -351,9 +398,8 @@ def expire(ctx: Context, request_id: str | None = None) -> dict:
         resolved = VoucherResolution.select(VoucherResolution.voucher)
         stale = list(Voucher.select().where(Voucher.expiry_date < today,
                                             Voucher.id.not_in(resolved)))
-        for voucher in stale:
-            VoucherResolution.create(voucher=voucher, kind="expired", at=ctx.clock.now(),
-                                     clerk=ctx.actor.clerk_id, request_id=rid)
+        if stale:
+            journal.append(ctx.data_dir, [_resolve(ctx, v, "expired", rid) for v in stale])
         audit.record(ctx, "voucher.expire", str(today), {"count": len(stale)})
         return {"count": len(stale), "points": sum(v.points for v in stale)}
 
@@ -431,7 +477,7 @@ def record_print(ctx: Context, serials: list[str]) -> int:
 
 def add_merchant(ctx: Context, name: str) -> str:
     require(ctx, "merchant.edit")
-    name = name.strip()
+    name = text.clean(name, text.MERCHANT, field="name")
     if not name:
         raise InvalidInput(what="请填写商户名称。", what_en="The merchant name is required.")
     with write_transaction():

@@ -164,14 +164,16 @@ def _run_opened(app: QApplication, opened: Opened) -> int | RestoreRequest:
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
         return 0
     from app.views.main_window import MainWindow
+    from app.views.placement_dialog import settle_placement
 
     desk.set_actor(dialog.actor)
+    held = settle_placement(desk)  # a copy opened elsewhere: the admin decides, once
     window = MainWindow(desk)
     window.show()
     window.raise_()
     window.activateWindow()  # keyboard shortcuts need an active window, WM or not
     window.desk_page.focus_scan()
-    window.show_warnings(opened.warnings)
+    window.show_warnings(opened.warnings + held)
     window.start_backups()
     code = app.exec()
     desk.finish()

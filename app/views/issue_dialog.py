@@ -28,6 +28,7 @@ from app.services import station as station_service
 from app.services import vouchers
 from app.services.context import new_request_id
 from app.services.residents import ResidentView
+from app.services.text import whole_number
 from app.services.vouchers import IssueResult
 from app.views import labels, output, widgets
 from app.views.desk import Desk
@@ -36,9 +37,10 @@ from app.views.pdf_preview import PdfPreview
 from app.views.widgets import Feedback, FieldErrors, error_label
 
 
-def parse_faces(text: str) -> list[int]:
-    """``50+5+1``, ``50,5,1`` or ``50 5 1`` → [50, 5, 1]; ValueError if not whole numbers."""
-    return [int(part) for part in re.split(r"[\s,，+＋、]+", text.strip()) if part]
+def parse_faces(typed: str) -> list[int]:
+    """``50+5+1``, ``50,5,1`` or ``50 5 1`` → [50, 5, 1]; ValueError if not whole numbers
+    in ASCII or full-width digits."""
+    return [whole_number(part) for part in re.split(r"[\s,，+＋、]+", typed.strip()) if part]
 
 
 class IssueVouchersDialog(QDialog):

@@ -52,16 +52,20 @@ def restore_backup(config: Config, request: RestoreRequest, damaged: bool = Fals
     with recovery.plain_copy(config, request.source, None) as plain:
         ctx = recovery.authorise(config, request.username, request.password, plain,
                                  use_current=not damaged)
-        return recovery.restore(config, ctx, plain, request.source.name)
+        return recovery.restore(config, ctx, plain, request.source)
 
 
 def restored_message(done: Restored) -> str:
-    """What the admin is told once the backup is in place."""
+    """What the admin is told once the backup is in place, with what was carried over."""
+    from app import recovery
+    from app.views import i18n
+
     return QCoreApplication.translate(
         "Recovery", "已从备份 {name} 恢复：{residents} 位居民，{entries} 条流水。"
                     "原来的数据库另存在 {previous}。").format(
         name=Path(done.path).name, residents=done.residents, entries=done.entries,
-        previous=done.previous)
+        previous=done.previous) + "\n\n" + recovery.carried_text(done.carried,
+                                                                 i18n.language())
 
 
 class DamagedDialog(QDialog):

@@ -175,7 +175,9 @@ class ResidentFormDialog(QDialog):
             compound=self.address["compound"].text(),
             building=self.address["building"].text(), unit=self.address["unit"].text(),
             room=self.address["room"].text(), grid=self.address["grid"].text(),
-            tags=tuple(code for code, box in self.tags.items() if box.isChecked()))
+            tags=tuple(code for code, box in self.tags.items() if box.isChecked()),
+            # The form does not edit the household: an edit keeps the resident's link.
+            household_id=self.resident.household_id if editing else None)
 
     def _on_buttons_accepted(self) -> None:
         self.errors.clear()

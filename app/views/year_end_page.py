@@ -1,9 +1,10 @@
 """Admin: year-end work — clearing the points earned up to a cut-off date and still
 unspent, and settling the vouchers past their validity.
 
-Both touch every resident at once and cannot be undone from the desk, so each asks for
-confirmation and says what it did. Running either again changes nothing (the services
-make them idempotent), so a clerk unsure whether it ran may simply run it again.
+Both touch every resident at once, so each asks for confirmation and says what it did.
+Running the vouchers' settling again changes nothing; a clearing shows the newest one
+and refuses a cut-off on or before it. A clearing made by mistake is reversed here by
+an admin, with a reason.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
+    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -54,6 +56,17 @@ class YearEndPage(QWidget):
         clear_form.addRow(self.tr("截止日期"), self.cutoff)
         clear_form.addRow(button_row(self.clear_button))
 
+        self.last_clearing = QLabel()
+        self.last_clearing.setObjectName("lastClearing")
+        self.unclear_reason = QLineEdit()
+        self.unclear_reason.setObjectName("unclearReason")
+        self.unclear_reason.setPlaceholderText(self.tr("撤销理由（必填）"))
+        self.unclear_button = QPushButton(self.tr("撤销这次清零…"))
+        self.unclear_button.setObjectName("reverseClearing")
+        clear_form.addRow(self.last_clearing)
+        clear_form.addRow(self.tr("撤销理由"), self.unclear_reason)
+        clear_form.addRow(button_row(self.unclear_button))
+
         self.expire_button = QPushButton(self.tr("处理过期兑换券…"))
         self.expire_button.setObjectName("expireVouchers")
         expire_box = QGroupBox(self.tr("过期兑换券"))
@@ -72,6 +85,8 @@ class YearEndPage(QWidget):
         layout.addStretch(1)
         self.clear_button.clicked.connect(self._on_clear_button_clicked)
         self.expire_button.clicked.connect(self._on_expire_button_clicked)
+        self.unclear_button.clicked.connect(self._on_unclear_button_clicked)
+        self._show_last_clearing()
 
     def _set_dates(self) -> None:
         """Last 31 December by default; the cut-off must lie before today (the service
@@ -80,14 +95,28 @@ class YearEndPage(QWidget):
         self.cutoff.setMaximumDate(QDate(today - dt.timedelta(days=1)))
         self.cutoff.setDate(QDate(dt.date(today.year - 1, 12, 31)))
 
+    def _show_last_clearing(self) -> None:
+        cutoff = ledger.last_clearing()
+        totals = ledger.clearing_totals(cutoff) if cutoff else None
+        self._newest = (cutoff, totals) if totals else None
+        self.unclear_button.setEnabled(self._newest is not None)
+        if self._newest is None:
+            self.last_clearing.setText(self.tr("尚无清零记录。"))
+        else:
+            self.last_clearing.setText(self.tr(
+                "最近一次清零：截止日 {cutoff}，{residents} 位居民，共 {points} 分。").format(
+                cutoff=cutoff, residents=totals["residents"], points=totals["points"]))
+
     def showEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt API
         self._set_dates()  # the page may have stayed open across the new year
+        self._show_last_clearing()
         super().showEvent(event)
 
     def _on_clear_button_clicked(self) -> None:
         cutoff = self.cutoff.date().toPython()
         question = self.tr("确定将 {cutoff} 及以前获得、仍未使用的积分全部清零吗？\n"
-                           "这会影响所有居民，清零后不能在前台撤销。").format(cutoff=cutoff)
+                           "这会影响所有居民；清零有误时，管理员可在本页撤销最近一次清零。").format(
+                               cutoff=cutoff)
         if not widgets.confirm(self, self.tr("年终积分清零"), question, self.tr("清零")):
             return
         ctx, request = self.desk.ctx, new_request_id()
@@ -100,6 +129,31 @@ class YearEndPage(QWidget):
         self.clear_button.setEnabled(True)
         message = self.tr("积分清零完成：{residents} 位居民，共 {points} 分。").format(
             residents=result["residents"], points=result["points"])
+        self._done(message)
+
+    def _on_unclear_button_clicked(self) -> None:
+        reason = self.unclear_reason.text().strip()
+        if not reason:
+            self.feedback.show_error(self.tr("撤销清零必须填写理由。"))
+            self.unclear_reason.setFocus()
+            return
+        cutoff, totals = self._newest
+        question = self.tr("确定撤销截止日 {cutoff} 的清零吗？\n"
+                           "将给 {residents} 位居民退回共 {points} 分。理由：{reason}").format(
+            cutoff=cutoff, residents=totals["residents"], points=totals["points"], reason=reason)
+        if not widgets.confirm(self, self.tr("撤销年终清零"), question, self.tr("撤销清零")):
+            return
+        ctx, request = self.desk.ctx, new_request_id()
+        self.unclear_button.setEnabled(False)
+        self.desk.run(self, lambda: ledger.reverse_clearing(ctx, cutoff, reason,
+                                                            request_id=request),
+                      self._on_unclear_succeeded, self._on_failed,
+                      progress=self.tr("正在撤销清零…"))
+
+    def _on_unclear_succeeded(self, result: dict) -> None:
+        self.unclear_reason.clear()
+        message = self.tr("已撤销截止日 {cutoff} 的清零：{residents} 位居民，共退回 {points} 分。"
+                          ).format(**result)
         self._done(message)
 
     def _on_expire_button_clicked(self) -> None:
@@ -120,6 +174,7 @@ class YearEndPage(QWidget):
         self.desk.vouchers_changed.emit()
 
     def _done(self, message: str) -> None:
+        self._show_last_clearing()
         self.feedback.show_ok(message)
         self.desk.post(message)
         self.desk.resident_changed.emit(ALL_RESIDENTS)
@@ -127,4 +182,5 @@ class YearEndPage(QWidget):
     def _on_failed(self, exc: BaseException) -> None:
         self.clear_button.setEnabled(True)
         self.expire_button.setEnabled(True)
+        self._show_last_clearing()
         self.feedback.show_error(message_for(exc))

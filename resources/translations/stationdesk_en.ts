@@ -1368,6 +1368,45 @@ An administrator can restore it after signing in. The current database is first 
         </message>
     </context>
     <context>
+        <name>PlacementDialog</name>
+        <message>
+            <source>数据目录的位置变了</source>
+            <translation>The data folder has moved</translation>
+        </message>
+        <message>
+            <source>此数据目录原在 {was}（电脑 {was_machine}），现在在 {now}（本机 {now_machine}）。是搬到了这台电脑，还是作为第二个前台？</source>
+            <translation>This data folder was at {was} (PC {was_machine}) and is now at {now} (this PC: {now_machine}). Was it moved to this PC, or is this a second desk?</translation>
+        </message>
+        <message>
+            <source>搬到了这台电脑</source>
+            <translation>Moved to this PC</translation>
+        </message>
+        <message>
+            <source>作为第二个前台</source>
+            <translation>A second desk</translation>
+        </message>
+        <message>
+            <source>以后再决定</source>
+            <translation>Decide later</translation>
+        </message>
+        <message>
+            <source>原来那台电脑不再使用这份数据：本前台照常工作，编号不变。</source>
+            <translation>The old PC no longer uses this data: this desk carries on with the same number.</translation>
+        </message>
+        <message>
+            <source>原来的前台继续使用：这里成为另一个前台，兑换券另起编号；多个前台最好共用一个 PostgreSQL 数据库（见说明书）。</source>
+            <translation>The old desk carries on: this becomes another desk whose vouchers are numbered apart; several desks should rather share one PostgreSQL database (see the README).</translation>
+        </message>
+        <message>
+            <source>决定之前，本站只能查询，不能办理业务。</source>
+            <translation>Until then the station can only look things up, not record anything.</translation>
+        </message>
+        <message>
+            <source>此数据目录原在 {was}，现在在 {now}。管理员确认之前只能查询，不能办理业务：请管理员登录后选择“搬到了这台电脑”或“作为第二个前台”。</source>
+            <translation>This data folder was at {was} and is now at {now}. Until an admin decides, the station can only look things up: an admin should sign in and choose “Moved to this PC” or “A second desk”.</translation>
+        </message>
+    </context>
+    <context>
         <name>RecordDeedDialog</name>
         <message>
             <source>登记积分</source>
@@ -2214,6 +2253,52 @@ Please sign in</translation>
     <context>
         <name>YearEndPage</name>
         <message>
+            <source>撤销理由（必填）</source>
+            <translation>Reason for reversing (required)</translation>
+        </message>
+        <message>
+            <source>撤销这次清零…</source>
+            <translation>Reverse this clearing…</translation>
+        </message>
+        <message>
+            <source>撤销理由</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>尚无清零记录。</source>
+            <translation>No clearing yet.</translation>
+        </message>
+        <message>
+            <source>最近一次清零：截止日 {cutoff}，{residents} 位居民，共 {points} 分。</source>
+            <translation>Newest clearing: cut-off {cutoff}, {residents} residents, {points} points in all.</translation>
+        </message>
+        <message>
+            <source>撤销清零必须填写理由。</source>
+            <translation>Reversing a clearing needs a reason.</translation>
+        </message>
+        <message>
+            <source>确定撤销截止日 {cutoff} 的清零吗？
+将给 {residents} 位居民退回共 {points} 分。理由：{reason}</source>
+            <translation>Reverse the clearing with the cut-off {cutoff}?
+{residents} residents get {points} points back in all. Reason: {reason}</translation>
+        </message>
+        <message>
+            <source>撤销年终清零</source>
+            <translation>Reverse a year-end clearing</translation>
+        </message>
+        <message>
+            <source>撤销清零</source>
+            <translation>Reverse clearing</translation>
+        </message>
+        <message>
+            <source>正在撤销清零…</source>
+            <translation>Reversing the clearing…</translation>
+        </message>
+        <message>
+            <source>已撤销截止日 {cutoff} 的清零：{residents} 位居民，共退回 {points} 分。</source>
+            <translation>The clearing with the cut-off {cutoff} is reversed: {residents} residents, {points} points given back.</translation>
+        </message>
+        <message>
             <source>处理过期兑换券</source>
             <translation>Settle expired vouchers</translation>
         </message>
@@ -2263,9 +2348,9 @@ Please sign in</translation>
         </message>
         <message>
             <source>确定将 {cutoff} 及以前获得、仍未使用的积分全部清零吗？
-这会影响所有居民，清零后不能在前台撤销。</source>
+这会影响所有居民；清零有误时，管理员可在本页撤销最近一次清零。</source>
             <translation>Clear every point earned on or before {cutoff} and still unspent?
-This affects every resident and cannot be undone at the desk.</translation>
+This affects every resident; if it was a mistake, an admin can reverse the newest clearing on this page.</translation>
         </message>
         <message>
             <source>确定把今天以前到期、还未核销的兑换券全部标记为过期吗？积分不退回。</source>

@@ -13,13 +13,22 @@ from PySide6.QtCore import Qt
 from app import health
 from app.config import Config
 from app.models import AuditRecord, database
-from app.services import auth, backup, backup_crypto, backup_rotation, ledger, residents, search
+from app.services import (
+    auth,
+    backup,
+    backup_crypto,
+    backup_rotation,
+    ledger,
+    residents,
+    search,
+    vouchers,
+)
 from app.startup import open_station
 from app.views import app as gui_app
 from app.views import prompts
 from app.views.desk import Runner
 from app.views.main_window import BACKUPS
-from app.views.recovery_dialog import DamagedDialog
+from app.views.recovery_dialog import DamagedDialog, restored_message
 from tests.conftest import ADMIN_PASSWORD, NOW
 
 from .conftest import make_desk, open_window
@@ -142,7 +151,10 @@ def test_low_disk_space_is_said_once_after_sign_in(station_window, config, monke
 
 def test_a_damaged_database_offers_the_newest_backup_and_restores_it(
         ctx, config, resident, qtbot):
+    ledger.adjust(ctx, resident.id, 10, "入账")
+    spent = vouchers.issue(ctx, resident.id, 10).vouchers[0]
     backup_rotation.run(config, NOW, "daily")  # the last good copy: balance 0
+    vouchers.redeem(ctx, spent.token)  # after the backup: must stay redeemed
     ledger.adjust(ctx, resident.id, 5, "备份之后")
     database.close()
     damage = sqlite3.connect(config.sqlite_path)
@@ -170,9 +182,12 @@ def test_a_damaged_database_offers_the_newest_backup_and_restores_it(
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
     assert dialog.restored is not None and dialog.restored.residents == 1
     assert (Path(dialog.restored.previous) / "station.db").read_bytes() == damaged_bytes
+    assert list(dialog.restored.carried["redeemed"]) == [spent.serial]
+    assert "核销 1 张" in restored_message(dialog.restored)
     reopened = open_station(config)  # passes its start-up check again
     try:
         assert ledger.balance(resident.id) == 0
+        assert vouchers.verify(reopened.context, spent.token).reason == "redeemed"
     finally:
         reopened.close()
 

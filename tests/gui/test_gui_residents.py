@@ -112,7 +112,9 @@ def test_the_services_checks_show_next_to_each_field_as_it_is_left(page, residen
     dialog.name.editingFinished.emit()
     assert "姓名不能为空" in dialog.errors.text("name")
     qtbot.keyClicks(dialog.id_number, "11010519491231002X")  # complete: checked at once
-    assert "已登记给居民 000001（张明月）" in dialog.errors.text("id_number")
+    # An admin is told the holder's resident number, never the holder's name.
+    assert "已登记给居民 000001" in dialog.errors.text("id_number")
+    assert "张明月" not in dialog.errors.text("id_number")
     dialog.phone.clear()
     qtbot.keyClicks(dialog.phone, "13900001111")
     dialog.phone.editingFinished.emit()
@@ -169,3 +171,26 @@ def test_a_clerk_does_not_see_archive(clerk_desk, qtbot):
     window.show_page(RESIDENTS)
     assert not window.residents_page.archive_button.isVisible()
     assert window.residents_page.register_button.isVisible()
+
+
+def test_editing_in_the_window_keeps_the_household(window, ctx, resident, qtbot):
+    """A resident linked to a household stays linked after the clerk edits them with the
+    real edit dialog (F6), changes the name and grid, and clicks Save."""
+    household = residents.create_household(ctx, "张家")
+    residents.register(ctx, residents.ResidentInput(name="张小明", household_id=household.id))
+    residents.update(ctx, resident.id, residents.ResidentInput(
+        name=resident.name, id_number=None, phone=None, household_id=household.id))
+    page = window.desk_page
+    page.open_resident(resident.id)
+    qtbot.keyClick(page.scan, Qt.Key.Key_F6)
+    dialog = page.active_dialog()
+    assert isinstance(dialog, ResidentFormDialog)
+    dialog.name.clear()
+    type_text(dialog.name, "张明玥")
+    dialog.address["grid"].clear()
+    type_text(dialog.address["grid"], "第三网格")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    stored = Resident.get_by_id(resident.id)
+    assert (stored.name, stored.grid, stored.household_id) == ("张明玥", "第三网格", household.id)
+    assert resident.resident_no in residents.household_view(household.id).members

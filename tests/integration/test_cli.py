@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -123,14 +124,14 @@ def test_demo_data_passes_the_check(station):
 
 
 def test_year_end_clearing(station):
-    """`points expire` clears what was earned up to the cut-off, once."""
+    """`points expire` clears what was earned up to the cut-off, once: a rerun is refused."""
     ok_json(station, "--as", "admin", "resident", "add", "--name", "周八")
     ok_json(station, "--as", "admin", "deed", "record", "1", "DONATION", "--date", "2025-12-30")
     ok_json(station, "--as", "admin", "deed", "record", "1", "DONATION")
     first = ok_json(station, "--as", "admin", "points", "expire", "--cutoff", "2025-12-31")
     assert (first["residents"], first["points"]) == (1, 2)
-    again = ok_json(station, "--as", "admin", "points", "expire", "--cutoff", "2025-12-31")
-    assert again["points"] == 0
+    again = run(station, "--as", "admin", "points", "expire", "--cutoff", "2025-12-31")
+    assert again.returncode == 2 and "2025-12-31" in again.stderr
     assert ok_json(station, "--as", "admin", "balance", "1")["balance"] == 2
 
 
@@ -208,11 +209,13 @@ def test_a_new_clerk_does_not_inherit_the_admin_password(station):
 
 
 def test_restore_on_a_new_pc(station, tmp_path_factory):
-    """A backup restores into an empty data directory, authorised by the backup's admin."""
+    """A backup restores into an empty data directory holding the station's secret,
+    authorised by the backup's admin."""
     ok_json(station, "--as", "admin", "resident", "add", "--name", "陈十一")
     ok_json(station, "--as", "admin", "deed", "record", "1", "DONATION")
     copy = tmp_path_factory.mktemp("usb") / "b.db"
     ok_json(station, "--as", "admin", "backup", "--to", str(copy))
     new_pc = tmp_path_factory.mktemp("newpc")
+    shutil.copytree(station / "keys", new_pc / "keys")  # the secret travels with the admin
     ok_json(new_pc, "--as", "admin", "restore", str(copy))
     assert ok_json(new_pc, "--as", "admin", "balance", "1")["balance"] == 2

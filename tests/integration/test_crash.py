@@ -122,7 +122,7 @@ def test_sigkill_during_writes_loses_nothing(ctx, tmp_path, capsys):
                    .where(OperationRecord.request_id.in_(list(done))).tuples()} if done else set()
         lost += len(done - present)
         assert done <= present, f"cycle {cycle}: acknowledged operations lost"
-        report = integrity.run_check(quick=False)
+        report = integrity.run_check(ctx.keys_dir, quick=False)
         assert report.ok, f"cycle {cycle}: {report.problems}"
         started = [e["start"] for e in events if "start" in e]
         unconfirmed = [op for op in started if op["rid"] not in done | refused]

@@ -19,7 +19,7 @@ def test_bulk_load_keeps_indexes_and_invariants(ctx):
     made = demo.generate(ctx, residents=20_000, seed=11, activity=0.2)
     assert made["residents"] == 20_000
     assert all_indexes() == before
-    assert integrity.run_check(quick=True).ok
+    assert integrity.run_check(ctx.keys_dir, quick=True).ok
     assert search.search("z", limit=5).hits
     if is_sqlite():
         plan = database.execute_sql(

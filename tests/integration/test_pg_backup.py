@@ -46,7 +46,7 @@ def test_pg_dump_and_restore_round_trip(ctx, tmp_path):
     open_database(restored)
     try:
         assert dict(Resident.select(Resident.resident_no, Resident.balance).tuples()) == balances
-        assert integrity.run_check().ok
+        assert integrity.run_check(ctx.keys_dir).ok
         with pytest.raises(peewee.DatabaseError), database.atomic():
             LedgerEntry.update(points=100).execute()
     finally:

@@ -74,9 +74,10 @@ def test_every_printed_code_scans_and_verifies(ctx, funded, tmp_path, dpi):
         verdict = vouchers.verify(ctx, result.text)
         assert verdict.ok, verdict.message_en
         assert verdict.holder == "张明月"
-    # Measured off the page: a module is at least 0.5 mm (version 8: 49 modules wide).
+    # Measured off the page: a module is at least 0.5 mm.
     mm_per_px = 25.4 / dpi
-    widths = [(r.position.top_right.x - r.position.top_left.x) * mm_per_px / 49
+    modules = qr.qr_matrix(nine[0].token).size  # version 9: 53 modules wide
+    widths = [(r.position.top_right.x - r.position.top_left.x) * mm_per_px / modules
               for r in found]
     assert QR_MODULE >= qr.MIN_A4_MODULE
     assert min(widths) >= 0.49
@@ -149,7 +150,8 @@ def test_thermal_voucher_fits_the_roll_and_scans(ctx, five, funded, tmp_path, do
     module = qr.thermal_module_dots(qr.qr_matrix(voucher.token), dots)
     assert module >= 3
     left, right = code.position.top_left.x, code.position.top_right.x
-    assert abs((right - left) - 49 * module) <= 1  # whole dots per module
+    size = qr.qr_matrix(voucher.token).size
+    assert abs((right - left) - size * module) <= 1  # whole dots per module
     assert left >= 4 * module - 1 and right <= dots - 4 * module + 1  # quiet zone on paper
 
 

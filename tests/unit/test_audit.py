@@ -96,7 +96,7 @@ def test_edited_record_is_found(ctx, scene, unguard):
     AuditRecord.update(detail='{"points": 1}').where(AuditRecord.seq == 3).execute()
     report = audit.verify_chain()
     assert not report.ok and "记录 3" in report.problem and "改动" in report.problem
-    assert not integrity.run_check().ok
+    assert not integrity.run_check(ctx.keys_dir).ok
 
 
 def test_edited_record_with_recomputed_hash_is_found(ctx, scene, unguard):

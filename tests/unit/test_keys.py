@@ -4,12 +4,14 @@ new ones carry the new key id) and revoked (every voucher the key signed is refu
 from __future__ import annotations
 
 import base64
+import secrets
 
 import pytest
 
-from app.models import SigningKey, Voucher
-from app.services import keys, tokens, vouchers
+from app.models import AuditRecord, SigningKey, Voucher, VoucherResolution
+from app.services import integrity, keys, ledger, residents, tokens, vouchers
 from app.services.errors import KeyUnavailable, PermissionDenied, VoucherRejected
+from app.services.residents import ResidentInput
 
 
 @pytest.fixture
@@ -103,3 +105,78 @@ def test_public_keyring_export(ctx):
     for k in exported["keys"]:
         assert len(base64.b64decode(k["public_key"])) == 32
     assert "PRIVATE" not in repr(exported)
+
+
+def test_a_replaced_key_secret_is_refused_before_rotating_or_revoking(ctx, funded, counts):
+    """A secret file that does not open the active key mints nothing: refused, unchanged."""
+    (ctx.keys_dir / keys.KEK_FILE).write_text(secrets.token_hex(32))
+    before, ring = counts(), keys.keyring()
+    with pytest.raises(KeyUnavailable) as rotating:
+        keys.rotate(ctx)
+    assert keys.KEK_FILE in rotating.value.message("zh")
+    with pytest.raises(KeyUnavailable):
+        keys.revoke(ctx, 1, "密钥泄露", refund=True)
+    assert counts() == before and keys.keyring() == ring
+
+
+def test_revoke_counts_the_vouchers_it_strands(ctx, funded, clock):
+    """Issued, unresolved and still valid vouchers of the revoked key are counted; the
+    redeemed, voided, expired and the other key's are not, and nothing is refunded."""
+    stale = vouchers.issue(ctx, funded.id, 5, expiry=clock.today()).vouchers[0]
+    issued = vouchers.issue(ctx, funded.id, 20, [5, 5, 4, 6]).vouchers
+    vouchers.redeem(ctx, issued[0].token)
+    vouchers.void(ctx, issued[1].serial, "打印错误")
+    clock.advance(days=1)
+    keys.rotate(ctx)
+    vouchers.issue(ctx, funded.id, 5)
+    balance = ledger.balance(funded.id)
+    result = keys.revoke(ctx, 1, "旧电脑报废")
+    assert result == {"key_id": 1, "stranded": 2, "stranded_points": 10, "refunded": 0}
+    assert ledger.balance(funded.id) == balance
+    assert vouchers.verify(ctx, stale.token).reason != "voided"
+
+
+def test_revoke_with_refund_voids_and_refunds_in_one_operation(ctx, funded):
+    """Each stranded voucher is voided with the reason and refunded to its holder; the
+    balances and every integrity check still agree."""
+    other = residents.register(ctx, ResidentInput(name="李四"))
+    ledger.adjust(ctx, other.id, 30, "期初")
+    mine = vouchers.issue(ctx, funded.id, 15, [5, 10]).vouchers
+    theirs = vouchers.issue(ctx, other.id, 7).vouchers
+    vouchers.redeem(ctx, mine[0].token)
+    before = {r: ledger.balance(r) for r in (funded.id, other.id)}
+    result = keys.revoke(ctx, 1, "密钥泄露", refund=True)
+    assert result == {"key_id": 1, "stranded": 1 + len(theirs), "stranded_points": 17,
+                      "refunded": 1 + len(theirs)}
+    assert ledger.balance(funded.id) == before[funded.id] + 10
+    assert ledger.balance(other.id) == before[other.id] + 7
+    for v in (mine[1], *theirs):
+        row = vouchers.vouchers_by_serial([v.serial])[0]
+        assert row.status == "voided"
+        resolution = VoucherResolution.get(VoucherResolution.voucher == Voucher.get(
+            Voucher.serial == v.serial).id)
+        assert resolution.reason == "密钥泄露"
+    assert vouchers.vouchers_by_serial([mine[0].serial])[0].status == "redeemed"
+    record = AuditRecord.select().order_by(AuditRecord.seq.desc()).first()
+    assert record.action == "keys.revoke" and mine[1].serial in record.detail
+    report = integrity.run_check(ctx.keys_dir)
+    assert report.ok, report.problems
+    assert keys.active_key().key_id == 2
+
+
+def test_a_refund_that_fails_leaves_the_key_unrevoked(ctx, funded, monkeypatch, counts):
+    """Revocation and refunds are one transaction: a failure part-way keeps neither."""
+    vouchers.issue(ctx, funded.id, 10, [5, 5])
+    before = counts()
+    real, calls = ledger.post, []
+
+    def post_then_fail(*args, **kwargs):
+        calls.append(args)
+        if len(calls) == 2:
+            raise OSError("disk gone")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(ledger, "post", post_then_fail)
+    with pytest.raises(OSError):
+        keys.revoke(ctx, 1, "密钥泄露", refund=True)
+    assert counts() == before and not keys.keyring()[1].revoked

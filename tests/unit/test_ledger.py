@@ -107,7 +107,8 @@ def test_reverse_is_admin_only_and_needs_reason(ctx, clerk_ctx, resident, give):
 
 
 def test_expire_balances_clears_and_is_idempotent(ctx, resident, clock):
-    """Year-end clearing expires what was earned up to the cutoff; a rerun changes nothing."""
+    """Year-end clearing expires what was earned up to the cutoff; a rerun is refused and
+    changes nothing."""
     other = residents.register(ctx, ResidentInput(name="李四"))
     debtor = residents.register(ctx, ResidentInput(name="王五"))
     deeds.record_deed(ctx, resident.id, "LOST_AND_FOUND", 5, deed_date=dt.date(2026, 11, 1))
@@ -118,7 +119,8 @@ def test_expire_balances_clears_and_is_idempotent(ctx, resident, clock):
     first = ledger.expire_balances(ctx, cutoff)
     assert first == {"residents": 2, "points": 14}
     assert [ledger.balance(r) for r in (resident.id, other.id, debtor.id)] == [0, 2, -2]
-    assert ledger.expire_balances(ctx, cutoff) == {"residents": 0, "points": 0}
+    with pytest.raises(InvalidInput):
+        ledger.expire_balances(ctx, cutoff)
     assert [ledger.balance(r) for r in (resident.id, other.id, debtor.id)] == [0, 2, -2]
     assert LedgerEntry.select().where(LedgerEntry.kind == "expire").count() == 2
 
@@ -168,7 +170,7 @@ def test_balance_is_the_sum_of_entries(ctx, resident, give):
     assert ledger.balance(resident.id) == entry_sum(resident.id) == 8 - 2 + 40 - 27 + 20
     last = LedgerEntry.select().order_by(LedgerEntry.seq.desc()).first()
     assert last.balance_after == ledger.balance(resident.id)
-    assert integrity.run_check().ok
+    assert integrity.run_check(ctx.keys_dir).ok
 
 
 def test_entries_page_newest_first_with_descriptions(ctx, resident, give):

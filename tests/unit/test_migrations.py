@@ -3,9 +3,19 @@ previous version is brought forward with its data intact."""
 
 from __future__ import annotations
 
+import peewee as pw
+import pytest
+
 from app.models import LedgerEntry, Resident, database
-from app.models.migrations import LATEST, SchemaVersion, current_version, migrate
-from app.services import deeds, integrity
+from app.models.db import is_sqlite
+from app.models.migrations import (
+    LATEST,
+    SchemaVersion,
+    current_version,
+    migrate,
+    missing_guards,
+)
+from app.services import deeds, integrity, seal, vouchers
 
 NEW_INDEXES = ("resident_search_term_term_rank_resident_id", "ledger_entry_kind_business_date")
 
@@ -21,9 +31,35 @@ def test_fresh_database_is_at_the_latest_version(db):
     assert NEW_INDEXES[1] in index_names("ledger_entry")
 
 
+def _back_to_version_2() -> None:
+    """Undo steps 5, 4 and 3: no desk placements, no request clerks, no seals, no nonces,
+    no serial floors."""
+    database.execute_sql('DROP TABLE "desk_placement"')
+    database.execute_sql('ALTER TABLE "operation_record" DROP COLUMN "clerk_id"')
+    for table in ("ledger_entry", "voucher", "voucher_resolution", "audit_record"):
+        database.execute_sql(f'ALTER TABLE "{table}" DROP COLUMN "mac"')
+    database.execute_sql('ALTER TABLE "voucher" DROP COLUMN "nonce"')
+    database.execute_sql('DROP TABLE "serial_floor"')
+    SchemaVersion.update(version=2).execute()
+
+
+def test_version_2_migrates_and_its_rows_are_sealed_once(ctx, resident, give):
+    """A version 2 station gains seals: its existing rows are sealed right after the
+    migration (with the station secret), and the whole check passes."""
+    give(resident.id, 30)
+    vouchers.issue(ctx, resident.id, 20)
+    _back_to_version_2()
+    assert migrate() == LATEST
+    assert not integrity.run_check(ctx.keys_dir).ok  # unsealed rows are findings
+    assert seal.seal_existing(ctx.keys_dir) > 0
+    assert integrity.run_check(ctx.keys_dir).ok
+    assert not missing_guards()
+
+
 def test_version_1_migrates_to_2_with_data_intact(ctx, resident):
     """Turn the station back into a version 1 database, then migrate it forward."""
     deeds.record_deed(ctx, resident.id, "DONATION")
+    _back_to_version_2()
     for name in NEW_INDEXES:
         database.execute_sql(f'DROP INDEX "{name}"')
     database.execute_sql('CREATE INDEX "resident_search_term_term" '
@@ -34,4 +70,24 @@ def test_version_1_migrates_to_2_with_data_intact(ctx, resident):
     assert "resident_search_term_term" not in index_names("resident_search_term")
     assert Resident.get_by_id(resident.id).balance == 2
     assert LedgerEntry.select().count() == 1
-    assert integrity.run_check().ok
+    seal.seal_existing(ctx.keys_dir)
+    assert integrity.run_check(ctx.keys_dir).ok
+
+
+def test_a_database_without_desk_placements_migrates_and_keeps_them_append_only(ctx, resident):
+    """Step 5 adds the placement table (append-only) to a version 4 database."""
+    from app.models import DeskPlacement
+    from app.models.migrations import DESK_PLACEMENTS_STEP
+
+    deeds.record_deed(ctx, resident.id, "DONATION")
+    database.drop_tables([DeskPlacement])
+    SchemaVersion.update(version=DESK_PLACEMENTS_STEP - 1).execute()
+    assert not database.table_exists("desk_placement")
+    assert migrate() == LATEST and current_version() == LATEST
+    row = DeskPlacement.create(desk_no=1, machine="m" * 64, location="/here", reason="first",
+                               clerk="", at=ctx.clock.now())
+    refused = pw.IntegrityError if is_sqlite() else pw.InternalError  # see test_ledger
+    with pytest.raises(refused), database.atomic():
+        DeskPlacement.update(desk_no=2).where(DeskPlacement.id == row.id).execute()
+    assert Resident.get_by_id(resident.id).balance == 2
+    assert integrity.run_check(ctx.keys_dir).ok

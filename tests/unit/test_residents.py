@@ -14,6 +14,7 @@ from app.services.errors import (
     AmbiguousResident,
     CardReplaced,
     DuplicateIdNumber,
+    IdNumberRegistered,
     InvalidIdNumber,
     InvalidInput,
     InvalidName,
@@ -75,6 +76,31 @@ def test_duplicate_id_number_refused_in_any_spelling(ctx, resident, counts, same
         residents.register(ctx, ResidentInput(name="张明月", id_number=same_person))
     assert err.value.data["resident_no"] == resident.resident_no
     assert counts() == before
+
+
+def test_duplicate_id_refusal_names_no_holder_to_a_clerk(clerk_ctx, resident, counts):
+    """A clerk typing a registered ID number learns only that it is registered: neither the
+    holder's name nor their resident number, in any language or in the error's data."""
+    before = counts()
+    with pytest.raises(IdNumberRegistered) as err:
+        residents.register(clerk_ctx, ResidentInput(name="王五", id_number="11010519491231002X"))
+    said = err.value.message("zh") + err.value.message("en") + repr(err.value.data)
+    assert "已登记" in err.value.message("zh") and "registered" in err.value.message("en")
+    assert "张明月" not in said and resident.resident_no not in said
+    assert not isinstance(err.value, DuplicateIdNumber)
+    problems = residents.validate(clerk_ctx, ResidentInput(name="王五",
+                                                           id_number="11010519491231002X"))
+    assert [type(p) for p in problems] == [IdNumberRegistered]
+    assert counts() == before
+
+
+def test_duplicate_id_refusal_gives_an_admin_the_resident_number_only(ctx, resident):
+    """An admin is told which resident holds the number (to look them up), not their name."""
+    with pytest.raises(DuplicateIdNumber) as err:
+        residents.register(ctx, ResidentInput(name="王五", id_number="11010519491231002X"))
+    assert resident.resident_no in err.value.message("zh")
+    assert resident.resident_no in err.value.message("en")
+    assert "张明月" not in err.value.message("zh") + repr(err.value.data)
 
 
 def test_phone_with_separators_is_cleaned(ctx):

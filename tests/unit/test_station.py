@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -151,7 +152,8 @@ def test_check_in_refusals_and_replay(ctx, resident, clock):
     with pytest.raises(InvalidInput):
         checkins.check_in(ctx, resident.id, "shopping")
     first = checkins.check_in(ctx, resident.id, request_id="ci-1")
-    assert checkins.check_in(ctx, resident.id, request_id="ci-1") == first
+    assert checkins.check_in(ctx, resident.id, request_id="ci-1") == dataclasses.replace(
+        first, replayed=True)
     assert checkins.purposes_today(resident.id, clock.today()) == ["consult"]
     residents.set_archived(ctx, resident.id, True)
     with pytest.raises(ResidentArchived):

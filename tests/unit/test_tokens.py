@@ -18,8 +18,9 @@ from app.services.tokens import Payload, Scope
 
 TODAY = dt.date(2026, 11, 23)
 YEAR_END = dt.date(2026, 12, 31)
-# Byte offsets in the payload (">BH8sIHHHBI"): version 0, key id 1-2, station 3-10,
-# sequence 11-14, points 15-16, issue day 17-18, expiry day 19-20, scope 21, merchant 22-25.
+# Byte offsets in the payload (">BH8sIHHHBI10s"): version 0, key id 1-2, station 3-10,
+# sequence 11-14, points 15-16, issue day 17-18, expiry day 19-20, scope 21, merchant 22-25,
+# nonce 26-35.
 EXPECTED_BY_BYTE = {0: {"bad_version"}, 1: {"unknown_key"}, 2: {"unknown_key"},
                     17: {"key_not_valid", "bad_signature"},
                     18: {"key_not_valid", "bad_signature"}}
@@ -48,15 +49,15 @@ def token_of(raw: bytes) -> str:
 
 
 def test_genuine_token_shape(issued):
-    """A token is SDV + 144 Base32 characters: 90 bytes, payload and signature."""
-    assert len(issued.token) == tokens.TOKEN_LENGTH == 147
-    assert len(raw_of(issued.token)) == tokens.PAYLOAD_BYTES + tokens.SIGNATURE_BYTES == 90
+    """A token is SDV + 160 Base32 characters: 100 bytes, payload and signature."""
+    assert len(issued.token) == tokens.TOKEN_LENGTH == 163
+    assert len(raw_of(issued.token)) == tokens.PAYLOAD_BYTES + tokens.SIGNATURE_BYTES == 100
     payload, _, _ = tokens.parse(issued.token)
     assert (payload.serial, payload.points, payload.scope) == (issued.serial, 20, Scope.ANY)
 
 
 def test_every_single_bit_flip_is_refused(ctx, issued):
-    """Each of the 720 one-bit changes is refused, with the reason its field implies."""
+    """Each of the 800 one-bit changes is refused, with the reason its field implies."""
     raw = raw_of(issued.token)
     assert vouchers.verify(ctx, issued.token).ok
     for bit in range(len(raw) * 8):
@@ -106,8 +107,9 @@ def test_characters_outside_base32(ctx, issued, char):
 def test_unsupported_version(ctx, issued):
     """A well-formed token of another version is refused before any key look-up."""
     raw = bytearray(raw_of(issued.token))
-    raw[0] = 2
-    assert vouchers.verify(ctx, token_of(bytes(raw))).reason == "bad_version"
+    for version in (0, 1, 3, 255):
+        raw[0] = version
+        assert vouchers.verify(ctx, token_of(bytes(raw))).reason == "bad_version"
 
 
 def test_same_key_id_other_key_is_bad_signature(ctx, issued):
@@ -218,3 +220,56 @@ def test_hostile_input_is_never_redeemed(ctx, issued, counts):
 
     attack()
     assert counts() == before
+
+
+def test_tokens_carry_a_random_nonce_stored_with_the_voucher(ctx, resident, give):
+    """Two vouchers with the same fields never share a token: each carries 80 random bits,
+    which are stored with the voucher."""
+    give(resident.id, 10)
+    a, b = vouchers.issue(ctx, resident.id, 10, denominations=[5, 5]).vouchers
+    pa, pb = tokens.parse(a.token)[0], tokens.parse(b.token)[0]
+    assert len(pa.nonce) == tokens.NONCE_BYTES >= 8 and pa.nonce != pb.nonce
+    from app.models import Voucher
+    assert Voucher.get(Voucher.serial == a.serial).nonce == pa.nonce.hex()
+
+
+def test_a_genuine_token_of_a_superseded_voucher_is_refused(ctx, signer, issued):
+    """A token signed by the station for the same serial but not the voucher on record
+    (the serial was issued again after a restore, or on a copied data directory) is
+    refused with its own reason, even though its signature is genuine."""
+    payload, _, _ = tokens.parse(issued.token)
+    other = Payload(payload.key_id, payload.station, payload.seq, payload.points,
+                    payload.issue_date, payload.expiry_date, payload.scope, 0,
+                    tokens.new_nonce())
+    verdict = vouchers.verify(ctx, tokens.sign(other, signer))
+    assert (verdict.reason, verdict.ok) == ("superseded", False)
+    assert "此券不属于本站当前记录" in verdict.message_zh and issued.serial in verdict.message_en
+    with pytest.raises(VoucherRejected):
+        vouchers.redeem(ctx, tokens.sign(other, signer))
+    assert vouchers.verify(ctx, issued.token).ok
+
+
+def test_version_1_tokens_already_printed_keep_working(ctx, signer, resident, give):
+    """A voucher printed before nonces existed (a 147-character version 1 token, no nonce
+    on record) still verifies and redeems once; a v1 token of another voucher with the
+    same serial is superseded."""
+    from app.models import Voucher
+    from app.services import seal
+
+    give(resident.id, 20)
+    new = vouchers.issue(ctx, resident.id, 20).vouchers[0]
+    legacy = Payload(1, "XH01", 900, 20, TODAY, YEAR_END, Scope.ANY, version=1)
+    token = tokens.sign(legacy, signer)
+    assert len(token) == 147
+    template = Voucher.get(Voucher.serial == new.serial)
+    seal.create(ctx.keys_dir, Voucher, serial=legacy.serial, year=2026, seq=900,
+                resident=resident.id, points=20, issue_date=TODAY, expiry_date=YEAR_END,
+                scope="any", merchant=None, key_id=1, token=token, nonce=None,
+                check_code=tokens.check_code(token), issue_uid="legacy",
+                clerk=template.clerk_id, created_at=template.created_at)
+    assert vouchers.verify(ctx, token).ok
+    twin = tokens.sign(Payload(1, "XH01", 900, 20, TODAY, dt.date(2026, 12, 30), Scope.ANY,
+                               version=1), signer)
+    assert vouchers.verify(ctx, twin).reason == "superseded"
+    assert vouchers.redeem(ctx, token).serial == legacy.serial
+    assert vouchers.verify(ctx, token).reason == "redeemed"

@@ -1,0 +1,55 @@
+"""The edits that once passed ``check`` and ``audit verify``, made again with plain
+sqlite3 on the station's file while the desk is closed: each is now found and named."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+
+from tests.integration.test_cli import ok_json, run, station  # noqa: F401 - fixture
+
+
+def test_plain_sqlite_edits_are_found_by_check_and_audit_verify(station):  # noqa: F811
+    ok_json(station, "--as", "admin", "resident", "add", "--name", "王芳")
+    for kind in ("ENV_CLEANUP", "TREE_PLANTING"):
+        ok_json(station, "--as", "admin", "deed", "record", "1", kind, "--quantity", "4")
+    token = ok_json(station, "--as", "admin", "voucher", "issue", "1", "10")["vouchers"][0]
+    ok_json(station, "--as", "admin", "voucher", "redeem", token["token"])
+    assert run(station, "check").returncode == 0
+
+    with sqlite3.connect(station / "station.db") as conn:
+        for trigger in ("ledger_entry_no_update", "voucher_resolution_no_delete",
+                        "audit_record_no_update"):
+            conn.execute(f'DROP TRIGGER "{trigger}"')
+        conn.execute("INSERT INTO ledger_entry (uid, resident_id, kind, points, balance_after, "
+                     "request_id, reason, business_date, created_at) SELECT 'XH01-Lx', 1, "
+                     "'adjust', 5000, balance + 5000, 'x', '', '2026-01-01', "
+                     "'2026-01-01 00:00:00' FROM resident WHERE id = 1")
+        conn.execute("UPDATE resident SET balance = balance + 5000 WHERE id = 1")
+        conn.execute("DELETE FROM voucher_resolution")
+        prev = "0" * 64
+        rows = conn.execute("SELECT seq, at, clerk_id, action, target, detail "
+                            "FROM audit_record ORDER BY seq").fetchall()
+        for seq, at, clerk_id, action, target, detail in rows:
+            body = json.dumps([prev, at.replace(" ", "T"), clerk_id, action, target, detail],
+                              ensure_ascii=False)
+            digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
+            conn.execute("UPDATE audit_record SET prev_hash = ?, hash = ?, clerk_name = 'x' "
+                         "WHERE seq = ?", (prev, digest, seq))
+            prev = digest
+    (station / "audit.anchor").unlink(missing_ok=True)  # the attacker removes that too
+
+    checked = run(station, "--json", "check")
+    assert checked.returncode == 1
+    found = "；".join(json.loads(checked.stdout)["problems"])
+    seq = sqlite3.connect(station / "station.db").execute(
+        "SELECT seq FROM ledger_entry WHERE uid = 'XH01-Lx'").fetchone()[0]
+    assert f"积分流水 #{seq} 的校验码不符" in found
+    assert token["serial"] in found and "核销/作废记录被删除" in found
+    assert "审计日志 #1" in found and "防改触发器被删除" in found
+    # Every other command stops at the start-up check, which names the same rows.
+    for command in (("audit", "verify"), ("--as", "admin", "balance", "1")):
+        refused = run(station, *command)
+        assert refused.returncode == 2 and "未通过启动检查" in refused.stderr
+        assert f"积分流水 #{seq}" in refused.stderr and "审计日志 #1" in refused.stderr

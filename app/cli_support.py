@@ -38,10 +38,12 @@ def audited(ctx: Context, action: str, target: str = "", detail: dict | None = N
     """Note in the audit log that the signed-in clerk looked at or took away personal
     data; recorded before the data is shown or written, so nothing leaves unrecorded."""
     from app.models import write_transaction
+    from app.models.db import bookkeeping
     from app.services import audit
     from app.services.operations import translate_storage_errors
 
-    with translate_storage_errors(), write_transaction():
+    # Bookkeeping like a sign-in: a copy held for an admin's decision may still be read.
+    with translate_storage_errors(), bookkeeping(), write_transaction():
         audit.record(ctx, action, target, detail)
 
 

@@ -3,6 +3,11 @@ scripts. Global options come before the sub-command (see README for the contract
 
 Every command prints either readable lines or, with ``--json``, one JSON object. A
 refusal prints one line on stderr and exits non-zero with nothing changed.
+
+Exit codes: 0 done; 1 ran, and the answer is "no" (a check found faults, a voucher is
+not redeemable); 2 refused, nothing changed; 3 unexpected error (logged under a
+reference); 4 vouchers issued and paid for but not printed: the answer lists them
+(serial, token), so a script runs ``voucher reprint`` instead of issuing again.
 """
 
 from __future__ import annotations
@@ -14,26 +19,29 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TextIO
 
 from app import __version__
-from app.config import resolve
+from app.config import private_umask, resolve
 from app.services.errors import DeskError
 from app.services.text import whole_number
 
 PASSWORD_ENV = "STATION_DESK_PASSWORD"
 BACKUP_PASSWORD_ENV = "STATION_DESK_BACKUP_PASSWORD"
 NEW_PASSWORD_ENV = "STATION_DESK_NEW_PASSWORD"  # a new clerk's: never the signed-in one's
-EXIT_OK, EXIT_FAILED, EXIT_REFUSED, EXIT_UNEXPECTED = 0, 1, 2, 3
+EXIT_OK, EXIT_FAILED, EXIT_REFUSED, EXIT_UNEXPECTED, EXIT_NOT_PRINTED = 0, 1, 2, 3, 4
 
 
 class Failed(Exception):
     """A command ran but its answer is 'no' (a check found faults, a voucher is not
-    redeemable): exit 1 with the result printed."""
+    redeemable): exit 1, or ``status``, with the result printed."""
 
-    def __init__(self, result: dict[str, Any]) -> None:
+    def __init__(self, result: dict[str, Any], status: int = EXIT_FAILED,
+                 lines: Callable[[dict[str, Any]], str] | None = None) -> None:
         super().__init__(result.get("message", ""))
         self.result = result
+        self.status = status
+        self.lines = lines or (lambda r: r.get("message", ""))
 
 
 def _positive(text: str) -> int:
@@ -41,6 +49,18 @@ def _positive(text: str) -> int:
     if value <= 0:
         raise ValueError(text)
     return value
+
+
+def _roll_width(text: str) -> int:
+    """A receipt printer's printable width: one the receipt layout is made for."""
+    from app.printing.thermal import ROLL_WIDTHS
+    from app.services.errors import InvalidInput
+
+    widths = "、".join(map(str, ROLL_WIDTHS))
+    if not text.isascii() or not text.isdigit() or int(text) not in ROLL_WIDTHS:
+        raise InvalidInput(what=f"--thermal 应为小票打印机的可打印宽度（点）：{widths}。",
+                           what_en=f"--thermal takes a receipt width in dots: {widths}.")
+    return int(text)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -54,7 +74,10 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="station-desk", description="文明实践站前台 StationDesk")
+    p = _Parser(prog="station-desk", description="文明实践站前台 StationDesk",
+                epilog="退出码：0 完成；1 结果为否（检查发现问题、券不可核销）；2 拒绝，未做任何更改；"
+                       "3 内部错误（见日志参考号）；4 兑换券已发放但未打印，输出列出券号与令牌，"
+                       "请用 voucher reprint 补打，切勿重新发放。")
     p.add_argument("--data-dir", help="数据目录（数据库、密钥、备份、日志）")
     p.add_argument("--db", help="数据库：SQLite 文件路径或 postgresql://… 地址")
     p.add_argument("--json", action="store_true", help="以一个 JSON 对象输出结果")
@@ -130,7 +153,8 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--store", action="store_true", help="限本站积分超市")
     s.add_argument("--denominations", default=None, help="如 20,20,10")
     s.add_argument("--pdf", default=None)
-    s.add_argument("--thermal", type=int, default=None, metavar="DOTS")
+    s.add_argument("--thermal", type=_roll_width, default=None, metavar="DOTS",
+                   help="小票打印机宽度（点），需与 --pdf 同用")
     s.add_argument("--request-id", default=None)
     s = v.add_parser("verify")
     s.add_argument("token")
@@ -225,13 +249,25 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _say(text: str, stream: TextIO) -> None:
+    try:
+        print(text, file=stream)
+        stream.flush()
+    except BrokenPipeError:
+        # The reader stopped early (`| head -1`): the rest is not wanted, and the exit
+        # flush must not fail again, so the stream goes to the null device.
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, stream.fileno())
+        os.close(null)
+
+
 def emit(result: dict[str, Any], as_json: bool, lines: Callable[[dict[str, Any]], str]) -> None:
     if as_json:
-        print(json.dumps(_plain(result), ensure_ascii=False, default=str))
+        _say(json.dumps(_plain(result), ensure_ascii=False, default=str), sys.stdout)
     else:
         text = lines(result)
         if text:
-            print(text)
+            _say(text, sys.stdout)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -239,6 +275,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A console that cannot show a rare name character must not fail after a commit.
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    private_umask()  # before any file: the log, a restore's copies, the database
     words = list(sys.argv[1:] if argv is None else argv)
     try:
         args = _parser().parse_args(words)
@@ -258,8 +295,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         result, lines = run(args, config)
         emit({"ok": True, **result}, args.json, lines)
     except Failed as failed:
-        emit({"ok": False, **failed.result}, args.json, lambda r: r.get("message", ""))
-        return EXIT_FAILED
+        emit({"ok": False, **failed.result}, args.json, failed.lines)
+        return failed.status
     except DeskError as exc:
         return _refused(args.json, exc.code, exc.message("zh"))
     except KeyboardInterrupt:
@@ -274,11 +311,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _refused(as_json: bool, code: str, message: str, status: int = EXIT_REFUSED) -> int:
     if as_json:
-        print(json.dumps({"ok": False, "error": code, "message": message}, ensure_ascii=False))
-    print(f"station-desk: {message}", file=sys.stderr)
+        _say(json.dumps({"ok": False, "error": code, "message": message}, ensure_ascii=False),
+             sys.stdout)
+    _say(f"station-desk: {message}", sys.stderr)
     return status
-
-
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.cli import BACKUP_PASSWORD_ENV, NEW_PASSWORD_ENV, Failed, password
-from app.cli_support import Result, reader, signed_in
+from app.cli_support import Result, audited, reader, signed_in
 from app.services.errors import InvalidInput
 
 
@@ -122,24 +122,30 @@ def _revoked_lines(r: dict) -> str:
 
 
 def cmd_backup(args, config, opened) -> Result:
+    """A verified copy into the backups folder, or (``--to``) out of the data directory:
+    either way every resident's personal data, so a signed-in clerk and an audit record."""
     from app.health import write_anchor
     from app.services import backup, backup_crypto
 
-    ctx = reader(opened)
+    ctx = signed_in(args, opened, personal=True)
+    target = backup.export_target(config, Path(args.to)) if args.to else None
+    if args.encrypt and target is None:
+        raise InvalidInput(what="加密备份需要用 --to 指定保存位置（如 U 盘）。",
+                           what_en="An encrypted backup needs --to (e.g. a USB drive).")
+    secret = password("备份加密密码: ", BACKUP_PASSWORD_ENV) if args.encrypt else None
     now = ctx.clock.now()
-    if args.encrypt:
-        if not args.to:
-            raise InvalidInput(what="加密备份需要用 --to 指定保存位置（如 U 盘）。",
-                               what_en="An encrypted backup needs --to (e.g. a USB drive).")
-        secret = password("备份加密密码: ", BACKUP_PASSWORD_ENV)
+    dest = target or config.backup_dir / backup.default_name(now)
+    audited(ctx, "backup.export" if target else "backup.create", str(dest),
+            {"encrypted": args.encrypt})
+    if secret is not None:
         with tempfile.TemporaryDirectory(dir=config.data_dir) as scratch:
             plain = Path(scratch) / "copy.db"
             report = backup.backup(config, now, plain)
-            backup_crypto.encrypt_file(plain, Path(args.to), secret)
-        report = backup.BackupReport(args.to, report.residents, report.entries,
-                                     report.total_points, Path(args.to).stat().st_size)
+            backup_crypto.encrypt_file(plain, dest, secret)
+        report = backup.BackupReport(str(dest), report.residents, report.entries,
+                                     report.total_points, dest.stat().st_size)
     else:
-        report = backup.backup(config, now, Path(args.to) if args.to else None)
+        report = backup.backup(config, now, dest)
     write_anchor(config)
     return ({**report.__dict__, "encrypted": args.encrypt},
             lambda r: f"备份完成并已校验：{r['path']}（{r['residents']} 位居民，"

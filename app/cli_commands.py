@@ -10,7 +10,7 @@ from pathlib import Path
 from app.cli import password
 from app.cli_admin import ADMIN_HANDLERS
 from app.cli_desk import DESK_HANDLERS
-from app.cli_support import Result, parse_date, reader, resident_id, signed_in
+from app.cli_support import Result, audited, parse_date, reader, resident_id, signed_in
 from app.cli_vouchers import VOUCHER_HANDLERS
 from app.config import Config
 from app.services.errors import InvalidInput
@@ -66,8 +66,9 @@ def cmd_resident_household(args, config, opened) -> Result:
     from app.services import residents
 
     if args.show is not None:
-        reader(opened)
+        ctx = signed_in(args, opened, personal=True)
         view = residents.household_view(args.show)
+        audited(ctx, "household.view", view.uid)
     elif args.name:
         view = residents.create_household(signed_in(args, opened), args.name)
     else:
@@ -80,9 +81,10 @@ def cmd_resident_household(args, config, opened) -> Result:
 def cmd_resident_find(args, config, opened) -> Result:
     from app.services import search
 
-    reader(opened)
+    ctx = signed_in(args, opened, personal=True)
     page = search.search(args.query, limit=args.limit)
     hits = [h.__dict__ for h in page.hits]
+    audited(ctx, "resident.search", "", {"query": args.query, "results": len(hits)})
     return ({"query": args.query, "results": hits, "has_more": page.has_more},
             lambda r: "\n".join(f"{h['resident_no']}  {h['name']}  {h['phone_masked']}  "
                                 f"{h['id_masked']}  {h['address']}  余额 {h['balance']}"
@@ -94,7 +96,7 @@ def cmd_resident_cards(args, config, opened) -> Result:
     from app.printing.cards import cards_pdf
     from app.services import residents, station
 
-    reader(opened)
+    ctx = signed_in(args, opened, personal=True)
     if args.residents:
         people = [residents.get(resident_id(q)) for q in args.residents]
     else:
@@ -102,7 +104,10 @@ def cmd_resident_cards(args, config, opened) -> Result:
         if args.grid:
             query = query.where(Resident.grid == args.grid)
         people = [residents.get(r.id) for r in query.order_by(Resident.id)]
-    Path(args.pdf).write_bytes(cards_pdf(people, station.current()))
+    document = cards_pdf(people, station.current())
+    audited(ctx, "cards.export", args.grid or "",
+            {"residents": [p.uid for p in people], "pdf": str(Path(args.pdf).resolve())})
+    Path(args.pdf).write_bytes(document)
     return ({"cards": len(people), "pdf": args.pdf},
             lambda r: f"已生成 {r['cards']} 张居民卡：{r['pdf']}")
 
@@ -140,9 +145,10 @@ def cmd_deed_record(args, config, opened) -> Result:
 def cmd_balance(args, config, opened) -> Result:
     from app.services import ledger, residents
 
-    reader(opened)
+    ctx = signed_in(args, opened, personal=True)
     resident = residents.get(resident_id(args.resident))
     rows = [e.__dict__ for e in ledger.entries(resident.id, limit=args.limit)]
+    audited(ctx, "resident.balance", resident.uid)
     return ({"resident_no": resident.resident_no, "name": resident.name,
              "balance": resident.balance, "entries": rows},
             lambda r: "\n".join([f"{r['name']}（{r['resident_no']}）余额 {r['balance']} 分"] + [
@@ -154,7 +160,7 @@ def cmd_statement(args, config, opened) -> Result:
     from app.printing.statement import statement_pdf
     from app.services import ledger, residents, station
 
-    ctx = reader(opened)
+    ctx = signed_in(args, opened, personal=True)
     resident = residents.get(resident_id(args.resident))
     end = parse_date(args.end) or ctx.clock.today()
     start = parse_date(args.start) or end.replace(month=1, day=1)
@@ -162,8 +168,10 @@ def cmd_statement(args, config, opened) -> Result:
         raise InvalidInput(what="起始日期晚于结束日期。", what_en="The start is after the end.")
     rows = ledger.entries(resident.id, limit=100000, newest_first=False, start=start, end=end)
     opening = ledger.balance_before(resident.id, start)
-    Path(args.pdf).write_bytes(statement_pdf(resident, station.current(), rows, opening, start,
-                                             end))
+    document = statement_pdf(resident, station.current(), rows, opening, start, end)
+    audited(ctx, "statement.export", resident.uid,
+            {"from": str(start), "to": str(end), "pdf": str(Path(args.pdf).resolve())})
+    Path(args.pdf).write_bytes(document)
     return ({"resident_no": resident.resident_no, "entries": len(rows), "pdf": args.pdf},
             lambda r: f"已生成积分存折页（{r['entries']} 条）：{r['pdf']}")
 

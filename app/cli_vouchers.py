@@ -7,8 +7,8 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from app.cli import Failed
-from app.cli_support import Result, parse_date, reader, resident_id, signed_in
+from app.cli import EXIT_NOT_PRINTED, Failed
+from app.cli_support import Result, audited, parse_date, reader, resident_id, signed_in
 from app.services import errors
 
 
@@ -33,7 +33,11 @@ def _printable(serials: list[str]) -> list:
 
 
 def _check_writable(pdf: str) -> None:
-    folder = Path(pdf).resolve().parent
+    target = Path(pdf)
+    folder = target.resolve().parent
+    if target.is_dir():
+        raise errors.InvalidInput(what=f"{pdf} 是一个文件夹，请给出要保存的文件名（如 券.pdf）。",
+                                  what_en=f"{pdf} is a folder: name the file to write.")
     if not folder.is_dir() or not os.access(folder, os.W_OK):
         raise errors.InvalidInput(what=f"无法写入 {folder}：文件夹不存在或只读。",
                                   what_en=f"Cannot write to {folder}.")
@@ -57,34 +61,58 @@ def _write_vouchers_pdf(ctx, serials: list[str], pdf: str, thermal: int | None,
     vouchers.record_print(ctx, serials)
 
 
+def _faces(text: str | None) -> list[int] | None:
+    if not text:
+        return None
+    try:
+        return [int(x) for x in text.replace("，", ",").split(",")]
+    except ValueError:
+        raise errors.InvalidInput(what="面额应写成 20,20,10 的形式。",
+                                  what_en="Write denominations as 20,20,10.") from None
+
+
+def _not_printed(out: dict, exc: BaseException) -> Failed:
+    """The vouchers are issued and paid for: list them, and say how to print them."""
+    from app import logs
+
+    serials = [v["serial"] for v in out["vouchers"]]
+    if isinstance(exc, KeyboardInterrupt):
+        why = "已取消"
+    elif isinstance(exc, OSError | errors.DeskError):
+        why = str(exc)
+    else:
+        why = f"内部错误，参考号 {logs.report_unexpected(exc)}"
+    return Failed({**out, "pdf": None, "error": "not_printed", "message": (
+        f"兑换券已发放（{' '.join(serials)}），但 PDF 未能保存（{why}）。请用 station-desk "
+        f"voucher reprint {' '.join(serials)} --pdf 文件 补打，切勿重新发放。")},
+        status=EXIT_NOT_PRINTED, lines=lambda r: "\n".join(
+            [r["message"]] + [f"  {v['serial']}  {v['points']} 分  {v['token']}"
+                              for v in r["vouchers"]]))
+
+
 def cmd_issue(args, config, opened) -> Result:
     from app.services import vouchers
 
-    ctx = signed_in(args, opened)
-    faces = None
-    if args.denominations:
-        try:
-            faces = [int(x) for x in args.denominations.replace("，", ",").split(",")]
-        except ValueError:
-            raise errors.InvalidInput(what="面额应写成 20,20,10 的形式。",
-                                      what_en="Write denominations as 20,20,10.") from None
-    scope = "merchant" if args.merchant else ("store" if args.store else "any")
+    # Every argument is checked before the points move: after the commit, a mistake
+    # costs a reprint at best.
+    if args.thermal and not args.pdf:
+        raise errors.InvalidInput(what="--thermal 需与 --pdf 文件 同用。",
+                                  what_en="--thermal needs --pdf FILE.")
     if args.pdf:
         _check_writable(args.pdf)
+    faces = _faces(args.denominations)
+    scope = "merchant" if args.merchant else ("store" if args.store else "any")
+    ctx = signed_in(args, opened)
     result = vouchers.issue(ctx, resident_id(args.resident), args.points, faces, scope,
                             args.merchant, request_id=args.request_id)
     out = {**result.__dict__, "vouchers": [v.__dict__ for v in result.vouchers],
            "pdf": args.pdf}
     if args.pdf:
-        serials = [v.serial for v in result.vouchers]
         try:
-            _write_vouchers_pdf(ctx, serials, args.pdf, args.thermal, reprint=False)
-        except (OSError, errors.DeskError) as exc:
-            # The vouchers are issued and paid for: say so, and how to print them.
-            raise Failed({**out, "pdf": None, "message": (
-                f"兑换券已发放（{' '.join(serials)}），但 PDF 未能保存（{exc}）。"
-                f"请用 station-desk voucher reprint {' '.join(serials)} --pdf 文件 补打。")}
-            ) from exc
+            _write_vouchers_pdf(ctx, [v["serial"] for v in out["vouchers"]], args.pdf,
+                                args.thermal, reprint=False)
+        except (Exception, KeyboardInterrupt) as exc:  # noqa: BLE001 - the vouchers exist
+            raise _not_printed(out, exc) from exc
     return (out, lambda r: "\n".join(
         [f"{r['name']} 兑换 {r['points']} 分，余额 {r['balance']}"]
         + [f"  {v['serial']}  {v['points']} 分  校验码 {v['check_code']}  有效期至 "
@@ -95,9 +123,15 @@ def cmd_issue(args, config, opened) -> Result:
 def cmd_verify(args, config, opened) -> Result:
     from app.services import vouchers
 
-    ctx = reader(opened)
+    # Anyone may ask whether a voucher is genuine; only a signed-in clerk (audited)
+    # learns whose it is.
+    ctx = signed_in(args, opened, personal=True) if args.as_user else reader(opened)
     verdict = vouchers.verify(ctx, args.token.strip("\r\n"), args.merchant)
     out = {**verdict.__dict__, "message": verdict.message_zh}
+    if ctx.actor is None:
+        out["holder"] = verdict.holder[:1] + "*" * len(verdict.holder[1:])
+    elif verdict.serial:
+        audited(ctx, "voucher.verify", verdict.serial)
     if not verdict.ok:
         raise Failed(out)
     return (out, lambda r: f"{r['serial']} {r['points']} 分（{r['holder']}）：{r['message']}")
@@ -155,7 +189,6 @@ def cmd_points_unexpire(args, config, opened) -> Result:
 def cmd_reprint(args, config, opened) -> Result:
     _check_writable(args.pdf)
     ctx = signed_in(args, opened)
-    reader(opened)
     _write_vouchers_pdf(ctx, args.serials, args.pdf, None, reprint=True)
     return ({"serials": args.serials, "pdf": args.pdf},
             lambda r: f"已补打 {len(r['serials'])} 张：{r['pdf']}")

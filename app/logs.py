@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 import secrets
 from pathlib import Path
+
+from app.config import PRIVATE_DIR, PRIVATE_FILE
 
 log = logging.getLogger("app")
 
@@ -19,9 +22,11 @@ def setup(log_dir: Path) -> Path | None:
     not writable (the error that follows will say why)."""
     path = log_dir / "station-desk.log"
     try:
-        log_dir.mkdir(parents=True, exist_ok=True)
+        log_dir.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
         handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5,
                                                        encoding="utf-8")
+        if os.name != "nt":  # a log names clerks and residents: its user's only
+            path.chmod(PRIVATE_FILE)
     except OSError:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app import health
-from app.config import Config
+from app.config import Config, make_private
 from app.models import database, open_database
 from app.models.migrations import SEALED_SINCE, current_version, migrate, needs_migration
 from app.services.context import Clock, Context
@@ -105,7 +105,7 @@ def open_station(config: Config, clock: Clock | None = None, lock: bool = True,
     that fails the start-up check raises ``DamagedDatabase`` before anything is written.
     """
     try:
-        config.data_dir.mkdir(parents=True, exist_ok=True)
+        make_private(config)
     except OSError as exc:
         raise StartupError(reason=f"无法创建数据目录 {config.data_dir}：{exc.strerror}",
                            reason_en=f"Cannot create {config.data_dir}: {exc.strerror}") from exc

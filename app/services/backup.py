@@ -154,6 +154,8 @@ def backup_to(dest: Path) -> BackupReport:
     dest.parent.mkdir(parents=True, exist_ok=True)
     partial = dest.with_name(dest.name + ".partial")
     partial.unlink(missing_ok=True)
+    # Every resident's personal data: the copy is its user's only from the first byte.
+    os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     target = sqlite3.connect(partial)
     try:
         # One snapshot: the totals are read inside the same read transaction as the copy.
@@ -216,6 +218,21 @@ def list_backups(config: Config) -> list[BackupFile]:
 
 def default_name(now: dt.datetime, kind: str = "manual") -> str:
     return f"station-{now:%Y%m%d-%H%M%S}-{kind}.db"
+
+
+def export_target(config: Config, dest: Path) -> Path:
+    """Where ``backup --to`` may write: outside the data directory (a copy there protects
+    against nothing and escapes the rotation) and never over an existing file."""
+    target = Path(dest).expanduser().resolve()
+    if target.is_relative_to(config.data_dir.resolve()):
+        raise BackupError(reason=f"不能把备份复制到数据目录 {config.data_dir} 之内；请选择 U 盘等"
+                                 "其他位置（本机的定期备份已在 backups 文件夹中）",
+                          reason_en=f"the copy must go outside the data directory "
+                                    f"{config.data_dir}")
+    if target.exists() or target.is_symlink():
+        raise BackupError(reason=f"{target} 已存在，不会覆盖；请换一个文件名",
+                          reason_en=f"{target} exists and is not overwritten")
+    return target
 
 
 def backup(config: Config, now: dt.datetime, to: Path | None = None) -> BackupReport:

@@ -5,6 +5,12 @@ card code — ranked, paged, and fast at 100,000 residents.
 Every resident has a handful of search terms; a query is an exact look-up plus a
 prefix range on the term index (a substring of a name is a prefix of one of its
 suffixes). The range is read in index order and stops as soon as a page is full.
+
+A phone number or an ID tail is matched only whole: answering its prefixes would let
+anyone at the desk recover a number digit by digit (and the ID's birth day from its
+tail). Those terms rank at RANK_IDENTITY and above, which the prefix range skips; a
+query with a digit in it ranges over resident numbers only, which also covers an index
+written before identity terms had ranks of their own.
 """
 
 from __future__ import annotations
@@ -18,8 +24,10 @@ from app.services.idnumber import mask, mask_phone
 
 CARD_PATTERN = re.compile(r"SDC[A-Z2-7]{16}")
 RANK_EXACT = 0  # card code, resident number
-RANK_START = 1  # the whole name, pinyin from the first syllable, the full phone
-RANK_PART = 2  # a later part of the name, a phone or ID tail
+RANK_START = 1  # the whole name, pinyin from the first syllable
+RANK_PART = 2  # a later part of the name
+RANK_IDENTITY = 3  # the full phone; from this rank up a term matches only whole
+RANK_IDENTITY_TAIL = 4  # a phone's last 4, an ID's last 4 or 6
 _TOP = "\U0010ffff"
 
 
@@ -37,11 +45,11 @@ def resident_terms(name: str, resident_no: str, phone: str | None, id_number: st
     add(resident_no, RANK_EXACT)
     add(resident_no.lstrip("0"), RANK_EXACT)
     if phone:
-        add(phone, RANK_START)
-        add(phone[-4:], RANK_PART)
+        add(phone, RANK_IDENTITY)
+        add(phone[-4:], RANK_IDENTITY_TAIL)
     if id_number:
-        add(id_number.lower()[-4:], RANK_PART)
-        add(id_number.lower()[-6:], RANK_PART)
+        add(id_number.lower()[-4:], RANK_IDENTITY_TAIL)
+        add(id_number.lower()[-6:], RANK_IDENTITY_TAIL)
     return terms
 
 
@@ -97,7 +105,7 @@ _SQL_CARD = "SELECT r.id FROM resident r WHERE r.card_code = {p}{active}"
 _SQL_EXACT = ("SELECT t.resident_id FROM resident_search_term t{join} WHERE t.term = {p}"
               "{active} ORDER BY t.rank, t.resident_id")
 _SQL_PREFIX = ("SELECT t.resident_id FROM resident_search_term t{join}"
-               " WHERE t.term > {p} AND t.term < {p}{active}"
+               " WHERE t.term > {p} AND t.term < {p} AND t.rank <= {p}{active}"
                " ORDER BY t.term, t.rank, t.resident_id")
 _JOIN = " JOIN resident r ON r.id = t.resident_id"
 _ACTIVE = " AND NOT r.archived"
@@ -134,7 +142,8 @@ def _ranked_ids(query: str, wanted: int, include_archived: bool = False) -> list
     term = pinyin.normalise(query)
     if take(_sql(_SQL_EXACT, include_archived), (term,)):
         return found
-    take(_sql(_SQL_PREFIX, include_archived), (term, term + _TOP))
+    widest = RANK_EXACT if any(c.isdigit() for c in term) else RANK_PART
+    take(_sql(_SQL_PREFIX, include_archived), (term, term + _TOP, widest))
     return found
 
 

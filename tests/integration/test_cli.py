@@ -6,39 +6,18 @@ import json
 import os
 import shutil
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from cli_helpers import new_station, ok_json, run
+
 from app.startup import InstanceLock
-
-PASSWORD = "Desk-2026!"
-
-
-def run(data_dir: Path, *args: str, password: str = PASSWORD,
-        new_password: str = "Clerk-2026?") -> subprocess.CompletedProcess:
-    env = {**os.environ, "STATION_DESK_PASSWORD": password,
-           "STATION_DESK_NEW_PASSWORD": new_password}
-    return subprocess.run([sys.executable, "-m", "app", "--data-dir", str(data_dir), *args],
-                          capture_output=True, text=True, env=env, timeout=120,
-                          stdin=subprocess.DEVNULL)
-
-
-def ok_json(data_dir: Path, *args: str) -> dict:
-    done = run(data_dir, "--json", *args)
-    assert done.returncode == 0, done.stderr
-    result = json.loads(done.stdout)
-    assert result["ok"] is True
-    return result
 
 
 @pytest.fixture
 def station(tmp_path) -> Path:
-    ok_json(tmp_path, "init", "--station-code", "XH01",
-            "--station-name", "新华社区新时代文明实践站", "--admin", "admin")
-    return tmp_path
+    return new_station(tmp_path)
 
 
 def test_init_twice_is_refused_with_one_line(station):
@@ -60,9 +39,9 @@ def test_resident_deed_balance_and_search(station):
     deed = ok_json(station, "--as", "admin", "deed", "record", "000001", "ENV_CLEANUP",
                    "--quantity", "1.5")
     assert (deed["points"], deed["balance"]) == (3, 3)
-    balance = ok_json(station, "balance", added["card_code"])
+    balance = ok_json(station, "--as", "admin", "balance", added["card_code"])
     assert balance["balance"] == 3 and balance["entries"][0]["points"] == 3
-    found = ok_json(station, "resident", "find", "zmy")
+    found = ok_json(station, "--as", "admin", "resident", "find", "zmy")
     assert [r["name"] for r in found["results"]] == ["张明月"]
     assert found["results"][0]["address"] == "幸福里3栋2单元501室"
 
@@ -72,7 +51,7 @@ def test_bad_input_changes_nothing(station):
     done = run(station, "--as", "admin", "resident", "add", "--name", "李四",
                "--id-number", "110105194912310021")
     assert done.returncode == 2 and "校验位" in done.stderr
-    assert ok_json(station, "resident", "find", "李四")["results"] == []
+    assert ok_json(station, "--as", "admin", "resident", "find", "李四")["results"] == []
     wrong = run(station, "--as", "admin", "deed", "record", "1", "ENV_CLEANUP",
                 password="not-the-password")
     assert wrong.returncode == 2 and "密码" in wrong.stderr
@@ -117,11 +96,11 @@ def test_backup_and_restore_round_trip(station, tmp_path_factory):
     ok_json(station, "--as", "admin", "resident", "add", "--name", "钱七")
     ok_json(station, "--as", "admin", "deed", "record", "1", "DONATION")
     target = tmp_path_factory.mktemp("usb") / "b.db"
-    assert ok_json(station, "backup", "--to", str(target))["total_points"] == 2
+    assert ok_json(station, "--as", "admin", "backup", "--to", str(target))["total_points"] == 2
     ok_json(station, "--as", "admin", "deed", "record", "1", "DONATION")
     restored = ok_json(station, "--as", "admin", "restore", str(target))
     assert Path(restored["previous"]).is_dir()
-    assert ok_json(station, "balance", "1")["balance"] == 2
+    assert ok_json(station, "--as", "admin", "balance", "1")["balance"] == 2
     assert ok_json(station, "audit", "verify")["records"] > 0
 
 
@@ -153,7 +132,7 @@ def test_year_end_clearing(station):
     assert (first["residents"], first["points"]) == (1, 2)
     again = run(station, "--as", "admin", "points", "expire", "--cutoff", "2025-12-31")
     assert again.returncode == 2 and "2025-12-31" in again.stderr
-    assert ok_json(station, "balance", "1")["balance"] == 2
+    assert ok_json(station, "--as", "admin", "balance", "1")["balance"] == 2
 
 
 def test_documents_to_files(station):
@@ -169,9 +148,10 @@ def test_documents_to_files(station):
     ok_json(station, "--as", "admin", "voucher", "reprint", issued["vouchers"][0]["serial"],
             "--pdf", str(roll))
     cards, passbook = station / "c.pdf", station / "s.pdf"
-    made = ok_json(station, "resident", "cards", "--grid", "第二网格", "--pdf", str(cards))
+    made = ok_json(station, "--as", "admin", "resident", "cards", "--grid", "第二网格",
+                   "--pdf", str(cards))
     assert made["cards"] == 1
-    ok_json(station, "statement", "1", "--pdf", str(passbook))
+    ok_json(station, "--as", "admin", "statement", "1", "--pdf", str(passbook))
     texts = {p: "".join(page.extract_text() for page in PdfReader(p).pages)
              for p in (sheet, roll, cards, passbook)}
     assert all("吴桂兰" in t for t in texts.values())
@@ -188,13 +168,13 @@ def test_restore_over_an_unreadable_database(station, tmp_path_factory):
     env_password = os.environ.get("STATION_DESK_BACKUP_PASSWORD")
     os.environ["STATION_DESK_BACKUP_PASSWORD"] = "usb-secret-1"
     try:
-        ok_json(station, "backup", "--to", str(sealed), "--encrypt")
+        ok_json(station, "--as", "admin", "backup", "--to", str(sealed), "--encrypt")
         (station / "station.db").write_bytes(b"\x00garbage" * 4096)
-        refused = run(station, "balance", "1")
+        refused = run(station, "--as", "admin", "balance", "1")
         assert refused.returncode == 2 and "未通过启动检查" in refused.stderr
         restored = ok_json(station, "--as", "admin", "restore", str(sealed))
         assert restored["total_points"] == 2
-        assert ok_json(station, "balance", "1")["balance"] == 2
+        assert ok_json(station, "--as", "admin", "balance", "1")["balance"] == 2
     finally:
         if env_password is None:
             os.environ.pop("STATION_DESK_BACKUP_PASSWORD", None)
@@ -216,7 +196,8 @@ def test_usage_mistakes_and_odd_input_are_one_line_refusals(station):
     assert huge.returncode == 2
     nowhere = run(station, "--as", "admin", "voucher", "issue", "1", "5", "--pdf",
                   "/nonexistent/v.pdf")
-    assert nowhere.returncode == 2 and ok_json(station, "balance", "1")["entries"] == []
+    assert nowhere.returncode == 2
+    assert ok_json(station, "--as", "admin", "balance", "1")["entries"] == []
 
 
 def test_a_new_clerk_does_not_inherit_the_admin_password(station):
@@ -233,8 +214,8 @@ def test_restore_on_a_new_pc(station, tmp_path_factory):
     ok_json(station, "--as", "admin", "resident", "add", "--name", "陈十一")
     ok_json(station, "--as", "admin", "deed", "record", "1", "DONATION")
     copy = tmp_path_factory.mktemp("usb") / "b.db"
-    ok_json(station, "backup", "--to", str(copy))
+    ok_json(station, "--as", "admin", "backup", "--to", str(copy))
     new_pc = tmp_path_factory.mktemp("newpc")
     shutil.copytree(station / "keys", new_pc / "keys")  # the secret travels with the admin
     ok_json(new_pc, "--as", "admin", "restore", str(copy))
-    assert ok_json(new_pc, "balance", "1")["balance"] == 2
+    assert ok_json(new_pc, "--as", "admin", "balance", "1")["balance"] == 2

@@ -45,7 +45,7 @@ def test_a_copied_data_directory_refuses_writes_naming_the_deciding_commands(
     as_json = run(copy, "--json", "--as", "admin", "deed", "record", "1", "DONATION")
     assert json.loads(as_json.stdout)["error"] == "desk_not_confirmed"
     # Reading still works, and nothing was written.
-    assert ok_json(copy, "balance", "1")["balance"] == 10
+    assert ok_json(copy, "--as", "admin", "balance", "1")["balance"] == 10
     assert run(copy, "check").returncode == 0
     assert run(copy, "audit", "verify").returncode == 0
     assert run(copy, "deed", "types").returncode == 0

@@ -44,13 +44,13 @@ def test_points_in_other_scripts_are_refused_and_take_nothing(station):
     """`voucher issue 1 ٥` is a one-line refusal and the balance stays; full-width works."""
     ok_json(station, "--as", "admin", "resident", "add", "--name", "周八")
     ok_json(station, "--as", "admin", "deed", "record", "1", "DONATION", "--quantity", "５")
-    before = ok_json(station, "balance", "1")["balance"]
+    before = ok_json(station, "--as", "admin", "balance", "1")["balance"]
     for typed in ("٥", "५", "5٠"):
         done = run(station, "--as", "admin", "voucher", "issue", "1", typed)
         assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr
     refused = run(station, "--as", "admin", "deed", "record", "1", "DONATION", "--quantity", "٣")
     assert refused.returncode == 2 and "数量" in refused.stderr
-    assert ok_json(station, "balance", "1")["balance"] == before
+    assert ok_json(station, "--as", "admin", "balance", "1")["balance"] == before
     issued = ok_json(station, "--as", "admin", "voucher", "issue", "1", "５")
     assert issued["points"] == 5
 
@@ -107,4 +107,4 @@ def test_a_replay_says_so_in_json(station):
     args = ("--as", "admin", "deed", "record", "1", "DONATION", "--request-id", "r-1")
     first, again = ok_json(station, *args), ok_json(station, *args)
     assert (first["replayed"], again["replayed"]) == (False, True)
-    assert ok_json(station, "balance", "1")["balance"] == first["balance"]
+    assert ok_json(station, "--as", "admin", "balance", "1")["balance"] == first["balance"]

@@ -95,13 +95,46 @@ def test_resident_number_and_card_code(ctx, people, resident):
 
 
 def test_exact_resident_number_ranks_first(ctx):
-    """An exact resident number outranks residents whose phone merely starts with it."""
+    """An exact resident number comes first; a phone's tail beginning with the same digit
+    is no match at all."""
     first = residents.register(ctx, ResidentInput(name="赵一", phone="13800003456")).id
     residents.register(ctx, ResidentInput(name="钱二"))
     third = residents.register(ctx, ResidentInput(name="孙三")).id
-    found = ids("3")
-    assert found[0] == third
-    assert first in found[1:]
+    assert ids("3") == [third]
+    assert ids("3456") == [first]
+
+
+@pytest.mark.parametrize("query", ["13", "138", "1381234", "138123456", "1381234567",
+                                   "567", "678", "8123"])
+def test_a_phone_is_not_found_digit_by_digit(people, query):
+    """Only the whole number or its last four digits: typing the start of a number (or
+    of its tail) must not confirm it one digit at a time."""
+    assert people["张明月"] not in ids(query)
+
+
+@pytest.mark.parametrize("query", ["110105", "19491231", "1949", "0105194912", "3",
+                                   "31", "31002", "002", "02x", "1002x", "231002x",
+                                   "11010519491231002x"])
+def test_an_id_number_is_found_by_its_last_four_or_six_only(people, query):
+    """No other part of an ID number (the birth date sits in the middle) finds anyone."""
+    assert people["张明月"] not in ids(query)
+
+
+def test_a_resident_number_is_still_found_by_its_start(ctx):
+    """Resident numbers keep their prefix search (they are not personal data)."""
+    made = [residents.register(ctx, ResidentInput(name=f"居民{c}", phone="1390000000" + c)).id
+            for c in "123456789"]
+    assert set(ids("00000")) == set(made)
+    assert ids("0000") and set(ids("0000")) == set(made)
+
+
+def test_an_older_index_does_not_leak_phone_prefixes(ctx, resident):
+    """Terms written before identity terms had their own rank (phone at the name ranks)
+    still do not answer a prefix."""
+    search.index_resident(resident.id, {"张明月": 1, "000001": 0, "1": 0,
+                                        "13812345678": 1, "5678": 2, "002x": 2, "31002x": 2})
+    assert ids("13812345678") == [resident.id] and ids("31002x") == [resident.id]
+    assert ids("138") == [] and ids("3100") == [] and ids("56") == []
 
 
 def test_exact_card_code_ranks_first(ctx):
@@ -159,3 +192,11 @@ def test_edit_reindexes_the_resident(ctx, resident):
 def test_empty_queries_find_nothing(people, query):
     """Nothing typed (or only a dot) returns an empty page, not every resident."""
     assert search.search(query).hits == []
+
+
+def test_an_id_of_another_kind_is_found_by_its_tail_only(ctx):
+    """A document number without digits at its end is no prefix target either."""
+    made = residents.register(ctx, ResidentInput(name="艾力", id_type="other",
+                                                 id_number="PASSQWERTY")).id
+    assert ids("qwerty") == [made] and ids("erty") == [made]
+    assert made not in ids("qwe") and made not in ids("er")

@@ -9,7 +9,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-
 from cli_helpers import new_station, ok_json, run
 
 from app.startup import InstanceLock

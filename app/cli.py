@@ -76,7 +76,8 @@ class _Parser(argparse.ArgumentParser):
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="station-desk", description="文明实践站前台 StationDesk",
                 epilog="退出码：0 完成；1 结果为否（检查发现问题、券不可核销）；"
-                       "2 拒绝，未做任何更改；3 内部错误（见日志参考号）；4 兑换券已发放但未打印，输出列出券号与令牌，"
+                       "2 拒绝，未做任何更改；3 内部错误（见日志参考号）；"
+                       "4 兑换券已发放但未打印，输出列出券号与令牌，"
                        "请用 voucher reprint 补打，切勿重新发放。")
     p.add_argument("--data-dir", help="数据目录（数据库、密钥、备份、日志）")
     p.add_argument("--db", help="数据库：SQLite 文件路径或 postgresql://… 地址")

@@ -13,9 +13,12 @@ CLERK_PASSWORD = "Clerk-2026?"
 
 
 def run(data_dir: Path, *args: str, password: str = PASSWORD,
-        new_password: str = CLERK_PASSWORD) -> subprocess.CompletedProcess:
-    env = {**os.environ, "STATION_DESK_PASSWORD": password,
-           "STATION_DESK_NEW_PASSWORD": new_password}
+        new_password: str | None = CLERK_PASSWORD) -> subprocess.CompletedProcess:
+    """``new_password=None``: no new clerk password in the environment at all."""
+    env = {**os.environ, "STATION_DESK_PASSWORD": password}
+    env.pop("STATION_DESK_NEW_PASSWORD", None)
+    if new_password is not None:
+        env["STATION_DESK_NEW_PASSWORD"] = new_password
     return subprocess.run([sys.executable, "-m", "app", "--data-dir", str(data_dir), *args],
                           capture_output=True, text=True, env=env, timeout=120,
                           stdin=subprocess.DEVNULL)

@@ -4,33 +4,16 @@ demo data only on an empty or demo station, replays that say so."""
 
 from __future__ import annotations
 
-import json
-import os
 import sqlite3
-import subprocess
-import sys
+from functools import partial
 from pathlib import Path
 
 import pytest
 
-PASSWORD = "Desk-2026!"
+from tests.integration import cli_helpers
+from tests.integration.cli_helpers import PASSWORD, ok_json
 
-
-def run(data_dir: Path, *args: str, password: str = PASSWORD,
-        new_password: str | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "STATION_DESK_PASSWORD": password}
-    env.pop("STATION_DESK_NEW_PASSWORD", None)
-    if new_password is not None:
-        env["STATION_DESK_NEW_PASSWORD"] = new_password
-    return subprocess.run([sys.executable, "-m", "app", "--data-dir", str(data_dir), *args],
-                          capture_output=True, text=True, env=env, timeout=120,
-                          stdin=subprocess.DEVNULL)
-
-
-def ok_json(data_dir: Path, *args: str, **kw: str) -> dict:
-    done = run(data_dir, "--json", *args, **kw)
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout)
+run = partial(cli_helpers.run, new_password=None)
 
 
 @pytest.fixture

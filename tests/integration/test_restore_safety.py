@@ -18,7 +18,7 @@ from app.services import auth, backup, ledger, residents
 from app.services import station as stations
 from app.services.context import Clock, Context
 from app.startup import InstanceLock
-from tests.integration.test_cli import ok_json, run
+from tests.integration.cli_helpers import ok_json, run
 
 CLERK = "Clerk-2026?"
 

@@ -7,10 +7,19 @@ import hashlib
 import json
 import sqlite3
 
-from tests.integration.test_cli import ok_json, run, station  # noqa: F401 - fixture
+import pytest
+
+from tests.integration.cli_helpers import ok_json, run
 
 
-def test_plain_sqlite_edits_are_found_by_check_and_audit_verify(station):  # noqa: F811
+@pytest.fixture
+def station(tmp_path):
+    ok_json(tmp_path, "init", "--station-code", "XH01", "--station-name", "新华站",
+            "--admin", "admin")
+    return tmp_path
+
+
+def test_plain_sqlite_edits_are_found_by_check_and_audit_verify(station):
     ok_json(station, "--as", "admin", "resident", "add", "--name", "王芳")
     for kind in ("ENV_CLEANUP", "TREE_PLANTING"):
         ok_json(station, "--as", "admin", "deed", "record", "1", kind, "--quantity", "4")

@@ -101,35 +101,55 @@ def restore(config: Config, ctx: Context, plain: Path, source: Path) -> Restored
     """Verify ``plain`` (the backup ``source``, decrypted if it was encrypted), note the
     restore in the live station's history, put the backup in place, and carry into it
     every voucher redemption, void and serial the live station knew of."""
-    from app.models import Clerk, write_transaction
+    from app.models import write_transaction
     from app.models.db import bookkeeping
     from app.services import audit, backup, carryover
-    from app.services.context import new_request_id
 
     if not config.is_sqlite:
         raise backup.BackupError(reason="PostgreSQL 站点请用 pg_restore 恢复（见 README）",
                                  reason_en="restore PostgreSQL stations with pg_restore")
     backup.check_source(config, source)
-    code = _live_station_code(config) if config.sqlite_path.exists() else None
-    backup.verify_for_restore(plain, config.data_dir / "keys", code)
-    known = carryover.read_live(config.sqlite_path, config.data_dir)
-    if code is not None:
-        # Noted in the replaced data too, unless it failed its check: that is never written.
-        with contextlib.suppress(DeskError):
-            live = open_station(config)
-            try:
-                with bookkeeping(), write_transaction():  # also from a held copy
-                    audit.record(ctx, "backup.restore.replaced", str(source),
-                                 {"carrying": len(known.resolved)})
-            finally:
-                live.close()
+    # Held from the first read of the live data to the last write of the restored data:
+    # nothing may open the station in between, or see the backup before the carry-over.
     lock = InstanceLock(config.sqlite_path)
     lock.acquire()
     try:
+        code = _live_station_code(config) if config.sqlite_path.exists() else None
+        backup.verify_for_restore(plain, config.data_dir / "keys", code)
+        known = carryover.read_live(config.sqlite_path, config.data_dir)
+        if code is not None:
+            # Noted in the replaced data too, unless it failed its check: that is never
+            # written.
+            with contextlib.suppress(DeskError):
+                live = open_station(config, lock=False)
+                try:
+                    with bookkeeping(), write_transaction():  # also from a held copy
+                        audit.record(ctx, "backup.restore.replaced", str(source),
+                                     {"carrying": len(known.resolved)})
+                finally:
+                    live.close()
         report, aside = backup.restore(config, plain, ctx.clock.now())
+        try:
+            carried = _carry_over(config, ctx, known, source, aside)
+        except BaseException:
+            # The backup in place without what the live station knew would reopen spent
+            # vouchers: put the replaced database back, as if nothing had happened.
+            backup.undo_restore(config, aside)
+            raise
     finally:
         lock.release()
-    reopened = open_station(config)
+    return Restored(str(source), report.residents, report.entries, report.total_points,
+                    str(aside), carried.as_dict())
+
+
+def _carry_over(config: Config, ctx: Context, known, source: Path, aside: Path):
+    """Open the restored data (checked like any start) and write the carry-over into it."""
+    from app.models import Clerk, write_transaction
+    from app.models.db import bookkeeping
+    from app.services import audit, carryover
+    from app.services.context import new_request_id
+
+    reopened = open_station(config, lock=False)
     try:
         # The admin as the restored data knows them (they may have joined after the copy).
         here = Clerk.get_or_none(Clerk.username == ctx.actor.username)
@@ -140,11 +160,9 @@ def restore(config: Config, ctx: Context, plain: Path, source: Path) -> Restored
         with bookkeeping(), write_transaction():
             audit.record(restored_ctx, "backup.restore", str(source),
                          {"kept_aside": str(aside), "admin": ctx.actor.username})
-            carried = carryover.apply(restored_ctx, known, new_request_id())
+            return carryover.apply(restored_ctx, known, new_request_id())
     finally:
         reopened.close()
-    return Restored(str(source), report.residents, report.entries, report.total_points,
-                    str(aside), carried.as_dict())
 
 
 def carried_text(carried: dict, lang: str = "zh") -> str:

@@ -115,13 +115,13 @@ def migrate(steps: dict[int, Step] | None = None, latest: int | None = None) -> 
     return latest
 
 
-def _guard_names() -> dict[str, str]:
+def guard_names(sqlite: bool) -> dict[str, str]:
     """trigger name -> its table, for every append-only table."""
     names = {}
     for model in APPEND_ONLY:
         table = model._meta.table_name
-        ops = ("update", "delete") if is_sqlite() else ("append_only",)
-        names.update({f"{table}_{'no_' if is_sqlite() else ''}{op}": table for op in ops})
+        ops = ("update", "delete") if sqlite else ("append_only",)
+        names.update({f"{table}_{'no_' if sqlite else ''}{op}": table for op in ops})
     return names
 
 
@@ -132,12 +132,12 @@ def missing_guards() -> list[str]:
     else:
         sql = "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"
     present = {row[0] for row in database.execute_sql(sql).fetchall()}
-    return sorted(set(_guard_names()) - present)
+    return sorted(set(guard_names(is_sqlite())) - present)
 
 
 def drop_guards() -> None:
     """Lift the append-only guards; only ever inside a transaction that reinstalls them."""
-    for name, table in _guard_names().items():
+    for name, table in guard_names(is_sqlite()).items():
         on = "" if is_sqlite() else f' ON "{table}"'
         database.execute_sql(f'DROP TRIGGER IF EXISTS "{name}"{on}')
 

@@ -91,6 +91,7 @@ def verify_for_restore(path: Path, keys_dir: Path, station_code: str | None) -> 
     """Everything ``verify`` checks, and that the copy belongs to this station and was not
     edited: its station code, its signing keys open with this station's secret, every
     seal and the audit chain verify."""
+    from app.models.migrations import guard_names
     from app.services import audit, integrity, seal
 
     report = _verify_file(Path(path))
@@ -106,6 +107,12 @@ def verify_for_restore(path: Path, keys_dir: Path, station_code: str | None) -> 
             theirs = code[0] if code else "—"
             raise BackupError(reason=f"这是 {theirs} 站的备份，不是本站（{station_code}）的",
                               reason_en=f"a backup of station {theirs}, not {station_code}")
+        triggers = {name for (name,) in fetch("SELECT name FROM sqlite_master "
+                                              "WHERE type = 'trigger'")}
+        dropped = sorted(set(guard_names(sqlite=True)) - triggers)
+        if dropped:
+            raise BackupError(reason=f"备份被改动过：防改触发器被删除（{'、'.join(dropped)}）",
+                              reason_en="the backup was altered (guards dropped)")
         columns = {row[1] for row in conn.execute("PRAGMA table_info(ledger_entry)")}
         if "mac" not in columns:
             raise BackupError(reason="此备份由旧版本制作，没有校验码，无法证明未被改动",
@@ -261,6 +268,24 @@ def _new_folder(parent: Path, name: str) -> Path:
     raise BackupError(reason=f"{parent} 里已有太多 {name}", reason_en=f"too many {name} folders")
 
 
+def _live_files(config: Config) -> list[Path]:
+    live = config.sqlite_path
+    return [Path(str(live) + suffix) for suffix in ("", *SIDE_FILES)] + [
+        config.data_dir / "audit.anchor"]
+
+
+def undo_restore(config: Config, aside: Path) -> None:
+    """Put back the database a restore moved aside (the restore failed after the swap)."""
+    if database.obj is not None:
+        database.close()
+    for current in _live_files(config):
+        current.unlink(missing_ok=True)
+        kept = aside / current.name
+        if kept.exists():
+            shutil.move(kept, current)
+    aside.rmdir()
+
+
 def restore(config: Config, source: Path, now: dt.datetime) -> tuple[BackupReport, Path]:
     """Replace the station's database with a verified backup; the current one is moved
     to a folder beside it first, so a restore can itself be undone."""
@@ -273,8 +298,7 @@ def restore(config: Config, source: Path, now: dt.datetime) -> tuple[BackupRepor
     if database.obj is not None:
         database.close()
     # The audit anchor belongs to the database being replaced: it goes aside with it.
-    for current in [Path(str(live) + suffix) for suffix in ("", *SIDE_FILES)] + [
-            config.data_dir / "audit.anchor"]:
+    for current in _live_files(config):
         if current.exists():
             shutil.move(current, aside / current.name)
     shutil.copyfile(source, live)

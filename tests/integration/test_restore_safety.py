@@ -199,3 +199,39 @@ def test_restore_on_a_new_pc_needs_the_station_secret(station, tmp_path):
     shutil.copytree(station / "keys", new_pc / "keys")
     ok_json(new_pc, "--as", "admin", "restore", str(copy))
     assert ok_json(new_pc, "--as", "admin", "balance", "1")["balance"] == 40
+
+
+def test_a_backup_with_a_dropped_guard_is_refused(station, tmp_path):
+    voucher = issue(station, "10")
+    copy = backup_to(station, tmp_path)
+    ok_json(station, "--as", "admin", "voucher", "redeem", voucher["token"])
+    with sqlite3.connect(copy) as conn:
+        conn.execute('DROP TRIGGER "desk_placement_no_delete"')
+    refused = run(station, "--as", "admin", "restore", str(copy))
+    assert refused.returncode == 2 and "防改触发器被删除" in refused.stderr
+    assert verify(station, voucher["token"])["reason"] == "redeemed"
+
+
+def test_a_restore_failing_after_the_swap_puts_the_live_data_back(station, tmp_path,
+                                                                  monkeypatch):
+    """Whatever fails once the backup is in place (here the carry-over itself), the
+    replaced database comes back as it was, so no spent voucher is reopened."""
+    from app import recovery
+    from app.services import carryover
+
+    voucher = issue(station, "10")
+    copy = backup_to(station, tmp_path)
+    ok_json(station, "--as", "admin", "voucher", "redeem", voucher["token"])
+    before = (station / "station.db").read_bytes()
+    config = resolve(station)
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("power cut")
+
+    monkeypatch.setattr(carryover, "apply", broken)
+    ctx = recovery.authorise(config, "admin", "Desk-2026!", copy)
+    with pytest.raises(RuntimeError):
+        recovery.restore(config, ctx, copy, copy)
+    assert not list(station.glob("before-restore-*"))
+    assert verify(station, voucher["token"])["reason"] == "redeemed"
+    assert (station / "station.db").read_bytes()[:100] == before[:100]

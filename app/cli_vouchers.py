@@ -61,16 +61,6 @@ def _write_vouchers_pdf(ctx, serials: list[str], pdf: str, thermal: int | None,
     vouchers.record_print(ctx, serials)
 
 
-def _faces(text: str | None) -> list[int] | None:
-    if not text:
-        return None
-    try:
-        return [int(x) for x in text.replace("，", ",").split(",")]
-    except ValueError:
-        raise errors.InvalidInput(what="面额应写成 20,20,10 的形式。",
-                                  what_en="Write denominations as 20,20,10.") from None
-
-
 def _not_printed(out: dict, exc: BaseException) -> Failed:
     """The vouchers are issued and paid for: list them, and say how to print them."""
     from app import logs
@@ -100,7 +90,7 @@ def cmd_issue(args, config, opened) -> Result:
                                   what_en="--thermal needs --pdf FILE.")
     if args.pdf:
         _check_writable(args.pdf)
-    faces = _faces(args.denominations)
+    faces = vouchers.parse_faces(args.denominations) if args.denominations else None
     scope = "merchant" if args.merchant else ("store" if args.store else "any")
     ctx = signed_in(args, opened)
     result = vouchers.issue(ctx, resident_id(args.resident), args.points, faces, scope,

@@ -12,6 +12,7 @@ from app import health
 from app.config import Config, make_private
 from app.models import database, open_database
 from app.models.migrations import SEALED_SINCE, current_version, migrate, needs_migration
+from app.services import seal
 from app.services.context import Clock, Context
 from app.services.errors import DeskError
 
@@ -119,15 +120,18 @@ def open_station(config: Config, clock: Clock | None = None, lock: bool = True,
             problems = health.storage_problems(config)
             if problems:
                 raise health.damaged(config, problems)
+        before = current_version()
+        unsealed = before is not None and before < SEALED_SINCE
+        if unsealed and seal.is_marked_sealed(config.data_dir / "keys"):
+            raise health.damaged(config, [
+                "数据库的版本被改回了没有校验码的旧版本，而本站的记录早已加上校验码"
+                "（有人想借升级给伪造的记录加上校验码）"])
         if config.is_sqlite and needs_migration():
             from app.services.backup import backup_before_migration
 
             backup_before_migration(config)
-        before = current_version()
         migrate()
-        if before is not None and before < SEALED_SINCE:
-            from app.services import seal
-
+        if unsealed:
             seal.seal_existing(config.data_dir / "keys")
         if check:
             problems = health.ledger_problems(config) + health.anchor_problems(config)

@@ -218,14 +218,19 @@ def recover_with_secret(ctx: Context, username: str, secret: bytes, new_password
     """Unlock an account and give it a new password, for whoever holds the station secret
     (``keys/station.kek``): the way back when the only admin is locked for good.
 
-    The secret counts only if it opens the station's current signing key; a refused
-    attempt is audited like a granted one.
+    The secret counts only if it opens the station's current signing key, and only while
+    no admin can sign in (every admin locked for good or disabled): otherwise an admin
+    resets the password, and the secret file on the desk PC is no way around them. A
+    refused attempt is audited like a granted one.
     """
     check_password_strength(new_password, username)
     opens = _secret_opens_the_signing_key(secret)
     with write_transaction():
-        if not opens:
-            audit.record(ctx, "clerk.recover.refused", username, {"source": source})
+        able = (Clerk.select().where(Clerk.role == "admin", Clerk.active == True,  # noqa: E712
+                                     Clerk.failed_attempts < HARD_LOCK_ATTEMPTS).exists())
+        if not opens or able:
+            audit.record(ctx, "clerk.recover.refused", username,
+                         {"source": source, "an_admin_can_sign_in": able})
         else:
             clerk = _get(username)
             clerk.password_hash = _hasher.hash(new_password)
@@ -236,4 +241,10 @@ def recover_with_secret(ctx: Context, username: str, secret: bytes, new_password
     if not opens:
         raise StationSecretMismatch(reason="打不开本站签名密钥",
                                     reason_en="it does not open the signing key")
+    if able:
+        raise InvalidInput(what="还有管理员可以登录：请由该管理员在“经办人”里重置密码。"
+                                "用密钥恢复只用于所有管理员都已被锁定或停用时。",
+                           what_en="An admin can still sign in: let them reset the password. "
+                                   "Recovery with the station secret is only for when no "
+                                   "admin can.")
     return _actor(clerk)

@@ -118,7 +118,8 @@ def seal_check(report: Report, keys_dir: Path) -> None:
 
 def audit_cross_check(report: Report) -> None:
     """Each redemption and void in the audit log still has its resolution (a deleted one
-    would make the voucher spendable again)."""
+    would make the voucher spendable again), and each voucher issued is still on record
+    (deleting it with its debit would give the points back)."""
     resolved = set(Voucher.select(Voucher.serial, VoucherResolution.kind).join(VoucherResolution)
                    .tuples())
     lost = [rec.target for rec in AuditRecord.select(AuditRecord.action, AuditRecord.target)
@@ -127,6 +128,12 @@ def audit_cross_check(report: Report) -> None:
     if lost:
         report.problems.append(f"{len(lost)} 张兑换券的核销/作废记录被删除："
                                + "、".join(lost[:10]))
+    on_record = {s for (s,) in Voucher.select(Voucher.serial).tuples()}
+    gone = [serial for (detail,) in AuditRecord.select(AuditRecord.detail)
+            .where(AuditRecord.action == "voucher.issue").tuples()
+            for serial in json.loads(detail).get("serials", []) if serial not in on_record]
+    if gone:
+        report.problems.append(f"{len(gone)} 张已发放的兑换券记录被删除：" + "、".join(gone[:10]))
     report.problems.extend(role_problems(lambda sql: database.execute_sql(sql).fetchall()))
 
 

@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from app.models import SigningKey, Station, Voucher, VoucherResolution, write_transaction
-from app.services import audit, operations, text
+from app.services import audit, operations, seal, text
 from app.services.context import Context
 from app.services.errors import InvalidInput, KeyUnavailable, ReasonRequired
 from app.services.permissions import require
@@ -41,6 +41,7 @@ def ensure_kek(ctx: Context) -> bytes:
         fh.write(secret)
         fh.flush()
         os.fsync(fh.fileno())
+    seal.mark_sealed(ctx.keys_dir)  # a new station's rows are sealed from the first one
     return secret
 
 

@@ -160,7 +160,7 @@ def adjust(ctx: Context, resident_id: int, points: int, reason: str,
 
     def body(rid: str) -> dict:
         resident = residents.load(resident_id)
-        entry = post(ctx, resident_id, "adjust", points, rid, reason=reason.strip())
+        entry = post(ctx, resident_id, "adjust", points, rid, reason=reason)
         audit.record(ctx, "ledger.adjust", resident.uid, {"points": points, "reason": reason})
         return _result(entry, resident.name)
 
@@ -189,7 +189,7 @@ def reverse(ctx: Context, seq: int, reason: str, request_id: str | None = None) 
             # Its points were settled by the clearing: reversing now would take them twice.
             raise NotReversible(kind=f"{cleared} 清零前的{KIND_ZH[original.kind]}")
         entry = post(ctx, original.resident_id, "reversal", -original.points, rid,
-                     deed_id=original.deed_id, corrects=seq, reason=reason.strip())
+                     deed_id=original.deed_id, corrects=seq, reason=reason)
         audit.record(ctx, "ledger.reverse", str(seq), {"reason": reason})
         return _result(entry, original.resident.name)
 
@@ -322,11 +322,11 @@ def reverse_clearing(ctx: Context, cutoff: dt.date, reason: str,
                 what_en=f"Only the newest clearing (cut-off {newest}) can be reversed first.")
         for e in expiries:
             post(ctx, e.resident_id, "reversal", -e.points, rid, corrects=e.seq,
-                 reason=f"撤销 {cutoff} 清零：{reason.strip()}", business_date=cutoff)
+                 reason=f"撤销 {cutoff} 清零：{reason}", business_date=cutoff)
         result = {"cutoff": str(cutoff), "residents": len(expiries),
                   "points": -sum(e.points for e in expiries)}
         audit.record(ctx, "ledger.expire.reverse", str(cutoff),
-                     {**result, "reason": reason.strip()})
+                     {**result, "reason": reason})
         return result
 
     result, _ = operations.run(ctx, "ledger.expire.reverse", request_id,

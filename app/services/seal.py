@@ -26,6 +26,10 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from app.services.errors import KeyUnavailable
 
 KEK_FILE = "station.kek"
+# Beside the secret: this station's rows are sealed. A database that claims to be from
+# before seals (its schema version rolled back) must then not be sealed again: that would
+# seal whatever was forged into it.
+SEALED_MARK = "sealed"
 _INFO = b"StationDesk record seal v1"
 
 # table -> (row id column, the sealed columns in a fixed order)
@@ -125,6 +129,14 @@ def verify(fetch: Fetch, key: bytes, tables: Iterable[str] = tuple(SEALED)) -> l
     return out
 
 
+def mark_sealed(keys_dir: Path) -> None:
+    (Path(keys_dir) / SEALED_MARK).touch()
+
+
+def is_marked_sealed(keys_dir: Path) -> bool:
+    return (Path(keys_dir) / SEALED_MARK).exists()
+
+
 def seal_existing(keys_dir: Path) -> int:
     """Seal the rows written before seals existed (once, right after migration 3), with
     the append-only guards lifted for that one transaction. Returns the rows sealed."""
@@ -146,4 +158,5 @@ def seal_existing(keys_dir: Path) -> int:
                     f'WHERE "{id_column}" = {database.param}', (mac, row[0]))
             sealed += len(rows)
         install_guards()
+    mark_sealed(keys_dir)
     return sealed

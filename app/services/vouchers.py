@@ -6,6 +6,7 @@ UNIQUE)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from dataclasses import asdict, dataclass, field
 
@@ -64,6 +65,17 @@ def split(points: int, denominations: tuple[int, ...]) -> list[int]:
             out.append(d)
             points -= d
     return out
+
+
+def parse_faces(typed: str) -> list[int]:
+    """Face values as a clerk or a script types them: ``50+5+1``, ``50,5,1``, ``50 5 1``
+    → [50, 5, 1], in ASCII or full-width digits; a clear refusal for anything else."""
+    try:
+        return [text.whole_number(part)
+                for part in re.split(r"[\s,，+＋、]+", typed.strip()) if part]
+    except ValueError:
+        raise InvalidInput(what="面额应写成 20,20,10 或 20+20+10 的形式（数字）。",
+                           what_en="Write face values as 20,20,10 or 20+20+10.") from None
 
 
 def valid_until(issue_date: dt.date, policy: str) -> dt.date:
@@ -382,9 +394,9 @@ def void(ctx: Context, serial: str, reason: str, request_id: str | None = None) 
 def void_and_refund(ctx: Context, voucher: Voucher, reason: str, rid: str) -> int:
     """Resolve an unresolved voucher as voided and give its points back to its holder;
     call inside the operation's transaction. Returns the holder's new balance."""
-    journal.append(ctx.data_dir, [_resolve(ctx, voucher, "voided", rid, reason=reason.strip())])
+    journal.append(ctx.data_dir, [_resolve(ctx, voucher, "voided", rid, reason=reason)])
     entry = ledger.post(ctx, voucher.resident_id, "refund", voucher.points, rid,
-                        voucher_serial=voucher.serial, reason=reason.strip())
+                        voucher_serial=voucher.serial, reason=reason)
     audit.record(ctx, "voucher.void", voucher.serial, {"reason": reason})
     return entry.balance_after
 

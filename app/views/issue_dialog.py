@@ -7,8 +7,6 @@ points to "补打兑换券" on the resident panel, where the same vouchers print
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,20 +25,14 @@ from PySide6.QtWidgets import (
 from app.services import station as station_service
 from app.services import vouchers
 from app.services.context import new_request_id
+from app.services.errors import InvalidInput
 from app.services.residents import ResidentView
-from app.services.text import whole_number
 from app.services.vouchers import IssueResult
 from app.views import labels, output, widgets
 from app.views.desk import Desk
 from app.views.errors import message_for
 from app.views.pdf_preview import PdfPreview
 from app.views.widgets import Feedback, FieldErrors, error_label
-
-
-def parse_faces(typed: str) -> list[int]:
-    """``50+5+1``, ``50,5,1`` or ``50 5 1`` → [50, 5, 1]; ValueError if not whole numbers
-    in ASCII or full-width digits."""
-    return [whole_number(part) for part in re.split(r"[\s,，+＋、]+", typed.strip()) if part]
 
 
 class IssueVouchersDialog(QDialog):
@@ -154,8 +146,8 @@ class IssueVouchersDialog(QDialog):
 
     def _update_summary(self) -> None:
         try:
-            count = len(parse_faces(self.faces.text()))
-        except ValueError:
+            count = len(vouchers.parse_faces(self.faces.text()))
+        except InvalidInput:
             count = 0
         expiry = vouchers.valid_until(self.desk.today(), self.info.voucher_validity)
         template = self.tr("%n 张，合计 {points} 分，约合 {yuan} 元，有效期至 {expiry}", "", count)
@@ -178,8 +170,8 @@ class IssueVouchersDialog(QDialog):
             return
         self.errors.clear()
         try:
-            faces = parse_faces(self.faces.text()) or None
-        except ValueError:
+            faces = vouchers.parse_faces(self.faces.text()) or None
+        except InvalidInput:
             self.errors.set("denominations",
                             self.tr("面额只能填整数，用 + 或逗号分开，如 50+5+1。"))
             return

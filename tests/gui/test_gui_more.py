@@ -155,10 +155,3 @@ def test_printing_paints_every_page_of_every_document(ctx, resident, tmp_path, q
     pages = sum(len(PdfReader(io.BytesIO(r)).pages) for r in receipts)
     assert len(PdfReader(tmp_path / "printed.pdf").pages) == pages
 
-
-def test_the_issue_dialog_reads_only_ascii_and_full_width_digits():
-    from app.views.issue_dialog import parse_faces
-
-    assert parse_faces("２０+5，1") == [20, 5, 1]
-    with pytest.raises(ValueError):
-        parse_faces("٢٠+5")

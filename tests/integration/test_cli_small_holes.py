@@ -33,6 +33,8 @@ def test_points_in_other_scripts_are_refused_and_take_nothing(station):
         assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr
     refused = run(station, "--as", "admin", "deed", "record", "1", "DONATION", "--quantity", "٣")
     assert refused.returncode == 2 and "数量" in refused.stderr
+    faces = run(station, "--as", "admin", "voucher", "issue", "1", "5", "--denominations", "٥")
+    assert faces.returncode == 2 and "面额" in faces.stderr
     assert ok_json(station, "--as", "admin", "balance", "1")["balance"] == before
     issued = ok_json(station, "--as", "admin", "voucher", "issue", "1", "５")
     assert issued["points"] == 5

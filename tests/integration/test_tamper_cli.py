@@ -62,3 +62,24 @@ def test_plain_sqlite_edits_are_found_by_check_and_audit_verify(station):
         refused = run(station, *command)
         assert refused.returncode == 2 and "未通过启动检查" in refused.stderr
         assert f"积分流水 #{seq}" in refused.stderr and "审计日志 #1" in refused.stderr
+
+
+def test_a_schema_rolled_back_to_before_seals_is_not_sealed_again(station):
+    """Dropping the seal columns and setting the schema version back would have the next
+    start seal whatever was forged meanwhile: the station knows it was sealed already."""
+    ok_json(station, "--as", "admin", "resident", "add", "--name", "王芳")
+    with sqlite3.connect(station / "station.db") as conn:
+        for trigger in ("ledger_entry_no_update", "ledger_entry_no_delete"):
+            conn.execute(f'DROP TRIGGER "{trigger}"')
+        for table in ("ledger_entry", "voucher", "voucher_resolution", "audit_record",
+                      "operation_record"):
+            conn.execute(f'ALTER TABLE "{table}" DROP COLUMN "mac"')
+        conn.execute("INSERT INTO ledger_entry (uid, resident_id, kind, points, balance_after, "
+                     "request_id, reason, business_date, created_at) VALUES ('XH01-Lx', 1, "
+                     "'adjust', 5000, 5000, 'x', '', '2026-01-01', '2026-01-01 00:00:00')")
+        conn.execute("UPDATE resident SET balance = 5000 WHERE id = 1")
+        conn.execute("UPDATE schema_version SET version = 2")
+    refused = run(station, "--as", "admin", "balance", "1")
+    assert refused.returncode == 2 and "改回了没有校验码的旧版本" in refused.stderr
+    checked = run(station, "check")
+    assert checked.returncode != 0

@@ -11,6 +11,7 @@ from app.services.errors import (
     AccountLocked,
     BadCredentials,
     ClerkNotFound,
+    InvalidInput,
     StationSecretMismatch,
     WeakPassword,
 )
@@ -121,10 +122,23 @@ def test_a_wrong_secret_recovers_nothing_and_is_audited(ctx, clock, tmp_path):
         auth.sign_in(base, "admin", NEW_PASSWORD)
 
 
-def test_recovery_checks_the_name_and_the_new_password(ctx):
+def test_recovery_checks_the_name_and_the_new_password(ctx, clock):
     secret = (ctx.keys_dir / keys.KEK_FILE).read_bytes()
-    with pytest.raises(ClerkNotFound):
-        auth.recover_with_secret(_base(ctx), "nobody", secret, NEW_PASSWORD)
     with pytest.raises(WeakPassword):
         auth.recover_with_secret(_base(ctx), "admin", secret, "12345678")
+    _lock_for_good(_base(ctx), clock)
+    with pytest.raises(ClerkNotFound):
+        auth.recover_with_secret(_base(ctx), "nobody", secret, NEW_PASSWORD)
+
+
+def test_no_recovery_while_an_admin_can_sign_in(ctx, clock):
+    """The secret file sits on the desk PC: while an admin can still sign in, it is no
+    way around them, for a clerk or anyone else at the PC."""
+    auth.add_clerk(ctx, "li", "李敏", "clerk", "Clerk-2026?")
+    secret = (ctx.keys_dir / keys.KEK_FILE).read_bytes()
+    for name in ("admin", "li"):
+        with pytest.raises(InvalidInput, match="还有管理员可以登录"):
+            auth.recover_with_secret(_base(ctx), name, secret, NEW_PASSWORD)
     assert auth.sign_in(_base(ctx), "admin", ADMIN_PASSWORD).username == "admin"
+    refused = AuditRecord.select().where(AuditRecord.action == "clerk.recover.refused")
+    assert refused.count() == 2

@@ -119,3 +119,17 @@ def test_a_forged_operation_record_is_named(ctx, spent, unguard):
     rec = OperationRecord.select().order_by(OperationRecord.id.desc()).first()
     database.execute_sql(f"UPDATE operation_record SET result = '{{}}' WHERE id = {rec.id}")
     assert f"操作记录 #{rec.id} 的校验码不符" in problems(ctx)
+
+
+def test_a_deleted_voucher_and_its_debit_are_found(ctx, resident, give, unguard):
+    """Deleting the newest voucher with its issue entry (and the balance put back) leaves
+    every remaining seal intact: the audit log still names the serial."""
+    give(resident.id, 10)
+    issued = vouchers.issue(ctx, resident.id, 10).vouchers[0]
+    unguard("voucher")
+    unguard("ledger_entry")
+    database.execute_sql(f"DELETE FROM ledger_entry WHERE voucher_serial = '{issued.serial}'")
+    database.execute_sql(f"DELETE FROM voucher WHERE serial = '{issued.serial}'")
+    database.execute_sql("UPDATE resident SET balance = 10")
+    found = problems(ctx)
+    assert "已发放的兑换券记录被删除" in found and issued.serial in found

@@ -260,3 +260,13 @@ def test_scope_and_merchant_must_agree(ctx, funded, merchant, counts, scope, sho
     with pytest.raises(InvalidInput):
         vouchers.issue(ctx, funded.id, 5, scope=scope, merchant=shop)
     assert counts() == before
+
+
+def test_face_values_are_read_in_ascii_and_full_width_digits_only():
+    """The desk's issue dialog and the command line read face values in one place."""
+    from app.services.errors import InvalidInput
+    from app.services.vouchers import parse_faces
+
+    assert parse_faces("２０+5，1") == [20, 5, 1] == parse_faces("20,5,1")
+    with pytest.raises(InvalidInput):
+        parse_faces("٢٠+5")

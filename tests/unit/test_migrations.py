@@ -92,3 +92,33 @@ def test_a_database_without_desk_placements_migrates_and_keeps_them_append_only(
         DeskPlacement.update(desk_no=2).where(DeskPlacement.id == row.id).execute()
     assert Resident.get_by_id(resident.id).balance == 2
     assert integrity.run_check(ctx.keys_dir).ok
+
+
+def _schema() -> dict[str, object]:
+    """Every table's columns (name, type, not null, default, key), indexes (name, unique,
+    columns) and the append-only triggers, independent of column order."""
+    out: dict[str, object] = {}
+    for table in sorted(database.get_tables()):
+        columns = {(c.name, c.data_type.upper(), c.null, c.default, c.primary_key)
+                   for c in database.get_columns(table)}
+        indexes = {(i.name, i.unique, tuple(i.columns)) for i in database.get_indexes(table)}
+        out[table] = (columns, indexes)
+    out["guards missing"] = missing_guards()
+    return out
+
+
+def test_a_migrated_database_equals_a_fresh_one(db):
+    """Version 1 brought forward step by step has exactly the schema a new station gets
+    from the models: no column type, index or guard differs."""
+    fresh = _schema()
+    _back_to_version_2()
+    for name in NEW_INDEXES:
+        database.execute_sql(f'DROP INDEX "{name}"')
+    database.execute_sql('CREATE INDEX "resident_search_term_term" '
+                         'ON "resident_search_term" ("term")')
+    database.execute_sql('CREATE INDEX "resident_search_term_resident_id" '
+                         'ON "resident_search_term" ("resident_id")')
+    SchemaVersion.update(version=1).execute()
+    assert _schema() != fresh
+    migrate()
+    assert _schema() == fresh

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import shutil
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.config import Config
@@ -26,12 +25,6 @@ class DamagedDatabase(DeskError):
     zh = "数据库未通过启动检查，已停止写入：{problems}。{advice}"
     en = ("The database failed its start-up check and will not be written to: {problems_en}. "
           "{advice_en}")
-
-
-@dataclass
-class Health:
-    problems: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
 
 
 FULL_CHECK_BYTES = 256 * 1024 * 1024

@@ -163,9 +163,6 @@ class DeskPage(QWidget):
         self._update_actions()
         self.focus_scan()
 
-    def current_resident_id(self) -> int | None:
-        return self.panel.resident.id if self.panel.resident else None
-
     def focus_scan(self) -> None:
         self.scan.setFocus()
         self.scan.selectAll()

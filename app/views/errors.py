@@ -12,7 +12,7 @@ import sys
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.services.errors import DeskError
 from app.views import i18n
@@ -46,14 +46,6 @@ def message_for(exc: BaseException) -> str:
 
 def field_of(exc: BaseException) -> str | None:
     return exc.field if isinstance(exc, DeskError) else None
-
-
-def show_error(parent: QWidget | None, exc: BaseException) -> None:
-    """A modal message, for the few places with no field or feedback line (start-up)."""
-    title = QCoreApplication.translate("Errors", "StationDesk 文明实践站前台")
-    box = QMessageBox(QMessageBox.Icon.Warning, title,
-                      message_for(exc), QMessageBox.StandardButton.Ok, parent)
-    box.exec()
 
 
 def _excepthook(kind: type[BaseException], exc: BaseException,

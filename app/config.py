@@ -24,7 +24,8 @@ DB_FILE = "station.db"
 DB_ENV = "STATION_DESK_DB"
 DATA_DIR_ENV = "STATION_DESK_DATA_DIR"
 PRIVATE_DIR, PRIVATE_FILE = 0o700, 0o600
-DB_SIDE_FILES = ("", "-wal", "-shm", ".lock")  # SQLite gives -wal/-shm the file's mode
+SQLITE_SIDE_FILES = ("-wal", "-shm")  # SQLite gives them the database file's mode
+DB_SIDE_FILES = ("", *SQLITE_SIDE_FILES, ".lock")
 
 
 def default_data_dir() -> Path:

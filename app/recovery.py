@@ -115,7 +115,7 @@ def restore(config: Config, ctx: Context, plain: Path, source: Path) -> Restored
     lock.acquire()
     try:
         code = _live_station_code(config) if config.sqlite_path.exists() else None
-        backup.verify_for_restore(plain, config.data_dir / "keys", code)
+        report = backup.verify_for_restore(plain, config.data_dir / "keys", code)
         known = carryover.read_live(config.sqlite_path, config.data_dir)
         if code is not None:
             # Noted in the replaced data too, unless it failed its check: that is never
@@ -128,7 +128,7 @@ def restore(config: Config, ctx: Context, plain: Path, source: Path) -> Restored
                                      {"carrying": len(known.resolved)})
                 finally:
                     live.close()
-        report, aside = backup.restore(config, plain, ctx.clock.now())
+        aside = backup.restore(config, plain, ctx.clock.now())
         try:
             carried = _carry_over(config, ctx, known, source, aside)
         except BaseException:

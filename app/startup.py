@@ -91,6 +91,13 @@ class Opened:
             self.lock.release()
 
 
+def close_connection() -> None:
+    """Close this thread's connection to the station's database, if it has one (a worker
+    thread's, before the station closes)."""
+    if database.obj is not None and not database.is_closed():
+        database.close()
+
+
 def _abandon(instance: InstanceLock | None) -> None:
     if database.obj is not None:
         database.close()

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 import peewee as pw
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from cryptography.hazmat.primitives import serialization
 
 from app.models import AuditRecord, Clerk, write_transaction
 from app.models.db import bookkeeping
@@ -203,16 +202,6 @@ def sign_in(ctx: Context, username: str, password: str) -> Actor:
     return _actor(clerk)
 
 
-def _secret_opens_the_signing_key(secret: bytes) -> bool:
-    key = keys.active_key()
-    try:
-        serialization.load_pem_private_key(bytes(key.private_key_encrypted),
-                                           password=secret.strip())
-    except (ValueError, TypeError):
-        return False
-    return True
-
-
 def recover_with_secret(ctx: Context, username: str, secret: bytes, new_password: str,
                         source: str = "") -> Actor:
     """Unlock an account and give it a new password, for whoever holds the station secret
@@ -224,7 +213,7 @@ def recover_with_secret(ctx: Context, username: str, secret: bytes, new_password
     refused attempt is audited like a granted one.
     """
     check_password_strength(new_password, username)
-    opens = _secret_opens_the_signing_key(secret)
+    opens = keys.opens(keys.active_key().private_key_encrypted, secret.strip())
     with write_transaction():
         able = (Clerk.select().where(Clerk.role == "admin", Clerk.active == True,  # noqa: E712
                                      Clerk.failed_attempts < HARD_LOCK_ATTEMPTS).exists())

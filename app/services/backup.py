@@ -15,14 +15,10 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from cryptography.hazmat.primitives import serialization
-
-from app.config import Config
+from app.config import SQLITE_SIDE_FILES, Config
 from app.models import database
 from app.models.db import is_sqlite
 from app.services.errors import DeskError
-
-SIDE_FILES = ("-wal", "-shm")
 
 
 class BackupError(DeskError):
@@ -77,7 +73,7 @@ def check_source(config: Config, source: Path) -> None:
     anything else inside the data directory but its backup folder."""
     source = Path(source).resolve()
     live = config.sqlite_path.resolve()
-    if source in {live, *(Path(str(live) + s) for s in SIDE_FILES)}:
+    if source in {live, *(Path(str(live) + s) for s in SQLITE_SIDE_FILES)}:
         raise BackupError(reason="不能用正在使用的数据库本身恢复，请选择一份备份",
                           reason_en="that is the live database itself; choose a backup")
     inside = config.data_dir.resolve()
@@ -92,11 +88,11 @@ def verify_for_restore(path: Path, keys_dir: Path, station_code: str | None) -> 
     edited: its station code, its signing keys open with this station's secret, every
     seal and the audit chain verify."""
     from app.models.migrations import guard_names
-    from app.services import audit, integrity, seal
+    from app.services import audit, integrity, keys, seal
 
     report = _verify_file(Path(path))
     key = seal.station_key(keys_dir)
-    secret = (Path(keys_dir) / seal.KEK_FILE).read_bytes().strip()
+    secret = seal.read_secret(keys_dir)
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         def fetch(sql: str) -> list[tuple]:
@@ -120,9 +116,7 @@ def verify_for_restore(path: Path, keys_dir: Path, station_code: str | None) -> 
                                         "be shown to be unaltered")
         for (encrypted,) in fetch("SELECT private_key_encrypted FROM signing_key "
                                   "WHERE private_key_encrypted IS NOT NULL"):
-            try:
-                serialization.load_pem_private_key(bytes(encrypted), password=secret)
-            except ValueError:
+            if not keys.opens(encrypted, secret):
                 raise BackupError(reason="备份中的签名密钥与本站密钥文件不符",
                                   reason_en="its signing keys do not open with this "
                                             "station's secret") from None
@@ -270,7 +264,7 @@ def _new_folder(parent: Path, name: str) -> Path:
 
 def _live_files(config: Config) -> list[Path]:
     live = config.sqlite_path
-    return [Path(str(live) + suffix) for suffix in ("", *SIDE_FILES)] + [
+    return [Path(str(live) + suffix) for suffix in ("", *SQLITE_SIDE_FILES)] + [
         config.data_dir / "audit.anchor"]
 
 
@@ -286,13 +280,10 @@ def undo_restore(config: Config, aside: Path) -> None:
     aside.rmdir()
 
 
-def restore(config: Config, source: Path, now: dt.datetime) -> tuple[BackupReport, Path]:
-    """Replace the station's database with a verified backup; the current one is moved
-    to a folder beside it first, so a restore can itself be undone."""
-    if not config.is_sqlite:
-        raise BackupError(reason="PostgreSQL 站点请用 pg_restore 恢复（见 README）",
-                          reason_en="restore PostgreSQL stations with pg_restore (see README)")
-    report = _verify_file(Path(source))
+def restore(config: Config, source: Path, now: dt.datetime) -> Path:
+    """Put a backup already verified by ``verify_for_restore`` in place of the SQLite
+    database; the current one is moved to a new folder beside it first (returned), so a
+    restore can itself be undone."""
     live = config.sqlite_path
     aside = _new_folder(config.data_dir, f"before-restore-{now:%Y%m%d-%H%M%S}")
     if database.obj is not None:
@@ -304,4 +295,4 @@ def restore(config: Config, source: Path, now: dt.datetime) -> tuple[BackupRepor
     shutil.copyfile(source, live)
     with open(live, "rb") as fh:
         os.fsync(fh.fileno())
-    return report, aside
+    return aside

@@ -46,10 +46,17 @@ def ensure_kek(ctx: Context) -> bytes:
 
 
 def _load_kek(ctx: Context) -> bytes:
+    return seal.read_secret(ctx.keys_dir)
+
+
+def opens(private_key_encrypted: bytes, secret: bytes) -> bool:
+    """Whether ``secret`` decrypts a stored private key (the proof that it is this
+    station's secret)."""
     try:
-        return _kek_path(ctx).read_bytes().strip()
-    except OSError as exc:
-        raise KeyUnavailable(reason=f"{_kek_path(ctx)}: {exc.strerror}") from exc
+        serialization.load_pem_private_key(bytes(private_key_encrypted), password=secret)
+    except (ValueError, TypeError):
+        return False
+    return True
 
 
 def create_key(ctx: Context, valid_from: dt.date, first: bool = False) -> SigningKey:

@@ -59,17 +59,26 @@ def derive(secret: bytes) -> bytes:
     return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_INFO).derive(secret)
 
 
+def read_secret(keys_dir: Path) -> bytes:
+    """The station secret in ``keys_dir``, or ``KeyUnavailable`` naming the file."""
+    path = Path(keys_dir) / KEK_FILE
+    try:
+        return path.read_bytes().strip()
+    except OSError as exc:
+        raise KeyUnavailable(reason=f"{path}: {exc.strerror}") from exc
+
+
 def station_key(keys_dir: Path) -> bytes:
     """The seal key of the station whose secret is in ``keys_dir``."""
     path = Path(keys_dir) / KEK_FILE
     try:
         stat = path.stat()
-        cache_key = (str(path), stat.st_mtime_ns, stat.st_size)
-        key = _cache.get(cache_key)
-        if key is None:
-            key = _cache[cache_key] = derive(path.read_bytes().strip())
     except OSError as exc:
         raise KeyUnavailable(reason=f"{path}: {exc.strerror}") from exc
+    cache_key = (str(path), stat.st_mtime_ns, stat.st_size)
+    key = _cache.get(cache_key)
+    if key is None:
+        key = _cache[cache_key] = derive(read_secret(keys_dir))
     return key
 
 

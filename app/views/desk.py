@@ -174,10 +174,9 @@ class Desk(QObject):
 
 
 def _close_connection() -> None:
-    from app.models import database
+    from app.startup import close_connection
 
-    if database.obj is not None and not database.is_closed():
-        database.close()
+    close_connection()
 
 
 def _ignore(_value: object) -> None:

@@ -15,9 +15,9 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.config import SQLITE_SIDE_FILES, Config
 from app.models import database
 from app.models.db import is_sqlite
+from app.runtime.config import SQLITE_SIDE_FILES, Config
 from app.services.errors import DeskError
 
 

@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from app.config import Config
+from app.runtime.config import Config
 from app.services import backup
 
 KEEP_DAILY = 14

@@ -17,9 +17,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.services import auth
-from app.views import i18n, output
-from app.views import settings as ui_settings
-from app.views.desk import Desk, Runner
+from app.views.common import i18n
+from app.views.common import preferences as ui_settings
+from app.views.documents import output
+from app.views.shell.duty import Desk, Runner
 
 FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 
@@ -112,7 +113,7 @@ def answer(monkeypatch):
             self.asked.append(text)
             return self.yes
 
-    from app.views import widgets
+    from app.views.common import widgets
 
     fake = Answer()
     fake.asked = []
@@ -137,7 +138,7 @@ def clerk_desk(clerk_ctx, qapp):
 
 
 def open_window(desk: Desk, qtbot):  # noqa: ANN001
-    from app.views.main_window import MainWindow
+    from app.views.shell.main_window import MainWindow
 
     window = MainWindow(desk)
     qtbot.addWidget(window)

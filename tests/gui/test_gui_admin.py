@@ -9,8 +9,8 @@ from PySide6.QtCore import QDate, Qt
 
 from app.models import AuditRecord
 from app.services import deeds, ledger, residents, vouchers
-from app.views.main_window import BACKUPS, YEAR_END
-from app.views.resident_dialogs import ReverseEntryDialog
+from app.views.desk.quick_dialogs import ReverseEntryDialog
+from app.views.shell.main_window import BACKUPS, YEAR_END
 
 from .conftest import open_window, type_text
 

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from app import health
-from app.config import Config
 from app.models import AuditRecord, database
+from app.runtime import health
+from app.runtime.config import Config
+from app.runtime.startup import open_station
 from app.services import (
     auth,
     backup,
@@ -23,12 +24,11 @@ from app.services import (
     search,
     vouchers,
 )
-from app.startup import open_station
-from app.views import app as gui_app
-from app.views import prompts
-from app.views.desk import Runner
-from app.views.main_window import BACKUPS
-from app.views.recovery_dialog import DamagedDialog, restored_message
+from app.views.common import prompts
+from app.views.shell import app as gui_app
+from app.views.shell.duty import Runner
+from app.views.shell.main_window import BACKUPS
+from app.views.shell.recovery_dialog import DamagedDialog, restored_message
 from tests.conftest import ADMIN_PASSWORD, NOW
 
 from .conftest import make_desk, open_window

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QApplication
 
 from app.models import VoucherPrint
 from app.services import ledger, residents, vouchers
-from app.views.deed_dialog import RecordDeedDialog
-from app.views.issue_dialog import IssueVouchersDialog
-from app.views.resident_dialogs import CheckInDialog
+from app.views.desk.deed_dialog import RecordDeedDialog
+from app.views.desk.issue_dialog import IssueVouchersDialog
+from app.views.desk.quick_dialogs import CheckInDialog
 
 from .conftest import Inputs, scan, scan_into_focus, type_text
 

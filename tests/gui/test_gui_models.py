@@ -10,15 +10,15 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from app.services import auth, catalogue, deeds, ledger, residents, vouchers
 from app.services.context import new_request_id
-from app.views.admin_models import (
+from app.views.tables.admin_lists import (
     CatalogueModel,
     ClerksModel,
     PendingModel,
     RedeemModel,
     ScannedVoucher,
 )
-from app.views.list_models import DeedTypesModel
-from app.views.models import LedgerModel, SearchModel
+from app.views.tables.rows import LedgerModel, SearchModel
+from app.views.tables.short_lists import DeedTypesModel
 
 pytestmark = pytest.mark.gui
 
@@ -115,10 +115,10 @@ def test_the_full_list_keeps_only_recent_pages_and_refetches_the_rest(many, monk
 
 
 def test_open_vouchers_and_backups_models(ctx, resident, tmp_path, qtmodeltester):
-    from app.config import Config
+    from app.runtime.config import Config
     from app.services import backup_rotation
     from app.services.backup import list_backups
-    from app.views.list_models import BackupsModel, OpenVouchersModel
+    from app.views.tables.short_lists import BackupsModel, OpenVouchersModel
     from tests.conftest import NOW
 
     ledger.adjust(ctx, resident.id, 6, "期初")

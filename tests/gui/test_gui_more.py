@@ -10,9 +10,9 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
 from app.services import auth, catalogue, deeds, ledger, residents
-from app.views.admin_catalogue import DeedTypeDialog
-from app.views.main_window import CATALOGUE, CLERKS, PENDING, RESIDENTS
-from app.views.statement_dialog import StatementDialog
+from app.views.admin.catalogue import DeedTypeDialog
+from app.views.desk.statement_dialog import StatementDialog
+from app.views.shell.main_window import CATALOGUE, CLERKS, PENDING, RESIDENTS
 from tests.conftest import CLERK_PASSWORD
 
 from .conftest import scan
@@ -141,7 +141,7 @@ def test_printing_paints_every_page_of_every_document(ctx, resident, tmp_path, q
     from PySide6.QtPrintSupport import QPrinter
 
     from app.services import vouchers
-    from app.views import output
+    from app.views.documents import output
 
     ledger.adjust(ctx, resident.id, 12, "期初")
     issued = vouchers.issue(ctx, resident.id, 12, [10, 1, 1])

@@ -10,12 +10,12 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 
-from app.config import resolve
+from app.runtime.config import resolve
+from app.runtime.startup import open_station
 from app.services import auth, deeds, placement, residents, station
 from app.services.context import Context, FixedClock
-from app.startup import open_station
-from app.views.desk import Desk, Runner
-from app.views.placement_dialog import PlacementDialog, settle_placement
+from app.views.shell.duty import Desk, Runner
+from app.views.shell.placement_dialog import PlacementDialog, settle_placement
 from tests.conftest import ADMIN_PASSWORD, CLERK_PASSWORD
 
 pytestmark = pytest.mark.gui

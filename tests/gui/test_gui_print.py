@@ -13,13 +13,13 @@ from PySide6.QtCore import Qt
 
 from app.models import VoucherPrint
 from app.services import ledger, residents, vouchers
-from app.views import output
-from app.views import settings as ui_settings
-from app.views.card_batch import CardBatchDialog
-from app.views.desk import Runner
-from app.views.main_window import RESIDENTS
-from app.views.reprint_dialog import ReprintDialog
-from app.views.tasks import Cancelled, Progress, run_with_progress
+from app.views.common import preferences as ui_settings
+from app.views.common.tasks import Cancelled, Progress, run_with_progress
+from app.views.desk.reprint_dialog import ReprintDialog
+from app.views.documents import output
+from app.views.residents.card_batch import CardBatchDialog
+from app.views.shell.duty import Runner
+from app.views.shell.main_window import RESIDENTS
 
 pytestmark = pytest.mark.gui
 
@@ -190,7 +190,7 @@ def test_background_work_shows_progress_and_stops_on_cancel(qtbot, qapp):
 
     progress = run_with_progress(Runner(parent=owner), owner, "正在生成…", work,
                                  outcome.append, outcome.append)
-    from app.views.tasks import ProgressDialog
+    from app.views.common.tasks import ProgressDialog
 
     qtbot.waitUntil(lambda: owner.findChild(ProgressDialog) is not None
                     and owner.findChild(ProgressDialog).isVisible(), timeout=3000)

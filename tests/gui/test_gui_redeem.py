@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.services import ledger, vouchers
-from app.views.admin_corrections import CorrectionsPage
-from app.views.main_window import CORRECTIONS, REDEEM
+from app.views.admin.corrections import CorrectionsPage
+from app.views.shell.main_window import CORRECTIONS, REDEEM
 
 from .conftest import open_window, scan
 

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QLineEdit
 
 from app.models import Resident
 from app.services import residents, search
-from app.views.main_window import RESIDENTS
-from app.views.resident_form import ResidentFormDialog
+from app.views.residents.form import ResidentFormDialog
+from app.views.shell.main_window import RESIDENTS
 
 from .conftest import type_text
 

@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.services import station
-from app.views import look
-from app.views import settings as ui_settings
-from app.views.main_window import ADMIN_PAGES, DESK, SETTINGS
+from app.views.common import preferences as ui_settings
+from app.views.shell import look
+from app.views.shell.main_window import ADMIN_PAGES, DESK, SETTINGS
 from tests.conftest import ADMIN_PASSWORD, CLERK_PASSWORD
 
 from .conftest import open_window, scan

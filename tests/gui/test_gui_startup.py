@@ -8,14 +8,20 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QWizard
 
-from app.config import Config
+from app.runtime.config import Config
 from app.services import auth, search, station
 from app.services.context import Context
-from app.views import app as gui_app
-from app.views import errors
-from app.views.desk import Desk, Runner
-from app.views.signin import SignInDialog
-from app.views.wizard import ADMIN_PAGE, DATA_PAGE, STATION_PAGE, FirstRunWizard, demo_available
+from app.views.common import errors
+from app.views.shell import app as gui_app
+from app.views.shell.duty import Desk, Runner
+from app.views.shell.signin import SignInDialog
+from app.views.shell.wizard import (
+    ADMIN_PAGE,
+    DATA_PAGE,
+    STATION_PAGE,
+    FirstRunWizard,
+    demo_available,
+)
 from tests.conftest import ADMIN_PASSWORD
 
 from .conftest import type_text

@@ -13,9 +13,9 @@ from checking_tools import unavailable
 from PySide6.QtCore import Qt
 
 from app.services.errors import InsufficientPoints
-from app.views import i18n
-from app.views.errors import message_for
-from app.views.main_window import DESK, REDEEM
+from app.views.common import i18n
+from app.views.common.errors import message_for
+from app.views.shell.main_window import DESK, REDEEM
 
 from .conftest import open_window
 
@@ -87,7 +87,7 @@ def test_the_english_interface(desk, qtbot, tmp_path):
 
 def test_the_ledger_shows_deed_types_by_their_english_names(ctx, resident, tmp_path):
     from app.services import deeds
-    from app.views.models import LedgerModel
+    from app.views.tables.rows import LedgerModel
 
     deeds.record_deed(ctx, resident.id, "BLOOD_DONATION")
     model = LedgerModel()

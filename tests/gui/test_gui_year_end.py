@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from app.models import AuditRecord
 from app.services import ledger
-from app.views.main_window import YEAR_END
+from app.views.shell.main_window import YEAR_END
 
 from .conftest import type_text
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from app.config import resolve
+from app.runtime.config import resolve
 from app.services import backup, backup_crypto, backup_rotation, deeds, residents
 from app.services.backup import BackupError
 from app.services.backup_crypto import BackupPasswordError

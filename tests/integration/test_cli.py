@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from cli_helpers import new_station, ok_json, run
 
-from app.startup import InstanceLock
+from app.runtime.startup import InstanceLock
 
 
 @pytest.fixture

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from cli_helpers import new_station, ok_json, run
 
-from app import cli
-from app.config import make_private, resolve
+from app.cli import main as cli
+from app.runtime.config import make_private, resolve
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="POSIX modes; Windows: the profile")
 

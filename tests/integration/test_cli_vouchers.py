@@ -12,7 +12,7 @@ import sys
 import pytest
 from cli_helpers import PASSWORD, new_station, ok_json, run
 
-from app import cli
+from app.cli import main as cli
 
 
 @pytest.fixture

@@ -18,10 +18,10 @@ import threading
 import pytest
 from checking_tools import program
 
-from app.config import resolve
 from app.models import database
-from app.startup import open_station
-from app.views.desk import Runner
+from app.runtime.config import resolve
+from app.runtime.startup import open_station
+from app.views.shell.duty import Runner
 
 pytestmark = pytest.mark.skipif(bool(os.environ.get("STATION_DESK_TEST_PG")),
                                 reason="SQLite's pragmas and files")
@@ -47,7 +47,7 @@ def worker_pragmas() -> tuple[int, dict]:
 CLI_READING_PRAGMAS = """
 import json, sys
 import peewee
-from app.cli import main
+from app.cli.main import main
 
 names, out, argv = json.loads(sys.argv[1]), sys.argv[2], sys.argv[3:]
 seen = []
@@ -103,9 +103,9 @@ def test_every_kind_of_connection_is_durable(tmp_path, qtbot):
 # A batch of acknowledged writes: each operation, then a line in the acknowledgement file.
 BATCH = """
 import os, sys
-from app.config import resolve
+from app.runtime.config import resolve
 from app.services import auth, deeds, ledger, residents, station, vouchers
-from app.startup import open_station
+from app.runtime.startup import open_station
 
 data_dir, acks, rounds = sys.argv[1], sys.argv[2], int(sys.argv[3])
 opened = open_station(resolve(data_dir, None))

@@ -12,12 +12,12 @@ import uuid
 import pytest
 from checking_tools import unavailable
 
-from app.config import resolve
 from app.models import AuditRecord, LedgerEntry, OperationRecord, database
+from app.runtime.config import resolve
+from app.runtime.startup import StartupError, open_station
 from app.services import auth, deeds, integrity, ledger, residents, station
 from app.services.context import Context, FixedClock
 from app.services.errors import StorageFull
-from app.startup import StartupError, open_station
 
 PASSWORD = "Desk-2026!"
 

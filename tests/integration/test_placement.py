@@ -8,12 +8,12 @@ import shutil
 
 import pytest
 
-from app.config import resolve
 from app.models import AuditRecord, DeskPlacement
+from app.runtime.config import resolve
+from app.runtime.startup import open_station
 from app.services import auth, deeds, placement, residents, station, vouchers
 from app.services.context import Context, FixedClock
 from app.services.errors import PermissionDenied
-from app.startup import open_station
 
 PASSWORD = "Desk-2026!"
 CLERK_PASSWORD = "Clerk-2026?"

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from app.config import resolve
 from app.models import database, open_database
 from app.models.migrations import migrate
+from app.runtime.config import resolve
+from app.runtime.startup import InstanceLock
 from app.services import auth, backup, ledger, residents
 from app.services import station as stations
 from app.services.context import Clock, Context
-from app.startup import InstanceLock
 from tests.integration.cli_helpers import ok_json, run
 
 CLERK = "Clerk-2026?"
@@ -216,7 +216,7 @@ def test_a_restore_failing_after_the_swap_puts_the_live_data_back(station, tmp_p
                                                                   monkeypatch):
     """Whatever fails once the backup is in place (here the carry-over itself), the
     replaced database comes back as it was, so no spent voucher is reopened."""
-    from app import recovery
+    from app.runtime import recovery
     from app.services import carryover
 
     voucher = issue(station, "10")

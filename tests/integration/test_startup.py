@@ -11,12 +11,12 @@ import sqlite3
 
 import pytest
 
-from app.config import resolve
-from app.health import DamagedDatabase
 from app.models import database
+from app.runtime.config import resolve
+from app.runtime.health import DamagedDatabase
+from app.runtime.startup import StartupError, open_station
 from app.services import auth, backup, deeds, residents, station
 from app.services.context import Context, FixedClock
-from app.startup import StartupError, open_station
 
 PASSWORD = "Desk-2026!"
 

@@ -81,8 +81,8 @@ def test_listing_by_last_id_and_grids(ctx):
 
 def test_backups_are_listed_and_leave_no_side_files(ctx, tmp_path):
     """A verified backup is a single file (no -wal/-shm left) and is listed newest first."""
-    from app.config import resolve
     from app.models.db import is_sqlite
+    from app.runtime.config import resolve
     from app.services import backup
 
     if not is_sqlite():

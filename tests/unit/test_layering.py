@@ -18,7 +18,7 @@ import importlib, json, pkgutil, sys
 import app
 
 names = []
-for package in ("app.models", "app.services", "app.printing"):
+for package in ("app.models", "app.services", "app.printing", "app.cli", "app.runtime"):
     try:
         module = importlib.import_module(package)
     except ModuleNotFoundError as exc:
@@ -27,8 +27,6 @@ for package in ("app.models", "app.services", "app.printing"):
         continue
     names.append(package)
     names += [m.name for m in pkgutil.walk_packages(module.__path__, package + ".")]
-names += [m.name for m in pkgutil.iter_modules(app.__path__, "app.")
-          if m.name == "app.cli" or m.name.startswith("app.cli_")]
 domain = [n for n in names if n.startswith(("app.models", "app.services"))]
 for name in domain:
     importlib.import_module(name)

@@ -1,0 +1,203 @@
+"""Command-line handlers for administration: merchants, clerks, integrity, audit, keys,
+backup and restore."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from app.cli.main import BACKUP_PASSWORD_ENV, NEW_PASSWORD_ENV, Failed, password
+from app.cli.support import Result, audited, reader, signed_in
+from app.services.errors import InvalidInput
+
+
+def cmd_merchant_list(args, config, opened) -> Result:
+    from app.services import vouchers
+
+    reader(opened)
+    return ({"merchants": vouchers.merchants()}, lambda r: "\n".join(r["merchants"]))
+
+
+def cmd_merchant_add(args, config, opened) -> Result:
+    from app.services import vouchers
+
+    name = vouchers.add_merchant(signed_in(args, opened), args.name)
+    return ({"merchant": name}, lambda r: f"已添加商户 {r['merchant']}")
+
+
+def cmd_clerk_list(args, config, opened) -> Result:
+    from app.services import auth, permissions
+
+    ctx = signed_in(args, opened)  # who may sign in is itself worth protecting
+    permissions.require(ctx, "clerk.manage")
+    rows = [c.__dict__ for c in auth.list_clerks(ctx)]
+    return ({"clerks": rows}, lambda r: "\n".join(
+        f"{c['username']:<16} {c['display_name']:<8} {c['role']:<6}"
+        f"{'' if c['active'] else ' 已停用'}{' 已锁定' if c['locked'] else ''}"
+        for c in r["clerks"]))
+
+
+def cmd_clerk_add(args, config, opened) -> Result:
+    from app.services import auth
+
+    ctx = signed_in(args, opened)
+    actor = auth.add_clerk(ctx, args.username, args.name, args.role,
+                           password(f"{args.username} 的新密码: ", NEW_PASSWORD_ENV))
+    return ({"username": actor.username, "role": actor.role},
+            lambda r: f"已添加经办人 {r['username']}（{r['role']}）")
+
+
+def cmd_clerk_recover(args, config, opened) -> Result:
+    """The way back for a station whose only admin is locked for good: whoever holds the
+    station secret may unlock an account and give it a new password."""
+    from app.services import auth, keys
+
+    ctx = reader(opened)
+    source = Path(args.kek_file) if args.kek_file else ctx.keys_dir / keys.KEK_FILE
+    try:
+        secret = source.read_bytes()
+    except OSError as exc:
+        raise InvalidInput(what=f"读不到密钥文件 {source}（{exc.strerror}）。",
+                           what_en=f"Cannot read the secret file {source} ({exc.strerror})."
+                           ) from None
+    actor = auth.recover_with_secret(ctx, args.username, secret,
+                                     password(f"{args.username} 的新密码: ", NEW_PASSWORD_ENV),
+                                     str(source))
+    return ({"username": actor.username, "role": actor.role, "recovered": True},
+            lambda r: f"已解锁 {r['username']} 并设置新密码（已记入审计日志）。")
+
+
+def cmd_audit_verify(args, config, opened) -> Result:
+    from app.models import database
+    from app.services import audit, seal
+
+    reader(opened)
+    chain = audit.verify_chain(args.anchor)
+    problem = chain.problem
+    if chain.ok:
+        # The hash chain alone can be rebuilt by anyone with the file; the seals cannot.
+        key = seal.station_key(config.data_dir / "keys")
+        broken = seal.verify(lambda sql: database.execute_sql(sql), key, ["audit_record"])
+        problem = "；".join(b.describe() for b in broken)
+    out = {"records": chain.records, "head": chain.head, "problem": problem,
+           "message": problem or "审计日志完整"}
+    if problem:
+        raise Failed(out)
+    return (out, lambda r: f"审计日志完整：{r['records']} 条，链头 {r['head']}")
+
+
+def cmd_keys_export(args, config, opened) -> Result:
+    from app.services import keys
+
+    reader(opened)
+    ring = keys.export_public_keyring()
+    return (ring, lambda r: json.dumps(r, ensure_ascii=False, indent=2))
+
+
+def cmd_keys_rotate(args, config, opened) -> Result:
+    from app.services import keys
+
+    key_id = keys.rotate(signed_in(args, opened))
+    return ({"key_id": key_id}, lambda r: f"已启用新签名密钥 {r['key_id']}；旧券在有效期内仍有效。")
+
+
+def cmd_keys_revoke(args, config, opened) -> Result:
+    from app.services import keys
+
+    result = keys.revoke(signed_in(args, opened), args.key_id, args.reason, refund=args.refund)
+    return ({"revoked": args.key_id, **result}, _revoked_lines)
+
+
+def _revoked_lines(r: dict) -> str:
+    line = f"已吊销密钥 {r['key_id']}；其签发的券一律拒收。"
+    if r["refunded"]:
+        return line + f"已作废其 {r['refunded']} 张未使用的兑换券，退回 {r['stranded_points']} 分。"
+    if r["stranded"]:
+        return line + (f"其中 {r['stranded']} 张未使用的兑换券（共 {r['stranded_points']} 分）"
+                       "从此无法核销，积分未退回；如需退分，请逐张作废"
+                       "（station-desk voucher void 编号 --reason 理由）。")
+    return line
+
+
+def cmd_backup(args, config, opened) -> Result:
+    """A verified copy into the backups folder, or (``--to``) out of the data directory:
+    either way every resident's personal data, so a signed-in clerk and an audit record."""
+    from app.runtime.health import write_anchor
+    from app.services import backup, backup_crypto
+
+    ctx = signed_in(args, opened, personal=True)
+    target = backup.export_target(config, Path(args.to)) if args.to else None
+    if args.encrypt and target is None:
+        raise InvalidInput(what="加密备份需要用 --to 指定保存位置（如 U 盘）。",
+                           what_en="An encrypted backup needs --to (e.g. a USB drive).")
+    secret = password("备份加密密码: ", BACKUP_PASSWORD_ENV) if args.encrypt else None
+    now = ctx.clock.now()
+    dest = target or config.backup_dir / backup.default_name(now)
+    audited(ctx, "backup.export" if target else "backup.create", str(dest),
+            {"encrypted": args.encrypt})
+    if secret is not None:
+        with tempfile.TemporaryDirectory(dir=config.data_dir) as scratch:
+            plain = Path(scratch) / "copy.db"
+            report = backup.backup(config, now, plain)
+            backup_crypto.encrypt_file(plain, dest, secret)
+        report = backup.BackupReport(str(dest), report.residents, report.entries,
+                                     report.total_points, dest.stat().st_size)
+    else:
+        report = backup.backup(config, now, dest)
+    write_anchor(config)
+    return ({**report.__dict__, "encrypted": args.encrypt},
+            lambda r: f"备份完成并已校验：{r['path']}（{r['residents']} 位居民，"
+                      f"{r['entries']} 条流水{'，已加密' if r['encrypted'] else ''}）")
+
+
+def cmd_check(args, config, opened) -> Result:
+    from app.services import integrity
+
+    reader(opened)
+    report = integrity.run_check(config.data_dir / "keys")
+    out = {"problems": report.problems, **report.facts,
+           "message": "；".join(report.problems) if report.problems else "一切正常"}
+    if not report.ok:
+        raise Failed(out)
+    return (out, lambda r: f"检查通过：{r['residents']} 位居民，{r['entries']} 条流水，"
+                           f"{r['vouchers']} 张兑换券，{r['audit_records']} 条审计记录。")
+
+
+def cmd_restore(args, config, _opened) -> Result:
+    """Restore needs an admin and the single-writer lock; the replaced database is kept.
+    An encrypted copy asks for its password and is verified like any backup."""
+    from app.runtime import recovery
+    from app.services import backup, backup_crypto
+
+    source = Path(args.file)
+    backup.check_source(config, source)
+    secret = (password("备份加密密码: ", BACKUP_PASSWORD_ENV)
+              if source.is_file() and backup_crypto.is_encrypted(source) else None)
+    with recovery.plain_copy(config, source, secret) as plain:
+        backup.verify(plain)
+        if not args.as_user:
+            raise InvalidInput(what="恢复需要用 --as 指明管理员。",
+                               what_en="Restore needs --as ADMIN.")
+        ctx = recovery.authorise(config, args.as_user, password(f"{args.as_user} 的密码: "),
+                                 plain)
+        done = recovery.restore(config, ctx, plain, source)
+    return (done.__dict__, lambda r: f"已从 {r['path']} 恢复；原数据库保存在 {r['previous']}\n"
+                                     + recovery.carried_text(r["carried"]))
+
+
+ADMIN_HANDLERS: dict[tuple[str, str | None], Callable[..., Result]] = {
+    ("merchant", "list"): cmd_merchant_list,
+    ("merchant", "add"): cmd_merchant_add,
+    ("clerk", "list"): cmd_clerk_list,
+    ("clerk", "add"): cmd_clerk_add,
+    ("clerk", "recover"): cmd_clerk_recover,
+    ("check", None): cmd_check,
+    ("audit", "verify"): cmd_audit_verify,
+    ("keys", "export"): cmd_keys_export,
+    ("keys", "rotate"): cmd_keys_rotate,
+    ("keys", "revoke"): cmd_keys_revoke,
+    ("backup", None): cmd_backup,
+    ("restore", None): cmd_restore,
+}

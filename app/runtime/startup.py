@@ -1,0 +1,161 @@
+"""Opening a station's database for the GUI or the command line: data directory,
+single-writer lock, backup before migrating, migrations, and the start-up check."""
+
+from __future__ import annotations
+
+import os
+import socket
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.models import database, open_database
+from app.models.migrations import SEALED_SINCE, current_version, migrate, needs_migration
+from app.runtime import health
+from app.runtime.config import Config, make_private
+from app.services import seal
+from app.services.context import Clock, Context
+from app.services.errors import DeskError
+
+
+class StartupError(DeskError):
+    code = "startup"
+    zh = "{reason}"
+    en = "{reason_en}"
+
+
+class StationInUse(StartupError):
+    """Another process holds the station's single-writer lock."""
+
+
+class InstanceLock:
+    """One process writes a SQLite file: a second copy of the app is refused, and told
+    which PC and process hold the station. The lock sits beside the database file, so
+    two data directories naming the same file (``--db``) still exclude each other."""
+
+    def __init__(self, database_file: Path) -> None:
+        self.path = database_file.with_name(database_file.name + ".lock")
+        self._fd: int | None = None
+
+    def acquire(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as exc:
+            raise StartupError(
+                reason=f"数据目录 {self.path.parent} 不可写（{exc.strerror}）："
+                       "U 盘或磁盘是否已拔出、只读或已满？请检查后重新启动。",
+                reason_en=f"The data folder {self.path.parent} is not writable ({exc.strerror}).",
+            ) from None
+        try:
+            _lock(fd)
+        except OSError:
+            holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "另一个进程"
+            os.close(fd)
+            raise StationInUse(
+                reason=f"本站数据正被另一个 StationDesk 使用（{holder}）。请先关闭那个窗口。",
+                reason_en=f"Another StationDesk is using this station's data ({holder}).",
+            ) from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{socket.gethostname()} pid {os.getpid()}".encode(), 0)
+        self._fd = fd
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+
+def _lock(fd: int) -> None:
+    if os.name == "nt":  # pragma: no cover - exercised on Windows desks
+        import msvcrt
+
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+    else:
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+@dataclass
+class Opened:
+    config: Config
+    context: Context
+    lock: InstanceLock | None
+    warnings: list[str] = field(default_factory=list)
+
+    def close(self) -> None:
+        if not database.is_closed():
+            health.write_anchor(self.config)
+        database.close()
+        if self.lock:
+            self.lock.release()
+
+
+def close_connection() -> None:
+    """Close this thread's connection to the station's database, if it has one (a worker
+    thread's, before the station closes)."""
+    if database.obj is not None and not database.is_closed():
+        database.close()
+
+
+def _abandon(instance: InstanceLock | None) -> None:
+    if database.obj is not None:
+        database.close()
+    if instance:
+        instance.release()
+
+
+def open_station(config: Config, clock: Clock | None = None, lock: bool = True,
+                 check: bool = True) -> Opened:
+    """Open, check and migrate the station's database; the caller signs a clerk in after.
+
+    With ``check`` (always, except for ``check`` and ``restore`` themselves) a database
+    that fails the start-up check raises ``DamagedDatabase`` before anything is written.
+    """
+    try:
+        make_private(config)
+    except OSError as exc:
+        raise StartupError(reason=f"无法创建数据目录 {config.data_dir}：{exc.strerror}",
+                           reason_en=f"Cannot create {config.data_dir}: {exc.strerror}") from exc
+    instance = InstanceLock(config.sqlite_path) if lock and config.is_sqlite else None
+    if instance:
+        instance.acquire()
+    try:
+        existed = not config.is_sqlite or config.sqlite_path.exists()
+        open_database(config.db_url)
+        if check and existed:
+            problems = health.storage_problems(config)
+            if problems:
+                raise health.damaged(config, problems)
+        before = current_version()
+        unsealed = before is not None and before < SEALED_SINCE
+        if unsealed and seal.is_marked_sealed(config.data_dir / "keys"):
+            raise health.damaged(config, [
+                "数据库的版本被改回了没有校验码的旧版本，而本站的记录早已加上校验码"
+                "（有人想借升级给伪造的记录加上校验码）"])
+        if config.is_sqlite and needs_migration():
+            from app.services.backup import backup_before_migration
+
+            backup_before_migration(config)
+        migrate()
+        if unsealed:
+            seal.seal_existing(config.data_dir / "keys")
+        if check:
+            problems = health.ledger_problems(config) + health.anchor_problems(config)
+            if problems:
+                raise health.damaged(config, problems)
+        if config.is_sqlite:
+            from app.services import placement
+
+            # A copy opened elsewhere holds its writes; an unchecked (perhaps damaged)
+            # database is never written to, so its first place waits for a checked open.
+            placement.settle(clock or Clock(), record=check)
+    except DeskError:
+        _abandon(instance)
+        raise
+    except Exception as exc:
+        _abandon(instance)
+        raise StartupError(reason=f"无法打开数据库：{exc}",
+                           reason_en=f"Cannot open the database: {exc}") from exc
+    warnings = health.space_warnings(config) if config.is_sqlite else []
+    return Opened(config, Context(config.data_dir, clock or Clock()), instance, warnings)

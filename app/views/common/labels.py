@@ -1,0 +1,109 @@
+"""Display names of the domain's codes (categories, units, purposes, tags …).
+
+The services keep Chinese names next to each code; the English ones come from the
+translation file. The strings below are listed with ``QT_TRANSLATE_NOOP`` so that
+lupdate extracts them; they must match the services' Chinese names.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from app.services import catalogue, checkins, ledger, residents
+from app.views.common import i18n
+
+CONTEXT = "Labels"
+
+_EXTRACTED = (
+    QT_TRANSLATE_NOOP("Labels", "社会公德"), QT_TRANSLATE_NOOP("Labels", "家庭美德"),
+    QT_TRANSLATE_NOOP("Labels", "职业道德"), QT_TRANSLATE_NOOP("Labels", "个人品德"),
+    QT_TRANSLATE_NOOP("Labels", "小时"), QT_TRANSLATE_NOOP("Labels", "次"),
+    QT_TRANSLATE_NOOP("Labels", "项"), QT_TRANSLATE_NOOP("Labels", "天"),
+    QT_TRANSLATE_NOOP("Labels", "月"), QT_TRANSLATE_NOOP("Labels", "年"),
+    QT_TRANSLATE_NOOP("Labels", "人"),
+    QT_TRANSLATE_NOOP("Labels", "登记积分"), QT_TRANSLATE_NOOP("Labels", "兑换积分"),
+    QT_TRANSLATE_NOOP("Labels", "参加活动"), QT_TRANSLATE_NOOP("Labels", "志愿服务"),
+    QT_TRANSLATE_NOOP("Labels", "咨询办事"),
+    QT_TRANSLATE_NOOP("Labels", "独居老人"), QT_TRANSLATE_NOOP("Labels", "残疾人"),
+    QT_TRANSLATE_NOOP("Labels", "志愿者"), QT_TRANSLATE_NOOP("Labels", "党员"),
+    QT_TRANSLATE_NOOP("Labels", "低保户"), QT_TRANSLATE_NOOP("Labels", "退役军人"),
+    QT_TRANSLATE_NOOP("Labels", "加分"), QT_TRANSLATE_NOOP("Labels", "扣分"),
+    QT_TRANSLATE_NOOP("Labels", "兑换"), QT_TRANSLATE_NOOP("Labels", "退回"),
+    QT_TRANSLATE_NOOP("Labels", "调整"), QT_TRANSLATE_NOOP("Labels", "冲正"),
+    QT_TRANSLATE_NOOP("Labels", "清零"),
+)
+
+SCOPES = {
+    "any": QT_TRANSLATE_NOOP("Labels", "通用（本站及合作商户）"),
+    "store": QT_TRANSLATE_NOOP("Labels", "仅限本站积分超市"),
+    "merchant": QT_TRANSLATE_NOOP("Labels", "仅限指定商户"),
+}
+ID_TYPES = {
+    "cn_id": QT_TRANSLATE_NOOP("Labels", "居民身份证"),
+    "other": QT_TRANSLATE_NOOP("Labels", "其他证件"),
+    "none": QT_TRANSLATE_NOOP("Labels", "无证件"),
+}
+ROLES = {
+    "clerk": QT_TRANSLATE_NOOP("Labels", "经办人"),
+    "admin": QT_TRANSLATE_NOOP("Labels", "管理员"),
+}
+GENDERS = {"M": QT_TRANSLATE_NOOP("Labels", "男"), "F": QT_TRANSLATE_NOOP("Labels", "女")}
+STORE = QT_TRANSLATE_NOOP("Labels", "本站积分超市")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def category(code: str) -> str:
+    return tr(catalogue.CATEGORIES.get(code, code))
+
+
+def unit(code: str) -> str:
+    return tr(catalogue.UNITS.get(code, code))
+
+
+def period(code: str | None) -> str:
+    return tr(catalogue.PERIODS.get(code or "", code or ""))
+
+
+def purpose(code: str) -> str:
+    return tr(checkins.PURPOSES.get(code, code))
+
+
+def tag(code: str) -> str:
+    return tr(residents.TAGS.get(code, code))
+
+
+def kind(code: str) -> str:
+    return tr(ledger.KIND_ZH.get(code, code))
+
+
+def scope(code: str) -> str:
+    return tr(SCOPES.get(code, code))
+
+
+def id_type(code: str) -> str:
+    return tr(ID_TYPES.get(code, code))
+
+
+def role(code: str) -> str:
+    return tr(ROLES.get(code, code))
+
+
+def gender(code: str) -> str:
+    return tr(GENDERS[code]) if code in GENDERS else ""
+
+
+def store() -> str:
+    return tr(STORE)
+
+
+def join(items: list[str]) -> str:
+    """A list as the interface language writes one: 党员、志愿者 / Party member, Volunteer."""
+    return (", " if i18n.language() == "en" else "、").join(items)
+
+
+def deed_name(name_zh: str, name_en: str) -> str:
+    """The catalogue keeps both names; show the one of the interface language."""
+    return name_en if i18n.language() == "en" and name_en else name_zh

@@ -1,0 +1,221 @@
+"""Small pieces every page uses: the feedback line, field-level error labels,
+confirmation of destructive actions, and table set-up.
+
+``confirm`` is looked up as ``widgets.confirm`` at each call so a test can answer it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QTableView,
+    QWidget,
+)
+
+from app.views.common.errors import field_of, message_for
+
+
+def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:
+    """Ask before a destructive action; the safe answer is the default."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
+                      parent)
+    go = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+    stay = box.addButton(QCoreApplication.translate("Widgets", "取消"),
+                         QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(stay)
+    box.setEscapeButton(stay)
+    box.exec()
+    return box.clickedButton() is go
+
+
+def button_row(*buttons: QWidget) -> QHBoxLayout:
+    """Buttons at the right-hand end of a row, at their natural size."""
+    row = QHBoxLayout()
+    row.addStretch(1)
+    for button in buttons:
+        row.addWidget(button)
+    return row
+
+
+def error_label() -> QLabel:
+    """An error line under a field: empty and hidden until there is something to say."""
+    label = QLabel()
+    label.setObjectName("fieldError")
+    label.setWordWrap(True)
+    label.setVisible(False)
+    return label
+
+
+def set_message(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+class Feedback(QLabel):
+    """One line saying what just happened, in green, or why not, in red."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("feedback")
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.clear_message()
+
+    def show_ok(self, text: str) -> None:
+        self._set(text, "ok")
+
+    def show_error(self, text: str) -> None:
+        self._set(text, "error")
+
+    def show_info(self, text: str) -> None:
+        self._set(text, "info")
+
+    def clear_message(self) -> None:
+        self._set("", "info")
+
+    def state(self) -> str:
+        return str(self.property("state"))
+
+    def _set(self, text: str, state: str) -> None:
+        self.setText(text)
+        self.setProperty("state", state)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self.setVisible(bool(text))
+
+
+class FieldErrors:
+    """Maps a DeskError's ``field`` to the error label next to that field."""
+
+    def __init__(self, feedback: Feedback | None = None) -> None:
+        self.feedback = feedback
+        self._fields: dict[str, tuple[QWidget, QLabel]] = {}
+
+    def add(self, name: str, widget: QWidget, label: QLabel) -> None:
+        self._fields[name] = (widget, label)
+
+    def clear(self) -> None:
+        for _, label in self._fields.values():
+            set_message(label, "")
+        if self.feedback is not None:
+            self.feedback.clear_message()
+
+    def set(self, name: str, text: str) -> None:
+        if name in self._fields:
+            set_message(self._fields[name][1], text)
+
+    def text(self, name: str) -> str:
+        return self._fields[name][1].text() if name in self._fields else ""
+
+    def show_field(self, name: str) -> None:
+        """Put the cursor in the field whose message the clerk should read first."""
+        if name in self._fields:
+            widget = self._fields[name][0]
+            widget.setFocus()
+            if isinstance(widget, QLineEdit):
+                widget.selectAll()
+
+    def show(self, exc: BaseException) -> str:
+        """Show the refusal next to its field (or on the feedback line); return the text."""
+        text = message_for(exc)
+        name = field_of(exc)
+        if name in self._fields:
+            widget, label = self._fields[name]
+            set_message(label, text)
+            widget.setFocus()
+            if isinstance(widget, QLineEdit):
+                widget.selectAll()
+        elif self.feedback is not None:
+            self.feedback.show_error(text)
+        return text
+
+
+FIT_ROWS = 200  # columns are sized to the first rows; a long list's later rows follow them
+
+
+def setup_table(view: QTableView, stretch_column: int | None = None) -> None:
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setTabKeyNavigation(False)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 12)
+    header = view.horizontalHeader()
+    header.setHighlightSections(False)
+    # Measuring a column reads every cell of the rows considered: Qt's default of 1,000
+    # rows made each page of a 100,000-resident list cost a third of a second.
+    header.setResizeContentsPrecision(FIT_ROWS)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if stretch_column is not None:
+        header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+    else:
+        header.setStretchLastSection(True)
+    model = view.model()
+    if model is not None:
+        # Inserted rows do not re-run ResizeToContents: size the columns again, while the
+        # list is short (a page scrolled in at row 20,000 keeps the widths it has).
+        def fit(_parent: object = None, first: int = 0, *_args: object) -> None:
+            if isinstance(first, int) and first >= FIT_ROWS:
+                return
+            last = model.columnCount() - 1
+            for column in range(model.columnCount()):
+                if column != stretch_column and not (stretch_column is None and column == last):
+                    view.resizeColumnToContents(column)
+
+        model.rowsInserted.connect(fit)
+        model.dataChanged.connect(fit)
+
+
+class EnterKey(QObject):
+    """Enter in this field runs ``action`` and goes no further: in a dialog it must not
+    also press the default button (adding a person is not saving the deed)."""
+
+    def __init__(self, field: QLineEdit, action: Callable[[], None]) -> None:
+        super().__init__(field)
+        self._action = action
+        field.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self._action()
+            return True
+        return False
+
+
+class TypingRedirect(QObject):
+    """Sends printable keys typed on a non-text widget to the scan field.
+
+    A USB scanner is a keyboard: if the clerk last clicked a table, the next scan must
+    still land in the scan field, not in the table's keyboard search.
+    """
+
+    def __init__(self, target: QLineEdit, parent: QObject | None = None,
+                 on_redirect: Callable[[], None] | None = None) -> None:
+        super().__init__(parent)
+        self._target = target
+        self._on_redirect = on_redirect
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            text = event.text()
+            plain = not event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier
+                                              | Qt.KeyboardModifier.KeypadModifier)
+            if text and text.isprintable() and not text.isspace() and plain:
+                if self._on_redirect:
+                    self._on_redirect()
+                self._target.setFocus()
+                self._target.selectAll()  # typing elsewhere starts a new entry
+                self._target.insert(text)
+                return True
+        return False

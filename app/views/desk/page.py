@@ -1,0 +1,274 @@
+"""The desk: one scan/search field, the matching residents, and the resident panel.
+
+The scan field has the focus whenever nothing else needs it. Enter on a card code
+opens that resident, a voucher code goes to redemption, anything else searches;
+typing searches as you type (after a short pause) in a lazily paged list.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import residents, tokens
+from app.views.common import preferences
+from app.views.common.errors import message_for
+from app.views.common.widgets import Feedback, TypingRedirect, setup_table
+from app.views.desk.resident_panel import ResidentPanel
+from app.views.shell.duty import Desk
+from app.views.tables.rows import ROW_ROLE, SearchModel
+
+SEARCH_DELAY_MS = 150
+
+
+class DeskPage(QWidget):
+    voucher_scanned = Signal(str)  # a voucher code was scanned here: redeem it
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self._dialog: QDialog | None = None
+        self.scan = QLineEdit()
+        self.scan.setObjectName("scanField")
+        self.scan.setPlaceholderText(self.tr("扫描居民卡或兑换券，或输入姓名、拼音首字母、手机号、证件号后四位"))
+        self.scan.setClearButtonEnabled(True)
+        self.feedback = Feedback()
+        self.results_model = SearchModel(self)
+        self.results = QTableView()
+        self.results.setObjectName("searchResults")
+        self.results.setModel(self.results_model)
+        setup_table(self.results, stretch_column=4)
+        self.actions_by_name: dict[str, QAction] = {}
+        for name, text, key in (
+                ("check_in", self.tr("签到 F2"), Qt.Key.Key_F2),
+                ("record_deed", self.tr("登记积分 F3"), Qt.Key.Key_F3),
+                ("issue", self.tr("发放兑换券 F4"), Qt.Key.Key_F4),
+                ("statement", self.tr("对账单 F5"), Qt.Key.Key_F5),
+                ("edit", self.tr("修改信息 F6"), Qt.Key.Key_F6),
+                ("reprint", self.tr("补打兑换券 F7"), Qt.Key.Key_F7),
+                ("adjust", self.tr("调整积分"), None)):
+            action = QAction(text, self)
+            if key is not None:
+                action.setShortcut(QKeySequence(key))
+                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.setEnabled(False)
+            self.addAction(action)
+            self.actions_by_name[name] = action
+        self.panel = ResidentPanel(desk, list(self.actions_by_name.values()))
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.results)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.results.setVisible(False)
+        if not self.splitter.restoreState(preferences.get(preferences.DESK_SPLITTER)):
+            self.splitter.setSizes([520, 760])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.scan)
+        layout.addWidget(self.feedback)
+        layout.addWidget(self.splitter, 1)
+        self.setFocusProxy(self.scan)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._redirect = TypingRedirect(self.scan, self)
+        self.results.installEventFilter(self._redirect)
+        self.panel.ledger.installEventFilter(self._redirect)
+
+        self.scan.textEdited.connect(self._on_scan_text_edited)
+        self.scan.returnPressed.connect(self._on_scan_return_pressed)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self.results.activated.connect(self._on_results_activated)
+        self.results.clicked.connect(self._on_results_activated)
+        self.splitter.splitterMoved.connect(self._on_splitter_splitter_moved)
+        for name, action in self.actions_by_name.items():
+            action.triggered.connect(getattr(self, f"_on_{name}_triggered"))
+        self.panel.reverse_requested.connect(self._on_panel_reverse_requested)
+        desk.resident_changed.connect(self._on_desk_resident_changed)
+        desk.clerk_changed.connect(self._on_desk_clerk_changed)
+        self._update_actions()
+
+    # -- finding a resident ------------------------------------------------------
+    def _on_scan_text_edited(self, text: str) -> None:
+        stripped = text.strip()
+        if residents.CARD_PATTERN.fullmatch(stripped.upper()) or _is_voucher(stripped):
+            self._timer.stop()  # a scan in progress: wait for its Enter
+            return
+        self._timer.start()
+
+    def _on_timer_timeout(self) -> None:
+        self._search(self.scan.text())
+
+    def _search(self, text: str) -> None:
+        self.results_model.search(text)
+        # The list takes room only while there is something to choose from.
+        self.results.setVisible(bool(text.strip()))
+
+    def _on_scan_return_pressed(self) -> None:
+        text = self.scan.text().strip()
+        self._timer.stop()
+        if not text:
+            return
+        if residents.CARD_PATTERN.fullmatch(text.upper()):
+            self.scan.clear()
+            self._search("")
+            self._open_card(text.upper())
+        elif _is_voucher(text):
+            self.scan.clear()
+            self.voucher_scanned.emit(text)
+        else:
+            self._search(text)
+            count = self.results_model.rowCount()
+            if count == 1:
+                self.open_resident(self.results_model.row_at(0).id)
+            elif count > 1:
+                self.results.selectRow(0)
+                self.results.setFocus()
+                self.feedback.show_info(self.tr("找到多位居民：用 ↑↓ 选择，回车打开。"))
+            else:
+                self.feedback.show_error(self.tr("找不到“{query}”。可以换用拼音首字母、手机号或证件号后四位。")
+                                         .format(query=text))
+
+    def _open_card(self, code: str) -> None:
+        try:
+            found = residents.by_card(code)
+        except Exception as exc:  # noqa: BLE001 - every refusal is shown, none is fatal
+            self.feedback.show_error(message_for(exc))
+            return
+        self.open_resident(found.id)
+
+    def _on_results_activated(self, index: QModelIndex) -> None:
+        hit = index.data(ROW_ROLE)
+        if hit is not None:
+            self.open_resident(hit.id)
+
+    def open_resident(self, resident_id: int) -> None:
+        try:
+            self.panel.show_resident(resident_id)
+        except Exception as exc:  # noqa: BLE001
+            self.feedback.show_error(message_for(exc))
+            return
+        r = self.panel.resident
+        self.feedback.show_info(self.tr("当前居民：{name}（{no}）").format(name=r.name,
+                                                                     no=r.resident_no))
+        self._update_actions()
+        self.focus_scan()
+
+    def focus_scan(self) -> None:
+        self.scan.setFocus()
+        self.scan.selectAll()
+
+    def clear(self) -> None:
+        """Forget the resident and the search (the desk was locked or the clerk changed)."""
+        self.scan.clear()
+        self._search("")
+        self.panel.show_resident(None)
+        self.feedback.clear_message()
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        r = self.panel.resident
+        active = r is not None and not r.archived
+        for name, action in self.actions_by_name.items():
+            # An archived resident keeps their history and unused vouchers: statements,
+            # edits and reprints stay open, new business does not.
+            action.setEnabled(r is not None and (active or name in ("statement", "edit",
+                                                                    "reprint")))
+        self.actions_by_name["adjust"].setVisible(self.desk.is_admin)
+
+    def _on_desk_clerk_changed(self, actor: object) -> None:
+        self._update_actions()
+
+    def _on_desk_resident_changed(self, resident_id: int) -> None:
+        if self.results_model.rowCount() and self.scan.text().strip():
+            self._search(self.scan.text())
+        self._update_actions()
+
+    def _on_splitter_splitter_moved(self, pos: int, index: int) -> None:
+        preferences.put(preferences.DESK_SPLITTER, self.splitter.saveState())
+
+    # -- actions on the current resident ----------------------------------------
+    def _open_dialog(self, dialog: QDialog) -> None:
+        self._dialog = dialog
+        dialog.finished.connect(self._on_dialog_finished)
+        if hasattr(dialog, "succeeded"):
+            dialog.succeeded.connect(self._on_dialog_succeeded)
+        dialog.open()
+
+    def active_dialog(self) -> QDialog | None:
+        return self._dialog
+
+    def _on_dialog_finished(self, result: int) -> None:
+        if self._dialog is not None:
+            self._dialog.deleteLater()
+        self._dialog = None
+        self.window().activateWindow()  # not every window manager gives the focus back
+        self.focus_scan()
+
+    def _on_dialog_succeeded(self, message: str, resident_ids: list[int]) -> None:
+        self.feedback.show_ok(message)
+        self.desk.post(message)
+        for rid in resident_ids:
+            self.desk.resident_changed.emit(rid)
+
+    def _on_check_in_triggered(self) -> None:
+        from app.views.desk.quick_dialogs import CheckInDialog
+
+        if self.panel.resident:
+            self._open_dialog(CheckInDialog(self.desk, self.panel.resident, self))
+
+    def _on_record_deed_triggered(self) -> None:
+        from app.views.desk.deed_dialog import RecordDeedDialog
+
+        if self.panel.resident:
+            self._open_dialog(RecordDeedDialog(self.desk, [self.panel.resident], self))
+
+    def _on_issue_triggered(self) -> None:
+        from app.views.desk.issue_dialog import IssueVouchersDialog
+
+        if self.panel.resident:
+            self._open_dialog(IssueVouchersDialog(self.desk, self.panel.resident, self))
+
+    def _on_statement_triggered(self) -> None:
+        from app.views.desk.statement_dialog import StatementDialog
+
+        if self.panel.resident:
+            self._open_dialog(StatementDialog(self.desk, self.panel.resident, self))
+
+    def _on_edit_triggered(self) -> None:
+        from app.views.residents.form import ResidentFormDialog
+
+        if self.panel.resident:
+            self._open_dialog(ResidentFormDialog(self.desk, self.panel.resident, self))
+
+    def _on_reprint_triggered(self) -> None:
+        from app.views.desk.reprint_dialog import ReprintDialog
+
+        if self.panel.resident:
+            self._open_dialog(ReprintDialog(self.desk, self.panel.resident, self))
+
+    def _on_panel_reverse_requested(self, entry: object) -> None:
+        from app.views.desk.quick_dialogs import ReverseEntryDialog
+
+        if self.panel.resident and self.desk.is_admin:
+            self._open_dialog(ReverseEntryDialog(self.desk, self.panel.resident, entry, self))
+
+    def _on_adjust_triggered(self) -> None:
+        from app.views.desk.quick_dialogs import AdjustPointsDialog
+
+        if self.panel.resident:
+            self._open_dialog(AdjustPointsDialog(self.desk, self.panel.resident, self))
+
+
+def _is_voucher(text: str) -> bool:
+    # Case is kept: verification fails closed and explains a scanner in the wrong mode.
+    return text[:len(tokens.PREFIX)].upper() == tokens.PREFIX and len(text) > 20

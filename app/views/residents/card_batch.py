@@ -1,0 +1,134 @@
+"""Printing many resident cards at once: every active resident of a grid (or of the
+station), ten to an A4 sheet.
+
+A grid can hold a thousand residents: the cards are made in the background, a hundred
+at a time, with a progress dialog and Cancel, and come back as one document per hundred
+cards (shown one after another in the preview, printed as one job).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import search
+from app.views.common.errors import message_for
+from app.views.common.tasks import Cancelled, Progress, run_with_progress
+from app.views.common.widgets import Feedback, button_row
+from app.views.documents import output
+from app.views.documents.pdf_preview import PdfPreview
+from app.views.shell.duty import Desk
+
+LISTING_PAGE = 500
+
+
+class CardBatchDialog(QDialog):
+    succeeded = Signal(str, list)
+
+    CHUNK = 100  # cards per document: ten sheets, rendered between two progress steps
+
+    def __init__(self, desk: Desk, grid: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.count = 0
+        self.progress = Progress(self)  # replaced by each run; tests watch it
+        self.setWindowTitle(self.tr("批量打印居民卡"))
+        self.resize(760, 720)
+        self.grid = QLineEdit(grid)
+        self.grid.setObjectName("cardGrid")
+        self.grid.setPlaceholderText(self.tr("网格名称；留空则为全站所有居民"))
+        self.make_button = QPushButton(self.tr("生成居民卡"))
+        self.make_button.setObjectName("makeCards")
+        self.make_button.setDefault(True)
+        self.preview = PdfPreview(self.tr("居民卡"), "cards.pdf")
+        self.preview.print_button.setEnabled(False)
+        self.preview.save_button.setEnabled(False)
+        self.feedback = Feedback()
+        self.close_button = QPushButton(self.tr("关闭"))
+        self.close_button.setAutoDefault(False)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("网格")))
+        top.addWidget(self.grid, 1)
+        top.addWidget(self.make_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.feedback)
+        layout.addLayout(button_row(self.close_button))
+        self.make_button.clicked.connect(self._on_make_button_clicked)
+        self.grid.returnPressed.connect(self._on_make_button_clicked)
+        self.preview.delivered.connect(self._on_preview_delivered)
+        self.preview.not_printed.connect(self._on_preview_not_printed)
+        self.close_button.clicked.connect(self.reject)
+
+    def _on_make_button_clicked(self) -> None:
+        if not self.make_button.isEnabled():
+            return
+        grid, chunk = self.grid.text().strip() or None, self.CHUNK
+        self.make_button.setEnabled(False)
+        self.preview.set_documents([])
+        self.feedback.show_info(self.tr("正在生成居民卡…"))
+
+        def work(progress: Progress) -> tuple[list[bytes], str, int]:
+            return make_cards(grid, chunk, progress)
+
+        run_with_progress(self.desk.runner, self, self.tr("正在生成居民卡…"), work,
+                          self._on_cards_succeeded, self._on_cards_failed, self.progress)
+
+    def _on_cards_succeeded(self, made: tuple[list[bytes], str, int]) -> None:
+        documents, warning, self.count = made
+        self.make_button.setEnabled(True)
+        if not self.count:
+            self.feedback.show_error(self.tr("这个网格没有居民（已归档的居民不发卡）。"))
+            return
+        self.preview.set_documents(documents, warning)
+        self.preview.print_button.setEnabled(True)
+        self.preview.save_button.setEnabled(True)
+        self.preview.print_button.setDefault(True)
+        self.feedback.show_ok(self.tr("已生成 %n 张居民卡，请检查后打印。", "", self.count))
+
+    def _on_cards_failed(self, exc: BaseException) -> None:
+        self.make_button.setEnabled(True)
+        self.progress = Progress(self)  # a fresh one: the old one stays cancelled
+        if isinstance(exc, Cancelled):
+            self.feedback.show_info(self.tr("已取消，没有生成居民卡。"))
+        elif isinstance(exc, output.PrintingUnavailable):
+            self.feedback.show_error(self.tr("本机缺少打印组件，暂时不能生成居民卡。"))
+        else:
+            self.feedback.show_error(message_for(exc))
+
+    def _on_preview_delivered(self, how: str) -> None:
+        message = self.tr("已输出 %n 张居民卡", "", self.count)
+        self.feedback.show_ok(message)
+        self.succeeded.emit(message, [])
+
+    def _on_preview_not_printed(self) -> None:
+        self.feedback.show_error(self.tr("没有打印（已取消或打印机出错），可以再次打印。"))
+
+
+def make_cards(grid: str | None, chunk: int, progress: Progress) -> tuple[list[bytes], str, int]:
+    """On the worker: the residents of ``grid`` (all when None) as card documents of
+    ``chunk`` cards each, a warning about names that cannot be printed, and the count."""
+    ids: list[int] = []
+    names: list[str] = []
+    while True:
+        page = search.listing(0, LISTING_PAGE, grid, after_id=ids[-1] if ids else None)
+        ids.extend(hit.id for hit in page.hits)
+        names.extend(hit.name for hit in page.hits)
+        progress.check()
+        if not page.has_more:
+            break
+    documents = []
+    progress.report(0, len(ids))
+    for start in range(0, len(ids), chunk):
+        documents.append(output.card_document(ids[start:start + chunk]))
+        progress.report(min(start + chunk, len(ids)), len(ids))
+    return documents, output.unprintable(names) if ids else "", len(ids)

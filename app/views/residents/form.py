@@ -1,0 +1,217 @@
+"""Registering a resident or editing one (F6), with the service's own checks shown next
+to each field as the clerk leaves it, and a warning before saving a likely duplicate.
+
+The desk only ever holds masked ID and phone numbers: when editing, an empty ID or phone
+field means "unchanged" and is sent as ``None``, so the stored number is kept without
+ever being read into the window. (An admin who needs the full numbers reveals them on
+the resident panel, where each look is audited.)
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QWidget,
+)
+
+from app.services import idnumber, residents
+from app.services.context import new_request_id
+from app.services.residents import ResidentInput, ResidentView
+from app.views.common import labels, widgets
+from app.views.common.errors import field_of, message_for
+from app.views.common.widgets import Feedback, FieldErrors, error_label
+from app.views.shell.duty import Desk
+
+FIELDS = ("name", "id_number", "phone")
+ID_LENGTH = 18  # a mainland ID: checked as soon as it is complete, before leaving the field
+
+
+class ResidentFormDialog(QDialog):
+    succeeded = Signal(str, list)
+    saved = Signal(int)
+
+    def __init__(self, desk: Desk, resident: ResidentView | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.resident = resident
+        self._request_id = new_request_id()
+        self.setWindowTitle(self.tr("修改居民信息") if resident else self.tr("登记新居民"))
+        self.name = QLineEdit(resident.name if resident else "")
+        self.name.setObjectName("residentNameEdit")
+        self.id_type = QComboBox()
+        self.id_type.setObjectName("idType")
+        for code in ("cn_id", "other", "none"):
+            self.id_type.addItem(labels.id_type(code), code)
+        if resident:
+            self.id_type.setCurrentIndex(max(self.id_type.findData(resident.id_type), 0))
+        self.id_number = QLineEdit()
+        self.id_number.setObjectName("idNumber")
+        self.phone = QLineEdit()
+        self.phone.setObjectName("phone")
+        if resident:
+            unchanged = self.tr("不修改请留空（现为 {value}）")
+            self.id_number.setPlaceholderText(unchanged.format(value=resident.id_masked or "—"))
+            self.phone.setPlaceholderText(unchanged.format(value=resident.phone_masked or "—"))
+        address = {key: QLineEdit(getattr(resident, key) if resident else "")
+                   for key in ("compound", "building", "unit", "room", "grid")}
+        self.address = address
+        address["compound"].setPlaceholderText(self.tr("小区/村组"))
+        address["building"].setPlaceholderText(self.tr("栋"))
+        address["unit"].setPlaceholderText(self.tr("单元"))
+        address["room"].setPlaceholderText(self.tr("室"))
+        self.tags: dict[str, QCheckBox] = {}
+        tag_grid = QGridLayout()
+        for n, code in enumerate(residents.TAGS):
+            box = QCheckBox(labels.tag(code))
+            box.setChecked(bool(resident and code in resident.tags))
+            self.tags[code] = box
+            tag_grid.addWidget(box, n // 3, n % 3)
+        self.feedback = Feedback()
+        self.errors = FieldErrors(self.feedback)
+        self._touched: set[str] = set()  # fields the clerk has left: only those get told off
+        errors = {key: error_label() for key in FIELDS}
+        self.errors.add("name", self.name, errors["name"])
+        self.errors.add("id_number", self.id_number, errors["id_number"])
+        self.errors.add("phone", self.phone, errors["phone"])
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("保存"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+
+        form = QFormLayout(self)
+        form.addRow(self.tr("姓名"), self.name)
+        form.addRow("", errors["name"])
+        form.addRow(self.tr("证件类型"), self.id_type)
+        form.addRow(self.tr("证件号"), self.id_number)
+        form.addRow("", errors["id_number"])
+        form.addRow(self.tr("手机号"), self.phone)
+        form.addRow("", errors["phone"])
+        street = QHBoxLayout()
+        for key in ("compound", "building", "unit", "room"):
+            street.addWidget(address[key], 3 if key == "compound" else 1)
+        form.addRow(self.tr("住址"), street)
+        form.addRow(self.tr("网格"), address["grid"])
+        form.addRow(self.tr("标签"), tag_grid)
+        form.addRow(self.feedback)
+        form.addRow(self.buttons)
+        self.setMinimumWidth(560)
+
+        self.name.editingFinished.connect(self._on_name_editing_finished)
+        self.id_number.textChanged.connect(self._on_id_number_text_changed)
+        self.id_number.editingFinished.connect(self._on_id_number_editing_finished)
+        self.phone.editingFinished.connect(self._on_phone_editing_finished)
+        self.id_type.currentIndexChanged.connect(self._on_id_type_current_index_changed)
+        self.buttons.accepted.connect(self._on_buttons_accepted)
+        self.buttons.rejected.connect(self.reject)
+        self.id_number.setEnabled(self.id_type.currentData() != "none")
+
+    # -- checking as the clerk types ---------------------------------------------
+    def check(self, *fields: str) -> list[str]:
+        """Mark ``fields`` as visited and show the service's verdict on every visited field;
+        returns the fields with a problem."""
+        self._touched.update(fields)
+        existing = self.resident.id if self.resident else None
+        problems = residents.validate(self.desk.ctx, self.collect(), existing)
+        by_field = {field_of(exc): exc for exc in reversed(problems)}  # the first one wins
+        for name in FIELDS:
+            exc = by_field.get(name)
+            self.errors.set(name, message_for(exc) if exc and name in self._touched else "")
+        other = [exc for exc in problems if field_of(exc) not in FIELDS]
+        if other and len(self._touched) == len(FIELDS):
+            self.feedback.show_error(message_for(other[0]))
+        self._describe_id(failed="id_number" in by_field)
+        return [name for name in FIELDS if name in by_field] + (["other"] if other else [])
+
+    def _describe_id(self, failed: bool) -> None:
+        """A valid mainland ID says whom it belongs to: a quick check against the card."""
+        text = "".join(self.id_number.text().split())
+        self.id_number.setToolTip("")
+        if failed or self.id_type.currentData() != "cn_id" or len(text) != ID_LENGTH:
+            return
+        parsed = idnumber.parse(text, self.desk.today())
+        self.id_number.setToolTip(self.tr("{gender}，{born} 出生").format(
+            gender=labels.gender(parsed.gender), born=parsed.birth_date.isoformat()))
+
+    def _on_name_editing_finished(self) -> None:
+        self.check("name")
+
+    def _on_id_number_text_changed(self, text: str) -> None:
+        if len("".join(text.split())) >= ID_LENGTH:
+            self.check("id_number")
+        elif "id_number" in self._touched:
+            self.check()  # a correction in progress: clear a message that no longer applies
+
+    def _on_id_number_editing_finished(self) -> None:
+        self.check("id_number")
+
+    def _on_phone_editing_finished(self) -> None:
+        self.check("phone")
+
+    def _on_id_type_current_index_changed(self, index: int) -> None:
+        self.id_number.setEnabled(self.id_type.currentData() != "none")
+        self.check()
+
+    # -- saving ------------------------------------------------------------------
+    def collect(self) -> ResidentInput:
+        id_text, phone = self.id_number.text().strip(), self.phone.text().strip()
+        id_type = self.id_type.currentData()
+        editing = self.resident is not None
+        # Empty while editing means "keep what is stored" (None); after a change of ID
+        # type an empty field clears the old number, which no longer fits the type.
+        keep_id = editing and not id_text and id_type == self.resident.id_type
+        return ResidentInput(
+            name=self.name.text(), id_number=None if keep_id else id_text, id_type=id_type,
+            phone=None if editing and not phone else phone,
+            compound=self.address["compound"].text(),
+            building=self.address["building"].text(), unit=self.address["unit"].text(),
+            room=self.address["room"].text(), grid=self.address["grid"].text(),
+            tags=tuple(code for code, box in self.tags.items() if box.isChecked()),
+            # The form does not edit the household: an edit keeps the resident's link.
+            household_id=self.resident.household_id if editing else None)
+
+    def _on_buttons_accepted(self) -> None:
+        self.errors.clear()
+        if self.check(*FIELDS):
+            first = next((n for n in FIELDS if self.errors.text(n)), None)
+            if first is not None:
+                self.errors.show_field(first)
+            return
+        data = self.collect()
+        existing = self.resident.id if self.resident else None
+        twins = residents.possible_duplicates(data, exclude_id=existing)
+        if twins and not widgets.confirm(
+                self, self.tr("可能重复登记"),
+                self.tr("已有同名、同手机号的居民：{who}。\n确定仍要保存吗？").format(
+                    who="、".join(f"{t.name}（{t.resident_no}）" for t in twins)),
+                self.tr("仍要保存")):
+            return
+        ctx, request = self.desk.ctx, self._request_id  # a double click registers once
+        self.save_button.setEnabled(False)
+        if existing is None:
+            self.desk.run(self, lambda: residents.register(ctx, data, request_id=request),
+                          self._on_save_succeeded, self._on_save_failed)
+        else:
+            self.desk.run(self, lambda: residents.update(ctx, existing, data),
+                          self._on_save_succeeded, self._on_save_failed)
+
+    def _on_save_succeeded(self, saved: ResidentView) -> None:
+        message = (self.tr("已保存 {name}（{no}）的信息") if self.resident else
+                   self.tr("已登记居民 {name}，编号 {no}")).format(name=saved.name,
+                                                              no=saved.resident_no)
+        self.succeeded.emit(message, [saved.id])
+        self.saved.emit(saved.id)
+        self.accept()
+
+    def _on_save_failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        self.errors.show(exc)

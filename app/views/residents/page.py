@@ -1,0 +1,230 @@
+"""Residents: every resident by number until the clerk searches; find, register, edit,
+archive (admin), reissue and print cards — one, or a whole grid's in a batch."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import residents
+from app.services.search import ResidentHit
+from app.views.common import widgets
+from app.views.common.errors import message_for
+from app.views.common.widgets import Feedback, setup_table
+from app.views.documents import output
+from app.views.shell.duty import Desk
+from app.views.tables.rows import ROW_ROLE, SearchModel
+
+
+class ResidentsPage(QWidget):
+    opened_at_desk = Signal(int)
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self._dialog: QDialog | None = None
+        title = QLabel(self.tr("居民"))
+        title.setObjectName("pageTitle")
+        self.query = QLineEdit()
+        self.query.setObjectName("residentsQuery")
+        self.query.setPlaceholderText(self.tr("姓名、拼音首字母、手机号、证件号后四位或居民编号"))
+        self.archived = QCheckBox(self.tr("包括已归档"))
+        self.model = SearchModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("residentsTable")
+        self.table.setModel(self.model)
+        setup_table(self.table, stretch_column=4)
+        self.register_button = QPushButton(self.tr("登记新居民 Ctrl+N"))
+        self.register_button.setObjectName("registerButton")
+        self.edit_button = QPushButton(self.tr("修改"))
+        self.desk_button = QPushButton(self.tr("在前台打开"))
+        self.reissue_button = QPushButton(self.tr("补办居民卡"))
+        self.card_button = QPushButton(self.tr("打印居民卡"))
+        self.batch_button = QPushButton(self.tr("批量打印居民卡…"))
+        self.batch_button.setObjectName("batchCards")
+        self.archive_button = QPushButton(self.tr("归档"))
+        self.archive_button.setObjectName("archiveButton")
+        self.feedback = Feedback()
+        top = QHBoxLayout()
+        top.addWidget(self.query, 1)
+        top.addWidget(self.archived)
+        top.addWidget(self.register_button)
+        actions = QHBoxLayout()
+        for button in (self.desk_button, self.edit_button, self.reissue_button,
+                       self.card_button):
+            actions.addWidget(button)
+        actions.addWidget(self.batch_button)
+        actions.addStretch(1)
+        actions.addWidget(self.archive_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(top)
+        layout.addWidget(self.feedback)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+        self.setFocusProxy(self.query)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        QShortcut(QKeySequence.StandardKey.New, self, self._on_register_button_clicked)
+
+        self.query.textEdited.connect(lambda _text: self._timer.start())
+        self.query.returnPressed.connect(self._on_timer_timeout)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self.archived.toggled.connect(self._on_timer_timeout)
+        self.table.activated.connect(self._on_table_activated)
+        self.table.selectionModel().currentChanged.connect(self._update_buttons)
+        self.register_button.clicked.connect(self._on_register_button_clicked)
+        self.edit_button.clicked.connect(self._on_edit_button_clicked)
+        self.desk_button.clicked.connect(self._on_desk_button_clicked)
+        self.reissue_button.clicked.connect(self._on_reissue_button_clicked)
+        self.card_button.clicked.connect(self._on_card_button_clicked)
+        self.batch_button.clicked.connect(self._on_batch_button_clicked)
+        self.archive_button.clicked.connect(self._on_archive_button_clicked)
+        desk.resident_changed.connect(self._on_desk_resident_changed)
+        desk.clerk_changed.connect(self._update_buttons)
+        self._stale = True  # the full list loads when the page is first shown
+        self._update_buttons()
+
+    def selected(self) -> ResidentHit | None:
+        return self.table.currentIndex().data(ROW_ROLE)
+
+    def _update_buttons(self, *args: object) -> None:
+        hit = self.selected()
+        for button in (self.edit_button, self.desk_button, self.reissue_button,
+                       self.card_button, self.archive_button):
+            button.setEnabled(hit is not None)
+        self.archive_button.setVisible(self.desk.is_admin)
+        self.archive_button.setText(self.tr("恢复") if hit and hit.archived else self.tr("归档"))
+
+    def _on_timer_timeout(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        """The search, or every resident by number while the search field is empty."""
+        self._timer.stop()
+        self._stale = False
+        if self.query.text().strip():
+            self.model.search(self.query.text(), include_archived=self.archived.isChecked())
+        else:
+            self.model.list_all(include_archived=self.archived.isChecked())
+        self._update_buttons()
+
+    def showEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt API
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
+    def _on_table_activated(self, index: QModelIndex) -> None:
+        self._on_desk_button_clicked()
+
+    def _on_desk_resident_changed(self, resident_id: int) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def _open(self, dialog: QDialog) -> None:
+        self._dialog = dialog
+        dialog.succeeded.connect(self._on_dialog_succeeded)
+        dialog.finished.connect(self._on_dialog_finished)
+        dialog.open()
+
+    def active_dialog(self) -> QDialog | None:
+        return self._dialog
+
+    def _on_dialog_succeeded(self, message: str, resident_ids: list[int]) -> None:
+        self.feedback.show_ok(message)
+        self.desk.post(message)
+        for rid in resident_ids:
+            self.desk.resident_changed.emit(rid)
+
+    def _on_dialog_finished(self, result: int) -> None:
+        if self._dialog is not None:
+            self._dialog.deleteLater()
+        self._dialog = None
+        self.window().activateWindow()
+        self.query.setFocus()
+
+    def _on_register_button_clicked(self) -> None:
+        from app.views.residents.form import ResidentFormDialog
+
+        self._open(ResidentFormDialog(self.desk, None, self))
+
+    def _on_edit_button_clicked(self) -> None:
+        from app.views.residents.form import ResidentFormDialog
+
+        hit = self.selected()
+        if hit is not None:
+            self._open(ResidentFormDialog(self.desk, residents.get(hit.id), self))
+
+    def _on_desk_button_clicked(self) -> None:
+        hit = self.selected()
+        if hit is not None:
+            self.opened_at_desk.emit(hit.id)
+
+    def _on_reissue_button_clicked(self) -> None:
+        hit = self.selected()
+        if hit is None:
+            return
+        question = self.tr("为 {name} 补办新卡后，旧卡立即作废、不能再使用。确定补办吗？")
+        if not widgets.confirm(self, self.tr("补办居民卡"), question.format(name=hit.name),
+                               self.tr("补办新卡")):
+            return
+        ctx = self.desk.ctx
+        self.desk.run(self, lambda: residents.reissue_card(ctx, hit.id),
+                      lambda r: self._done(self.tr("已为 {name} 补办新卡，旧卡已作废。请打印新卡。")
+                                           .format(name=r.name), r.id),
+                      self._failed)
+
+    def _on_card_button_clicked(self) -> None:
+        from app.views.documents.pdf_preview import PdfDialog
+
+        hit = self.selected()
+        if hit is None:
+            return
+        rid, name = hit.id, hit.name
+        dialog = PdfDialog(self.desk, self.tr("居民卡"), f"card-{hit.resident_no}.pdf",
+                           lambda: (output.card_document([rid]), output.unprintable([name])),
+                           self)
+        self._open(dialog)
+
+    def _on_batch_button_clicked(self) -> None:
+        from app.views.residents.card_batch import CardBatchDialog
+
+        hit = self.selected()
+        self._open(CardBatchDialog(self.desk, hit.grid if hit else "", self))
+
+    def _on_archive_button_clicked(self) -> None:
+        hit = self.selected()
+        if hit is None:
+            return
+        archive = not hit.archived
+        question = (self.tr("归档后 {name} 不能再登记积分或兑换。确定归档吗？") if archive
+                    else self.tr("恢复 {name} 为正常居民吗？")).format(name=hit.name)
+        if not widgets.confirm(self, self.tr("归档居民"), question,
+                               self.tr("归档") if archive else self.tr("恢复")):
+            return
+        ctx = self.desk.ctx
+        self.desk.run(self, lambda: residents.set_archived(ctx, hit.id, archive),
+                      lambda r: self._done((self.tr("已归档 {name}") if r.archived
+                                            else self.tr("已恢复 {name}")).format(name=r.name),
+                                           r.id),
+                      self._failed)
+
+    def _done(self, message: str, resident_id: int) -> None:
+        self._on_dialog_succeeded(message, [resident_id])
+
+    def _failed(self, exc: BaseException) -> None:
+        self.feedback.show_error(message_for(exc))

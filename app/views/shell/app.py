@@ -1,0 +1,181 @@
+"""The composition root of the window: QApplication, font, translator and style; the
+station opened (with any start-up problem explained in a dialog, and a damaged database
+offered its newest verified backup); the first-run wizard; sign-in; then the main window.
+
+When an admin restores a backup from the window, the window closes, the station is
+closed, the backup is put in place, and the desk starts again from the sign-in.
+
+Heavy modules (the main window and its pages, QtPdf, reportlab, pypinyin) are
+imported after the sign-in window is on screen, while the clerk types a password.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from app.runtime.config import Config
+from app.runtime.startup import Opened
+from app.views.common import errors, i18n, preferences
+from app.views.shell import look
+from app.views.shell.duty import Runner
+
+if TYPE_CHECKING:
+    from app.views.shell.recovery_dialog import RestoreRequest
+
+log = logging.getLogger(__name__)
+PRELOAD_DELAY_MS = 300
+
+
+
+def setup_logging(config: Config) -> None:
+    """The station's one rotating log file (shared with the command line)."""
+    if not logging.getLogger().handlers:
+        from app.runtime import logs
+
+        logs.setup(config.log_dir)
+
+
+def make_application() -> QApplication:
+    existing = QApplication.instance()
+    if existing is not None:
+        return existing  # type: ignore[return-value]
+    look.prefer_sharp_scaling()
+    app = QApplication(sys.argv)
+    app.setOrganizationName(preferences.ORGANISATION)
+    app.setApplicationName(preferences.APPLICATION)
+    app.setApplicationDisplayName("StationDesk")
+    app.setWindowIcon(look.icon())
+    return app
+
+
+def _preload() -> None:
+    # Runs once the sign-in window shows: the main window's modules and the pinyin
+    # tables load while the clerk types, not after Enter.
+    import app.views.shell.main_window  # noqa: F401
+    from app.services import pinyin
+
+    pinyin.initials("预加载")
+
+
+def open_station_or_error(config: Config) -> tuple[Opened | None, str]:
+    """The opened station, or why it cannot be opened, in words (never a traceback).
+    A damaged database is raised as ``DamagedDatabase``: it has a remedy to offer."""
+    from app.runtime.health import DamagedDatabase
+    from app.runtime.startup import open_station
+
+    try:
+        return open_station(config), ""
+    except DamagedDatabase:
+        raise
+    except Exception as exc:  # noqa: BLE001 - StartupError speaks; others get a reference
+        return None, errors.message_for(exc)
+
+
+def open_or_recover(config: Config, runner: Runner | None = None) -> Opened | None:
+    """The opened station; a damaged one is offered its newest verified backup first.
+    None: it cannot be opened and the clerk was told why."""
+    from app.runtime.health import DamagedDatabase
+
+    while True:
+        try:
+            opened, problem = open_station_or_error(config)
+        except DamagedDatabase as exc:
+            from app.views.shell.recovery_dialog import DamagedDialog, restored_message
+
+            dialog = DamagedDialog(config, exc, runner)
+            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.restored is None:
+                return None
+            QMessageBox.information(None, QCoreApplication.translate("App", "恢复完成"),
+                                    restored_message(dialog.restored))
+            continue  # open the restored station, checked like any other
+        if opened is None:
+            QMessageBox.critical(None, QCoreApplication.translate("App", "StationDesk 无法启动"),
+                                 problem)
+        return opened
+
+
+def run_gui(config: Config) -> int:
+    """Run the desk until its window closes; returns the process exit code."""
+    setup_logging(config)
+    app = make_application()
+    errors.install_excepthook()
+    family = look.load_fonts()
+    i18n.install(preferences.get(preferences.LANGUAGE), config.data_dir / "translations")
+    look.apply(app, family, preferences.get(preferences.LARGE_FONT))
+
+    while True:
+        opened = open_or_recover(config)
+        if opened is None:
+            return 1
+        try:
+            outcome = _run_opened(app, opened)
+        finally:
+            opened.close()
+        if isinstance(outcome, int):
+            return outcome
+        restore_after_close(config, outcome)  # then the desk opens again
+
+
+def restore_after_close(config: Config, request: RestoreRequest,
+                        runner: Runner | None = None) -> bool:
+    """Put the backup an admin chose in place, with the station closed; say how it went."""
+    from app.views.common.tasks import WaitDialog
+    from app.views.shell.recovery_dialog import restore_backup, restored_message
+
+    wait = WaitDialog(runner or Runner(), QCoreApplication.translate("App", "正在恢复备份…"),
+                      lambda: restore_backup(config, request))
+    wait.exec()
+    title = QCoreApplication.translate("App", "恢复备份")
+    if wait.error is not None:
+        QMessageBox.warning(None, title, QCoreApplication.translate(
+            "App", "没有恢复，数据保持原样：{reason}").format(
+            reason=errors.message_for(wait.error)))
+        return False
+    QMessageBox.information(None, title, restored_message(wait.value))
+    return True
+
+
+def _run_opened(app: QApplication, opened: Opened) -> int | RestoreRequest:
+    """The wizard, the sign-in and the main window: the exit code, or the restore an
+    admin asked for (to be done once the station is closed)."""
+    from app.services import station
+    from app.views.shell.duty import Desk
+    from app.views.shell.signin import SignInDialog
+
+    desk = Desk(opened.context, config=opened.config)
+    username = ""
+    if not station.is_initialised():
+        from app.views.shell.wizard import FirstRunWizard
+
+        wizard = FirstRunWizard(desk)
+        if wizard.exec() != QDialog.DialogCode.Accepted:
+            return 0
+        username = wizard.admin_username
+        if wizard.demo_problem:
+            QMessageBox.warning(None, QCoreApplication.translate("App", "演示数据"),
+                                wizard.demo_problem)
+    dialog = SignInDialog(desk, station.current().name, username)
+    # After the first paint (a 0 ms timer would run before it and delay the window).
+    QTimer.singleShot(PRELOAD_DELAY_MS, _preload)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
+        return 0
+    from app.views.shell.main_window import MainWindow
+    from app.views.shell.placement_dialog import settle_placement
+
+    desk.set_actor(dialog.actor)
+    held = settle_placement(desk)  # a copy opened elsewhere: the admin decides, once
+    window = MainWindow(desk)
+    window.show()
+    window.raise_()
+    window.activateWindow()  # keyboard shortcuts need an active window, WM or not
+    window.desk_page.focus_scan()
+    window.show_warnings(opened.warnings + held)
+    window.start_backups()
+    code = app.exec()
+    desk.finish()
+    return window.restore_request or code

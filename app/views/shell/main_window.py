@@ -1,0 +1,263 @@
+"""The main window: a thin shell hosting the pages in a sidebar, the clerk on duty in
+the status bar, and the lock screen (Ctrl+L, switching clerk, or idle time: a
+resident's data must not stay on an unattended screen).
+
+It also runs the automatic backups (daily while open, and one more when it closes), says
+once after sign-in what the start-up check warned about (low disk space), and closes
+itself when an admin asks for a restore (``restore_request``): the composition root then
+restores with the station closed and opens the desk again.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import station as station_service
+from app.services.context import Actor
+from app.views.admin.backups_page import BackupsPage
+from app.views.admin.catalogue import CataloguePage
+from app.views.admin.clerks import ClerksPage
+from app.views.admin.corrections import CorrectionsPage
+from app.views.admin.pending import PendingPage
+from app.views.admin.settings_page import SettingsPage
+from app.views.admin.year_end import YearEndPage
+from app.views.common import labels, preferences
+from app.views.desk.page import DeskPage
+from app.views.desk.redeem_page import RedeemPage
+from app.views.residents.page import ResidentsPage
+from app.views.shell import look
+from app.views.shell.backup_schedule import BackupScheduler
+from app.views.shell.duty import Desk
+from app.views.shell.idle import IdleWatcher
+from app.views.shell.recovery_dialog import RestoreRequest
+from app.views.shell.signin import SignInForm
+
+(DESK, REDEEM, RESIDENTS, PENDING, CATALOGUE, CORRECTIONS, CLERKS, SETTINGS, YEAR_END,
+ BACKUPS) = range(10)
+ADMIN_PAGES = {PENDING, CATALOGUE, CORRECTIONS, CLERKS, SETTINGS, YEAR_END, BACKUPS}
+SHORTCUT_PAGES = 10  # Ctrl+1 … Ctrl+9, then Ctrl+0 for the tenth
+
+class MainWindow(QMainWindow):
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.setWindowIcon(look.icon())
+        self.desk_page = DeskPage(desk)
+        self.redeem_page = RedeemPage(desk)
+        self.residents_page = ResidentsPage(desk)
+        self.backups_page = BackupsPage(desk)
+        self.backups = BackupScheduler(desk, self)
+        self.restore_request: RestoreRequest | None = None
+        self.warning_box: QMessageBox | None = None
+        self._closing = False  # the close backup has been made (or tried)
+        pages = ((self.desk_page, self.tr("前台")), (self.redeem_page, self.tr("兑换核销")),
+                 (self.residents_page, self.tr("居民")),
+                 (PendingPage(desk), self.tr("待审核")), (CataloguePage(desk), self.tr("积分目录")),
+                 (CorrectionsPage(desk), self.tr("作废与调整")),
+                 (ClerksPage(desk), self.tr("经办人")),
+                 (SettingsPage(desk), self.tr("设置")),
+                 (YearEndPage(desk), self.tr("年终处理")),
+                 (self.backups_page, self.tr("备份与恢复")))
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFixedWidth(150)
+        self.pages = QStackedWidget()
+        for number, (page, title) in enumerate(pages):
+            item = QListWidgetItem(title)
+            self.sidebar.addItem(item)
+            self.pages.addWidget(page)
+            if number < SHORTCUT_PAGES:
+                digit = (number + 1) % 10
+                item.setToolTip(self.tr("Ctrl+{n}").format(n=digit))
+                QShortcut(QKeySequence(f"Ctrl+{digit}"), self, lambda n=number: self.show_page(n))
+        workspace = QWidget()
+        row = QHBoxLayout(workspace)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.sidebar)
+        row.addWidget(self.pages, 1)
+
+        self.lock_form = SignInForm(desk)
+        lock_screen = QWidget()
+        lock_screen.setObjectName("lockScreen")
+        lock_layout = QVBoxLayout(lock_screen)
+        lock_layout.addStretch(1)
+        lock_layout.addWidget(self.lock_form, 0, Qt.AlignmentFlag.AlignHCenter)
+        lock_layout.addStretch(2)
+        self.lock_form.setFixedWidth(440)
+        self.root = QStackedWidget()
+        self.root.addWidget(workspace)
+        self.root.addWidget(lock_screen)
+        self.setCentralWidget(self.root)
+
+        self.station_label = QLabel()
+        self.clerk_label = QLabel()
+        self.clerk_label.setObjectName("clerkOnDuty")
+        self.switch_button = QPushButton(self.tr("切换经办人"))
+        self.switch_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.lock_button = QPushButton(self.tr("锁定 Ctrl+L"))
+        self.lock_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        bar = self.statusBar()
+        bar.addPermanentWidget(self.station_label)
+        bar.addPermanentWidget(self.clerk_label)
+        bar.addPermanentWidget(self.switch_button)
+        bar.addPermanentWidget(self.lock_button)
+        QShortcut(QKeySequence("Ctrl+L"), self, self.lock)
+
+        self.idle = IdleWatcher(self)
+        self.sidebar.currentRowChanged.connect(self._on_sidebar_current_row_changed)
+        self.switch_button.clicked.connect(self._on_switch_button_clicked)
+        self.lock_button.clicked.connect(self._on_lock_button_clicked)
+        self.lock_form.signed_in.connect(self._on_lock_form_signed_in)
+        self.idle.idle_timed_out.connect(self._on_idle_idle_timed_out)
+        self.desk_page.voucher_scanned.connect(self._on_desk_page_voucher_scanned)
+        self.residents_page.opened_at_desk.connect(self._on_residents_page_opened_at_desk)
+        self.backups_page.restore_requested.connect(self._on_backups_page_restore_requested)
+        self.backups.backup_made.connect(self._on_backups_backup_made)
+        self.backups.backup_failed.connect(self._on_backups_backup_failed)
+        desk.clerk_changed.connect(self._on_desk_clerk_changed)
+        desk.feedback_posted.connect(self._on_desk_feedback_posted)
+        desk.settings_changed.connect(self._on_desk_settings_changed)
+
+        self._on_desk_settings_changed()
+        self._on_desk_clerk_changed(desk.actor)
+        self.show_page(DESK)
+        if not self.restoreGeometry(preferences.get(preferences.MAIN_GEOMETRY)):
+            self.resize(1280, 760)
+
+    def show_page(self, number: int) -> None:
+        item = self.sidebar.item(number)
+        if item is None or item.isHidden() or self.root.currentIndex() != 0:
+            return
+        self.sidebar.setCurrentRow(number)
+
+    def _on_sidebar_current_row_changed(self, number: int) -> None:
+        self.pages.setCurrentIndex(number)
+        self.pages.currentWidget().setFocus()
+
+    # -- who is on duty ----------------------------------------------------------
+    def _on_desk_clerk_changed(self, actor: Actor | None) -> None:
+        for number in ADMIN_PAGES:
+            self.sidebar.item(number).setHidden(not (actor and actor.is_admin))
+        if actor is None:
+            self.clerk_label.setText(self.tr("已锁定"))
+        else:
+            self.clerk_label.setText(self.tr("值班：{name}（{role}）").format(
+                name=actor.display_name, role=labels.role(actor.role)))
+        if self.pages.currentIndex() in ADMIN_PAGES and not (actor and actor.is_admin):
+            self.show_page(DESK)
+
+    def lock(self, switching: bool = False) -> None:
+        """Hide everything behind the sign-in form; the same or another clerk signs in."""
+        if self.root.currentIndex() == 1:
+            return
+        previous = self.desk.actor
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.done(QDialog.DialogCode.Rejected)  # no questions: the desk is locking
+        self.desk_page.clear()
+        self.statusBar().clearMessage()  # the last message may name a resident
+        self.idle.pause()
+        self.root.setCurrentIndex(1)
+        self.desk.set_actor(None)
+        heading = (self.tr("切换经办人：请新的经办人登录") if switching or previous is None
+                   else self.tr("桌面已锁定。{name} 或其他经办人请登录。").format(
+                       name=previous.display_name))
+        self.lock_form.start(heading, "" if switching or previous is None else previous.username)
+
+    def is_locked(self) -> bool:
+        return self.root.currentIndex() == 1
+
+    def _on_lock_button_clicked(self) -> None:
+        self.lock()
+
+    def _on_switch_button_clicked(self) -> None:
+        self.lock(switching=True)
+
+    def _on_idle_idle_timed_out(self) -> None:
+        self.lock()
+
+    def _on_lock_form_signed_in(self, actor: Actor) -> None:
+        self.desk.set_actor(actor)
+        self.root.setCurrentIndex(0)
+        self.idle.resume()
+        self.show_page(DESK)
+        self.desk_page.focus_scan()
+        self.desk.post(self.tr("{name} 已登录").format(name=actor.display_name))
+
+    # -- between pages -----------------------------------------------------------
+    def _on_desk_page_voucher_scanned(self, token: str) -> None:
+        self.show_page(REDEEM)
+        self.redeem_page.add_token(token)
+        self.redeem_page.scan.setFocus()
+
+    def _on_residents_page_opened_at_desk(self, resident_id: int) -> None:
+        self.show_page(DESK)
+        self.desk_page.open_resident(resident_id)
+
+    def _on_desk_feedback_posted(self, message: str, ok: bool) -> None:
+        self.statusBar().showMessage(message, 10_000)
+
+    def _on_desk_settings_changed(self) -> None:
+        info = station_service.current()
+        self.setWindowTitle(self.tr("{station} - StationDesk 文明实践站前台").format(
+            station=info.name))
+        self.station_label.setText(f"{info.code} {info.name}")
+        if not self.is_locked():
+            self.idle.set_minutes(info.idle_lock_minutes)
+
+    # -- start and end -----------------------------------------------------------
+    def start_backups(self) -> None:
+        """The daily backup now (if today has none) and on a timer while the desk runs."""
+        self.backups.start()
+
+    def show_warnings(self, warnings: list[str]) -> None:
+        """What the start-up check warned about, said once (the box does not block)."""
+        if not warnings:
+            return
+        self.warning_box = QMessageBox(QMessageBox.Icon.Warning, self.tr("请注意"),
+                                       "\n".join(warnings), QMessageBox.StandardButton.Ok, self)
+        self.warning_box.open()
+
+    def _on_backups_backup_made(self, path: str) -> None:
+        self.backups_page.refresh()
+
+    def _on_backups_backup_failed(self, message: str) -> None:
+        self.desk.post(self.tr("自动备份失败：{reason}").format(reason=message), False)
+
+    def _on_backups_page_restore_requested(self, request: RestoreRequest) -> None:
+        self.restore_request = request
+        self._closing = True  # the current database is kept aside by the restore itself
+        self.close()
+
+    def _on_close_backup_finished(self) -> None:
+        self._closing = True
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        if not self._closing and self.backups.enabled:
+            # The close backup runs first, in the background; the window closes after it.
+            event.ignore()
+            if not self.backups.closing:
+                self.desk.post(self.tr("正在备份，完成后关闭…"))
+                self.backups.run_close(lambda: QTimer.singleShot(
+                    0, self, self._on_close_backup_finished), self)
+            return
+        preferences.put(preferences.MAIN_GEOMETRY, self.saveGeometry())
+        self.idle.stop()
+        self.backups.stop()
+        super().closeEvent(event)

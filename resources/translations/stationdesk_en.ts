@@ -1280,13 +1280,6 @@ An administrator can restore it after signing in. The current database is first 
         </message>
     </context>
     <context>
-        <name>Painting</name>
-        <message>
-            <source>正在打印…</source>
-            <translation>Printing…</translation>
-        </message>
-    </context>
-    <context>
         <name>PdfDialog</name>
         <message>
             <source>关闭</source>
@@ -1334,6 +1327,10 @@ An administrator can restore it after signing in. The current database is first 
         <message>
             <source>有字无法打印</source>
             <translation>Some characters cannot be printed</translation>
+        </message>
+        <message>
+            <source>正在打印…</source>
+            <translation>Printing…</translation>
         </message>
     </context>
     <context>

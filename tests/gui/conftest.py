@@ -19,8 +19,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from app.services import auth
 from app.views.common import i18n
 from app.views.common import preferences as ui_settings
+from app.views.common.background import Runner
 from app.views.documents import output
-from app.views.shell.duty import Desk, Runner
+from app.views.shell.duty import Desk
 
 FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 
@@ -78,13 +79,17 @@ class PdfRecorder:
     folder: Path | None = None
     fail_next: bool = False
 
-    def print_documents(self, parent, documents, title, layout="sheet"):  # noqa: ANN001
+    def print_job(self, parent, documents, title, layout="sheet"):  # noqa: ANN001
         if self.fail_next:
             self.fail_next = False
-            return False
-        self.printed.append(list(documents))
-        self.layouts.append(layout)
-        return True
+            return lambda progress: False
+
+        def job(progress) -> bool:  # noqa: ANN001
+            self.printed.append(list(documents))
+            self.layouts.append(layout)
+            return True
+
+        return job
 
     def choose_folder(self, parent, title):  # noqa: ANN001
         return self.folder

@@ -25,8 +25,8 @@ from app.services import (
     vouchers,
 )
 from app.views.common import prompts
+from app.views.common.background import Runner
 from app.views.shell import app as gui_app
-from app.views.shell.duty import Runner
 from app.views.shell.main_window import BACKUPS
 from app.views.shell.recovery_dialog import DamagedDialog, restored_message
 from tests.conftest import ADMIN_PASSWORD, NOW

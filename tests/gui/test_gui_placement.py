@@ -14,7 +14,8 @@ from app.runtime.config import resolve
 from app.runtime.startup import open_station
 from app.services import auth, deeds, placement, residents, station
 from app.services.context import Context, FixedClock
-from app.views.shell.duty import Desk, Runner
+from app.views.common.background import Runner
+from app.views.shell.duty import Desk
 from app.views.shell.placement_dialog import PlacementDialog, settle_placement
 from tests.conftest import ADMIN_PASSWORD, CLERK_PASSWORD
 

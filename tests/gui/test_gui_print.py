@@ -5,7 +5,6 @@ print, and a grid's resident cards made in the background with progress and Canc
 from __future__ import annotations
 
 import io
-import time
 
 import pytest
 from pypdf import PdfReader
@@ -14,11 +13,9 @@ from PySide6.QtCore import Qt
 from app.models import VoucherPrint
 from app.services import ledger, residents, vouchers
 from app.views.common import preferences as ui_settings
-from app.views.common.tasks import Cancelled, Progress, run_with_progress
 from app.views.desk.reprint_dialog import ReprintDialog
 from app.views.documents import output
 from app.views.residents.card_batch import CardBatchDialog
-from app.views.shell.duty import Runner
 from app.views.shell.main_window import RESIDENTS
 
 pytestmark = pytest.mark.gui
@@ -170,34 +167,3 @@ def test_a_grids_cards_report_progress_and_can_be_cancelled(window, ctx, printer
     text = "".join(_text(d) for d in printer.printed[0])
     assert "居民00" in text and "居民24" in text and "别的网格" not in text
     assert page.feedback.text() == "已输出 25 张居民卡"
-
-
-def test_background_work_shows_progress_and_stops_on_cancel(qtbot, qapp):
-    """A real worker thread: the event loop keeps running, the dialog appears after half a
-    second, and Cancel stops the work at its next step."""
-    from PySide6.QtWidgets import QWidget
-
-    owner = QWidget()
-    qtbot.addWidget(owner)
-    owner.show()
-    outcome: list[object] = []
-
-    def work(progress: Progress) -> str:
-        for step in range(200):
-            progress.report(step, 200)
-            time.sleep(0.02)
-        return "finished"
-
-    progress = run_with_progress(Runner(parent=owner), owner, "正在生成…", work,
-                                 outcome.append, outcome.append)
-    from app.views.common.tasks import ProgressDialog
-
-    qtbot.waitUntil(lambda: owner.findChild(ProgressDialog) is not None
-                    and owner.findChild(ProgressDialog).isVisible(), timeout=3000)
-    dialog = owner.findChild(ProgressDialog)
-    assert dialog.maximum() == 200 and 0 < dialog.value() < 200
-    from PySide6.QtWidgets import QPushButton
-
-    qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)  # Cancel
-    qtbot.waitUntil(lambda: bool(outcome), timeout=3000)
-    assert isinstance(outcome[0], Cancelled) and progress.cancelled

@@ -12,8 +12,9 @@ from app.runtime.config import Config
 from app.services import auth, search, station
 from app.services.context import Context
 from app.views.common import errors
+from app.views.common.background import Runner
 from app.views.shell import app as gui_app
-from app.views.shell.duty import Desk, Runner
+from app.views.shell.duty import Desk
 from app.views.shell.signin import SignInDialog
 from app.views.shell.wizard import (
     ADMIN_PAGE,

@@ -21,7 +21,7 @@ from checking_tools import program
 from app.models import database
 from app.runtime.config import resolve
 from app.runtime.startup import open_station
-from app.views.shell.duty import Runner
+from app.views.common.background import Runner
 
 pytestmark = pytest.mark.skipif(bool(os.environ.get("STATION_DESK_TEST_PG")),
                                 reason="SQLite's pragmas and files")
@@ -89,7 +89,7 @@ def test_every_kind_of_connection_is_durable(tmp_path, qtbot):
         results: list = []
         runner.run(None, worker_pragmas, results.append, results.append)
         qtbot.waitUntil(lambda: bool(results), timeout=10000)
-        assert runner.wait()
+        assert runner.finish()
     finally:
         opened.close()
     worker_thread, worker = results[0]

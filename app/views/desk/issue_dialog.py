@@ -102,7 +102,7 @@ class IssueVouchersDialog(QDialog):
         self.done_label = QLabel()
         self.done_label.setObjectName("formHeading")
         self.layout_choice = output.VoucherLayoutChoice()
-        self.preview = PdfPreview(self.tr("兑换券"), "vouchers.pdf",
+        self.preview = PdfPreview(desk, self.tr("兑换券"), "vouchers.pdf",
                                   layout=self.layout_choice.currentData())
         self.close_button = QPushButton(self.tr("关闭"))
         self.close_button.setAutoDefault(False)

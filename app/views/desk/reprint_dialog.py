@@ -54,7 +54,7 @@ class ReprintDialog(QDialog):
         setup_table(self.table, stretch_column=4)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
         self.layout_choice = output.VoucherLayoutChoice()
-        self.preview = PdfPreview(self.tr("兑换券（补打）"), "vouchers-reprint.pdf",
+        self.preview = PdfPreview(desk, self.tr("兑换券（补打）"), "vouchers-reprint.pdf",
                                   layout=self.layout_choice.currentData())
         self.feedback = Feedback()
         self.close_button = QPushButton(self.tr("关闭"))

@@ -44,7 +44,7 @@ class StatementDialog(QDialog):
         self.make_button = QPushButton(self.tr("生成"))
         self.make_button.setObjectName("makeStatement")
         self.make_button.setDefault(True)
-        self.preview = PdfPreview(self.tr("积分对账单"),
+        self.preview = PdfPreview(desk, self.tr("积分对账单"),
                                   f"statement-{resident.resident_no}.pdf")
         self.feedback = Feedback()
         top = QHBoxLayout()

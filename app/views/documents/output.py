@@ -3,8 +3,9 @@
 The render functions run on the worker thread and touch no widget; ``app.printing``
 is imported on first use, so the window starts (and works) without reportlab.
 ``sink`` is the one seam between the desk and the system's dialogs: pages call
-``output.sink.print_documents`` / ``save_documents`` / ``choose_folder``; tests replace
-``sink`` with a recorder and receive the PDF bytes instead of dialogs.
+``output.sink.print_job`` / ``save_documents`` / ``choose_folder``; tests replace
+``sink`` with a recorder and receive the PDF bytes instead of dialogs. A print job is
+asked for on the GUI thread (the print dialog) and painted as background work.
 
 Each page layout has its own printer: A4 sheets go to the office printer, receipts to the
 thermal printer, whose printable width in dots is this machine's setting. The last
@@ -26,7 +27,8 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QWidget
 from app.services import ledger, residents, vouchers
 from app.services import station as station_service
 from app.views.common import preferences
-from app.views.documents.painting import SHEET, THERMAL, paint_documents, paint_in_background
+from app.views.common.background import Progress
+from app.views.documents.painting import SHEET, THERMAL, paint_documents
 
 __all__ = ["SHEET", "THERMAL", "paint_documents", "sink"]
 
@@ -35,6 +37,9 @@ log = logging.getLogger(__name__)
 # The printable widths of common receipt printers (58 mm rolls 384 dots, 80 mm 576):
 # app.printing.thermal.ROLL_WIDTHS, repeated so the settings page needs no reportlab.
 ROLL_WIDTHS = (384, 416, 432, 576)
+
+
+PrintJob = Callable[[Progress], bool]  # cancellable work: True once every page is out
 
 
 class PrintingUnavailable(RuntimeError):
@@ -112,10 +117,10 @@ def numbered_paths(path: Path, count: int) -> list[Path]:
 class Output:
     """The real thing: the system's print dialog and file dialogs."""
 
-    def print_documents(self, parent: QWidget | None, documents: list[bytes], title: str,
-                        layout: str = SHEET) -> bool:
-        """Ask for a printer and print every page of every document; True if printed,
-        False if the clerk cancelled or the printer failed."""
+    def print_job(self, parent: QWidget | None, documents: list[bytes], title: str,
+                  layout: str = SHEET) -> PrintJob | None:
+        """Ask for a printer; the work that prints every page of every document on it
+        (False if the printer refuses), or None if the clerk closed the print dialog."""
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         remembered = preferences.LAST_THERMAL_PRINTER if layout == THERMAL else \
@@ -128,9 +133,9 @@ class Output:
         dialog = QPrintDialog(printer, parent)
         dialog.setWindowTitle(QCoreApplication.translate("Output", "打印"))
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-            return False
+            return None
         preferences.put(remembered, printer.printerName())
-        return paint_in_background(parent, printer, documents, layout)
+        return lambda progress: paint_documents(printer, documents, layout, progress)
 
     def save_documents(self, parent: QWidget | None, documents: list[bytes],
                        suggested: str) -> list[Path]:

@@ -3,36 +3,20 @@
 QtPdf renders each page to an image on white (its own images are transparent and would
 print black), which is painted at the page's real size: A4 pages fill the sheet, a
 receipt is printed dot for dot at the roll's width, its page as long as the receipt.
-Painting a hundred pages takes seconds, so it runs on a thread of its own while the
-window shows how far it is and offers Cancel; a QPrinter may be painted on from any
+Painting a hundred pages takes seconds, so the window runs it as cancellable background
+work (``Runner.run``) and shows how far it is; a QPrinter may be painted on from any
 thread, and nothing here touches a widget.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 from typing import Any
 
-from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
-    QCoreApplication,
-    QEventLoop,
-    QIODevice,
-    QMarginsF,
-    QObject,
-    QRect,
-    QSize,
-    QSizeF,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRect, QSize, QSizeF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
-from PySide6.QtWidgets import QWidget
 
-from app.views.common.tasks import Cancelled, Progress, ProgressDialog
+from app.views.common.background import Cancelled, Progress
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +25,6 @@ THERMAL = "thermal"
 # Rendering above 300 dpi makes an A4 page image of over 100 MB and prints no sharper a
 # QR code (a module is 6 dots at 300 dpi); a receipt printer's 203 dpi stays exact.
 MAX_RENDER_DPI = 300
-PROGRESS_DELAY_MS = 500
 
 
 def _page_size(points: QSizeF) -> QPageSize:
@@ -58,8 +41,9 @@ def prepare_roll(printer: Any, points: QSizeF) -> None:
 
 def paint_documents(printer: Any, documents: list[bytes], layout: str = SHEET,
                     progress: Progress | None = None) -> bool:
-    """Paint every page of every document; False if the printer refused or the clerk
-    cancelled (the job is then aborted, so nothing half-printed is left queued)."""
+    """Paint every page of every document; False if the printer refused. ``Cancelled``
+    if the clerk cancelled: the job is aborted first, so nothing half-printed is left
+    queued."""
     from PySide6.QtPdf import QPdfDocument
 
     pages: list[tuple[QPdfDocument, int]] = []
@@ -90,7 +74,7 @@ def paint_documents(printer: Any, documents: list[bytes], layout: str = SHEET,
             _paint_page(painter, printer, document, page, points, layout)
     except Cancelled:
         printer.abort()
-        return False
+        raise
     finally:
         painter.end()
         for document, _buffer in opened:
@@ -116,45 +100,3 @@ def _paint_page(painter: QPainter, printer: Any, document: Any, page: int, point
     page_painter.drawImage(0, 0, document.render(page, image_size))
     page_painter.end()
     painter.drawImage(QRect(0, 0, size.width(), size.height()), image)
-
-
-class _Relay(QObject):
-    """Carries the worker's answer to the GUI thread (a slot of a GUI-thread object)."""
-
-    finished = Signal(bool)
-
-    def __init__(self, loop: QEventLoop) -> None:
-        super().__init__()
-        self.outcome: list[bool] = []
-        self._loop = loop
-        self.finished.connect(self._on_self_finished)
-
-    def _on_self_finished(self, ok: bool) -> None:
-        self.outcome.append(ok)
-        self._loop.quit()
-
-
-def paint_in_background(parent: QWidget | None, printer: Any, documents: list[bytes],
-                        layout: str) -> bool:
-    """``paint_documents`` on a worker thread; the event loop keeps running meanwhile and
-    a progress dialog with Cancel appears if it takes more than half a second."""
-    progress = Progress()
-    loop = QEventLoop()
-    relay = _Relay(loop)
-    outcome = relay.outcome
-
-    def work() -> None:
-        try:
-            ok = paint_documents(printer, documents, layout, progress)
-        except Exception:  # noqa: BLE001 - logged; the clerk is told it did not print
-            log.exception("printing failed")
-            ok = False
-        relay.finished.emit(ok)
-
-    dialog = ProgressDialog(QCoreApplication.translate("Painting", "正在打印…"), parent, progress)
-    QTimer.singleShot(PROGRESS_DELAY_MS, dialog, lambda: None if outcome else dialog.show())
-    threading.Thread(target=work, name="printing", daemon=True).start()
-    if not outcome:
-        loop.exec()
-    dialog.finish()
-    return bool(outcome and outcome[0])

@@ -2,14 +2,17 @@
 renders one document in the background and previews it.
 
 QtPdf is imported here only, when a document is first shown. Printing and saving go
-through ``output.sink``; ``delivered`` says which of the two happened, ``not_printed``
-that the print dialog was cancelled or the printer failed. A warning set with
+through ``output.sink``; the pages are painted as cancellable background work, so the
+window stays responsive and its closing waits for the print. ``delivered`` says which of
+the two happened, ``not_printed`` that the print dialog or the printing was cancelled,
+or the printer failed. A warning set with
 ``set_documents`` (a name with characters no font here has) is shown under the page and
 asked about once more before the documents go out.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Signal
@@ -26,22 +29,27 @@ from PySide6.QtWidgets import (
 )
 
 from app.views.common import widgets
+from app.views.common.background import Cancelled
 from app.views.common.errors import message_for
 from app.views.common.widgets import Feedback, error_label, set_message
 from app.views.documents import output
 from app.views.shell.duty import Desk
+
+log = logging.getLogger(__name__)
 
 
 class PdfPreview(QWidget):
     delivered = Signal(str)  # "print" or "save"
     not_printed = Signal()  # cancelled in the print dialog, or the printer failed
 
-    def __init__(self, title: str, suggested_name: str, parent: QWidget | None = None,
-                 layout: str = output.SHEET) -> None:
+    def __init__(self, desk: Desk, title: str, suggested_name: str,
+                 parent: QWidget | None = None, layout: str = output.SHEET) -> None:
         super().__init__(parent)
         from PySide6.QtPdf import QPdfDocument
         from PySide6.QtPdfWidgets import QPdfView
 
+        self.desk = desk
+        self.printing = False  # a print job is under way: another click waits for it
         self.title = title
         self.suggested_name = suggested_name
         self.documents: list[bytes] = []
@@ -114,13 +122,29 @@ class PdfPreview(QWidget):
             self, self.tr("有字无法打印"), self.warning, self.tr("仍然输出"))
 
     def _on_print_button_clicked(self) -> None:
-        if not self.documents or not self._warned():
+        if self.printing or not self.documents or not self._warned():
             return
-        if output.sink.print_documents(self.window(), self.documents, self.title,
-                                       layout=self.layout):
+        job = output.sink.print_job(self.window(), self.documents, self.title,
+                                    layout=self.layout)
+        if job is None:
+            self.not_printed.emit()
+            return
+        self.printing = True
+        self.desk.run(self, job, self._on_print_succeeded, self._on_print_failed,
+                      progress=self.tr("正在打印…"), cancellable=True)
+
+    def _on_print_succeeded(self, printed: bool) -> None:
+        self.printing = False
+        if printed:
             self.delivered.emit("print")
         else:
             self.not_printed.emit()
+
+    def _on_print_failed(self, exc: BaseException) -> None:
+        self.printing = False
+        if not isinstance(exc, Cancelled):
+            log.error("printing failed", exc_info=exc)
+        self.not_printed.emit()
 
     def _on_save_button_clicked(self) -> None:
         if not self.documents or not self._warned():
@@ -140,7 +164,7 @@ class PdfDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.resize(720, 640)
-        self.preview = PdfPreview(title, suggested_name)
+        self.preview = PdfPreview(desk, title, suggested_name)
         self.feedback = Feedback()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import search
+from app.views.common.background import Cancelled, Progress
 from app.views.common.errors import message_for
-from app.views.common.tasks import Cancelled, Progress, run_with_progress
 from app.views.common.widgets import Feedback, button_row
 from app.views.documents import output
 from app.views.documents.pdf_preview import PdfPreview
@@ -48,7 +48,7 @@ class CardBatchDialog(QDialog):
         self.make_button = QPushButton(self.tr("生成居民卡"))
         self.make_button.setObjectName("makeCards")
         self.make_button.setDefault(True)
-        self.preview = PdfPreview(self.tr("居民卡"), "cards.pdf")
+        self.preview = PdfPreview(desk, self.tr("居民卡"), "cards.pdf")
         self.preview.print_button.setEnabled(False)
         self.preview.save_button.setEnabled(False)
         self.feedback = Feedback()
@@ -80,8 +80,8 @@ class CardBatchDialog(QDialog):
         def work(progress: Progress) -> tuple[list[bytes], str, int]:
             return make_cards(grid, chunk, progress)
 
-        run_with_progress(self.desk.runner, self, self.tr("正在生成居民卡…"), work,
-                          self._on_cards_succeeded, self._on_cards_failed, self.progress)
+        self.desk.run(self, work, self._on_cards_succeeded, self._on_cards_failed,
+                      progress=self.tr("正在生成居民卡…"), handle=self.progress)
 
     def _on_cards_succeeded(self, made: tuple[list[bytes], str, int]) -> None:
         documents, warning, self.count = made

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from app.runtime.config import Config
 from app.runtime.startup import Opened
 from app.views.common import errors, i18n, preferences
+from app.views.common.background import Runner
 from app.views.shell import look
-from app.views.shell.duty import Runner
 
 if TYPE_CHECKING:
     from app.views.shell.recovery_dialog import RestoreRequest
@@ -124,7 +124,7 @@ def run_gui(config: Config) -> int:
 def restore_after_close(config: Config, request: RestoreRequest,
                         runner: Runner | None = None) -> bool:
     """Put the backup an admin chose in place, with the station closed; say how it went."""
-    from app.views.common.tasks import WaitDialog
+    from app.views.common.background import WaitDialog
     from app.views.shell.recovery_dialog import restore_backup, restored_message
 
     wait = WaitDialog(runner or Runner(), QCoreApplication.translate("App", "正在恢复备份…"),

@@ -4,118 +4,23 @@ the background runner, and the signals that say what changed.
 Pages never call each other: a page that changes a resident emits
 ``resident_changed``, and every page showing that resident refreshes itself.
 
-The runner takes domain calls off the GUI thread and delivers the outcome back on
-it. One worker thread does the work (database writes are serialised anyway; SQLite
-connections are per thread, so a thread that lives forever keeps one connection).
-Widgets never travel to the worker: a job is a plain function, and its result is
-handed to a callback on the GUI thread. A progress dialog appears only when the work
-takes longer than half a second. Tests switch the runner to synchronous mode.
+Background work goes through ``app.views.common.background.Runner``: one for the
+clerk's work, and one for backups.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections.abc import Callable
 from typing import Any
 
-import shiboken6
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtCore import QObject, Signal
 
 from app.runtime.config import Config
 from app.services.context import Actor, Context
+from app.views.common.background import Done, Failed, Progress, Runner
 
-log = logging.getLogger(__name__)
-
-Done = Callable[[Any], None]
-Failed = Callable[[BaseException], None]
-PROGRESS_DELAY_MS = 500
 ALL_RESIDENTS = -1  # resident_changed for work touching everyone (year-end clearing)
-
-
-class _Job(QRunnable):
-    def __init__(self, work: Callable[[], Any], deliver: Callable[[bool, Any], None]) -> None:
-        super().__init__()
-        self._work = work
-        self._deliver = deliver
-
-    def run(self) -> None:
-        try:
-            outcome: tuple[bool, Any] = (True, self._work())
-        except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread as data
-            outcome = (False, exc)
-        self._deliver(*outcome)
-
-
-class Runner(QObject):
-    """Runs ``work`` in the background and calls ``done`` or ``failed`` on the GUI thread."""
-
-    _delivered = Signal(object)  # a zero-argument callable to run on the GUI thread
-
-    def __init__(self, synchronous: bool = False, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.synchronous = synchronous
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._pool.setExpiryTimeout(-1)
-        self._busy = 0
-        self._delivered.connect(self._on_self_delivered, Qt.ConnectionType.QueuedConnection)
-
-    @property
-    def busy(self) -> bool:
-        return self._busy > 0
-
-    def run(self, owner: QObject | None, work: Callable[[], Any], done: Done,
-            failed: Failed, progress: str | None = None) -> None:
-        """``owner``: the widget the callbacks belong to; if it is gone, they are dropped."""
-        dialog_timer: QTimer | None = None
-        dialog: list[QProgressDialog] = []
-        if progress and isinstance(owner, QWidget) and not self.synchronous:
-            dialog_timer = QTimer(self)
-            dialog_timer.setSingleShot(True)
-            dialog_timer.timeout.connect(lambda: dialog.append(_progress(owner, progress)))
-            dialog_timer.start(PROGRESS_DELAY_MS)
-
-        def finish(ok: bool, value: Any) -> None:
-            self._busy -= 1
-            if dialog_timer is not None:
-                dialog_timer.stop()
-                dialog_timer.deleteLater()
-            for d in dialog:
-                d.close()
-                d.deleteLater()
-            if owner is not None and not shiboken6.isValid(owner):
-                log.info("result dropped: its window was closed")
-                return
-            (done if ok else failed)(value)
-
-        self._busy += 1
-        if self.synchronous:
-            try:
-                value = work()
-            except BaseException as exc:  # noqa: BLE001 - same path as the threaded case
-                finish(False, exc)
-            else:
-                finish(True, value)
-            return
-        self._pool.start(_Job(work, lambda ok, value: self._delivered.emit(
-            lambda: finish(ok, value))))
-
-    def _on_self_delivered(self, callback: Callable[[], None]) -> None:
-        callback()
-
-    def wait(self, msecs: int = 30000) -> bool:
-        return self._pool.waitForDone(msecs)
-
-
-def _progress(owner: QWidget, text: str) -> QProgressDialog:
-    dialog = QProgressDialog(text, "", 0, 0, owner)
-    dialog.setCancelButton(None)
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(0)
-    dialog.show()
-    return dialog
 
 
 class Desk(QObject):
@@ -156,28 +61,18 @@ class Desk(QObject):
         self.actor = actor
         self.clerk_changed.emit(actor)
 
-    def run(self, owner: QObject | None, work: Callable[[], Any], done: Done, failed: Failed,
-            progress: str | None = None) -> None:
-        self.runner.run(owner, work, done, failed, progress)
+    def run(self, owner: QObject | None, work: Callable[..., Any], done: Done, failed: Failed,
+            progress: str | None = None, *, cancellable: bool = False,
+            handle: Progress | None = None) -> Progress | None:
+        """The clerk's work in the background (see ``Runner.run``)."""
+        return self.runner.run(owner, work, done, failed, progress, cancellable, handle)
 
     def post(self, message: str, ok: bool = True) -> None:
         self.feedback_posted.emit(message, ok)
 
     def finish(self, msecs: int = 120_000) -> None:
-        """Wait for background work, then close each worker's own database connection:
-        the station is about to close (or be replaced by a restore), and no connection
-        may outlive the file it was opened on."""
+        """Wait for background work (printing included), then close each worker's own
+        database connection: the station is about to close (or be replaced by a
+        restore), and no connection may outlive the file it was opened on."""
         for runner in (self.runner, self.backup_runner):
-            if not runner.synchronous:
-                runner.run(None, _close_connection, _ignore, _ignore)
-            runner.wait(msecs)
-
-
-def _close_connection() -> None:
-    from app.runtime.startup import close_connection
-
-    close_connection()
-
-
-def _ignore(_value: object) -> None:
-    pass
+            runner.finish(msecs)

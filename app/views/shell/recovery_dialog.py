@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 from app.runtime.config import Config
 from app.runtime.recovery import Restored
 from app.views.common import preferences
+from app.views.common.background import Runner
 from app.views.common.errors import message_for
 from app.views.common.widgets import Feedback, FieldErrors, error_label
 from app.views.shell import look
-from app.views.shell.duty import Runner
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,11 @@ thread and calls ``done(result)`` or ``failed(exception)`` back on the GUI threa
   worker's own database connection: the station is about to close.
 - ``Runner(synchronous=True)`` runs the work at once on the calling thread (tests).
 
-One thread per runner: database writes are serialised anyway, and SQLite connections are
-per thread, so a thread that lives as long as the runner keeps one connection.
+One worker thread per runner, started with its first job and ended by ``finish``:
+database writes are serialised anyway, and peewee keeps one connection per thread, so the
+worker keeps one connection for all its jobs, and ``finish`` can close it. It is a Python
+thread on purpose: a QThreadPool thread runs each job under a fresh Python thread state,
+so thread-local data (the connection) is lost after every job and can never be closed.
 
 ``WaitDialog`` is for the moments with no page to own the work (restoring a backup after
 the main window has closed): a modal "please wait" whose event loop keeps the screen
@@ -27,12 +30,13 @@ painted while the runner does the job.
 from __future__ import annotations
 
 import logging
+import queue
 import threading
 from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QProgressDialog, QVBoxLayout, QWidget
 
 log = logging.getLogger(__name__)
@@ -56,13 +60,19 @@ class Progress(QObject):
         super().__init__(parent)
         self._stop = threading.Event()  # a plain flag: safe to read from the worker
         self.last: tuple[int, int] = (0, 0)
+        self._shown: tuple[int, int] | None = None  # total and percent last reported
 
     def report(self, done: int, total: int) -> None:
-        """Say how far the work is; raises ``Cancelled`` if the clerk has cancelled."""
+        """Say how far the work is; raises ``Cancelled`` if the clerk has cancelled.
+        ``reported`` is emitted once per percent: a bar shows no finer steps, and a
+        thousand-page job must not post a thousand updates to the GUI thread."""
         self.check()
         self.last = (done, total)
-        self.reported.emit(done, total)
-        self.check()  # a synchronous slot (tests) may have cancelled just now
+        shown = (total, done * 100 // total if total else 0)
+        if shown != self._shown:
+            self._shown = shown
+            self.reported.emit(done, total)
+            self.check()  # a synchronous slot (tests) may have cancelled just now
 
     def check(self) -> None:
         if self._stop.is_set():
@@ -76,18 +86,14 @@ class Progress(QObject):
         return self._stop.is_set()
 
 
-class _Job(QRunnable):
-    def __init__(self, work: Callable[[], Any], deliver: Callable[[bool, Any], None]) -> None:
-        super().__init__()
-        self._work = work
-        self._deliver = deliver
+Job = Callable[[], None]
 
-    def run(self) -> None:
-        try:
-            outcome: tuple[bool, Any] = (True, self._work())
-        except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread as data
-            outcome = (False, exc)
-        self._deliver(*outcome)
+
+def _serve(jobs: queue.SimpleQueue[Job | None]) -> None:
+    """The worker thread: every job in turn, until the one that says stop (None)."""
+    while (job := jobs.get()) is not None:
+        job()
+        del job  # what the job holds is let go of now, not when the next one arrives
 
 
 class Runner(QObject):
@@ -98,9 +104,8 @@ class Runner(QObject):
     def __init__(self, synchronous: bool = False, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.synchronous = synchronous
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._pool.setExpiryTimeout(-1)  # the thread, and its connection, stay
+        self._jobs: queue.SimpleQueue[Job | None] = queue.SimpleQueue()
+        self._worker: threading.Thread | None = None
         self._busy = 0
         self._delivered.connect(self._on_self_delivered, Qt.ConnectionType.QueuedConnection)
 
@@ -121,7 +126,8 @@ class Runner(QObject):
         if progress and isinstance(owner, QWidget) and not self.synchronous:
             watch = _Watch(owner, progress, handle)
 
-        def finish(ok: bool, value: Any) -> None:
+        def finish(ok: bool, value: Any, _keep: Progress | None = handle) -> None:
+            # _keep: the handle is let go of here, on the GUI thread it belongs to
             self._busy -= 1
             if watch is not None:
                 watch.end()
@@ -139,27 +145,52 @@ class Runner(QObject):
             else:
                 finish(True, value)
         else:
-            self._pool.start(_Job(call, lambda ok, value: self._delivered.emit(
-                lambda: finish(ok, value))))
+            self._submit(lambda: self._deliver(call, finish))
         return handle
+
+    def _submit(self, job: Job) -> None:
+        if self._worker is None:
+            self._jobs = queue.SimpleQueue()
+            self._worker = threading.Thread(target=_serve, args=(self._jobs,),
+                                            name="background", daemon=True)
+            self._worker.start()
+        self._jobs.put(job)
+
+    def _deliver(self, call: Callable[[], Any], finish: Callable[[bool, Any], None]) -> None:
+        """On the worker: run ``call`` and post its outcome to the GUI thread."""
+        try:
+            outcome: tuple[bool, Any] = (True, call())
+        except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread as data
+            outcome = (False, exc)
+        try:
+            self._delivered.emit(lambda: finish(*outcome))
+        except RuntimeError:  # the runner itself is gone (its window was deleted)
+            log.info("result dropped: its runner was deleted")
 
     def _on_self_delivered(self, callback: Callable[[], None]) -> None:
         callback()
 
     def finish(self, msecs: int = 120_000) -> bool:
-        """Wait for all queued work, then close the worker's own database connection;
-        False if the work was still running after ``msecs``. Results not yet delivered
-        are not: the window they belong to is closing."""
-        if self.synchronous:
+        """Wait for all queued work, then close the worker's own database connection
+        and end the worker (the next job starts a new one); False if the work was still
+        running after ``msecs``. Results not yet delivered are not: the window they
+        belong to is closing."""
+        worker, self._worker = self._worker, None
+        if worker is None:
             return True
-        self._pool.start(_Job(_close_connection, lambda ok, value: None))
-        return self._pool.waitForDone(msecs)
+        self._jobs.put(_close_connection)
+        self._jobs.put(None)
+        worker.join(msecs / 1000)
+        return not worker.is_alive()
 
 
 def _close_connection() -> None:
     from app.runtime.startup import close_connection
 
-    close_connection()
+    try:
+        close_connection()
+    except Exception:  # noqa: BLE001 - the worker must still end
+        log.exception("closing the worker's database connection failed")
 
 
 class _Watch:

@@ -127,9 +127,11 @@ def restore_after_close(config: Config, request: RestoreRequest,
     from app.views.common.background import WaitDialog
     from app.views.shell.recovery_dialog import restore_backup, restored_message
 
-    wait = WaitDialog(runner or Runner(), QCoreApplication.translate("App", "正在恢复备份…"),
+    runner = runner or Runner()
+    wait = WaitDialog(runner, QCoreApplication.translate("App", "正在恢复备份…"),
                       lambda: restore_backup(config, request))
     wait.exec()
+    runner.finish()  # no worker connection may outlive the file the restore replaced
     title = QCoreApplication.translate("App", "恢复备份")
     if wait.error is not None:
         QMessageBox.warning(None, title, QCoreApplication.translate(

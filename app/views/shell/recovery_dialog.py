@@ -152,6 +152,11 @@ class DamagedDialog(QDialog):
                          self._on_restore_succeeded, self._on_restore_failed,
                          progress=self.tr("正在恢复备份…"))
 
+    def done(self, result: int) -> None:
+        # A restore under way is waited for; its worker and connection end with the dialog.
+        self._runner.finish()
+        super().done(result)
+
     def _on_restore_succeeded(self, done: Restored) -> None:
         self.restored = done
         self.accept()

@@ -234,3 +234,22 @@ def test_the_progress_dialog_appears_only_after_the_delay(owner, qtbot):
     qtbot.waitUntil(lambda: owner.findChild(ProgressDialog) is None
                     or not owner.findChild(ProgressDialog).isVisible(), timeout=WAIT_MS)
     assert runner.finish()
+
+
+def test_cancelling_a_print_aborts_it_and_says_it_was_not_printed(
+        desk, owner, print_to_file, qtbot):
+    gate = threading.Event()
+    desk.run(owner, lambda: gate.wait(WAIT_MS / 1000), lambda _: None, lambda _: None)
+    preview = PdfPreview(desk, "test", "test.pdf", owner)
+    preview.set_documents([_pdf(2)])
+    outcome: list[str] = []
+    preview.delivered.connect(outcome.append)
+    preview.not_printed.connect(lambda: outcome.append("not printed"))
+    qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: preview.findChild(ProgressDialog) is not None
+                    and preview.findChild(ProgressDialog).isVisible(), timeout=WAIT_MS)
+    qtbot.mouseClick(preview.findChild(ProgressDialog).findChild(QPushButton),
+                     Qt.MouseButton.LeftButton)  # Cancel, before the first page
+    gate.set()
+    qtbot.waitUntil(lambda: bool(outcome), timeout=WAIT_MS)
+    assert outcome == ["not printed"] and not preview.printing

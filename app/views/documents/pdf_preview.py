@@ -3,11 +3,11 @@ renders one document in the background and previews it.
 
 QtPdf is imported here only, when a document is first shown. Printing and saving go
 through ``output.sink``; the pages are painted as cancellable background work, so the
-window stays responsive and its closing waits for the print. ``delivered`` says which of
-the two happened, ``not_printed`` that the print dialog or the printing was cancelled,
-or the printer failed. A warning set with
-``set_documents`` (a name with characters no font here has) is shown under the page and
-asked about once more before the documents go out.
+window stays responsive and its closing waits for the print. ``delivered`` says which
+of the two happened, ``not_printed`` that the print dialog or the printing was
+cancelled, or the printer failed. A warning set with ``set_documents`` (a name with
+characters no font here has) is shown under the page and asked about once more before
+the documents go out.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 
 class PdfPreview(QWidget):
     delivered = Signal(str)  # "print" or "save"
-    not_printed = Signal()  # cancelled in the print dialog, or the printer failed
+    not_printed = Signal()  # cancelled (the dialog or the printing), or the printer failed
 
     def __init__(self, desk: Desk, title: str, suggested_name: str,
                  parent: QWidget | None = None, layout: str = output.SHEET) -> None:

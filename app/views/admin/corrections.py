@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from app.services import residents, tokens, vouchers
 from app.services.context import new_request_id
+from app.services.vouchers import VoidResult
 from app.views.common import widgets
 from app.views.common.errors import message_for
 from app.views.common.widgets import Feedback, FieldErrors, button_row, error_label
@@ -94,15 +95,15 @@ class CorrectionsPage(QWidget):
         self.desk.run(self, lambda: vouchers.void(ctx, serial, reason, request_id=request),
                       self._on_void_succeeded, self.errors.show)
 
-    def _on_void_succeeded(self, result: dict) -> None:
+    def _on_void_succeeded(self, result: VoidResult) -> None:
         template = self.tr("兑换券 {serial} 已作废，{points} 分已退回持有人（余额 {balance}）")
-        message = template.format(serial=result["serial"], points=result["points"],
-                                  balance=result["balance"])
+        message = template.format(serial=result.serial, points=result.points,
+                                  balance=result.balance)
         self.voucher.clear()
         self.void_reason.clear()
         self.feedback.show_ok(message)
         self.desk.post(message)
-        self.desk.resident_changed.emit(result["resident_id"])
+        self.desk.resident_changed.emit(result.resident_id)
         self.desk.vouchers_changed.emit()
 
     def _on_adjust_button_clicked(self) -> None:

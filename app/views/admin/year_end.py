@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 
 from app.services import ledger, vouchers
 from app.services.context import new_request_id
+from app.services.ledger import Clearing, ClearingReversed
+from app.services.vouchers import Expired
 from app.views.common import widgets
 from app.views.common.errors import message_for
 from app.views.common.widgets import Feedback, button_row
@@ -125,10 +127,10 @@ class YearEndPage(QWidget):
                       self._on_clear_succeeded, self._on_failed,
                       progress=self.tr("正在清零…"))
 
-    def _on_clear_succeeded(self, result: dict) -> None:
+    def _on_clear_succeeded(self, result: Clearing) -> None:
         self.clear_button.setEnabled(True)
         message = self.tr("积分清零完成：{residents} 位居民，共 {points} 分。").format(
-            residents=result["residents"], points=result["points"])
+            residents=result.residents, points=result.points)
         self._done(message)
 
     def _on_unclear_button_clicked(self) -> None:
@@ -150,10 +152,10 @@ class YearEndPage(QWidget):
                       self._on_unclear_succeeded, self._on_failed,
                       progress=self.tr("正在撤销清零…"))
 
-    def _on_unclear_succeeded(self, result: dict) -> None:
+    def _on_unclear_succeeded(self, result: ClearingReversed) -> None:
         self.unclear_reason.clear()
         message = self.tr("已撤销截止日 {cutoff} 的清零：{residents} 位居民，共退回 {points} 分。"
-                          ).format(**result)
+                          ).format(**result.as_dict())
         self._done(message)
 
     def _on_expire_button_clicked(self) -> None:
@@ -166,10 +168,10 @@ class YearEndPage(QWidget):
                       self._on_expire_succeeded, self._on_failed,
                       progress=self.tr("正在处理过期兑换券…"))
 
-    def _on_expire_succeeded(self, result: dict) -> None:
+    def _on_expire_succeeded(self, result: Expired) -> None:
         self.expire_button.setEnabled(True)
         message = self.tr("已将 {count} 张过期兑换券标记为过期（共 {points} 分）。").format(
-            count=result["count"], points=result["points"])
+            count=result.count, points=result.points)
         self._done(message)
         self.desk.vouchers_changed.emit()
 

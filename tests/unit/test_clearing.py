@@ -214,8 +214,9 @@ def _unclear(ctx, model: Model, rids: list[int], twice: bool, counts) -> None:
         return
     cutoff, taken, _ = newest
     result = ledger.reverse_clearing(ctx, cutoff, "录错")
-    assert result.as_dict() == {"cutoff": str(cutoff), "residents": len([t for t in taken.values() if t]),
-                      "points": sum(taken.values())}
+    assert result.as_dict() == {"cutoff": str(cutoff),
+                                "residents": len([t for t in taken.values() if t]),
+                                "points": sum(taken.values())}
     newest[2] = True
     for r in rids:
         if taken[r]:

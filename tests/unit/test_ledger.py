@@ -130,7 +130,8 @@ def test_expire_never_takes_more_than_the_balance(ctx, resident, give, clock):
     give(resident.id, 30)
     vouchers.issue(ctx, resident.id, 25)
     clock.advance(days=1)  # a clearing closes only past days
-    assert ledger.expire_balances(ctx, dt.date(2026, 11, 23)).as_dict() == {"residents": 1, "points": 5}
+    cleared = ledger.expire_balances(ctx, dt.date(2026, 11, 23))
+    assert cleared.as_dict() == {"residents": 1, "points": 5}
     assert ledger.balance(resident.id) == 0
 
 

@@ -31,7 +31,7 @@ from app.services.residents import ResidentView, Revealed
 from app.views.common import labels
 from app.views.common.errors import message_for
 from app.views.common.widgets import Feedback, setup_table
-from app.views.shell.duty import ALL_RESIDENTS, Desk
+from app.views.shell.duty import Desk
 from app.views.tables.rows import ROW_ROLE, LedgerModel
 
 
@@ -134,7 +134,6 @@ class ResidentPanel(QWidget):
         self._stack = QStackedLayout(self)
         self._stack.addWidget(self.empty)
         self._stack.addWidget(card)
-        desk.resident_changed.connect(self._on_desk_resident_changed)
         desk.clerk_changed.connect(self._on_desk_clerk_changed)
         self.reveal_button.clicked.connect(self._on_reveal_button_clicked)
         self.reverse_button.clicked.connect(self._on_reverse_button_clicked)
@@ -221,7 +220,3 @@ class ResidentPanel(QWidget):
         entry = self.selected_entry()
         if entry is not None:
             self.reverse_requested.emit(entry)
-
-    def _on_desk_resident_changed(self, resident_id: int) -> None:
-        if self.resident is not None and resident_id in (self.resident.id, ALL_RESIDENTS):
-            self.show_resident(self.resident.id)  # masked again: the numbers may have changed

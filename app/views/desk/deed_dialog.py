@@ -101,6 +101,23 @@ class RecordDeedDialog(ReportingDialog):
         self.save_button.setDefault(True)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
 
+        self._lay_out(type_error, quantity_error, date_error, person_error)
+
+        self.filter.installEventFilter(self)
+        self.filter.textChanged.connect(self._on_filter_text_changed)
+        self.category.currentIndexChanged.connect(self._on_category_current_index_changed)
+        self.types.selectionModel().currentChanged.connect(self._on_types_current_changed)
+        self.quantity.valueChanged.connect(self._on_quantity_value_changed)
+        self.date.dateChanged.connect(self._on_date_date_changed)
+        EnterKey(self.add_person, self._on_add_person_return_pressed)
+        self.buttons.accepted.connect(self._on_buttons_accepted)
+        self.buttons.rejected.connect(self.reject)
+        self._show_people()
+        self._refresh_types()
+        self.filter.setFocus()
+
+    def _lay_out(self, type_error: QLabel, quantity_error: QLabel, date_error: QLabel,
+                 person_error: QLabel) -> None:
         left = QVBoxLayout()
         left.addWidget(self.category)
         left.addWidget(self.filter)
@@ -133,19 +150,6 @@ class RecordDeedDialog(ReportingDialog):
         for first, second in pairwise((self.filter, self.types, self.quantity, self.date,
                                        self.note, self.add_person, self.category)):
             self.setTabOrder(first, second)
-
-        self.filter.installEventFilter(self)
-        self.filter.textChanged.connect(self._on_filter_text_changed)
-        self.category.currentIndexChanged.connect(self._on_category_current_index_changed)
-        self.types.selectionModel().currentChanged.connect(self._on_types_current_changed)
-        self.quantity.valueChanged.connect(self._on_quantity_value_changed)
-        self.date.dateChanged.connect(self._on_date_date_changed)
-        EnterKey(self.add_person, self._on_add_person_return_pressed)
-        self.buttons.accepted.connect(self._on_buttons_accepted)
-        self.buttons.rejected.connect(self.reject)
-        self._show_people()
-        self._refresh_types()
-        self.filter.setFocus()
 
     # -- choosing ----------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API

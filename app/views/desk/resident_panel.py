@@ -57,65 +57,11 @@ class ResidentPanel(QWidget):
         self.yuan.setObjectName("hint")
         self.yuan.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.details: dict[str, QLabel] = {}
-        grid = QGridLayout()
-        rows = (("id", self.tr("证件")), ("phone", self.tr("手机")),
-                ("address", self.tr("住址")), ("grid", self.tr("网格")),
-                ("tags", self.tr("标签")), ("checkin", self.tr("今日签到")))
-        for n, (key, title) in enumerate(rows):
-            caption = QLabel(title)
-            caption.setObjectName("caption")
-            value = QLabel()
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            value.setWordWrap(True)
-            value.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-            self.details[key] = value
-            grid.addWidget(caption, n, 0, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(value, n, 1)
-        grid.setColumnStretch(1, 1)
-        self.reveal_button = QPushButton(self.tr("显示完整号码"))
-        self.reveal_button.setObjectName("revealButton")
-        self.reveal_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.reveal_button.setToolTip(self.tr("仅管理员可用；每次查看都会记入操作日志"))
-        grid.addWidget(self.reveal_button, 0, 2, 2, 1, Qt.AlignmentFlag.AlignTop)
-
-        head = QGridLayout()
-        head.addWidget(self.name, 0, 0)
-        head.addWidget(self.number, 1, 0)
-        balance_caption = QLabel(self.tr("积分余额"))
-        balance_caption.setObjectName("caption")
-        balance_caption.setAlignment(Qt.AlignmentFlag.AlignRight)
-        head.addWidget(balance_caption, 0, 1)
-        head.addWidget(self.balance, 1, 1)
-        head.addWidget(self.yuan, 2, 1)
-        head.setColumnStretch(0, 1)
-
-        buttons = QHBoxLayout()
-        self.buttons: list[QToolButton] = []
-        for action in actions:
-            button = QToolButton()
-            button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            button.setObjectName("actionButton")
-            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            buttons.addWidget(button)
-            self.buttons.append(button)
-        buttons.addStretch(1)
-
-        self.ledger_model = LedgerModel(self)
-        self.ledger = QTableView()
-        self.ledger.setObjectName("ledgerTable")
-        self.ledger.setModel(self.ledger_model)
-        setup_table(self.ledger, stretch_column=1)
-        ledger_caption = QLabel(self.tr("积分流水"))
-        ledger_caption.setObjectName("sectionTitle")
-        self.reverse_button = QPushButton(self.tr("冲正所选流水…"))
-        self.reverse_button.setObjectName("reverseButton")
-        self.reverse_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        ledger_head = QHBoxLayout()
-        ledger_head.addWidget(ledger_caption, 1)
-        ledger_head.addWidget(self.reverse_button)
         self.feedback = Feedback()
-
+        grid = self._make_details()
+        head = self._make_head()
+        buttons = self._make_buttons(actions)
+        ledger_head = self._make_ledger()
         card = QFrame()
         card.setObjectName("residentCard")
         card_layout = QVBoxLayout(card)
@@ -139,6 +85,72 @@ class ResidentPanel(QWidget):
         self.reverse_button.clicked.connect(self._on_reverse_button_clicked)
         self.ledger.selectionModel().currentChanged.connect(self._update_admin_tools)
         self._update_admin_tools()
+
+    def _make_details(self) -> QGridLayout:
+        grid = QGridLayout()
+        rows = (("id", self.tr("证件")), ("phone", self.tr("手机")),
+                ("address", self.tr("住址")), ("grid", self.tr("网格")),
+                ("tags", self.tr("标签")), ("checkin", self.tr("今日签到")))
+        for n, (key, title) in enumerate(rows):
+            caption = QLabel(title)
+            caption.setObjectName("caption")
+            value = QLabel()
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setWordWrap(True)
+            value.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            self.details[key] = value
+            grid.addWidget(caption, n, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(value, n, 1)
+        grid.setColumnStretch(1, 1)
+        self.reveal_button = QPushButton(self.tr("显示完整号码"))
+        self.reveal_button.setObjectName("revealButton")
+        self.reveal_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.reveal_button.setToolTip(self.tr("仅管理员可用；每次查看都会记入操作日志"))
+        grid.addWidget(self.reveal_button, 0, 2, 2, 1, Qt.AlignmentFlag.AlignTop)
+        return grid
+
+    def _make_head(self) -> QGridLayout:
+        head = QGridLayout()
+        head.addWidget(self.name, 0, 0)
+        head.addWidget(self.number, 1, 0)
+        balance_caption = QLabel(self.tr("积分余额"))
+        balance_caption.setObjectName("caption")
+        balance_caption.setAlignment(Qt.AlignmentFlag.AlignRight)
+        head.addWidget(balance_caption, 0, 1)
+        head.addWidget(self.balance, 1, 1)
+        head.addWidget(self.yuan, 2, 1)
+        head.setColumnStretch(0, 1)
+        return head
+
+    def _make_buttons(self, actions: list[QAction]) -> QHBoxLayout:
+        buttons = QHBoxLayout()
+        self.buttons: list[QToolButton] = []
+        for action in actions:
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setObjectName("actionButton")
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            buttons.addWidget(button)
+            self.buttons.append(button)
+        buttons.addStretch(1)
+        return buttons
+
+    def _make_ledger(self) -> QHBoxLayout:
+        self.ledger_model = LedgerModel(self)
+        self.ledger = QTableView()
+        self.ledger.setObjectName("ledgerTable")
+        self.ledger.setModel(self.ledger_model)
+        setup_table(self.ledger, stretch_column=1)
+        ledger_caption = QLabel(self.tr("积分流水"))
+        ledger_caption.setObjectName("sectionTitle")
+        self.reverse_button = QPushButton(self.tr("冲正所选流水…"))
+        self.reverse_button.setObjectName("reverseButton")
+        self.reverse_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        ledger_head = QHBoxLayout()
+        ledger_head.addWidget(ledger_caption, 1)
+        ledger_head.addWidget(self.reverse_button)
+        return ledger_head
 
     def show_resident(self, resident_id: int | None) -> None:
         self.revealed = None  # full numbers belong to the resident they were asked for

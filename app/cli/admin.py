@@ -23,7 +23,7 @@ def cmd_merchant_list(args, config, opened) -> Result:
 def cmd_merchant_add(args, config, opened) -> Result:
     from app.services import vouchers
 
-    name = vouchers.add_merchant(signed_in(args, opened), args.name)
+    name = vouchers.add_merchant(signed_in(args, opened), args.name).name
     return ({"merchant": name}, lambda r: f"已添加商户 {r['merchant']}")
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from app.models import Station, write_transaction
 from app.services import audit, auth, catalogue, keys, text
+from app.services.changes import Changes
 from app.services.context import Context
 from app.services.errors import (
     AlreadyInitialised,
@@ -29,6 +30,11 @@ class StationInfo:
     denominations: tuple[int, ...]
     min_issue_points: int
     idle_lock_minutes: int
+
+    @property
+    def changes(self) -> Changes:
+        """As the result of ``update_settings``: the station's settings changed."""
+        return Changes(settings=True)
 
 
 def _info(s: Station) -> StationInfo:

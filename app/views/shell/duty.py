@@ -1,8 +1,10 @@
 """What every page of the window shares: the station's context, the clerk on duty,
-the background runner, and the signals that say what changed.
+the background runner, and the one signal that says what changed.
 
-Pages never call each other: a page that changes a resident emits
-``resident_changed``, and every page showing that resident refreshes itself.
+Pages never call each other. Every write from the window goes through
+``Desk.perform``: the service's result says what it changed (``result.changes``), and
+the desk announces that once as ``changed(changes, initiator)``; each page decides from
+it whether what it shows is stale (see ``app.views.common.page``).
 
 The runner takes domain calls off the GUI thread and delivers the outcome back on
 it. One worker thread does the work (database writes are serialised anyway; SQLite
@@ -24,6 +26,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.runtime.config import Config
+from app.services.changes import Changes
 from app.services.context import Actor, Context
 
 log = logging.getLogger(__name__)
@@ -31,7 +34,6 @@ log = logging.getLogger(__name__)
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
 PROGRESS_DELAY_MS = 500
-ALL_RESIDENTS = -1  # resident_changed for work touching everyone (year-end clearing)
 
 
 class _Job(QRunnable):
@@ -120,14 +122,9 @@ def _progress(owner: QWidget, text: str) -> QProgressDialog:
 
 class Desk(QObject):
     clerk_changed = Signal(object)  # Actor, or None when the desk is locked
-    resident_changed = Signal(int)  # a resident's data, balance or check-ins changed;
-    # ALL_RESIDENTS when any of them may have
-    catalogue_changed = Signal()
-    clerks_changed = Signal()
-    settings_changed = Signal()
-    vouchers_changed = Signal()
-    deeds_reviewed = Signal()
+    changed = Signal(object, object)  # Changes, and the widget whose write made them
     feedback_posted = Signal(str, bool)  # message, success: mirrored in the status bar
+    _announced = Signal(object, object)  # from the worker: changes, initiator
 
     def __init__(self, base: Context, runner: Runner | None = None,
                  parent: QObject | None = None, config: Config | None = None) -> None:
@@ -139,6 +136,8 @@ class Desk(QObject):
         # the clerk's next deed must not queue behind it (a backup only reads).
         self.backup_runner = Runner(runner.synchronous if runner else False, self)
         self.config = config  # None: no station files here (backups unavailable)
+        # Delivered on the GUI thread, before the write's own ``done`` callback.
+        self._announced.connect(self._on_self_announced)
 
     @property
     def ctx(self) -> Context:
@@ -159,6 +158,26 @@ class Desk(QObject):
     def run(self, owner: QObject | None, work: Callable[[], Any], done: Done, failed: Failed,
             progress: str | None = None) -> None:
         self.runner.run(owner, work, done, failed, progress)
+
+    def perform(self, owner: QObject, work: Callable[[], Any], done: Done, failed: Failed,
+                progress: str | None = None) -> None:
+        """Run a write: ``work`` returns a service result carrying ``changes``, which the
+        desk announces as ``changed(changes, owner)`` before ``done`` sees the result.
+
+        The changes are announced from the worker as soon as the write commits, so they
+        reach every page even when ``owner`` was closed meanwhile (its ``done`` is then
+        dropped, as with ``run``)."""
+        def write() -> Any:
+            result = work()
+            changes: Changes = result.changes
+            if changes:
+                self._announced.emit(changes, owner)
+            return result
+
+        self.run(owner, write, done, failed, progress)
+
+    def _on_self_announced(self, changes: Changes, initiator: object) -> None:
+        self.changed.emit(changes, initiator)
 
     def post(self, message: str, ok: bool = True) -> None:
         self.feedback_posted.emit(message, ok)

@@ -128,7 +128,7 @@ def _proven_active_key(ctx: Context) -> SigningKey:
         private_key(ctx, key)
     except KeyUnavailable as exc:
         raise KeyUnavailable(reason=f"{_kek_path(ctx)} 打不开当前签名密钥 {key.key_id}："
-                                    f"{exc.data['reason']}；未作任何改动") from exc
+                                    f"{exc.reason}；未作任何改动") from exc
     return key
 
 

@@ -104,9 +104,10 @@ def cmd_keys_rotate(args, config, opened) -> Result:
 
 
 def cmd_keys_revoke(args, config, opened) -> Result:
-    from app.services import keys
+    from app.services import revocation
 
-    result = keys.revoke(signed_in(args, opened), args.key_id, args.reason, refund=args.refund)
+    result = revocation.revoke(signed_in(args, opened), args.key_id, args.reason,
+                               refund=args.refund)
     return ({"revoked": args.key_id, **result}, _revoked_lines)
 
 

@@ -102,7 +102,7 @@ def list_types(include_retired: bool = False) -> list[DeedTypeInfo]:
 def get_type(code: str) -> DeedType:
     t = DeedType.get_or_none(DeedType.code == code.strip().upper())
     if t is None or not t.active:
-        raise DeedTypeNotFound(code=code)
+        raise DeedTypeNotFound(deed_type=code)
     return t
 
 

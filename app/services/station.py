@@ -67,7 +67,7 @@ def init_station(ctx: Context, code: str, name: str, admin_username: str, admin_
     with write_transaction():
         existing = Station.select().first()
         if existing is not None:
-            raise AlreadyInitialised(code=existing.code, name=existing.name)
+            raise AlreadyInitialised(station_code=existing.code, name=existing.name)
         station = Station.create(code=code, name=name, created_at=ctx.clock.now())
         keys.create_key(ctx, ctx.clock.today(), first=True)
         admin = auth.create_clerk_unchecked(ctx, admin_username, admin_display_name or

@@ -23,7 +23,7 @@ def cmd_merchant_list(args, config, opened) -> Result:
 def cmd_merchant_add(args, config, opened) -> Result:
     from app.services import vouchers
 
-    name = vouchers.add_merchant(signed_in(args, opened), args.name)
+    name = vouchers.add_merchant(signed_in(args, opened), args.name).name
     return ({"merchant": name}, lambda r: f"已添加商户 {r['merchant']}")
 
 
@@ -104,9 +104,10 @@ def cmd_keys_rotate(args, config, opened) -> Result:
 
 
 def cmd_keys_revoke(args, config, opened) -> Result:
-    from app.services import keys
+    from app.services import revocation
 
-    result = keys.revoke(signed_in(args, opened), args.key_id, args.reason, refund=args.refund)
+    result = revocation.revoke(signed_in(args, opened), args.key_id, args.reason,
+                               refund=args.refund)
     return ({"revoked": args.key_id, **result}, _revoked_lines)
 
 

@@ -141,7 +141,7 @@ def cmd_void(args, config, opened) -> Result:
     from app.services import vouchers
 
     ctx = signed_in(args, opened)
-    result = vouchers.void(ctx, args.serial, args.reason)
+    result = vouchers.void(ctx, args.serial, args.reason).as_dict()
     return (result, lambda r: f"已作废 {r['serial']}，退回 {r['points']} 分，余额 {r['balance']}")
 
 
@@ -149,7 +149,7 @@ def cmd_expire(args, config, opened) -> Result:
     from app.services import vouchers
 
     ctx = signed_in(args, opened)
-    result = vouchers.expire(ctx)
+    result = vouchers.expire(ctx).as_dict()
     return (result, lambda r: f"已结清过期兑换券 {r['count']} 张（{r['points']} 分）")
 
 
@@ -160,7 +160,7 @@ def cmd_points_expire(args, config, opened) -> Result:
     ctx = signed_in(args, opened)
     today = ctx.clock.today()
     cutoff = parse_date(args.cutoff) or today.replace(year=today.year - 1, month=12, day=31)
-    result = ledger.expire_balances(ctx, cutoff)
+    result = ledger.expire_balances(ctx, cutoff).as_dict()
     return ({**result, "cutoff": str(cutoff)},
             lambda r: f"已清零 {r['residents']} 位居民截至 {r['cutoff']} 的剩余积分，"
                       f"共 {r['points']} 分")
@@ -171,7 +171,7 @@ def cmd_points_unexpire(args, config, opened) -> Result:
     from app.services import ledger
 
     ctx = signed_in(args, opened)
-    result = ledger.reverse_clearing(ctx, parse_date(args.cutoff), args.reason)
+    result = ledger.reverse_clearing(ctx, parse_date(args.cutoff), args.reason).as_dict()
     return (result, lambda r: f"已撤销截止日 {r['cutoff']} 的清零：{r['residents']} 位居民，"
                               f"共退回 {r['points']} 分")
 

@@ -25,6 +25,11 @@ class DamagedDatabase(DeskError):
     zh = "数据库未通过启动检查，已停止写入：{problems}。{advice}"
     en = ("The database failed its start-up check and will not be written to: {problems_en}. "
           "{advice_en}")
+    problems: str
+    problems_en: str
+    advice: str
+    advice_en: str
+    backup: Path | None = None  # the newest verified backup, offered for restoring
 
 
 FULL_CHECK_BYTES = 256 * 1024 * 1024
@@ -117,7 +122,5 @@ def damaged(config: Config, problems: list[str]) -> DamagedDatabase:
         advice_en = f"Restore the newest verified backup: station-desk restore {newest}"
     else:
         advice, advice_en = "请联系管理员。", "Call your administrator."
-    error = DamagedDatabase(problems="；".join(problems), advice=advice, advice_en=advice_en,
-                            problems_en="; ".join(problems))
-    error.backup = newest  # type: ignore[attr-defined]
-    return error
+    return DamagedDatabase(problems="；".join(problems), advice=advice, advice_en=advice_en,
+                           problems_en="; ".join(problems), backup=newest)

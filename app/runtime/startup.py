@@ -21,6 +21,8 @@ class StartupError(DeskError):
     code = "startup"
     zh = "{reason}"
     en = "{reason_en}"
+    reason: str
+    reason_en: str
 
 
 class StationInUse(StartupError):

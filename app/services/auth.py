@@ -15,6 +15,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from app.models import AuditRecord, Clerk, write_transaction
 from app.models.db import bookkeeping
 from app.services import audit, keys, text
+from app.services.changes import Changes
 from app.services.context import Actor, Context
 from app.services.errors import (
     AccountLocked,
@@ -73,10 +74,29 @@ def create_clerk_unchecked(ctx: Context, username: str, display_name: str, role:
     return clerk
 
 
-def add_clerk(ctx: Context, username: str, display_name: str, role: str, password: str) -> Actor:
+@dataclass(frozen=True)
+class ClerkSaved:
+    """An account as an admin left it: added, its password reset, enabled or disabled."""
+
+    username: str
+    display_name: str
+    role: str
+    active: bool
+
+    @property
+    def changes(self) -> Changes:
+        return Changes(clerks=True)
+
+
+def _saved(clerk: Clerk) -> ClerkSaved:
+    return ClerkSaved(clerk.username, clerk.display_name, clerk.role, clerk.active)
+
+
+def add_clerk(ctx: Context, username: str, display_name: str, role: str,
+              password: str) -> ClerkSaved:
     require(ctx, "clerk.manage")
     with write_transaction():
-        return _actor(create_clerk_unchecked(ctx, username, display_name, role, password))
+        return _saved(create_clerk_unchecked(ctx, username, display_name, role, password))
 
 
 def _get(username: str) -> Clerk:
@@ -86,7 +106,7 @@ def _get(username: str) -> Clerk:
     return clerk
 
 
-def reset_password(ctx: Context, username: str, new_password: str) -> None:
+def reset_password(ctx: Context, username: str, new_password: str) -> ClerkSaved:
     require(ctx, "clerk.manage")
     check_password_strength(new_password, username)
     with write_transaction():
@@ -96,9 +116,10 @@ def reset_password(ctx: Context, username: str, new_password: str) -> None:
         clerk.locked_until = None
         clerk.save()
         audit.record(ctx, "clerk.reset_password", username)
+        return _saved(clerk)
 
 
-def set_active(ctx: Context, username: str, active: bool) -> None:
+def set_active(ctx: Context, username: str, active: bool) -> ClerkSaved:
     require(ctx, "clerk.manage")
     with write_transaction():
         clerk = _get(username)
@@ -107,6 +128,7 @@ def set_active(ctx: Context, username: str, active: bool) -> None:
         clerk.active = active
         clerk.save()
         audit.record(ctx, "clerk.enable" if active else "clerk.disable", username)
+        return _saved(clerk)
 
 
 @dataclass(frozen=True)

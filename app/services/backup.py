@@ -25,6 +25,8 @@ class BackupError(DeskError):
     code = "backup"
     zh = "备份/恢复失败：{reason}"
     en = "Backup or restore failed: {reason_en}"
+    reason: str
+    reason_en: str
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,8 @@ class BackupPasswordError(DeskError):
     code = "backup_password"
     zh = "无法解密备份：{reason}"
     en = "Cannot decrypt the backup: {reason_en}"
+    reason: str
+    reason_en: str
 
 
 def is_encrypted(path: Path) -> bool:

@@ -10,6 +10,7 @@ from pathlib import Path
 from app import RESOURCES
 from app.models import DeedType, write_transaction
 from app.services import audit, pinyin
+from app.services.changes import Changes
 from app.services.context import Context
 from app.services.errors import DeedTypeNotFound, InvalidInput
 from app.services.permissions import require
@@ -50,6 +51,11 @@ class DeedTypeInfo:
     active: bool
     tag: str = ""
     note: str = ""
+
+    @property
+    def changes(self) -> Changes:
+        """As the result of ``save_type``: the catalogue changed."""
+        return Changes(catalogue=True)
 
     @property
     def is_deduction(self) -> bool:
@@ -96,7 +102,7 @@ def list_types(include_retired: bool = False) -> list[DeedTypeInfo]:
 def get_type(code: str) -> DeedType:
     t = DeedType.get_or_none(DeedType.code == code.strip().upper())
     if t is None or not t.active:
-        raise DeedTypeNotFound(code=code)
+        raise DeedTypeNotFound(deed_type=code)
     return t
 
 

@@ -27,6 +27,13 @@ class Changes:
     def of_residents(ids: Iterable[int], **areas: bool) -> Changes:
         return Changes(residents=frozenset(ids), **areas)
 
+    @staticmethod
+    def union(many: Iterable[Changes]) -> Changes:
+        out = NOTHING
+        for changes in many:
+            out = out | changes
+        return out
+
     def __or__(self, other: Changes) -> Changes:
         return Changes(
             residents=self.residents | other.residents,

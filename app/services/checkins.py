@@ -11,6 +11,7 @@ import peewee as pw
 from app.models import CheckIn
 from app.models.station import station_code
 from app.services import audit, operations, residents
+from app.services.changes import Changes
 from app.services.context import Context
 from app.services.errors import InvalidInput
 from app.services.permissions import require
@@ -33,6 +34,10 @@ class CheckInResult:
     date: str
     today_count: int
     replayed: bool = False  # the first result of a request made before, returned again
+
+    @property
+    def changes(self) -> Changes:
+        return Changes.of_residents([self.resident_id])  # their check-ins today
 
 
 def check_in(ctx: Context, resident_id: int, purpose: str = "consult",

@@ -18,6 +18,7 @@ import peewee as pw
 from app.models import Deed, DeedType, LedgerEntry, Resident
 from app.models.station import station_code
 from app.services import audit, catalogue, ledger, operations, residents, text
+from app.services.changes import Changes
 from app.services.context import Context
 from app.services.errors import (
     AlreadyReviewed,
@@ -116,6 +117,21 @@ class DeedResult:
     balance: int
     replayed: bool = False  # the first result of a request made before, returned again
 
+    @property
+    def changes(self) -> Changes:
+        # Recording may add to the review queue and reviewing takes from it; only an
+        # approved deed moves points.
+        return Changes.of_residents([self.resident_id], ledger=self.status == "approved",
+                                    pending=True)
+
+
+class DeedResults(list[DeedResult]):
+    """A group deed's results, one per participant, in the order they were given."""
+
+    @property
+    def changes(self) -> Changes:
+        return Changes.union(r.changes for r in self)
+
 
 def _record_one(ctx: Context, rid: str, resident_id: int, t: DeedType, tenths: int,
                 deed_date: dt.date, note: str, points: int, override_reason: str,
@@ -203,7 +219,7 @@ def record_deed(ctx: Context, resident_id: int, type_code: str, quantity: object
 
 def record_group_deed(ctx: Context, resident_ids: list[int], type_code: str,
                       quantity: object = 1, deed_date: dt.date | None = None, note: str = "",
-                      request_id: str | None = None) -> list[DeedResult]:
+                      request_id: str | None = None) -> DeedResults:
     """The same deed for several residents at once: all are recorded, or none."""
     require(ctx, "deed.record")
     text.clean(note, text.NOTE, field="note")
@@ -218,7 +234,7 @@ def record_group_deed(ctx: Context, resident_ids: list[int], type_code: str,
                                       group) for r in ids]}
 
     result, replayed = operations.run(ctx, "deed.record_group", request_id, params, body)
-    return [DeedResult(**d, replayed=replayed) for d in result["deeds"]]
+    return DeedResults(DeedResult(**d, replayed=replayed) for d in result["deeds"])
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""The station's Ed25519 signing keys.
+"""The station's Ed25519 signing keys (revoking one, which may refund its vouchers, is
+in ``revocation``).
 
 The private key is stored in the database only encrypted (PKCS#8, AES-256 by
 ``cryptography``'s best available encryption) under a random key-encryption secret
@@ -18,10 +19,10 @@ from pathlib import Path
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from app.models import SigningKey, Station, Voucher, VoucherResolution, write_transaction
-from app.services import audit, operations, seal, text
+from app.models import SigningKey, Station, write_transaction
+from app.services import audit, seal
 from app.services.context import Context
-from app.services.errors import InvalidInput, KeyUnavailable, ReasonRequired
+from app.services.errors import KeyUnavailable
 from app.services.permissions import require
 from app.services.seal import KEK_FILE
 
@@ -120,7 +121,7 @@ def keyring() -> dict[int, KeyInfo]:
     }
 
 
-def _proven_active_key(ctx: Context) -> SigningKey:
+def proven_active_key(ctx: Context) -> SigningKey:
     """The active key, once the secret file has opened it: a replaced secret must not
     mint a key that nothing already issued can be traced to."""
     key = active_key()
@@ -128,7 +129,7 @@ def _proven_active_key(ctx: Context) -> SigningKey:
         private_key(ctx, key)
     except KeyUnavailable as exc:
         raise KeyUnavailable(reason=f"{_kek_path(ctx)} 打不开当前签名密钥 {key.key_id}："
-                                    f"{exc.data['reason']}；未作任何改动") from exc
+                                    f"{exc.reason}；未作任何改动") from exc
     return key
 
 
@@ -137,63 +138,12 @@ def rotate(ctx: Context) -> int:
     require(ctx, "keys.manage")
     today = ctx.clock.today()
     with write_transaction():
-        current = _proven_active_key(ctx)
+        current = proven_active_key(ctx)
         current.retired_on = today
         current.save()
         new = create_key(ctx, today)
         audit.record(ctx, "keys.rotate", str(new.key_id), {"retired": current.key_id})
     return new.key_id
-
-
-def _stranded(key_id: int, today: dt.date) -> list[Voucher]:
-    """The key's vouchers still out there: issued, unresolved and not past expiry."""
-    resolved = VoucherResolution.select(VoucherResolution.voucher)
-    return list(Voucher.select().where(Voucher.key_id == key_id, Voucher.expiry_date >= today,
-                                       Voucher.id.not_in(resolved)).order_by(Voucher.id))
-
-
-def revoke(ctx: Context, key_id: int, reason: str, refund: bool = False,
-           request_id: str | None = None) -> dict:
-    """Revoke a key (lost or stolen): every voucher it signed is refused from now on.
-
-    The vouchers it strands are counted; with ``refund`` each is voided with the reason
-    and its points go back to its holder, in the same transaction as the revocation.
-    """
-    from app.services import vouchers  # vouchers signs with this module's keys
-
-    require(ctx, "keys.manage")
-    reason = text.clean(reason, text.REASON, field="reason")
-    if not reason:
-        raise ReasonRequired()
-
-    def body(rid: str) -> dict:
-        _proven_active_key(ctx)
-        key = SigningKey.get_or_none(SigningKey.key_id == key_id)
-        if key is None:
-            raise InvalidInput(what=f"没有编号为 {key_id} 的密钥。", what_en=f"No key {key_id}.")
-        if key.revoked_at is not None:
-            raise InvalidInput(what=f"密钥 {key_id} 已于 {key.revoked_at} 吊销。",
-                               what_en=f"Key {key_id} was revoked at {key.revoked_at}.")
-        stranded = _stranded(key_id, ctx.clock.today())
-        key.revoked_at = ctx.clock.now()
-        if key.retired_on is None:
-            key.retired_on = ctx.clock.today()
-        key.save()
-        if refund:
-            for voucher in stranded:
-                vouchers.void_and_refund(ctx, voucher, reason, rid)
-        if not SigningKey.select().where(SigningKey.retired_on.is_null()).exists():
-            create_key(ctx, ctx.clock.today())
-        result = {"key_id": key_id, "stranded": len(stranded),
-                  "stranded_points": sum(v.points for v in stranded),
-                  "refunded": len(stranded) if refund else 0}
-        audit.record(ctx, "keys.revoke", str(key_id),
-                     {"reason": reason, **result, "serials": [v.serial for v in stranded]})
-        return result
-
-    result, _ = operations.run(ctx, "keys.revoke", request_id,
-                               {"key_id": key_id, "reason": reason, "refund": refund}, body)
-    return result
 
 
 def export_public_keyring() -> dict:

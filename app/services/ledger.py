@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 import peewee as pw
 
 from app.models import LedgerEntry, Resident
 from app.models.station import station_code
 from app.services import audit, operations, residents, seal, text
+from app.services.changes import Changes
 from app.services.context import Context
 from app.services.errors import (
     AlreadyReversed,
@@ -141,6 +142,10 @@ class PostResult:
     points: int
     balance: int
 
+    @property
+    def changes(self) -> Changes:
+        return Changes.of_residents([self.resident_id], ledger=True)
+
 
 def _result(entry: LedgerEntry, name: str) -> dict:
     return {"seq": entry.seq, "resident_id": entry.resident_id, "name": name,
@@ -256,7 +261,36 @@ def _to_expire(previous: dt.date | None, cutoff: dt.date) -> dict[int, int]:
     return out
 
 
-def expire_balances(ctx: Context, cutoff: dt.date, request_id: str | None = None) -> dict:
+@dataclass(frozen=True)
+class Clearing:
+    """A year-end clearing: how many residents lost how many unspent points."""
+
+    residents: int
+    points: int
+
+    def as_dict(self) -> dict:
+        return asdict(self)  # what the command line prints
+
+    @property
+    def changes(self) -> Changes:
+        return Changes(all_residents=True, ledger=True)
+
+
+@dataclass(frozen=True)
+class ClearingReversed:
+    cutoff: str
+    residents: int
+    points: int  # given back
+
+    def as_dict(self) -> dict:
+        return asdict(self)  # what the command line prints
+
+    @property
+    def changes(self) -> Changes:
+        return Changes(all_residents=True, ledger=True)
+
+
+def expire_balances(ctx: Context, cutoff: dt.date, request_id: str | None = None) -> Clearing:
     """Year-end clearing: points earned up to ``cutoff`` and still unspent expire.
 
     Cut-offs only move forward: a cut-off on or before the newest unreversed clearing
@@ -291,11 +325,11 @@ def expire_balances(ctx: Context, cutoff: dt.date, request_id: str | None = None
         return result
 
     result, _ = operations.run(ctx, "ledger.expire", request_id, {"cutoff": str(cutoff)}, body)
-    return result
+    return Clearing(**result)
 
 
 def reverse_clearing(ctx: Context, cutoff: dt.date, reason: str,
-                     request_id: str | None = None) -> dict:
+                     request_id: str | None = None) -> ClearingReversed:
     """Undo the newest clearing, made by mistake: each of its expiries gets an equal and
     opposite entry dated the cut-off (so sums up to the cut-off net out), with the reason.
     The cut-off may then be cleared again."""
@@ -331,4 +365,4 @@ def reverse_clearing(ctx: Context, cutoff: dt.date, reason: str,
 
     result, _ = operations.run(ctx, "ledger.expire.reverse", request_id,
                                {"cutoff": str(cutoff), "reason": reason}, body)
-    return result
+    return ClearingReversed(**result)

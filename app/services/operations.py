@@ -23,10 +23,11 @@ The rules for a request id presented again:
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import peewee
@@ -69,18 +70,15 @@ def run(ctx: Context, kind: str, request_id: str | None, params: dict[str, Any],
         return result, False
 
 
-class translate_storage_errors:
+@contextlib.contextmanager
+def translate_storage_errors() -> Iterator[None]:
     """Turn the database's 'disk full' and 'locked' into errors a clerk can act on."""
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, exc_type: type | None, exc: BaseException | None, tb: Any) -> bool:
-        if exc is None or not isinstance(exc, peewee.OperationalError | sqlite3.OperationalError):
-            return False
+    try:
+        yield
+    except (peewee.OperationalError, sqlite3.OperationalError) as exc:
         text = str(exc).lower()
-        if "disk is full" in text or "database or disk is full" in text:
+        if "disk is full" in text:
             raise StorageFull() from exc
         if "locked" in text or "busy" in text:
             raise DatabaseBusy() from exc
-        return False
+        raise

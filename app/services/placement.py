@@ -46,12 +46,17 @@ class DeskNotConfirmed(DeskError):
     en = ("This station's data was at {was} (machine {was_machine}) and is now at {now} "
           "(machine {now_machine}); nothing can be written until an admin decides. Moved "
           "to this PC: " + DECIDE[0] + "; a second desk: " + DECIDE[1] + ".")
+    was: str
+    was_machine: str
+    now: str
+    now_machine: str
 
 
 class NothingToDecide(DeskError):
     code = "desk_in_place"
     zh = "本数据目录就在登记的位置（{location}），无需确认。"
     en = "This data directory is where it was recorded ({location}); nothing to decide."
+    location: str
 
 
 class DeskNumberRefused(DeskError):
@@ -59,6 +64,8 @@ class DeskNumberRefused(DeskError):
     field = "desk_no"
     zh = "前台编号须为 2–{maximum} 之间的整数，且不能是本站数据中已有的编号（{taken}）。"
     en = "A desk number is 2–{maximum} and not one this data already has ({taken})."
+    maximum: int
+    taken: str
 
 
 class SerialBlockExhausted(DeskError):
@@ -67,6 +74,10 @@ class SerialBlockExhausted(DeskError):
           "请联系管理员：多个前台请共用 PostgreSQL 数据库（见 README）。")
     en = ("Desk {desk} has used up its voucher serials for {year} ({lo}–{hi}). "
           "Several desks should share one PostgreSQL database (see README).")
+    desk: int
+    year: int
+    lo: int
+    hi: int
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from app.models import Household, Resident, RetiredCard, write_transaction
 from app.models.station import station_code
 from app.services import audit, idnumber, operations, search, text
+from app.services.changes import Changes
 from app.services.context import Context
 from app.services.errors import (
     AmbiguousResident,
@@ -100,6 +101,11 @@ class ResidentView:
     archived: bool
     balance: int
     household_id: int | None = None  # an edit form sends it back, so the link is kept
+
+    @property
+    def changes(self) -> Changes:
+        """As the result of a write (register, edit, archive, new card): this resident."""
+        return Changes.of_residents([self.id])
 
 
 def view_of(r: Resident) -> ResidentView:

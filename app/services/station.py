@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from app.models import Station, write_transaction
 from app.services import audit, auth, catalogue, keys, text
+from app.services.changes import Changes
 from app.services.context import Context
 from app.services.errors import (
     AlreadyInitialised,
@@ -29,6 +30,11 @@ class StationInfo:
     denominations: tuple[int, ...]
     min_issue_points: int
     idle_lock_minutes: int
+
+    @property
+    def changes(self) -> Changes:
+        """As the result of ``update_settings``: the station's settings changed."""
+        return Changes(settings=True)
 
 
 def _info(s: Station) -> StationInfo:
@@ -61,7 +67,7 @@ def init_station(ctx: Context, code: str, name: str, admin_username: str, admin_
     with write_transaction():
         existing = Station.select().first()
         if existing is not None:
-            raise AlreadyInitialised(code=existing.code, name=existing.name)
+            raise AlreadyInitialised(station_code=existing.code, name=existing.name)
         station = Station.create(code=code, name=name, created_at=ctx.clock.now())
         keys.create_key(ctx, ctx.clock.today(), first=True)
         admin = auth.create_clerk_unchecked(ctx, admin_username, admin_display_name or

@@ -37,6 +37,7 @@ from app.services import (
     tokens,
 )
 from app.services import station as station_service
+from app.services.changes import Changes
 from app.services.context import Context
 from app.services.errors import (
     BelowMinimum,
@@ -125,6 +126,10 @@ class IssueResult:
     balance: int
     vouchers: tuple[IssuedVoucher, ...] = field(default_factory=tuple)
     issue_uid: str = ""  # the issuing operation: vouchers_of_issue(issue_uid) finds them
+
+    @property
+    def changes(self) -> Changes:
+        return Changes.of_residents([self.resident_id], ledger=True, vouchers=True)
 
 
 def issue(ctx: Context, resident_id: int, points: int, denominations: list[int] | None = None,
@@ -325,6 +330,40 @@ class RedeemResult:
     where: str
     at: str
 
+    @property
+    def changes(self) -> Changes:
+        return Changes(vouchers=True)  # the points left the balance when it was issued
+
+
+@dataclass(frozen=True)
+class VoidResult:
+    serial: str
+    points: int  # refunded to the holder
+    resident_id: int
+    balance: int
+
+    def as_dict(self) -> dict:
+        return asdict(self)  # what the command line prints
+
+    @property
+    def changes(self) -> Changes:
+        return Changes.of_residents([self.resident_id], ledger=True, vouchers=True)
+
+
+@dataclass(frozen=True)
+class Expired:
+    """Vouchers closed past their validity (their points are not refunded)."""
+
+    count: int
+    points: int
+
+    def as_dict(self) -> dict:
+        return asdict(self)  # what the command line prints
+
+    @property
+    def changes(self) -> Changes:
+        return Changes(vouchers=True)
+
 
 def redeem(ctx: Context, token: str, merchant: str | None = None,
            request_id: str | None = None) -> RedeemResult:
@@ -360,7 +399,7 @@ def redeem(ctx: Context, token: str, merchant: str | None = None,
     return RedeemResult(**result)
 
 
-def void(ctx: Context, serial: str, reason: str, request_id: str | None = None) -> dict:
+def void(ctx: Context, serial: str, reason: str, request_id: str | None = None) -> VoidResult:
     """Void an unresolved voucher (admin, with a reason): its points go back to the holder."""
     require(ctx, "voucher.void")
     reason = text.clean(reason, text.REASON, field="reason")
@@ -388,7 +427,7 @@ def void(ctx: Context, serial: str, reason: str, request_id: str | None = None) 
 
     result, _ = operations.run(ctx, "voucher.void", request_id,
                                {"serial": serial, "reason": reason}, body)
-    return result
+    return VoidResult(**result)
 
 
 def void_and_refund(ctx: Context, voucher: Voucher, reason: str, rid: str) -> int:
@@ -401,7 +440,7 @@ def void_and_refund(ctx: Context, voucher: Voucher, reason: str, rid: str) -> in
     return entry.balance_after
 
 
-def expire(ctx: Context, request_id: str | None = None) -> dict:
+def expire(ctx: Context, request_id: str | None = None) -> Expired:
     """Close every unresolved voucher past its validity (no refund: year-end clearing)."""
     require(ctx, "voucher.expire")
     today = ctx.clock.today()
@@ -416,7 +455,7 @@ def expire(ctx: Context, request_id: str | None = None) -> dict:
         return {"count": len(stale), "points": sum(v.points for v in stale)}
 
     result, _ = operations.run(ctx, "voucher.expire", request_id, {"today": str(today)}, body)
-    return result
+    return Expired(**result)
 
 
 @dataclass(frozen=True)
@@ -470,10 +509,20 @@ def _rows(where: pw.Expression) -> list[VoucherRow]:
     return out
 
 
-def record_print(ctx: Context, serials: list[str]) -> int:
-    """Note that vouchers were printed; returns how many of them were reprints (补打)."""
+@dataclass(frozen=True)
+class Printed:
+    reprints: int  # how many of the vouchers had been printed before (补打)
+    resident_ids: frozenset[int]  # whose vouchers they are
+
+    @property
+    def changes(self) -> Changes:
+        return Changes.of_residents(self.resident_ids, vouchers=True)
+
+
+def record_print(ctx: Context, serials: list[str]) -> Printed:
+    """Note that vouchers were printed, and how many of them were reprints."""
     require(ctx, "voucher.print")
-    reprints = 0
+    reprints, holders = 0, set()
     with write_transaction():
         for serial in serials:
             voucher = Voucher.get_or_none(Voucher.serial == serial)
@@ -483,11 +532,21 @@ def record_print(ctx: Context, serials: list[str]) -> int:
             VoucherPrint.create(voucher=voucher, at=ctx.clock.now(), clerk=ctx.actor.clerk_id,
                                 reprint=again)
             reprints += again
+            holders.add(voucher.resident_id)
         audit.record(ctx, "voucher.print", ",".join(serials), {"reprints": reprints})
-    return reprints
+    return Printed(reprints, frozenset(holders))
 
 
-def add_merchant(ctx: Context, name: str) -> str:
+@dataclass(frozen=True)
+class MerchantAdded:
+    name: str
+
+    @property
+    def changes(self) -> Changes:
+        return Changes(settings=True)  # merchants are part of the station's settings
+
+
+def add_merchant(ctx: Context, name: str) -> MerchantAdded:
     require(ctx, "merchant.edit")
     name = text.clean(name, text.MERCHANT, field="name")
     if not name:
@@ -498,7 +557,7 @@ def add_merchant(ctx: Context, name: str) -> str:
         Merchant.create(uid=f"{station_code()}-M{uuid.uuid4().hex}", name=name,
                         created_at=ctx.clock.now())
         audit.record(ctx, "merchant.add", name)
-    return name
+    return MerchantAdded(name)
 
 
 def merchants() -> list[str]:

@@ -22,9 +22,9 @@ def test_a_clerk_sees_no_reveal_reverse_or_year_end(clerk_desk, resident, qtbot)
     window.desk_page.open_resident(resident.id)
     panel = window.desk_page.panel
     assert panel.reveal_button.isHidden() and panel.reverse_button.isHidden()
-    assert window.sidebar.item(YEAR_END).isHidden() and window.sidebar.item(BACKUPS).isHidden()
+    assert window.sidebar_item(YEAR_END).isHidden() and window.sidebar_item(BACKUPS).isHidden()
     window.show_page(YEAR_END)
-    assert window.pages.currentIndex() != YEAR_END
+    assert window.current_page_key() != YEAR_END
     assert panel.details["id"].text() == "110105********002X"
 
 

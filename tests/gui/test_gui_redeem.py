@@ -25,7 +25,7 @@ def issued(ctx, resident):
 def test_a_voucher_scanned_at_the_desk_opens_redemption_and_redeems(window, issued, qtbot):
     token = issued.vouchers[0].token
     scan(QApplication.focusWidget(), token)
-    assert window.pages.currentIndex() == REDEEM
+    assert window.current_page_key() == REDEEM
     page = window.redeem_page
     row = page.model.row_at(0)
     assert row.verdict.ok and row.verdict.holder == "张明月" and row.verdict.points == 20
@@ -81,9 +81,9 @@ def test_a_damaged_code_can_be_typed_from_serial_and_check_code(window, issued, 
 
 def test_a_clerk_cannot_void_a_voucher(clerk_desk, issued, answer, qtbot):
     window = open_window(clerk_desk, qtbot)
-    assert window.sidebar.item(CORRECTIONS).isHidden()
+    assert window.sidebar_item(CORRECTIONS).isHidden()
     window.show_page(CORRECTIONS)
-    assert window.pages.currentIndex() != CORRECTIONS
+    assert window.current_page_key() != CORRECTIONS
     # Even if the page were reached, the service refuses and says why.
     page = CorrectionsPage(clerk_desk)
     qtbot.addWidget(page)

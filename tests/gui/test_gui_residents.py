@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from app.models import Resident
 from app.services import residents, search
+from app.services.changes import Changes
 from app.views.residents.form import ResidentFormDialog
 from app.views.shell.main_window import RESIDENTS
 
@@ -127,7 +128,7 @@ def test_every_resident_is_listed_until_the_clerk_searches(page, ctx, resident, 
     other = residents.register(ctx, residents.ResidentInput(name="李四"))
     residents.set_archived(ctx, other.id, True)
     residents.register(ctx, residents.ResidentInput(name="王五"))
-    page.desk.resident_changed.emit(other.id)  # as every page that changes one does
+    page.desk.changed.emit(Changes.of_residents([other.id]), None)  # as every write does
     names = [page.model.row_at(n).name for n in range(page.model.rowCount())]
     assert names == ["张明月", "王五"]  # by number; the archived one left out
     page.archived.setChecked(True)

@@ -8,23 +8,34 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.services import station
+from app.services.changes import Changes
 from app.views.common import preferences as ui_settings
 from app.views.shell import look
-from app.views.shell.main_window import ADMIN_PAGES, DESK, SETTINGS
+from app.views.shell.main_window import (
+    BACKUPS,
+    CATALOGUE,
+    CLERKS,
+    CORRECTIONS,
+    DESK,
+    PENDING,
+    SETTINGS,
+    YEAR_END,
+)
 from tests.conftest import ADMIN_PASSWORD, CLERK_PASSWORD
 
 from .conftest import open_window, scan
 
 pytestmark = pytest.mark.gui
+ADMIN_PAGES = (PENDING, CATALOGUE, CORRECTIONS, CLERKS, SETTINGS, YEAR_END, BACKUPS)
 
 
 def test_the_clerk_on_duty_is_in_the_status_bar_and_admin_pages_are_admin_only(
         window, clerk_desk, qtbot):
     assert window.clerk_label.text() == "值班：王站长（管理员）"
-    assert all(not window.sidebar.item(n).isHidden() for n in ADMIN_PAGES)
+    assert all(not window.sidebar_item(n).isHidden() for n in ADMIN_PAGES)
     clerk_window = open_window(clerk_desk, qtbot)
     assert clerk_window.clerk_label.text() == "值班：李敏（经办人）"
-    assert all(clerk_window.sidebar.item(n).isHidden() for n in ADMIN_PAGES)
+    assert all(clerk_window.sidebar_item(n).isHidden() for n in ADMIN_PAGES)
     assert not clerk_window.desk_page.actions_by_name["adjust"].isVisible()
 
 
@@ -43,7 +54,7 @@ def test_ctrl_l_locks_the_desk_and_hides_the_resident(window, resident, qtbot):
     qtbot.keyClicks(form.password, ADMIN_PASSWORD)
     qtbot.keyClick(form.password, Qt.Key.Key_Return)
     assert not window.is_locked() and window.desk.actor.username == "admin"
-    assert window.pages.currentIndex() == DESK
+    assert window.current_page_key() == DESK
 
 
 def test_switching_clerk_changes_who_is_on_duty_and_what_they_see(window, clerk_ctx, qtbot):
@@ -54,13 +65,13 @@ def test_switching_clerk_changes_who_is_on_duty_and_what_they_see(window, clerk_
     qtbot.keyClicks(form.password, CLERK_PASSWORD)
     qtbot.keyClick(form.password, Qt.Key.Key_Return)
     assert window.clerk_label.text() == "值班：李敏（经办人）"
-    assert all(window.sidebar.item(n).isHidden() for n in ADMIN_PAGES)
+    assert all(window.sidebar_item(n).isHidden() for n in ADMIN_PAGES)
 
 
 def test_the_desk_locks_itself_after_idle_time(window, ctx, qtbot):
     assert station.current().idle_lock_minutes > 0 and window.idle.active
     station.update_settings(ctx, idle_lock_minutes=0)
-    window.desk.settings_changed.emit()
+    window.desk.changed.emit(Changes(settings=True), None)
     assert not window.idle.active  # 0: never
     window.idle.set_interval_ms(80)
     qtbot.waitUntil(window.is_locked, timeout=2000)

@@ -92,4 +92,4 @@ def give(ctx) -> Callable[[int, int], int]:
 @pytest.fixture
 def merchant(ctx) -> str:
     """A partner merchant of the station."""
-    return vouchers.add_merchant(ctx, MERCHANT)
+    return vouchers.add_merchant(ctx, MERCHANT).name

@@ -18,6 +18,7 @@ from app.services import (
     keys,
     ledger,
     residents,
+    revocation,
     station,
     vouchers,
 )
@@ -58,7 +59,7 @@ WRITES = {
     "clerk.reset_password": lambda c, s: auth.reset_password(c, "admin", "New-Desk-2026"),
     "signin": lambda c, s: auth.sign_in(c, "admin", "Desk-2026!"),
     "keys.rotate": lambda c, s: keys.rotate(c),
-    "keys.revoke": lambda c, s: keys.revoke(c, 1, "泄露"),
+    "keys.revoke": lambda c, s: revocation.revoke(c, 1, "泄露"),
 }
 
 

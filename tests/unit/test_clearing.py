@@ -35,7 +35,7 @@ def test_an_earlier_cutoff_is_refused_and_later_points_survive(ctx, resident, cl
     the points earned after the first clearing stay."""
     earn(ctx, resident.id, 10, D(2026, 11, 20))
     clock.advance(days=2)
-    assert ledger.expire_balances(ctx, D(2026, 11, 23)) == {"residents": 1, "points": 10}
+    assert ledger.expire_balances(ctx, D(2026, 11, 23)).as_dict() == {"residents": 1, "points": 10}
     ledger.adjust(ctx, resident.id, 7, "补录")
     clock.advance(days=1)
     before = counts()
@@ -52,10 +52,10 @@ def test_a_later_clearing_takes_only_what_was_earned_since(ctx, resident, clock)
     earn(ctx, resident.id, 10, D(2026, 11, 20))
     clock.advance(days=2)  # 2026-11-25
     ledger.adjust(ctx, resident.id, -8, "兑换礼品")
-    assert ledger.expire_balances(ctx, D(2026, 11, 21)) == {"residents": 1, "points": 2}
+    assert ledger.expire_balances(ctx, D(2026, 11, 21)).as_dict() == {"residents": 1, "points": 2}
     ledger.adjust(ctx, resident.id, 20, "补录")
     clock.advance(days=1)
-    assert ledger.expire_balances(ctx, D(2026, 11, 23)) == {"residents": 0, "points": 0}
+    assert ledger.expire_balances(ctx, D(2026, 11, 23)).as_dict() == {"residents": 0, "points": 0}
     assert ledger.balance(resident.id) == 20
 
 
@@ -64,10 +64,10 @@ def test_spending_set_against_one_clearing_is_not_counted_again(ctx, resident, c
     earn(ctx, resident.id, 10, D(2026, 11, 20))
     ledger.adjust(ctx, resident.id, -8, "兑换礼品")  # 2026-11-23
     clock.advance(days=1)
-    assert ledger.expire_balances(ctx, D(2026, 11, 21)) == {"residents": 1, "points": 2}
+    assert ledger.expire_balances(ctx, D(2026, 11, 21)).as_dict() == {"residents": 1, "points": 2}
     earn(ctx, resident.id, 6, D(2026, 11, 24))
     clock.advance(days=2)
-    assert ledger.expire_balances(ctx, D(2026, 11, 25)) == {"residents": 1, "points": 6}
+    assert ledger.expire_balances(ctx, D(2026, 11, 25)).as_dict() == {"residents": 1, "points": 6}
     assert ledger.balance(resident.id) == 0
 
 
@@ -79,11 +79,11 @@ def test_an_admin_reverses_a_clearing_and_may_clear_again(ctx, resident, clock):
     earn(ctx, other.id, 4, D(2026, 11, 21))
     clock.advance(days=2)
     cutoff = D(2026, 11, 22)
-    assert ledger.expire_balances(ctx, cutoff) == {"residents": 2, "points": 14}
+    assert ledger.expire_balances(ctx, cutoff).as_dict() == {"residents": 2, "points": 14}
     assert ledger.clearing_totals(cutoff) == {"residents": 2, "points": 14}
 
     done = ledger.reverse_clearing(ctx, cutoff, "截止日选错")
-    assert done == {"cutoff": "2026-11-22", "residents": 2, "points": 14}
+    assert done.as_dict() == {"cutoff": "2026-11-22", "residents": 2, "points": 14}
     assert [ledger.balance(r) for r in (resident.id, other.id)] == [10, 4]
     expiries = {e.seq: e for e in LedgerEntry.select().where(LedgerEntry.kind == "expire")}
     reversals = list(LedgerEntry.select().where(LedgerEntry.kind == "reversal"))
@@ -95,7 +95,7 @@ def test_an_admin_reverses_a_clearing_and_may_clear_again(ctx, resident, clock):
     assert (record.action, record.target) == ("ledger.expire.reverse", "2026-11-22")
     assert ledger.last_clearing() is None and ledger.clearing_totals(cutoff) is None
 
-    assert ledger.expire_balances(ctx, cutoff) == {"residents": 2, "points": 14}
+    assert ledger.expire_balances(ctx, cutoff).as_dict() == {"residents": 2, "points": 14}
     assert ledger.last_clearing() == cutoff
     assert integrity.run_check(ctx.keys_dir).ok
 
@@ -197,7 +197,7 @@ def _clear(ctx, model: Model, rids: list[int], cutoff: dt.date, counts) -> None:
         # cut-off, never a point an earlier clearing settled.
         assert 0 <= taken[r] <= max(0, min(before[r], model.up_to(r, cutoff),
                                            model.earned(r, newest and newest[0], cutoff)))
-    assert result == {"residents": sum(1 for t in taken.values() if t),
+    assert result.as_dict() == {"residents": sum(1 for t in taken.values() if t),
                       "points": sum(taken.values())}
     for r in rids:
         if taken[r]:
@@ -214,8 +214,9 @@ def _unclear(ctx, model: Model, rids: list[int], twice: bool, counts) -> None:
         return
     cutoff, taken, _ = newest
     result = ledger.reverse_clearing(ctx, cutoff, "录错")
-    assert result == {"cutoff": str(cutoff), "residents": len([t for t in taken.values() if t]),
-                      "points": sum(taken.values())}
+    assert result.as_dict() == {"cutoff": str(cutoff),
+                                "residents": len([t for t in taken.values() if t]),
+                                "points": sum(taken.values())}
     newest[2] = True
     for r in rids:
         if taken[r]:

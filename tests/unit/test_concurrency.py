@@ -35,7 +35,7 @@ def desk(location: str, data_dir: str, actor: Actor, steps: list[Step], barrier,
             if action == "redeem":
                 results.put((action, vouchers.redeem(ctx, arg).serial, ""))
             elif action == "void":
-                results.put((action, vouchers.void(ctx, arg, "同时作废")["serial"], ""))
+                results.put((action, vouchers.void(ctx, arg, "同时作废").serial, ""))
             else:
                 done = vouchers.issue(ctx, *arg)
                 results.put((action, ",".join(v.serial for v in done.vouchers), ""))

@@ -142,7 +142,7 @@ def test_station_name_is_checked(ctx):
 
 def test_merchant_names_and_every_reason_follow_the_rules(ctx, resident, give):
     """Merchant names, void, adjustment, reversal and key reasons use the same rules."""
-    from app.services import keys, ledger, vouchers
+    from app.services import ledger, revocation, vouchers
     from app.services.errors import InvalidText
 
     give(resident.id, 10)
@@ -150,7 +150,7 @@ def test_merchant_names_and_every_reason_follow_the_rules(ctx, resident, give):
     for attempt in (lambda: vouchers.add_merchant(ctx, "老街\u202e理发店"),
                     lambda: vouchers.void(ctx, serial, "错发\x07"),
                     lambda: ledger.adjust(ctx, resident.id, 1, "x" * 501),
-                    lambda: keys.revoke(ctx, 1, "\u200b")):
+                    lambda: revocation.revoke(ctx, 1, "\u200b")):
         with pytest.raises(InvalidText):
             attempt()
     assert vouchers.vouchers_by_serial([serial])[0].status == "issued"

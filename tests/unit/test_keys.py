@@ -9,7 +9,7 @@ import secrets
 import pytest
 
 from app.models import AuditRecord, SigningKey, Voucher, VoucherResolution
-from app.services import integrity, keys, ledger, residents, tokens, vouchers
+from app.services import integrity, keys, ledger, residents, revocation, tokens, vouchers
 from app.services.errors import KeyUnavailable, PermissionDenied, VoucherRejected
 from app.services.residents import ResidentInput
 
@@ -59,7 +59,7 @@ def test_rotation_keeps_old_vouchers_valid(ctx, funded):
 def test_revoked_key_refuses_its_vouchers(ctx, funded):
     """Revoking a key refuses every voucher it signed; a new key signs from then on."""
     old = vouchers.issue(ctx, funded.id, 5).vouchers[0].token
-    keys.revoke(ctx, 1, "密钥文件外泄")
+    revocation.revoke(ctx, 1, "密钥文件外泄")
     verdict = vouchers.verify(ctx, old)
     assert (verdict.ok, verdict.reason) == (False, "revoked_key")
     with pytest.raises(VoucherRejected):
@@ -72,7 +72,7 @@ def test_revoked_key_refuses_its_vouchers(ctx, funded):
 def test_revoking_a_retired_key_makes_no_extra_key(ctx, funded):
     """Revoking an already rotated-out key leaves the active key in place."""
     keys.rotate(ctx)
-    keys.revoke(ctx, 1, "旧电脑报废")
+    revocation.revoke(ctx, 1, "旧电脑报废")
     assert sorted(keys.keyring()) == [1, 2]
     assert keys.active_key().key_id == 2
 
@@ -92,7 +92,7 @@ def test_key_management_is_admin_only(ctx, clerk_ctx):
     with pytest.raises(PermissionDenied):
         keys.rotate(clerk_ctx)
     with pytest.raises(PermissionDenied):
-        keys.revoke(clerk_ctx, 1, "想吊销")
+        revocation.revoke(clerk_ctx, 1, "想吊销")
     assert keys.active_key().key_id == 1
 
 
@@ -115,7 +115,7 @@ def test_a_replaced_key_secret_is_refused_before_rotating_or_revoking(ctx, funde
         keys.rotate(ctx)
     assert keys.KEK_FILE in rotating.value.message("zh")
     with pytest.raises(KeyUnavailable):
-        keys.revoke(ctx, 1, "密钥泄露", refund=True)
+        revocation.revoke(ctx, 1, "密钥泄露", refund=True)
     assert counts() == before and keys.keyring() == ring
 
 
@@ -130,7 +130,7 @@ def test_revoke_counts_the_vouchers_it_strands(ctx, funded, clock):
     keys.rotate(ctx)
     vouchers.issue(ctx, funded.id, 5)
     balance = ledger.balance(funded.id)
-    result = keys.revoke(ctx, 1, "旧电脑报废")
+    result = revocation.revoke(ctx, 1, "旧电脑报废")
     assert result == {"key_id": 1, "stranded": 2, "stranded_points": 10, "refunded": 0}
     assert ledger.balance(funded.id) == balance
     assert vouchers.verify(ctx, stale.token).reason != "voided"
@@ -145,7 +145,7 @@ def test_revoke_with_refund_voids_and_refunds_in_one_operation(ctx, funded):
     theirs = vouchers.issue(ctx, other.id, 7).vouchers
     vouchers.redeem(ctx, mine[0].token)
     before = {r: ledger.balance(r) for r in (funded.id, other.id)}
-    result = keys.revoke(ctx, 1, "密钥泄露", refund=True)
+    result = revocation.revoke(ctx, 1, "密钥泄露", refund=True)
     assert result == {"key_id": 1, "stranded": 1 + len(theirs), "stranded_points": 17,
                       "refunded": 1 + len(theirs)}
     assert ledger.balance(funded.id) == before[funded.id] + 10
@@ -178,5 +178,5 @@ def test_a_refund_that_fails_leaves_the_key_unrevoked(ctx, funded, monkeypatch, 
 
     monkeypatch.setattr(ledger, "post", post_then_fail)
     with pytest.raises(OSError):
-        keys.revoke(ctx, 1, "密钥泄露", refund=True)
+        revocation.revoke(ctx, 1, "密钥泄露", refund=True)
     assert counts() == before and not keys.keyring()[1].revoked

@@ -1,5 +1,7 @@
 """Layers: the domain (models, services), printing and the command line import no Qt,
-and the services leave heavy libraries to the moment they are first needed."""
+and the services leave heavy libraries to the moment they are first needed; no modules
+of app/ import each other in a ring, the views reach no model, and every module stays
+under 400 lines."""
 
 from __future__ import annotations
 
@@ -100,3 +102,143 @@ def test_only_views_import_qt_in_the_source():
     sample = "import PySide6.QtCore\nif True:\n    from qrcode import make\n" \
              "def show():\n    import reportlab\n"
     assert module_level_imports(sample) == {"PySide6", "qrcode"}
+
+
+def module_files(package_dir: Path) -> dict[str, Path]:
+    """Every module of the package at ``package_dir``, by dotted name (a package by its
+    ``__init__``)."""
+    root = package_dir.parent
+    found = {}
+    for path in sorted(package_dir.rglob("*.py")):
+        parts = path.relative_to(root).with_suffix("").parts
+        found[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    return found
+
+
+def imported_modules(name: str, path: Path, known: set[str]) -> set[str]:
+    """The known modules that ``name`` imports anywhere in its source: at module level, in
+    functions, under ``if TYPE_CHECKING``. ``from a.b import c`` names the module a.b.c
+    when c is one, else a.b."""
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found: set[str] = set()
+
+    def nearest(dotted: str) -> str | None:
+        while dotted and dotted not in known:
+            dotted = dotted.rpartition(".")[0]
+        return dotted or None
+
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        targets: list[str] = []
+        if isinstance(node, ast.Import):
+            targets = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")[:len(package.split(".")) - node.level + 1]
+                base = ".".join(anchor + ([node.module] if node.module else []))
+            targets = [f"{base}.{alias.name}" if f"{base}.{alias.name}" in known else base
+                       for alias in node.names]
+        found.update(m for m in map(nearest, targets) if m is not None and m != name)
+    return found
+
+
+def import_graph(package_dir: Path) -> dict[str, set[str]]:
+    files = module_files(package_dir)
+    return {name: imported_modules(name, path, set(files)) for name, path in files.items()}
+
+
+def import_rings(graph: dict[str, set[str]]) -> list[set[str]]:
+    """The groups of modules that import each other, directly or around a ring (Tarjan's
+    strongly connected components of more than one module)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    groups: list[set[str]] = []
+
+    def connect(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        for target in sorted(graph[module]):
+            if target not in index:
+                connect(target)
+                low[module] = min(low[module], low[target])
+            elif target in stack:
+                low[module] = min(low[module], index[target])
+        if low[module] == index[module]:
+            group = {stack.pop()}
+            while module not in group:
+                group.add(stack.pop())
+            if len(group) > 1:
+                groups.append(group)
+
+    for module in sorted(graph):
+        if module not in index:
+            connect(module)
+    return groups
+
+
+def cycle_in(graph: dict[str, set[str]], group: set[str]) -> list[str]:
+    """A shortest path from the group's first module back to itself, inside the group."""
+    start = min(group)
+    paths = {start: [start]}
+    frontier = [start]
+    while frontier:
+        following = []
+        for module in frontier:
+            for target in sorted(graph[module] & group):
+                if target == start:
+                    return paths[module] + [start]
+                if target not in paths:
+                    paths[target] = paths[module] + [target]
+                    following.append(target)
+        frontier = following
+    raise AssertionError(f"no cycle through {start}")
+
+
+def test_no_import_cycles_inside_app():
+    """No two modules of app/ import each other, directly or around a ring, not even
+    from inside a function (a lazy import hides a cycle; it does not remove it)."""
+    graph = import_graph(ROOT / "app")
+    rings = import_rings(graph)
+    assert rings == [], "\n".join(
+        f"{' → '.join(cycle_in(graph, ring))} (the ring: {', '.join(sorted(ring))})"
+        for ring in rings)
+
+
+def test_views_import_no_models():
+    """A view reaches the data only through the services."""
+    graph = import_graph(ROOT / "app")
+    offenders = sorted(f"{view} imports {target}" for view, targets in graph.items()
+                       if view.startswith("app.views.") for target in targets
+                       if target == "app.models" or target.startswith("app.models."))
+    assert offenders == []
+
+
+def test_every_module_stays_under_400_lines():
+    sizes = {name: len(path.read_text(encoding="utf-8").splitlines())
+             for name, path in module_files(ROOT / "app").items()}
+    assert {name: lines for name, lines in sizes.items() if lines >= 400} == {}
+
+
+def test_the_import_scanner_sees_lazy_relative_and_submodule_imports(tmp_path):
+    """The scanner itself: a ring closed inside a function is a cycle; ``from pkg import
+    sub`` names the submodule; a relative import is resolved; an unrelated import is not
+    an edge."""
+    pkg = tmp_path / "pkg"
+    (pkg / "inner").mkdir(parents=True)
+    sources = {
+        "__init__.py": "",
+        "a.py": "import os\nfrom pkg import b\n",
+        "b.py": "def later():\n    from pkg.inner import c\n",
+        "inner/__init__.py": "",
+        "inner/c.py": "from .. import a\nfrom ..d import thing\n",
+        "d.py": "thing = 1\n",
+    }
+    for relative, source in sources.items():
+        (pkg / relative).write_text(source, encoding="utf-8")
+    graph = import_graph(pkg)
+    assert graph["pkg.a"] == {"pkg.b"} and graph["pkg.inner.c"] == {"pkg.a", "pkg.d"}
+    assert import_rings(graph) == [{"pkg.a", "pkg.b", "pkg.inner.c"}]
+    assert cycle_in(graph, import_rings(graph)[0]) == ["pkg.a", "pkg.b", "pkg.inner.c", "pkg.a"]
+    (pkg / "b.py").write_text("import json\n", encoding="utf-8")
+    assert import_rings(import_graph(pkg)) == []

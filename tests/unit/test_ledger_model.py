@@ -189,7 +189,7 @@ class LedgerMachine(RuleBasedStateMachine):
                 self.write(vouchers.void, serial=serial, reason="作废")
             return
         owner, points, _ = self.vouchers[serial]
-        assert self.write(vouchers.void, serial=serial, reason="作废")["points"] == points
+        assert self.write(vouchers.void, serial=serial, reason="作废").points == points
         self.state[serial] = "voided"
         self.move(owner, points)
 
@@ -218,13 +218,14 @@ class LedgerMachine(RuleBasedStateMachine):
                 expiring[rid] = min(earned, self.balance(rid))
         result = self.write(ledger.expire_balances, cutoff=cutoff)
         if self.cleared is None:
-            assert result == {"residents": len(expiring), "points": sum(expiring.values())}
+            assert result.as_dict() == {"residents": len(expiring),
+                                        "points": sum(expiring.values())}
         for rid in self.rids:
             taken = self.balance(rid) - ledger.balance(rid)
             assert 0 <= taken <= expiring.get(rid, 0)
             if taken:
                 self.move(rid, -taken, cutoff)
-        if result["residents"]:
+        if result.residents:
             self.cleared = cutoff
         assert ledger.last_clearing() == self.cleared
 

@@ -4,13 +4,16 @@ it is one, however late it comes (a retry after a crash still applies exactly on
 from __future__ import annotations
 
 import dataclasses
+import sqlite3
 
+import peewee
 import pytest
 
 from app.models import LedgerEntry, OperationRecord, database
 from app.models.migrations import LATEST, SchemaVersion, current_version, migrate
 from app.services import checkins, deeds, ledger
-from app.services.errors import RequestOfAnotherClerk
+from app.services.errors import DatabaseBusy, RequestOfAnotherClerk, StorageFull
+from app.services.operations import translate_storage_errors
 
 
 def test_a_request_id_is_bound_to_its_clerk(ctx, clerk_ctx, resident, counts):
@@ -69,3 +72,29 @@ def test_version_3_gains_the_clerk_column_and_old_requests_still_replay(ctx, res
     assert OperationRecord.get(OperationRecord.request_id == "old-1").clerk_id is None
     again = deeds.record_deed(ctx, resident.id, "LOST_AND_FOUND", request_id="old-1")
     assert again.replayed and LedgerEntry.select().count() == 1
+
+
+@pytest.mark.parametrize("raised, expected", [
+    (sqlite3.OperationalError("database or disk is full"), StorageFull),
+    (peewee.OperationalError("disk is full"), StorageFull),
+    (sqlite3.OperationalError("database is locked"), DatabaseBusy),
+    (peewee.OperationalError("could not obtain lock: database busy"), DatabaseBusy),
+])
+def test_a_full_disk_or_a_locked_database_becomes_a_refusal(raised, expected):
+    with pytest.raises(expected) as caught, translate_storage_errors():
+        raise raised
+    assert caught.value.__cause__ is raised
+
+
+@pytest.mark.parametrize("raised", [sqlite3.OperationalError("no such table: resident"),
+                                    ValueError("database is locked")])
+def test_other_failures_pass_through_storage_translation_unchanged(raised):
+    with pytest.raises(type(raised)) as caught, translate_storage_errors():
+        raise raised
+    assert caught.value is raised
+
+
+def test_storage_translation_lets_a_quiet_block_finish():
+    with translate_storage_errors():
+        done = True
+    assert done

@@ -126,7 +126,7 @@ def test_void_refunds_and_blocks_redemption(ctx, funded):
     """Voiding (admin, with reason) gives the points back; the voucher cannot be used."""
     issued = vouchers.issue(ctx, funded.id, 50).vouchers[0]
     result = vouchers.void(ctx, issued.serial.lower(), "居民放弃兑换")
-    assert (result["points"], result["balance"]) == (50, 100)
+    assert (result.points, result.balance) == (50, 100)
     refund = LedgerEntry.select().order_by(LedgerEntry.seq.desc()).first()
     assert (refund.kind, refund.voucher_serial, refund.reason) == ("refund", issued.serial,
                                                                    "居民放弃兑换")
@@ -179,8 +179,8 @@ def test_expired_voucher_cannot_be_redeemed(ctx, funded, clock):
     assert "2026-12-31" in verdict.message_zh
     with pytest.raises(VoucherRejected):
         vouchers.redeem(ctx, token)
-    assert vouchers.expire(ctx) == {"count": 1, "points": 10}
-    assert vouchers.expire(ctx) == {"count": 0, "points": 0}
+    assert vouchers.expire(ctx).as_dict() == {"count": 1, "points": 10}
+    assert vouchers.expire(ctx).as_dict() == {"count": 0, "points": 0}
     assert VoucherResolution.get().kind == "expired"
     assert ledger.balance(funded.id) == 90
 
@@ -210,8 +210,8 @@ def test_token_for_a_damaged_code(ctx, funded):
 def test_prints_and_reprints_are_counted(ctx, funded):
     """The first print is a print; every later one is a reprint (补打)."""
     serials = [v.serial for v in vouchers.issue(ctx, funded.id, 25).vouchers]
-    assert vouchers.record_print(ctx, serials) == 0
-    assert vouchers.record_print(ctx, serials[:1]) == 1
+    assert vouchers.record_print(ctx, serials).reprints == 0
+    assert vouchers.record_print(ctx, serials[:1]).reprints == 1
 
 
 def test_voucher_rows_show_status(ctx, funded):

@@ -8,13 +8,11 @@ database kept aside), and the desk opens again at the sign-in (``restore_request
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -23,7 +21,7 @@ from app.services.backup import list_backups
 from app.services.context import Actor
 from app.views.common import prompts, widgets
 from app.views.common.errors import message_for
-from app.views.common.widgets import Feedback, setup_table
+from app.views.common.page import Page, PageInfo
 from app.views.documents import output
 from app.views.shell.backup_schedule import encrypted_copy, manual_backup
 from app.views.shell.duty import Desk
@@ -32,24 +30,20 @@ from app.views.tables.rows import ROW_ROLE
 from app.views.tables.short_lists import BackupFile, BackupsModel
 
 
-class BackupsPage(QWidget):
+class BackupsPage(Page):
+    info = PageInfo("backups", QT_TRANSLATE_NOOP("MainWindow", "备份与恢复"), order=100,
+                    admin_only=True)
     restore_requested = Signal(object)  # RestoreRequest, once the admin has confirmed
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.desk = desk
+        super().__init__(desk, parent)
         self._pending: RestoreRequest | None = None
-        title = QLabel(self.tr("备份与恢复"))
-        title.setObjectName("pageTitle")
+        self.add_title(self.tr("备份与恢复"))
         self.where = QLabel()
         self.where.setObjectName("hint")
         self.where.setWordWrap(True)
-        self.feedback = Feedback()
         self.model = BackupsModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("backupsTable")
-        self.table.setModel(self.model)
-        setup_table(self.table, stretch_column=0)
+        self.table = self.make_table(self.model, "backupsTable", stretch_column=0)
         self.backup_button = QPushButton(self.tr("立即备份"))
         self.backup_button.setObjectName("backupNow")
         self.copy_button = QPushButton(self.tr("加密复制到文件夹…"))
@@ -61,12 +55,10 @@ class BackupsPage(QWidget):
         row.addWidget(self.copy_button)
         row.addStretch(1)
         row.addWidget(self.restore_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(self.where)
-        layout.addWidget(self.feedback)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(row)
+        self.column.addWidget(self.where)
+        self.column.addWidget(self.feedback)
+        self.column.addWidget(self.table, 1)
+        self.column.addLayout(row)
         self.backup_button.clicked.connect(self._on_backup_button_clicked)
         self.copy_button.clicked.connect(self._on_copy_button_clicked)
         self.restore_button.clicked.connect(self._on_restore_button_clicked)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -10,20 +10,19 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.services import catalogue
 from app.services.catalogue import DeedTypeInfo
+from app.services.changes import Changes
 from app.views.common import labels, widgets
 from app.views.common.errors import message_for
-from app.views.common.widgets import Feedback, setup_table
+from app.views.common.page import Page, PageInfo
+from app.views.common.widgets import Feedback
 from app.views.shell.duty import Desk
 from app.views.tables.admin_lists import CatalogueModel
 from app.views.tables.rows import ROW_ROLE
@@ -100,8 +99,8 @@ class DeedTypeDialog(QDialog):
                    "needs_review": self.review.isChecked(), "tag": self.tag.text().strip(),
                    "note": self.note.text().strip()}
         ctx, code = self.desk.ctx, self.code.text()
-        self.desk.run(self, lambda: catalogue.save_type(ctx, code, **changes),
-                      self._on_save_succeeded, self._on_save_failed)
+        self.desk.perform(self, lambda: catalogue.save_type(ctx, code, **changes),
+                          self._on_save_succeeded, self._on_save_failed)
 
     def _on_save_succeeded(self, info: DeedTypeInfo) -> None:
         self.saved.emit(info)
@@ -111,43 +110,37 @@ class DeedTypeDialog(QDialog):
         self.feedback.show_error(message_for(exc))
 
 
-class CataloguePage(QWidget):
+class CataloguePage(Page):
+    info = PageInfo("catalogue", QT_TRANSLATE_NOOP("MainWindow", "积分目录"), order=50,
+                    admin_only=True)
+    refresh_on_show = True  # another desk's admin may have changed it
+
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.desk = desk
-        title = QLabel(self.tr("积分目录"))
-        title.setObjectName("pageTitle")
+        super().__init__(desk, parent)
+        self.add_title(self.tr("积分目录"))
         self.model = CatalogueModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("catalogueTable")
-        self.table.setModel(self.model)
-        setup_table(self.table, stretch_column=1)
+        self.table = self.make_table(self.model, "catalogueTable", stretch_column=1)
         self.add_button = QPushButton(self.tr("新增项目"))
         self.edit_button = QPushButton(self.tr("修改"))
         self.retire_button = QPushButton(self.tr("停用/恢复"))
-        self.feedback = Feedback()
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.edit_button)
         buttons.addStretch(1)
         buttons.addWidget(self.retire_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(self.feedback)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
+        self.column.addWidget(self.feedback)
+        self.column.addWidget(self.table, 1)
+        self.column.addLayout(buttons)
         self.add_button.clicked.connect(self._on_add_button_clicked)
         self.edit_button.clicked.connect(self._on_edit_button_clicked)
         self.table.activated.connect(self._on_edit_button_clicked)
         self.retire_button.clicked.connect(self._on_retire_button_clicked)
-        desk.catalogue_changed.connect(self.refresh)
+
+    def concerns(self, changes: Changes, initiator: object) -> bool:
+        return changes.catalogue
 
     def refresh(self) -> None:
         self.model.set_rows(catalogue.list_types(include_retired=True))
-
-    def showEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt API
-        self.refresh()
-        super().showEvent(event)
 
     def selected(self) -> DeedTypeInfo | None:
         return self.table.currentIndex().data(ROW_ROLE)
@@ -167,7 +160,6 @@ class CataloguePage(QWidget):
 
     def _on_dialog_saved(self, info: DeedTypeInfo) -> None:
         self.feedback.show_ok(self.tr("已保存积分项目“{name}”").format(name=info.name_zh))
-        self.desk.catalogue_changed.emit()
 
     def _on_retire_button_clicked(self) -> None:
         t = self.selected()
@@ -179,6 +171,6 @@ class CataloguePage(QWidget):
                     name=t.name_zh), self.tr("停用")):
             return
         ctx, active = self.desk.ctx, not t.active
-        self.desk.run(self, lambda: catalogue.save_type(ctx, t.code, active=active),
-                      self._on_dialog_saved, lambda exc: self.feedback.show_error(
-                          message_for(exc)))
+        self.desk.perform(self, lambda: catalogue.save_type(ctx, t.code, active=active),
+                          self._on_dialog_saved, lambda exc: self.feedback.show_error(
+                              message_for(exc)))

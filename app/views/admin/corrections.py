@@ -3,35 +3,45 @@ and adjust a resident's points. Both need a reason and a confirmation."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QGroupBox,
-    QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.services import residents, tokens, vouchers
 from app.services.context import new_request_id
+from app.services.vouchers import VoidResult
 from app.views.common import widgets
 from app.views.common.errors import message_for
-from app.views.common.widgets import Feedback, FieldErrors, button_row, error_label
+from app.views.common.page import Page, PageInfo
+from app.views.common.widgets import FieldErrors, button_row, error_label
 from app.views.shell.duty import Desk
 
 
-class CorrectionsPage(QWidget):
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.desk = desk
-        self._dialog: QDialog | None = None
-        title = QLabel(self.tr("作废与调整"))
-        title.setObjectName("pageTitle")
-        self.feedback = Feedback()
-        self.errors = FieldErrors(self.feedback)
+class CorrectionsPage(Page):
+    info = PageInfo("corrections", QT_TRANSLATE_NOOP("MainWindow", "作废与调整"), order=60,
+                    admin_only=True)
 
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(desk, parent)
+        self._dialog: QDialog | None = None
+        self.add_title(self.tr("作废与调整"))
+        self.errors = FieldErrors(self.feedback)
+        self.column.addWidget(self.feedback)
+        self.column.addWidget(self._void_box())
+        self.column.addWidget(self._adjust_box())
+        self.column.addStretch(1)
+        self.void_button.clicked.connect(self._on_void_button_clicked)
+        self.void_reason.returnPressed.connect(self._on_void_button_clicked)
+        self.adjust_button.clicked.connect(self._on_adjust_button_clicked)
+        self.resident.returnPressed.connect(self._on_adjust_button_clicked)
+
+    def _void_box(self) -> QGroupBox:
         self.voucher = QLineEdit()
         self.voucher.setObjectName("voidVoucher")
         self.voucher.setPlaceholderText(self.tr("扫描兑换券，或输入券号"))
@@ -50,7 +60,9 @@ class CorrectionsPage(QWidget):
         void_form.addRow(self.tr("理由"), self.void_reason)
         void_form.addRow("", reason_error)
         void_form.addRow(button_row(self.void_button))
+        return void_box
 
+    def _adjust_box(self) -> QGroupBox:
         self.resident = QLineEdit()
         self.resident.setObjectName("adjustResident")
         self.resident.setPlaceholderText(self.tr("居民编号、卡号或姓名"))
@@ -62,17 +74,7 @@ class CorrectionsPage(QWidget):
         adjust_form.addRow(self.tr("居民"), self.resident)
         adjust_form.addRow("", resident_error)
         adjust_form.addRow(button_row(self.adjust_button))
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(self.feedback)
-        layout.addWidget(void_box)
-        layout.addWidget(adjust_box)
-        layout.addStretch(1)
-        self.void_button.clicked.connect(self._on_void_button_clicked)
-        self.void_reason.returnPressed.connect(self._on_void_button_clicked)
-        self.adjust_button.clicked.connect(self._on_adjust_button_clicked)
-        self.resident.returnPressed.connect(self._on_adjust_button_clicked)
+        return adjust_box
 
     def _serial(self) -> str:
         text = self.voucher.text().strip()
@@ -91,19 +93,17 @@ class CorrectionsPage(QWidget):
                                self.tr("作废")):
             return
         ctx, request = self.desk.ctx, new_request_id()
-        self.desk.run(self, lambda: vouchers.void(ctx, serial, reason, request_id=request),
-                      self._on_void_succeeded, self.errors.show)
+        self.desk.perform(self, lambda: vouchers.void(ctx, serial, reason, request_id=request),
+                          self._on_void_succeeded, self.errors.show)
 
-    def _on_void_succeeded(self, result: dict) -> None:
+    def _on_void_succeeded(self, result: VoidResult) -> None:
         template = self.tr("兑换券 {serial} 已作废，{points} 分已退回持有人（余额 {balance}）")
-        message = template.format(serial=result["serial"], points=result["points"],
-                                  balance=result["balance"])
+        message = template.format(serial=result.serial, points=result.points,
+                                  balance=result.balance)
         self.voucher.clear()
         self.void_reason.clear()
         self.feedback.show_ok(message)
         self.desk.post(message)
-        self.desk.resident_changed.emit(result["resident_id"])
-        self.desk.vouchers_changed.emit()
 
     def _on_adjust_button_clicked(self) -> None:
         from app.views.desk.quick_dialogs import AdjustPointsDialog
@@ -115,16 +115,14 @@ class CorrectionsPage(QWidget):
             self.errors.set("resident", message_for(exc))
             return
         self._dialog = AdjustPointsDialog(self.desk, found, self)
-        self._dialog.succeeded.connect(self._on_adjust_succeeded)
+        self._dialog.reported.connect(self._on_adjust_reported)
         self._dialog.finished.connect(self._dialog.deleteLater)
         self._dialog.open()
 
     def active_dialog(self) -> QDialog | None:
         return self._dialog
 
-    def _on_adjust_succeeded(self, message: str, resident_ids: list[int]) -> None:
+    def _on_adjust_reported(self, message: str) -> None:
         self.resident.clear()
         self.feedback.show_ok(message)
         self.desk.post(message)
-        for rid in resident_ids:
-            self.desk.resident_changed.emit(rid)

@@ -3,36 +3,30 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from app.services import deeds
+from app.services.changes import Changes
 from app.services.context import new_request_id
 from app.services.deeds import DeedResult, PendingDeed
-from app.views.common.widgets import Feedback, FieldErrors, error_label, setup_table
+from app.views.common.page import Page, PageInfo
+from app.views.common.widgets import FieldErrors, error_label
 from app.views.shell.duty import Desk
 from app.views.tables.admin_lists import PendingModel
 from app.views.tables.rows import ROW_ROLE
 
 
-class PendingPage(QWidget):
+class PendingPage(Page):
+    info = PageInfo("pending", QT_TRANSLATE_NOOP("MainWindow", "待审核"), order=40,
+                    admin_only=True)
+    refresh_on_show = True  # another desk may have recorded one meanwhile
+
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.desk = desk
-        title = QLabel(self.tr("待审核积分"))
-        title.setObjectName("pageTitle")
+        super().__init__(desk, parent)
+        self.add_title(self.tr("待审核积分"))
         self.model = PendingModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("pendingTable")
-        self.table.setModel(self.model)
-        setup_table(self.table, stretch_column=5)
+        self.table = self.make_table(self.model, "pendingTable", stretch_column=5)
         self.note = QLineEdit()
         self.note.setObjectName("reviewNote")
         self.note.setPlaceholderText(self.tr("审核意见（驳回时必填）"))
@@ -40,7 +34,6 @@ class PendingPage(QWidget):
         self.approve_button.setObjectName("approveButton")
         self.reject_button = QPushButton(self.tr("驳回"))
         self.reject_button.setObjectName("rejectButton")
-        self.feedback = Feedback()
         self.errors = FieldErrors(self.feedback)
         note_error = error_label()
         self.errors.add("reason", self.note, note_error)
@@ -48,26 +41,18 @@ class PendingPage(QWidget):
         row.addWidget(self.note, 1)
         row.addWidget(self.reject_button)
         row.addWidget(self.approve_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(self.feedback)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(row)
-        layout.addWidget(note_error)
+        self.column.addWidget(self.feedback)
+        self.column.addWidget(self.table, 1)
+        self.column.addLayout(row)
+        self.column.addWidget(note_error)
         self.approve_button.clicked.connect(self._on_approve_button_clicked)
         self.reject_button.clicked.connect(self._on_reject_button_clicked)
-        desk.resident_changed.connect(self._on_desk_resident_changed)
+
+    def concerns(self, changes: Changes, initiator: object) -> bool:
+        return changes.pending or changes.all_residents or changes.catalogue
 
     def refresh(self) -> None:
         self.model.set_rows(deeds.pending_deeds())
-
-    def showEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt API
-        self.refresh()
-        super().showEvent(event)
-
-    def _on_desk_resident_changed(self, resident_id: int) -> None:
-        if self.isVisible():
-            self.refresh()
 
     def _review(self, approve: bool) -> None:
         self.errors.clear()
@@ -76,9 +61,9 @@ class PendingPage(QWidget):
             self.feedback.show_error(self.tr("请先在表中选择一条记录。"))
             return
         ctx, note, request = self.desk.ctx, self.note.text(), new_request_id()
-        self.desk.run(self, lambda: deeds.review_deed(ctx, deed.deed_uid, approve, note,
-                                                      request_id=request),
-                      self._on_review_succeeded, self.errors.show)
+        self.desk.perform(self, lambda: deeds.review_deed(ctx, deed.deed_uid, approve, note,
+                                                          request_id=request),
+                          self._on_review_succeeded, self.errors.show)
 
     def _on_approve_button_clicked(self) -> None:
         self._review(True)
@@ -97,6 +82,3 @@ class PendingPage(QWidget):
                                                           deed=result.deed_name)
         self.feedback.show_ok(message)
         self.desk.post(message)
-        self.desk.deeds_reviewed.emit()
-        self.desk.resident_changed.emit(result.resident_id)
-        self.refresh()

@@ -4,6 +4,7 @@ the partner merchants."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -23,22 +24,44 @@ from PySide6.QtWidgets import (
 
 from app.services import station as station_service
 from app.services import vouchers
+from app.services.changes import Changes
 from app.services.station import StationInfo
 from app.views.common import i18n, preferences
 from app.views.common.errors import message_for
-from app.views.common.widgets import Feedback, button_row
+from app.views.common.page import Page, PageInfo
+from app.views.common.widgets import button_row
 from app.views.documents import output
 from app.views.shell import look
 from app.views.shell.duty import Desk
 
 
-class SettingsPage(QWidget):
+class SettingsPage(Page):
+    info = PageInfo("settings", QT_TRANSLATE_NOOP("MainWindow", "设置"), order=80,
+                    admin_only=True)
+
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.desk = desk
-        title = QLabel(self.tr("设置"))
-        title.setObjectName("pageTitle")
-        self.feedback = Feedback()
+        super().__init__(desk, parent)
+        self.add_title(self.tr("设置"))
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.addWidget(self._station_box())
+        column.addWidget(self._machine_box())
+        column.addWidget(self._merchant_box())
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        self.column.addWidget(self.feedback)
+        self.column.addWidget(scroll, 1)
+        self.validity.currentIndexChanged.connect(self._on_validity_current_index_changed)
+        self.save_button.clicked.connect(self._on_save_button_clicked)
+        self.language.currentIndexChanged.connect(self._on_language_current_index_changed)
+        self.large_font.toggled.connect(self._on_large_font_toggled)
+        self.roll_width.currentIndexChanged.connect(self._on_roll_width_current_index_changed)
+        self.merchant_button.clicked.connect(self._on_merchant_button_clicked)
+        self.load()
+
+    def _station_box(self) -> QGroupBox:
         self.name = QLineEdit()
         self.rate_points = QSpinBox()
         self.rate_yuan = QSpinBox()
@@ -86,7 +109,9 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("每次最少兑换"), self.min_issue)
         form.addRow(self.tr("无操作自动锁定"), self.idle_lock)
         form.addRow(button_row(self.save_button))
+        return station_box
 
+    def _machine_box(self) -> QGroupBox:
         self.language = QComboBox()
         self.language.setObjectName("language")
         for code, name in i18n.LANGUAGES.items():
@@ -107,7 +132,9 @@ class SettingsPage(QWidget):
         machine.addRow("", self.large_font)
         machine.addRow(self.tr("热敏小票打印宽度"), self.roll_width)
         machine.addRow(self.tr("上次使用的打印机"), self.printers)
+        return machine_box
 
+    def _merchant_box(self) -> QGroupBox:
         self.merchants = QListWidget()
         self.merchants.setMaximumHeight(120)
         self.merchant_name = QLineEdit()
@@ -120,27 +147,12 @@ class SettingsPage(QWidget):
         merchant_layout = QVBoxLayout(merchant_box)
         merchant_layout.addWidget(self.merchants)
         merchant_layout.addLayout(merchant_row)
+        return merchant_box
 
-        content = QWidget()
-        column = QVBoxLayout(content)
-        column.addWidget(station_box)
-        column.addWidget(machine_box)
-        column.addWidget(merchant_box)
-        column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(content)
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(self.feedback)
-        layout.addWidget(scroll, 1)
+    def concerns(self, changes: Changes, initiator: object) -> bool:
+        return changes.settings
 
-        self.validity.currentIndexChanged.connect(self._on_validity_current_index_changed)
-        self.save_button.clicked.connect(self._on_save_button_clicked)
-        self.language.currentIndexChanged.connect(self._on_language_current_index_changed)
-        self.large_font.toggled.connect(self._on_large_font_toggled)
-        self.roll_width.currentIndexChanged.connect(self._on_roll_width_current_index_changed)
-        self.merchant_button.clicked.connect(self._on_merchant_button_clicked)
+    def refresh(self) -> None:
         self.load()
 
     def load(self) -> None:
@@ -184,13 +196,11 @@ class SettingsPage(QWidget):
                    "min_issue_points": self.min_issue.value(),
                    "idle_lock_minutes": self.idle_lock.value()}
         ctx = self.desk.ctx
-        self.desk.run(self, lambda: station_service.update_settings(ctx, **changes),
-                      self._on_save_succeeded, self._on_failed)
+        self.desk.perform(self, lambda: station_service.update_settings(ctx, **changes),
+                          self._on_save_succeeded, self._on_failed)
 
     def _on_save_succeeded(self, info: StationInfo) -> None:
-        self.load()
         self.feedback.show_ok(self.tr("站点设置已保存。"))
-        self.desk.settings_changed.emit()
 
     def _on_failed(self, exc: BaseException) -> None:
         self.feedback.show_error(message_for(exc))
@@ -212,11 +222,9 @@ class SettingsPage(QWidget):
 
     def _on_merchant_button_clicked(self) -> None:
         ctx, name = self.desk.ctx, self.merchant_name.text()
-        self.desk.run(self, lambda: vouchers.add_merchant(ctx, name),
-                      self._on_merchant_added, self._on_failed)
+        self.desk.perform(self, lambda: vouchers.add_merchant(ctx, name),
+                          self._on_merchant_added, self._on_failed)
 
-    def _on_merchant_added(self, name: str) -> None:
+    def _on_merchant_added(self, added: vouchers.MerchantAdded) -> None:
         self.merchant_name.clear()
-        self.load()
-        self.feedback.show_ok(self.tr("已添加商户“{name}”").format(name=name))
-        self.desk.settings_changed.emit()
+        self.feedback.show_ok(self.tr("已添加商户“{name}”").format(name=added.name))

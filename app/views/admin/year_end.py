@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
@@ -19,26 +20,39 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.services import ledger, vouchers
+from app.services.changes import Changes
 from app.services.context import new_request_id
+from app.services.ledger import Clearing, ClearingReversed
+from app.services.vouchers import Expired
 from app.views.common import widgets
 from app.views.common.errors import message_for
-from app.views.common.widgets import Feedback, button_row
-from app.views.shell.duty import ALL_RESIDENTS, Desk
+from app.views.common.page import Page, PageInfo
+from app.views.common.widgets import button_row
+from app.views.shell.duty import Desk
 
 
-class YearEndPage(QWidget):
+class YearEndPage(Page):
+    info = PageInfo("year_end", QT_TRANSLATE_NOOP("MainWindow", "年终处理"), order=90,
+                    admin_only=True)
+    refresh_on_show = True  # another desk may have cleared meanwhile
+
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.desk = desk
-        title = QLabel(self.tr("年终处理"))
-        title.setObjectName("pageTitle")
-        self.feedback = Feedback()
+        super().__init__(desk, parent)
+        self.add_title(self.tr("年终处理"))
+        self.column.addWidget(self.feedback)
+        self.column.addWidget(self._clear_box())
+        self.column.addWidget(self._expire_box())
+        self.column.addStretch(1)
+        self.clear_button.clicked.connect(self._on_clear_button_clicked)
+        self.expire_button.clicked.connect(self._on_expire_button_clicked)
+        self.unclear_button.clicked.connect(self._on_unclear_button_clicked)
+        self._show_last_clearing()
 
+    def _clear_box(self) -> QGroupBox:
         self.cutoff = QDateEdit()
         self.cutoff.setObjectName("expiryCutoff")
         self.cutoff.setCalendarPopup(True)
@@ -66,7 +80,9 @@ class YearEndPage(QWidget):
         clear_form.addRow(self.last_clearing)
         clear_form.addRow(self.tr("撤销理由"), self.unclear_reason)
         clear_form.addRow(button_row(self.unclear_button))
+        return clear_box
 
+    def _expire_box(self) -> QGroupBox:
         self.expire_button = QPushButton(self.tr("处理过期兑换券…"))
         self.expire_button.setObjectName("expireVouchers")
         expire_box = QGroupBox(self.tr("过期兑换券"))
@@ -76,17 +92,7 @@ class YearEndPage(QWidget):
         expire_explain.setWordWrap(True)
         expire_form.addRow(expire_explain)
         expire_form.addRow(button_row(self.expire_button))
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(self.feedback)
-        layout.addWidget(clear_box)
-        layout.addWidget(expire_box)
-        layout.addStretch(1)
-        self.clear_button.clicked.connect(self._on_clear_button_clicked)
-        self.expire_button.clicked.connect(self._on_expire_button_clicked)
-        self.unclear_button.clicked.connect(self._on_unclear_button_clicked)
-        self._show_last_clearing()
+        return expire_box
 
     def _set_dates(self) -> None:
         """Last 31 December by default; the cut-off must lie before today (the service
@@ -107,9 +113,14 @@ class YearEndPage(QWidget):
                 "最近一次清零：截止日 {cutoff}，{residents} 位居民，共 {points} 分。").format(
                 cutoff=cutoff, residents=totals["residents"], points=totals["points"]))
 
-    def showEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt API
-        self._set_dates()  # the page may have stayed open across the new year
+    def concerns(self, changes: Changes, initiator: object) -> bool:
+        return changes.ledger or changes.all_residents
+
+    def refresh(self) -> None:
         self._show_last_clearing()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        self._set_dates()  # the page may have stayed open across the new year
         super().showEvent(event)
 
     def _on_clear_button_clicked(self) -> None:
@@ -121,14 +132,14 @@ class YearEndPage(QWidget):
             return
         ctx, request = self.desk.ctx, new_request_id()
         self.clear_button.setEnabled(False)
-        self.desk.run(self, lambda: ledger.expire_balances(ctx, cutoff, request_id=request),
-                      self._on_clear_succeeded, self._on_failed,
-                      progress=self.tr("正在清零…"))
+        self.desk.perform(self, lambda: ledger.expire_balances(ctx, cutoff, request_id=request),
+                          self._on_clear_succeeded, self._on_failed,
+                          progress=self.tr("正在清零…"))
 
-    def _on_clear_succeeded(self, result: dict) -> None:
+    def _on_clear_succeeded(self, result: Clearing) -> None:
         self.clear_button.setEnabled(True)
         message = self.tr("积分清零完成：{residents} 位居民，共 {points} 分。").format(
-            residents=result["residents"], points=result["points"])
+            residents=result.residents, points=result.points)
         self._done(message)
 
     def _on_unclear_button_clicked(self) -> None:
@@ -145,15 +156,15 @@ class YearEndPage(QWidget):
             return
         ctx, request = self.desk.ctx, new_request_id()
         self.unclear_button.setEnabled(False)
-        self.desk.run(self, lambda: ledger.reverse_clearing(ctx, cutoff, reason,
-                                                            request_id=request),
-                      self._on_unclear_succeeded, self._on_failed,
-                      progress=self.tr("正在撤销清零…"))
+        self.desk.perform(self, lambda: ledger.reverse_clearing(ctx, cutoff, reason,
+                                                                request_id=request),
+                          self._on_unclear_succeeded, self._on_failed,
+                          progress=self.tr("正在撤销清零…"))
 
-    def _on_unclear_succeeded(self, result: dict) -> None:
+    def _on_unclear_succeeded(self, result: ClearingReversed) -> None:
         self.unclear_reason.clear()
         message = self.tr("已撤销截止日 {cutoff} 的清零：{residents} 位居民，共退回 {points} 分。"
-                          ).format(**result)
+                          ).format(**result.as_dict())
         self._done(message)
 
     def _on_expire_button_clicked(self) -> None:
@@ -162,22 +173,19 @@ class YearEndPage(QWidget):
             return
         ctx, request = self.desk.ctx, new_request_id()
         self.expire_button.setEnabled(False)
-        self.desk.run(self, lambda: vouchers.expire(ctx, request_id=request),
-                      self._on_expire_succeeded, self._on_failed,
-                      progress=self.tr("正在处理过期兑换券…"))
+        self.desk.perform(self, lambda: vouchers.expire(ctx, request_id=request),
+                          self._on_expire_succeeded, self._on_failed,
+                          progress=self.tr("正在处理过期兑换券…"))
 
-    def _on_expire_succeeded(self, result: dict) -> None:
+    def _on_expire_succeeded(self, result: Expired) -> None:
         self.expire_button.setEnabled(True)
         message = self.tr("已将 {count} 张过期兑换券标记为过期（共 {points} 分）。").format(
-            count=result["count"], points=result["points"])
+            count=result.count, points=result.points)
         self._done(message)
-        self.desk.vouchers_changed.emit()
 
     def _done(self, message: str) -> None:
-        self._show_last_clearing()
         self.feedback.show_ok(message)
         self.desk.post(message)
-        self.desk.resident_changed.emit(ALL_RESIDENTS)
 
     def _on_failed(self, exc: BaseException) -> None:
         self.clear_button.setEnabled(True)

@@ -37,10 +37,7 @@ def generic_message(reference: str) -> str:
 def message_for(exc: BaseException) -> str:
     """What to tell the clerk about ``exc``, in the interface language."""
     if isinstance(exc, DeskError):
-        try:
-            return exc.message(i18n.language())
-        except (KeyError, IndexError, ValueError):  # a template missing its data
-            return exc.message("zh") if i18n.language() != "zh" else exc.__class__.zh
+        return exc.message(i18n.language())
     return generic_message(log_unexpected(exc))
 
 

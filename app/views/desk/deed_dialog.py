@@ -6,13 +6,12 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -29,10 +28,11 @@ from PySide6.QtWidgets import (
 from app.services import catalogue, deeds, residents
 from app.services.catalogue import DeedTypeInfo
 from app.services.context import new_request_id
-from app.services.deeds import DeedResult
+from app.services.deeds import DeedResults
 from app.services.residents import ResidentView
 from app.views.common import labels
 from app.views.common.errors import message_for
+from app.views.common.page import ReportingDialog
 from app.views.common.widgets import EnterKey, Feedback, FieldErrors, error_label
 from app.views.shell.duty import Desk
 from app.views.tables.short_lists import DeedTypesModel
@@ -40,8 +40,7 @@ from app.views.tables.short_lists import DeedTypesModel
 _NAVIGATION = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
 
 
-class RecordDeedDialog(QDialog):
-    succeeded = Signal(str, list)
+class RecordDeedDialog(ReportingDialog):
 
     def __init__(self, desk: Desk, people: list[ResidentView],
                  parent: QWidget | None = None) -> None:
@@ -102,6 +101,23 @@ class RecordDeedDialog(QDialog):
         self.save_button.setDefault(True)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
 
+        self._lay_out(type_error, quantity_error, date_error, person_error)
+
+        self.filter.installEventFilter(self)
+        self.filter.textChanged.connect(self._on_filter_text_changed)
+        self.category.currentIndexChanged.connect(self._on_category_current_index_changed)
+        self.types.selectionModel().currentChanged.connect(self._on_types_current_changed)
+        self.quantity.valueChanged.connect(self._on_quantity_value_changed)
+        self.date.dateChanged.connect(self._on_date_date_changed)
+        EnterKey(self.add_person, self._on_add_person_return_pressed)
+        self.buttons.accepted.connect(self._on_buttons_accepted)
+        self.buttons.rejected.connect(self.reject)
+        self._show_people()
+        self._refresh_types()
+        self.filter.setFocus()
+
+    def _lay_out(self, type_error: QLabel, quantity_error: QLabel, date_error: QLabel,
+                 person_error: QLabel) -> None:
         left = QVBoxLayout()
         left.addWidget(self.category)
         left.addWidget(self.filter)
@@ -134,19 +150,6 @@ class RecordDeedDialog(QDialog):
         for first, second in pairwise((self.filter, self.types, self.quantity, self.date,
                                        self.note, self.add_person, self.category)):
             self.setTabOrder(first, second)
-
-        self.filter.installEventFilter(self)
-        self.filter.textChanged.connect(self._on_filter_text_changed)
-        self.category.currentIndexChanged.connect(self._on_category_current_index_changed)
-        self.types.selectionModel().currentChanged.connect(self._on_types_current_changed)
-        self.quantity.valueChanged.connect(self._on_quantity_value_changed)
-        self.date.dateChanged.connect(self._on_date_date_changed)
-        EnterKey(self.add_person, self._on_add_person_return_pressed)
-        self.buttons.accepted.connect(self._on_buttons_accepted)
-        self.buttons.rejected.connect(self.reject)
-        self._show_people()
-        self._refresh_types()
-        self.filter.setFocus()
 
     # -- choosing ----------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
@@ -267,15 +270,16 @@ class RecordDeedDialog(QDialog):
         ctx, code, qty = self.desk.ctx, t.code, self._quantity()
         day, note, request = self.date.date().toPython(), self.note.text(), self._request_id
         ids = [p.id for p in self.people]
-        def work() -> list[DeedResult]:  # one resident, or a group: all recorded or none
+        def work() -> DeedResults:  # one resident, or a group: all recorded or none
             if len(ids) == 1:
-                return [deeds.record_deed(ctx, ids[0], code, qty, day, note, request_id=request)]
+                return DeedResults([deeds.record_deed(ctx, ids[0], code, qty, day, note,
+                                                      request_id=request)])
             return deeds.record_group_deed(ctx, ids, code, qty, day, note, request_id=request)
 
         self.save_button.setEnabled(False)
-        self.desk.run(self, work, self._on_record_succeeded, self._on_record_failed)
+        self.desk.perform(self, work, self._on_record_succeeded, self._on_record_failed)
 
-    def _on_record_succeeded(self, results: list[DeedResult]) -> None:
+    def _on_record_succeeded(self, results: DeedResults) -> None:
         first, chosen = results[0], self.current_type()
         deed = labels.deed_name(first.deed_name, chosen.name_en if chosen else "")
         if len(results) > 1:
@@ -287,7 +291,7 @@ class RecordDeedDialog(QDialog):
         else:
             message = self.tr("{name} {points:+d} 积分，余额 {balance}").format(
                 name=first.name, points=first.points, balance=first.balance)
-        self.succeeded.emit(message, [r.resident_id for r in results])
+        self.reported.emit(message)
         self.accept()
 
     def _on_record_failed(self, exc: BaseException) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -30,14 +29,14 @@ from app.services.residents import ResidentView
 from app.services.vouchers import IssueResult
 from app.views.common import labels, widgets
 from app.views.common.errors import message_for
+from app.views.common.page import ReportingDialog
 from app.views.common.widgets import Feedback, FieldErrors, error_label
 from app.views.documents import output
 from app.views.documents.pdf_preview import PdfPreview
 from app.views.shell.duty import Desk
 
 
-class IssueVouchersDialog(QDialog):
-    succeeded = Signal(str, list)
+class IssueVouchersDialog(ReportingDialog):
     printed = Signal(list)  # serials that went to the printer or a file
 
     def __init__(self, desk: Desk, resident: ResidentView, parent: QWidget | None = None) -> None:
@@ -82,42 +81,8 @@ class IssueVouchersDialog(QDialog):
         cancel = QPushButton(self.tr("取消"))
         cancel.setAutoDefault(False)
 
-        form_page = QWidget()
-        form = QFormLayout(form_page)
-        form.addRow(self.heading)
-        form.addRow(self.tr("兑换分值"), self.points)
-        form.addRow("", points_error)
-        form.addRow(self.tr("面额"), self.faces)
-        form.addRow("", faces_error)
-        form.addRow(self.tr("使用范围"), self.scope)
-        form.addRow(self.tr("商户"), self.merchant)
-        form.addRow("", merchant_error)
-        form.addRow(self.summary)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(cancel)
-        row.addWidget(self.issue_button)
-        form.addRow(row)
-
-        self.done_label = QLabel()
-        self.done_label.setObjectName("formHeading")
-        self.layout_choice = output.VoucherLayoutChoice()
-        self.preview = PdfPreview(desk, self.tr("兑换券"), "vouchers.pdf",
-                                  layout=self.layout_choice.currentData())
-        self.close_button = QPushButton(self.tr("关闭"))
-        self.close_button.setAutoDefault(False)
-        preview_page = QWidget()
-        preview_layout = QVBoxLayout(preview_page)
-        top = QHBoxLayout()
-        top.addWidget(self.done_label, 1)
-        top.addWidget(self.layout_choice)
-        preview_layout.addLayout(top)
-        preview_layout.addWidget(self.preview, 1)
-        bottom = QHBoxLayout()
-        bottom.addStretch(1)
-        bottom.addWidget(self.close_button)
-        preview_layout.addLayout(bottom)
-
+        form_page = self._make_form_page(cancel, points_error, faces_error, merchant_error)
+        preview_page = self._make_preview_page()
         self.stack = QStackedWidget()
         self.stack.addWidget(form_page)
         self.stack.addWidget(preview_page)
@@ -137,6 +102,47 @@ class IssueVouchersDialog(QDialog):
         self._fill_faces()
         self.points.setFocus()
         self.points.selectAll()
+
+    def _make_form_page(self, cancel: QPushButton, points_error: QLabel, faces_error: QLabel,
+                        merchant_error: QLabel) -> QWidget:
+        form_page = QWidget()
+        form = QFormLayout(form_page)
+        form.addRow(self.heading)
+        form.addRow(self.tr("兑换分值"), self.points)
+        form.addRow("", points_error)
+        form.addRow(self.tr("面额"), self.faces)
+        form.addRow("", faces_error)
+        form.addRow(self.tr("使用范围"), self.scope)
+        form.addRow(self.tr("商户"), self.merchant)
+        form.addRow("", merchant_error)
+        form.addRow(self.summary)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(cancel)
+        row.addWidget(self.issue_button)
+        form.addRow(row)
+        return form_page
+
+    def _make_preview_page(self) -> QWidget:
+        self.done_label = QLabel()
+        self.done_label.setObjectName("formHeading")
+        self.layout_choice = output.VoucherLayoutChoice()
+        self.preview = PdfPreview(self.desk, self.tr("兑换券"), "vouchers.pdf",
+                                  layout=self.layout_choice.currentData())
+        self.close_button = QPushButton(self.tr("关闭"))
+        self.close_button.setAutoDefault(False)
+        preview_page = QWidget()
+        preview_layout = QVBoxLayout(preview_page)
+        top = QHBoxLayout()
+        top.addWidget(self.done_label, 1)
+        top.addWidget(self.layout_choice)
+        preview_layout.addLayout(top)
+        preview_layout.addWidget(self.preview, 1)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.close_button)
+        preview_layout.addLayout(bottom)
+        return preview_page
 
     # -- step 1: what to issue ---------------------------------------------------
     def _fill_faces(self) -> None:
@@ -181,9 +187,9 @@ class IssueVouchersDialog(QDialog):
         ctx, rid, points, request = self.desk.ctx, self.resident.id, self.points.value(), \
             self._request_id
         self.issue_button.setEnabled(False)
-        self.desk.run(self, lambda: vouchers.issue(ctx, rid, points, faces, scope, merchant or None,
-                                                   request_id=request),
-                      self._on_issue_succeeded, self._on_issue_failed)
+        self.desk.perform(self, lambda: vouchers.issue(ctx, rid, points, faces, scope,
+                                                       merchant or None, request_id=request),
+                          self._on_issue_succeeded, self._on_issue_failed)
 
     def _on_issue_succeeded(self, result: IssueResult) -> None:
         self.result = result
@@ -191,7 +197,7 @@ class IssueVouchersDialog(QDialog):
                            len(result.vouchers))
         message = template.format(name=result.name, points=result.points, balance=result.balance)
         self.done_label.setText(message)
-        self.succeeded.emit(message, [result.resident_id])
+        self.reported.emit(message)
         self.stack.setCurrentIndex(1)
         self.resize(max(self.width(), 820), max(self.height(), 700))
         if self.parentWidget() is not None:  # keep it on screen, window manager or not
@@ -237,10 +243,10 @@ class IssueVouchersDialog(QDialog):
 
     def _on_preview_delivered(self, how: str) -> None:
         ctx, serials = self.desk.ctx, self.serials()
-        self.desk.run(self, lambda: vouchers.record_print(ctx, serials),
-                      self._on_record_print_succeeded, self._on_record_print_failed)
+        self.desk.perform(self, lambda: vouchers.record_print(ctx, serials),
+                          self._on_record_print_succeeded, self._on_record_print_failed)
 
-    def _on_record_print_succeeded(self, reprints: int) -> None:
+    def _on_record_print_succeeded(self, printed: vouchers.Printed) -> None:
         self.delivered = True
         self.feedback.show_ok(self.tr("兑换券已输出，请居民在存根上签字。"))
         self.printed.emit(self.serials())

@@ -7,21 +7,17 @@ typing searches as you type (after a short pause) in a lazily paged list.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QDialog,
-    QLineEdit,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QLineEdit, QSplitter, QWidget
 
 from app.services import residents, tokens
+from app.services.changes import Changes
 from app.views.common import preferences
 from app.views.common.errors import message_for
-from app.views.common.widgets import Feedback, TypingRedirect, setup_table
+from app.views.common.page import Page, PageInfo, ReportingDialog
+from app.views.common.widgets import TypingRedirect
+from app.views.desk.actions import DESK_ACTIONS, DeskAction
 from app.views.desk.resident_panel import ResidentPanel
 from app.views.shell.duty import Desk
 from app.views.tables.rows import ROW_ROLE, SearchModel
@@ -29,52 +25,25 @@ from app.views.tables.rows import ROW_ROLE, SearchModel
 SEARCH_DELAY_MS = 150
 
 
-class DeskPage(QWidget):
+class DeskPage(Page):
+    info = PageInfo("desk", QT_TRANSLATE_NOOP("MainWindow", "前台"), order=10)
     voucher_scanned = Signal(str)  # a voucher code was scanned here: redeem it
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.desk = desk
+        super().__init__(desk, parent)
         self._dialog: QDialog | None = None
         self.scan = QLineEdit()
         self.scan.setObjectName("scanField")
         self.scan.setPlaceholderText(self.tr("扫描居民卡或兑换券，或输入姓名、拼音首字母、手机号、证件号后四位"))
         self.scan.setClearButtonEnabled(True)
-        self.feedback = Feedback()
         self.results_model = SearchModel(self)
-        self.results = QTableView()
-        self.results.setObjectName("searchResults")
-        self.results.setModel(self.results_model)
-        setup_table(self.results, stretch_column=4)
-        self.actions_by_name: dict[str, QAction] = {}
-        for name, text, key in (
-                ("check_in", self.tr("签到 F2"), Qt.Key.Key_F2),
-                ("record_deed", self.tr("登记积分 F3"), Qt.Key.Key_F3),
-                ("issue", self.tr("发放兑换券 F4"), Qt.Key.Key_F4),
-                ("statement", self.tr("对账单 F5"), Qt.Key.Key_F5),
-                ("edit", self.tr("修改信息 F6"), Qt.Key.Key_F6),
-                ("reprint", self.tr("补打兑换券 F7"), Qt.Key.Key_F7),
-                ("adjust", self.tr("调整积分"), None)):
-            action = QAction(text, self)
-            if key is not None:
-                action.setShortcut(QKeySequence(key))
-                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.setEnabled(False)
-            self.addAction(action)
-            self.actions_by_name[name] = action
+        self.results = self.make_table(self.results_model, "searchResults", stretch_column=4)
+        self.actions_by_name = {spec.key: self._make_action(spec) for spec in DESK_ACTIONS}
         self.panel = ResidentPanel(desk, list(self.actions_by_name.values()))
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.results)
-        self.splitter.addWidget(self.panel)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.results.setVisible(False)
-        if not self.splitter.restoreState(preferences.get(preferences.DESK_SPLITTER)):
-            self.splitter.setSizes([520, 760])
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.scan)
-        layout.addWidget(self.feedback)
-        layout.addWidget(self.splitter, 1)
+        self._make_splitter()
+        self.column.addWidget(self.scan)
+        self.column.addWidget(self.feedback)
+        self.column.addWidget(self.splitter, 1)
         self.setFocusProxy(self.scan)
 
         self._timer = QTimer(self)
@@ -90,12 +59,29 @@ class DeskPage(QWidget):
         self.results.activated.connect(self._on_results_activated)
         self.results.clicked.connect(self._on_results_activated)
         self.splitter.splitterMoved.connect(self._on_splitter_splitter_moved)
-        for name, action in self.actions_by_name.items():
-            action.triggered.connect(getattr(self, f"_on_{name}_triggered"))
         self.panel.reverse_requested.connect(self._on_panel_reverse_requested)
-        desk.resident_changed.connect(self._on_desk_resident_changed)
         desk.clerk_changed.connect(self._on_desk_clerk_changed)
         self._update_actions()
+
+    def _make_action(self, spec: DeskAction) -> QAction:
+        action = QAction(QCoreApplication.translate("DeskPage", spec.label), self)
+        if spec.shortcut is not None:
+            action.setShortcut(QKeySequence(spec.shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setEnabled(False)
+        action.triggered.connect(lambda _checked=False, s=spec: self._on_action_triggered(s))
+        self.addAction(action)
+        return action
+
+    def _make_splitter(self) -> None:
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.results)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.results.setVisible(False)
+        if not self.splitter.restoreState(preferences.get(preferences.DESK_SPLITTER)):
+            self.splitter.setSizes([520, 760])
 
     # -- finding a resident ------------------------------------------------------
     def _on_scan_text_edited(self, text: str) -> None:
@@ -176,32 +162,35 @@ class DeskPage(QWidget):
         self._update_actions()
 
     def _update_actions(self) -> None:
-        r = self.panel.resident
-        active = r is not None and not r.archived
-        for name, action in self.actions_by_name.items():
-            # An archived resident keeps their history and unused vouchers: statements,
-            # edits and reprints stay open, new business does not.
-            action.setEnabled(r is not None and (active or name in ("statement", "edit",
-                                                                    "reprint")))
-        self.actions_by_name["adjust"].setVisible(self.desk.is_admin)
+        for spec in DESK_ACTIONS:
+            action = self.actions_by_name[spec.key]
+            action.setEnabled(spec.enabled_for(self.panel.resident))
+            action.setVisible(self.desk.is_admin or not spec.admin_only)
 
     def _on_desk_clerk_changed(self, actor: object) -> None:
         self._update_actions()
 
-    def _on_desk_resident_changed(self, resident_id: int) -> None:
+    def concerns(self, changes: Changes, initiator: object) -> bool:
+        return bool(changes.residents) or changes.all_residents or changes.settings
+
+    def refresh(self) -> None:
+        """The search results and the resident being served, as they are now."""
         if self.results_model.rowCount() and self.scan.text().strip():
             self._search(self.scan.text())
+        shown = self.panel.resident
+        if shown is not None and (self.unseen.touches_resident(shown.id)
+                                  or self.unseen.settings):
+            self.panel.show_resident(shown.id)  # masked again: the numbers may have changed
         self._update_actions()
 
     def _on_splitter_splitter_moved(self, pos: int, index: int) -> None:
         preferences.put(preferences.DESK_SPLITTER, self.splitter.saveState())
 
     # -- actions on the current resident ----------------------------------------
-    def _open_dialog(self, dialog: QDialog) -> None:
+    def _open_dialog(self, dialog: ReportingDialog) -> None:
         self._dialog = dialog
         dialog.finished.connect(self._on_dialog_finished)
-        if hasattr(dialog, "succeeded"):
-            dialog.succeeded.connect(self._on_dialog_succeeded)
+        dialog.reported.connect(self._on_dialog_reported)
         dialog.open()
 
     def active_dialog(self) -> QDialog | None:
@@ -214,59 +203,19 @@ class DeskPage(QWidget):
         self.window().activateWindow()  # not every window manager gives the focus back
         self.focus_scan()
 
-    def _on_dialog_succeeded(self, message: str, resident_ids: list[int]) -> None:
+    def _on_dialog_reported(self, message: str) -> None:
         self.feedback.show_ok(message)
         self.desk.post(message)
-        for rid in resident_ids:
-            self.desk.resident_changed.emit(rid)
 
-    def _on_check_in_triggered(self) -> None:
-        from app.views.desk.quick_dialogs import CheckInDialog
-
+    def _on_action_triggered(self, spec: DeskAction) -> None:
         if self.panel.resident:
-            self._open_dialog(CheckInDialog(self.desk, self.panel.resident, self))
-
-    def _on_record_deed_triggered(self) -> None:
-        from app.views.desk.deed_dialog import RecordDeedDialog
-
-        if self.panel.resident:
-            self._open_dialog(RecordDeedDialog(self.desk, [self.panel.resident], self))
-
-    def _on_issue_triggered(self) -> None:
-        from app.views.desk.issue_dialog import IssueVouchersDialog
-
-        if self.panel.resident:
-            self._open_dialog(IssueVouchersDialog(self.desk, self.panel.resident, self))
-
-    def _on_statement_triggered(self) -> None:
-        from app.views.desk.statement_dialog import StatementDialog
-
-        if self.panel.resident:
-            self._open_dialog(StatementDialog(self.desk, self.panel.resident, self))
-
-    def _on_edit_triggered(self) -> None:
-        from app.views.residents.form import ResidentFormDialog
-
-        if self.panel.resident:
-            self._open_dialog(ResidentFormDialog(self.desk, self.panel.resident, self))
-
-    def _on_reprint_triggered(self) -> None:
-        from app.views.desk.reprint_dialog import ReprintDialog
-
-        if self.panel.resident:
-            self._open_dialog(ReprintDialog(self.desk, self.panel.resident, self))
+            self._open_dialog(spec.dialog(self.desk, self.panel.resident, self))
 
     def _on_panel_reverse_requested(self, entry: object) -> None:
         from app.views.desk.quick_dialogs import ReverseEntryDialog
 
         if self.panel.resident and self.desk.is_admin:
             self._open_dialog(ReverseEntryDialog(self.desk, self.panel.resident, entry, self))
-
-    def _on_adjust_triggered(self) -> None:
-        from app.views.desk.quick_dialogs import AdjustPointsDialog
-
-        if self.panel.resident:
-            self._open_dialog(AdjustPointsDialog(self.desk, self.panel.resident, self))
 
 
 def _is_voucher(text: str) -> bool:

@@ -4,10 +4,8 @@ reversal of one ledger entry — each with a reason and a confirmation."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -24,13 +22,13 @@ from app.services.context import new_request_id
 from app.services.ledger import EntryRow, PostResult
 from app.services.residents import ResidentView
 from app.views.common import labels, widgets
+from app.views.common.page import ReportingDialog
 from app.views.common.widgets import Feedback, FieldErrors, error_label
 from app.views.shell.duty import Desk
 from app.views.tables.rows import describe_entry
 
 
-class CheckInDialog(QDialog):
-    succeeded = Signal(str, list)  # message, ids of the residents concerned
+class CheckInDialog(ReportingDialog):
 
     def __init__(self, desk: Desk, resident: ResidentView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,13 +70,13 @@ class CheckInDialog(QDialog):
         purpose = checked.property("purpose") if checked else "consult"
         ctx, rid, request = self.desk.ctx, self.resident.id, self._request_id
         self.buttons.setEnabled(False)
-        self.desk.run(self, lambda: checkins.check_in(ctx, rid, purpose, request_id=request),
-                      self._on_check_in_succeeded, self._on_check_in_failed)
+        self.desk.perform(self, lambda: checkins.check_in(ctx, rid, purpose, request_id=request),
+                          self._on_check_in_succeeded, self._on_check_in_failed)
 
     def _on_check_in_succeeded(self, result: CheckInResult) -> None:
         template = self.tr("{name} 已签到（{purpose}），今天已有 %n 人来站", "", result.today_count)
         message = template.format(name=result.name, purpose=labels.purpose(result.purpose))
-        self.succeeded.emit(message, [result.resident_id])
+        self.reported.emit(message)
         self.accept()
 
     def _on_check_in_failed(self, exc: BaseException) -> None:
@@ -86,8 +84,7 @@ class CheckInDialog(QDialog):
         self.errors.show(exc)
 
 
-class AdjustPointsDialog(QDialog):
-    succeeded = Signal(str, list)
+class AdjustPointsDialog(ReportingDialog):
 
     def __init__(self, desk: Desk, resident: ResidentView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -132,12 +129,13 @@ class AdjustPointsDialog(QDialog):
             return
         ctx, rid, request = self.desk.ctx, self.resident.id, self._request_id
         self.buttons.setEnabled(False)
-        self.desk.run(self, lambda: ledger.adjust(ctx, rid, points, reason, request_id=request),
-                      self._on_adjust_succeeded, self._on_adjust_failed)
+        self.desk.perform(self, lambda: ledger.adjust(ctx, rid, points, reason,
+                                                      request_id=request),
+                          self._on_adjust_succeeded, self._on_adjust_failed)
 
     def _on_adjust_succeeded(self, result: PostResult) -> None:
-        self.succeeded.emit(self.tr("{name} {points:+d} 积分（调整），余额 {balance}").format(
-            name=result.name, points=result.points, balance=result.balance), [result.resident_id])
+        self.reported.emit(self.tr("{name} {points:+d} 积分（调整），余额 {balance}").format(
+            name=result.name, points=result.points, balance=result.balance))
         self.accept()
 
     def _on_adjust_failed(self, exc: BaseException) -> None:
@@ -145,10 +143,9 @@ class AdjustPointsDialog(QDialog):
         self.errors.show(exc)
 
 
-class ReverseEntryDialog(QDialog):
+class ReverseEntryDialog(ReportingDialog):
     """An admin cancels one entry with an equal and opposite one (the original stays)."""
 
-    succeeded = Signal(str, list)
 
     def __init__(self, desk: Desk, resident: ResidentView, entry: EntryRow,
                  parent: QWidget | None = None) -> None:
@@ -191,13 +188,12 @@ class ReverseEntryDialog(QDialog):
             return
         ctx, seq, request = self.desk.ctx, self.entry.seq, self._request_id
         self.buttons.setEnabled(False)
-        self.desk.run(self, lambda: ledger.reverse(ctx, seq, reason, request_id=request),
-                      self._on_reverse_succeeded, self._on_reverse_failed)
+        self.desk.perform(self, lambda: ledger.reverse(ctx, seq, reason, request_id=request),
+                          self._on_reverse_succeeded, self._on_reverse_failed)
 
     def _on_reverse_succeeded(self, result: PostResult) -> None:
-        self.succeeded.emit(self.tr("已冲正：{name} {points:+d} 分，余额 {balance}").format(
-            name=result.name, points=result.points, balance=result.balance),
-            [result.resident_id])
+        self.reported.emit(self.tr("已冲正：{name} {points:+d} 分，余额 {balance}").format(
+            name=result.name, points=result.points, balance=result.balance))
         self.accept()
 
     def _on_reverse_failed(self, exc: BaseException) -> None:

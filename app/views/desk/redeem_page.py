@@ -6,33 +6,48 @@ Enter on an empty scan field confirms, so a clerk can scan, scan, scan, Enter.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.services import residents, vouchers
+from app.services.changes import Changes
 from app.services.context import new_request_id
+from app.services.vouchers import RedeemResult
 from app.views.common import labels, preferences
 from app.views.common.errors import message_for
-from app.views.common.widgets import Feedback, TypingRedirect, setup_table
+from app.views.common.page import Page, PageInfo
+from app.views.common.widgets import TypingRedirect
 from app.views.shell.duty import Desk
 from app.views.tables.admin_lists import RedeemModel, ScannedVoucher
 
 
-class RedeemPage(QWidget):
+@dataclass(frozen=True)
+class _Batch:
+    """The outcome of confirming the list: per row, its result or why it was refused."""
+
+    outcomes: list[tuple[int, RedeemResult | BaseException]]
+
+    @property
+    def changes(self) -> Changes:
+        return Changes.union(o.changes for _, o in self.outcomes
+                             if not isinstance(o, BaseException))
+
+
+class RedeemPage(Page):
+    info = PageInfo("redeem", QT_TRANSLATE_NOOP("MainWindow", "兑换核销"), order=20)
+
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.desk = desk
-        title = QLabel(self.tr("兑换核销"))
-        title.setObjectName("pageTitle")
+        super().__init__(desk, parent)
+        self.add_title(self.tr("兑换核销"))
         self.scan = QLineEdit()
         self.scan.setObjectName("redeemScan")
         self.scan.setPlaceholderText(self.tr("扫描兑换券二维码，可连续扫描多张；空白处按回车确认核销"))
@@ -47,18 +62,29 @@ class RedeemPage(QWidget):
         self.check_code.setMaximumWidth(120)
         self.manual_button = QPushButton(self.tr("手工添加"))
         self.model = RedeemModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("redeemTable")
-        self.table.setModel(self.model)
-        setup_table(self.table, stretch_column=4)
+        self.table = self.make_table(self.model, "redeemTable", stretch_column=4)
         self.total = QLabel()
         self.total.setObjectName("total")
         self.redeem_button = QPushButton(self.tr("确认核销"))
         self.redeem_button.setObjectName("redeemButton")
         self.remove_button = QPushButton(self.tr("移除所选"))
         self.clear_button = QPushButton(self.tr("清空列表"))
-        self.feedback = Feedback()
+        self._lay_out()
+        self.setFocusProxy(self.scan)
+        self.table.installEventFilter(TypingRedirect(self.scan, self))
 
+        self.scan.returnPressed.connect(self._on_scan_return_pressed)
+        self.merchant.currentIndexChanged.connect(self._on_merchant_current_index_changed)
+        self.manual_button.clicked.connect(self._on_manual_button_clicked)
+        self.check_code.returnPressed.connect(self._on_manual_button_clicked)
+        self.redeem_button.clicked.connect(self._on_redeem_button_clicked)
+        self.remove_button.clicked.connect(self._on_remove_button_clicked)
+        self.clear_button.clicked.connect(self._on_clear_button_clicked)
+        desk.clerk_changed.connect(self._on_desk_clerk_changed)
+        self._fill_merchants()
+        self._update_total()
+
+    def _lay_out(self) -> None:
         where = QHBoxLayout()
         where.addWidget(QLabel(self.tr("核销地点")))
         where.addWidget(self.merchant, 1)
@@ -72,28 +98,22 @@ class RedeemPage(QWidget):
         bottom.addWidget(self.clear_button)
         bottom.addWidget(self.remove_button)
         bottom.addWidget(self.redeem_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(self.scan)
-        layout.addLayout(where)
-        layout.addWidget(self.feedback)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(bottom)
-        layout.addLayout(manual)
-        self.setFocusProxy(self.scan)
-        self.table.installEventFilter(TypingRedirect(self.scan, self))
+        self.column.addWidget(self.scan)
+        self.column.addLayout(where)
+        self.column.addWidget(self.feedback)
+        self.column.addWidget(self.table, 1)
+        self.column.addLayout(bottom)
+        self.column.addLayout(manual)
 
-        self.scan.returnPressed.connect(self._on_scan_return_pressed)
-        self.merchant.currentIndexChanged.connect(self._on_merchant_current_index_changed)
-        self.manual_button.clicked.connect(self._on_manual_button_clicked)
-        self.check_code.returnPressed.connect(self._on_manual_button_clicked)
-        self.redeem_button.clicked.connect(self._on_redeem_button_clicked)
-        self.remove_button.clicked.connect(self._on_remove_button_clicked)
-        self.clear_button.clicked.connect(self._on_clear_button_clicked)
-        desk.clerk_changed.connect(self._on_desk_clerk_changed)
-        desk.settings_changed.connect(self._fill_merchants)
+    def concerns(self, changes: Changes, initiator: object) -> bool:
+        # Its own redemptions it shows as it makes them.
+        return changes.settings or (changes.vouchers and initiator is not self)
+
+    def refresh(self) -> None:
+        """The merchants as they are now, and each voucher on the list checked again (one
+        may have been voided or redeemed elsewhere since it was scanned)."""
         self._fill_merchants()
-        self._update_total()
+        self._verify_again()
 
     def _fill_merchants(self) -> None:
         chosen = preferences.get(preferences.LAST_MERCHANT)
@@ -162,6 +182,9 @@ class RedeemPage(QWidget):
 
     def _on_merchant_current_index_changed(self, index: int) -> None:
         preferences.put(preferences.LAST_MERCHANT, self.merchant.currentData() or "")
+        self._verify_again()
+
+    def _verify_again(self) -> None:
         for n, row in enumerate(self.model.rows()):
             if row.result is None:
                 try:
@@ -179,23 +202,23 @@ class RedeemPage(QWidget):
             return
         ctx, merchant = self.desk.ctx, self.merchant_name()
 
-        def work() -> list[tuple[int, object]]:
-            outcomes: list[tuple[int, object]] = []
+        def work() -> _Batch:
+            outcomes: list[tuple[int, RedeemResult | BaseException]] = []
             for n, row in pending:
                 try:
                     outcomes.append((n, vouchers.redeem(ctx, row.token, merchant,
                                                         request_id=row.request_id)))
                 except Exception as exc:  # noqa: BLE001 - one bad voucher must not stop the rest
                     outcomes.append((n, exc))
-            return outcomes
+            return _Batch(outcomes)
 
         self.redeem_button.setEnabled(False)
-        self.desk.run(self, work, self._on_redeem_succeeded, self._on_redeem_failed,
-                      progress=self.tr("正在核销…"))
+        self.desk.perform(self, work, self._on_redeem_succeeded, self._on_redeem_failed,
+                          progress=self.tr("正在核销…"))
 
-    def _on_redeem_succeeded(self, outcomes: list[tuple[int, object]]) -> None:
+    def _on_redeem_succeeded(self, batch: _Batch) -> None:
         done = failed = points = 0
-        for n, outcome in outcomes:
+        for n, outcome in batch.outcomes:
             row = self.model.row_at(n)
             if isinstance(outcome, BaseException):
                 row.error = message_for(outcome)
@@ -213,7 +236,6 @@ class RedeemPage(QWidget):
         else:
             self.feedback.show_ok(message)
         self.desk.post(message, not failed)
-        self.desk.vouchers_changed.emit()
         self.scan.setFocus()
 
     def _on_redeem_failed(self, exc: BaseException) -> None:

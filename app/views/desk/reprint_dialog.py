@@ -9,10 +9,9 @@ failed (nobody can tell whether a jammed printer let a copy out).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.services import vouchers
 from app.services.residents import ResidentView
 from app.views.common.errors import message_for
+from app.views.common.page import ReportingDialog
 from app.views.common.widgets import Feedback, button_row, setup_table
 from app.views.documents import output
 from app.views.documents.pdf_preview import PdfPreview
@@ -35,8 +35,7 @@ RENDER_DELAY_MS = 150
 VISIBLE_ROWS = 6
 
 
-class ReprintDialog(QDialog):
-    succeeded = Signal(str, list)
+class ReprintDialog(ReportingDialog):
 
     def __init__(self, desk: Desk, resident: ResidentView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -149,14 +148,14 @@ class ReprintDialog(QDialog):
 
     def _on_preview_delivered(self, how: str) -> None:
         ctx, serials = self.desk.ctx, self.serials()
-        self.desk.run(self, lambda: vouchers.record_print(ctx, serials),
-                      self._on_record_print_succeeded, self._on_record_print_failed)
+        self.desk.perform(self, lambda: vouchers.record_print(ctx, serials),
+                          self._on_record_print_succeeded, self._on_record_print_failed)
 
-    def _on_record_print_succeeded(self, reprints: int) -> None:
+    def _on_record_print_succeeded(self, printed: vouchers.Printed) -> None:
         template = self.tr("已为 {name} 补打 %n 张兑换券（已记录）", "", len(self.serials()))
         message = template.format(name=self.resident.name)
         self.feedback.show_ok(message)
-        self.succeeded.emit(message, [self.resident.id])
+        self.reported.emit(message)
         self.close_button.setDefault(True)
         self.close_button.setFocus()
 

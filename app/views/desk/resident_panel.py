@@ -31,7 +31,7 @@ from app.services.residents import ResidentView, Revealed
 from app.views.common import labels
 from app.views.common.errors import message_for
 from app.views.common.widgets import Feedback, setup_table
-from app.views.shell.duty import ALL_RESIDENTS, Desk
+from app.views.shell.duty import Desk
 from app.views.tables.rows import ROW_ROLE, LedgerModel
 
 
@@ -57,6 +57,36 @@ class ResidentPanel(QWidget):
         self.yuan.setObjectName("hint")
         self.yuan.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.details: dict[str, QLabel] = {}
+        self.feedback = Feedback()
+        grid = self._make_details()
+        head = self._make_head()
+        buttons = self._make_buttons(actions)
+        ledger_head = self._make_ledger()
+        card = QFrame()
+        card.setObjectName("residentCard")
+        card_layout = QVBoxLayout(card)
+        card_layout.addLayout(head)
+        card_layout.addLayout(grid)
+        card_layout.addLayout(buttons)
+        card_layout.addWidget(self.feedback)
+        card_layout.addLayout(ledger_head)
+        card_layout.addWidget(self.ledger, 1)
+
+        self.empty = QLabel(
+            self.tr("扫描居民卡，或在上方输入姓名、拼音首字母、手机号或证件号后几位查找居民。"))
+        self.empty.setObjectName("emptyHint")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._stack = QStackedLayout(self)
+        self._stack.addWidget(self.empty)
+        self._stack.addWidget(card)
+        desk.clerk_changed.connect(self._on_desk_clerk_changed)
+        self.reveal_button.clicked.connect(self._on_reveal_button_clicked)
+        self.reverse_button.clicked.connect(self._on_reverse_button_clicked)
+        self.ledger.selectionModel().currentChanged.connect(self._update_admin_tools)
+        self._update_admin_tools()
+
+    def _make_details(self) -> QGridLayout:
         grid = QGridLayout()
         rows = (("id", self.tr("证件")), ("phone", self.tr("手机")),
                 ("address", self.tr("住址")), ("grid", self.tr("网格")),
@@ -77,7 +107,9 @@ class ResidentPanel(QWidget):
         self.reveal_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.reveal_button.setToolTip(self.tr("仅管理员可用；每次查看都会记入操作日志"))
         grid.addWidget(self.reveal_button, 0, 2, 2, 1, Qt.AlignmentFlag.AlignTop)
+        return grid
 
+    def _make_head(self) -> QGridLayout:
         head = QGridLayout()
         head.addWidget(self.name, 0, 0)
         head.addWidget(self.number, 1, 0)
@@ -88,7 +120,9 @@ class ResidentPanel(QWidget):
         head.addWidget(self.balance, 1, 1)
         head.addWidget(self.yuan, 2, 1)
         head.setColumnStretch(0, 1)
+        return head
 
+    def _make_buttons(self, actions: list[QAction]) -> QHBoxLayout:
         buttons = QHBoxLayout()
         self.buttons: list[QToolButton] = []
         for action in actions:
@@ -100,7 +134,9 @@ class ResidentPanel(QWidget):
             buttons.addWidget(button)
             self.buttons.append(button)
         buttons.addStretch(1)
+        return buttons
 
+    def _make_ledger(self) -> QHBoxLayout:
         self.ledger_model = LedgerModel(self)
         self.ledger = QTableView()
         self.ledger.setObjectName("ledgerTable")
@@ -114,32 +150,7 @@ class ResidentPanel(QWidget):
         ledger_head = QHBoxLayout()
         ledger_head.addWidget(ledger_caption, 1)
         ledger_head.addWidget(self.reverse_button)
-        self.feedback = Feedback()
-
-        card = QFrame()
-        card.setObjectName("residentCard")
-        card_layout = QVBoxLayout(card)
-        card_layout.addLayout(head)
-        card_layout.addLayout(grid)
-        card_layout.addLayout(buttons)
-        card_layout.addWidget(self.feedback)
-        card_layout.addLayout(ledger_head)
-        card_layout.addWidget(self.ledger, 1)
-
-        self.empty = QLabel(
-            self.tr("扫描居民卡，或在上方输入姓名、拼音首字母、手机号或证件号后几位查找居民。"))
-        self.empty.setObjectName("emptyHint")
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._stack = QStackedLayout(self)
-        self._stack.addWidget(self.empty)
-        self._stack.addWidget(card)
-        desk.resident_changed.connect(self._on_desk_resident_changed)
-        desk.clerk_changed.connect(self._on_desk_clerk_changed)
-        self.reveal_button.clicked.connect(self._on_reveal_button_clicked)
-        self.reverse_button.clicked.connect(self._on_reverse_button_clicked)
-        self.ledger.selectionModel().currentChanged.connect(self._update_admin_tools)
-        self._update_admin_tools()
+        return ledger_head
 
     def show_resident(self, resident_id: int | None) -> None:
         self.revealed = None  # full numbers belong to the resident they were asked for
@@ -221,7 +232,3 @@ class ResidentPanel(QWidget):
         entry = self.selected_entry()
         if entry is not None:
             self.reverse_requested.emit(entry)
-
-    def _on_desk_resident_changed(self, resident_id: int) -> None:
-        if self.resident is not None and resident_id in (self.resident.id, ALL_RESIDENTS):
-            self.show_resident(self.resident.id)  # masked again: the numbers may have changed

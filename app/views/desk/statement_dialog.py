@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDateEdit,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -17,14 +16,14 @@ from PySide6.QtWidgets import (
 
 from app.services.residents import ResidentView
 from app.views.common.errors import message_for
+from app.views.common.page import ReportingDialog
 from app.views.common.widgets import Feedback
 from app.views.documents import output
 from app.views.documents.pdf_preview import PdfPreview
 from app.views.shell.duty import Desk
 
 
-class StatementDialog(QDialog):
-    succeeded = Signal(str, list)
+class StatementDialog(ReportingDialog):
 
     def __init__(self, desk: Desk, resident: ResidentView, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -19,7 +19,6 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 from app.views.common import widgets
 from app.views.common.background import Cancelled
 from app.views.common.errors import message_for
+from app.views.common.page import ReportingDialog
 from app.views.common.widgets import Feedback, error_label, set_message
 from app.views.documents import output
 from app.views.shell.duty import Desk
@@ -155,8 +155,7 @@ class PdfPreview(QWidget):
             self.delivered.emit("save")
 
 
-class PdfDialog(QDialog):
-    succeeded = Signal(str, list)
+class PdfDialog(ReportingDialog):
 
     def __init__(self, desk: Desk, title: str, suggested_name: str,
                  render: Callable[[], bytes | tuple[bytes, str]],

@@ -8,9 +8,7 @@ cards (shown one after another in the preview, printed as one job).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.services import search
 from app.views.common.background import Cancelled, Progress
 from app.views.common.errors import message_for
+from app.views.common.page import ReportingDialog
 from app.views.common.widgets import Feedback, button_row
 from app.views.documents import output
 from app.views.documents.pdf_preview import PdfPreview
@@ -30,8 +29,7 @@ from app.views.shell.duty import Desk
 LISTING_PAGE = 500
 
 
-class CardBatchDialog(QDialog):
-    succeeded = Signal(str, list)
+class CardBatchDialog(ReportingDialog):
 
     CHUNK = 100  # cards per document: ten sheets, rendered between two progress steps
 
@@ -108,7 +106,7 @@ class CardBatchDialog(QDialog):
     def _on_preview_delivered(self, how: str) -> None:
         message = self.tr("已输出 %n 张居民卡", "", self.count)
         self.feedback.show_ok(message)
-        self.succeeded.emit(message, [])
+        self.reported.emit(message)
 
     def _on_preview_not_printed(self) -> None:
         self.feedback.show_error(self.tr("没有打印（已取消或打印机出错），可以再次打印。"))

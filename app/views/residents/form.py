@@ -13,7 +13,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
@@ -27,6 +26,7 @@ from app.services.context import new_request_id
 from app.services.residents import ResidentInput, ResidentView
 from app.views.common import labels, widgets
 from app.views.common.errors import field_of, message_for
+from app.views.common.page import ReportingDialog
 from app.views.common.widgets import Feedback, FieldErrors, error_label
 from app.views.shell.duty import Desk
 
@@ -34,8 +34,7 @@ FIELDS = ("name", "id_number", "phone")
 ID_LENGTH = 18  # a mainland ID: checked as soon as it is complete, before leaving the field
 
 
-class ResidentFormDialog(QDialog):
-    succeeded = Signal(str, list)
+class ResidentFormDialog(ReportingDialog):
     saved = Signal(int)
 
     def __init__(self, desk: Desk, resident: ResidentView | None = None,
@@ -198,17 +197,17 @@ class ResidentFormDialog(QDialog):
         ctx, request = self.desk.ctx, self._request_id  # a double click registers once
         self.save_button.setEnabled(False)
         if existing is None:
-            self.desk.run(self, lambda: residents.register(ctx, data, request_id=request),
-                          self._on_save_succeeded, self._on_save_failed)
+            self.desk.perform(self, lambda: residents.register(ctx, data, request_id=request),
+                              self._on_save_succeeded, self._on_save_failed)
         else:
-            self.desk.run(self, lambda: residents.update(ctx, existing, data),
-                          self._on_save_succeeded, self._on_save_failed)
+            self.desk.perform(self, lambda: residents.update(ctx, existing, data),
+                              self._on_save_succeeded, self._on_save_failed)
 
     def _on_save_succeeded(self, saved: ResidentView) -> None:
         message = (self.tr("已保存 {name}（{no}）的信息") if self.resident else
                    self.tr("已登记居民 {name}，编号 {no}")).format(name=saved.name,
                                                               no=saved.resident_no)
-        self.succeeded.emit(message, [saved.id])
+        self.reported.emit(message)
         self.saved.emit(saved.id)
         self.accept()
 

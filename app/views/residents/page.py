@@ -3,48 +3,46 @@ archive (admin), reissue and print cards — one, or a whole grid's in a batch."
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QDialog,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from app.services import residents
+from app.services.changes import Changes
 from app.services.search import ResidentHit
 from app.views.common import widgets
 from app.views.common.errors import message_for
-from app.views.common.widgets import Feedback, setup_table
+from app.views.common.page import Page, PageInfo, ReportingDialog
 from app.views.documents import output
 from app.views.shell.duty import Desk
 from app.views.tables.rows import ROW_ROLE, SearchModel
 
 
-class ResidentsPage(QWidget):
+class ResidentsPage(Page):
+    info = PageInfo("residents", QT_TRANSLATE_NOOP("MainWindow", "居民"), order=30)
     opened_at_desk = Signal(int)
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.desk = desk
-        self._dialog: QDialog | None = None
-        title = QLabel(self.tr("居民"))
-        title.setObjectName("pageTitle")
+        super().__init__(desk, parent)
+        self.add_title(self.tr("居民"))
+        self._dialog: ReportingDialog | None = None
         self.query = QLineEdit()
         self.query.setObjectName("residentsQuery")
         self.query.setPlaceholderText(self.tr("姓名、拼音首字母、手机号、证件号后四位或居民编号"))
         self.archived = QCheckBox(self.tr("包括已归档"))
         self.model = SearchModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("residentsTable")
-        self.table.setModel(self.model)
-        setup_table(self.table, stretch_column=4)
+        self.table = self.make_table(self.model, "residentsTable", stretch_column=4)
+        self._make_buttons()
+        self._lay_out()
+        self.setFocusProxy(self.query)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        QShortcut(QKeySequence.StandardKey.New, self, self._on_register_button_clicked)
+        self._connect()
+        self._update_buttons()
+
+    def _make_buttons(self) -> None:
         self.register_button = QPushButton(self.tr("登记新居民 Ctrl+N"))
         self.register_button.setObjectName("registerButton")
         self.edit_button = QPushButton(self.tr("修改"))
@@ -55,7 +53,8 @@ class ResidentsPage(QWidget):
         self.batch_button.setObjectName("batchCards")
         self.archive_button = QPushButton(self.tr("归档"))
         self.archive_button.setObjectName("archiveButton")
-        self.feedback = Feedback()
+
+    def _lay_out(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.query, 1)
         top.addWidget(self.archived)
@@ -67,18 +66,12 @@ class ResidentsPage(QWidget):
         actions.addWidget(self.batch_button)
         actions.addStretch(1)
         actions.addWidget(self.archive_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addLayout(top)
-        layout.addWidget(self.feedback)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(actions)
-        self.setFocusProxy(self.query)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(150)
-        QShortcut(QKeySequence.StandardKey.New, self, self._on_register_button_clicked)
+        self.column.addLayout(top)
+        self.column.addWidget(self.feedback)
+        self.column.addWidget(self.table, 1)
+        self.column.addLayout(actions)
 
+    def _connect(self) -> None:
         self.query.textEdited.connect(lambda _text: self._timer.start())
         self.query.returnPressed.connect(self._on_timer_timeout)
         self._timer.timeout.connect(self._on_timer_timeout)
@@ -92,10 +85,7 @@ class ResidentsPage(QWidget):
         self.card_button.clicked.connect(self._on_card_button_clicked)
         self.batch_button.clicked.connect(self._on_batch_button_clicked)
         self.archive_button.clicked.connect(self._on_archive_button_clicked)
-        desk.resident_changed.connect(self._on_desk_resident_changed)
-        desk.clerk_changed.connect(self._update_buttons)
-        self._stale = True  # the full list loads when the page is first shown
-        self._update_buttons()
+        self.desk.clerk_changed.connect(self._update_buttons)
 
     def selected(self) -> ResidentHit | None:
         return self.table.currentIndex().data(ROW_ROLE)
@@ -111,44 +101,33 @@ class ResidentsPage(QWidget):
     def _on_timer_timeout(self) -> None:
         self.refresh()
 
+    def concerns(self, changes: Changes, initiator: object) -> bool:
+        return bool(changes.residents) or changes.all_residents
+
     def refresh(self) -> None:
         """The search, or every resident by number while the search field is empty."""
         self._timer.stop()
-        self._stale = False
         if self.query.text().strip():
             self.model.search(self.query.text(), include_archived=self.archived.isChecked())
         else:
             self.model.list_all(include_archived=self.archived.isChecked())
         self._update_buttons()
 
-    def showEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt API
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
-
     def _on_table_activated(self, index: QModelIndex) -> None:
         self._on_desk_button_clicked()
 
-    def _on_desk_resident_changed(self, resident_id: int) -> None:
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def _open(self, dialog: QDialog) -> None:
+    def _open(self, dialog: ReportingDialog) -> None:
         self._dialog = dialog
-        dialog.succeeded.connect(self._on_dialog_succeeded)
+        dialog.reported.connect(self._report)
         dialog.finished.connect(self._on_dialog_finished)
         dialog.open()
 
     def active_dialog(self) -> QDialog | None:
         return self._dialog
 
-    def _on_dialog_succeeded(self, message: str, resident_ids: list[int]) -> None:
+    def _report(self, message: str) -> None:
         self.feedback.show_ok(message)
         self.desk.post(message)
-        for rid in resident_ids:
-            self.desk.resident_changed.emit(rid)
 
     def _on_dialog_finished(self, result: int) -> None:
         if self._dialog is not None:
@@ -183,10 +162,9 @@ class ResidentsPage(QWidget):
                                self.tr("补办新卡")):
             return
         ctx = self.desk.ctx
-        self.desk.run(self, lambda: residents.reissue_card(ctx, hit.id),
-                      lambda r: self._done(self.tr("已为 {name} 补办新卡，旧卡已作废。请打印新卡。")
-                                           .format(name=r.name), r.id),
-                      self._failed)
+        done = self.tr("已为 {name} 补办新卡，旧卡已作废。请打印新卡。")
+        self.desk.perform(self, lambda: residents.reissue_card(ctx, hit.id),
+                          lambda r: self._report(done.format(name=r.name)), self._failed)
 
     def _on_card_button_clicked(self) -> None:
         from app.views.documents.pdf_preview import PdfDialog
@@ -217,14 +195,11 @@ class ResidentsPage(QWidget):
                                self.tr("归档") if archive else self.tr("恢复")):
             return
         ctx = self.desk.ctx
-        self.desk.run(self, lambda: residents.set_archived(ctx, hit.id, archive),
-                      lambda r: self._done((self.tr("已归档 {name}") if r.archived
-                                            else self.tr("已恢复 {name}")).format(name=r.name),
-                                           r.id),
-                      self._failed)
-
-    def _done(self, message: str, resident_id: int) -> None:
-        self._on_dialog_succeeded(message, [resident_id])
+        self.desk.perform(self, lambda: residents.set_archived(ctx, hit.id, archive),
+                          lambda r: self._report((self.tr("已归档 {name}") if r.archived
+                                                  else self.tr("已恢复 {name}")).format(
+                                                      name=r.name)),
+                          self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         self.feedback.show_error(message_for(exc))

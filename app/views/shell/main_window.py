@@ -10,7 +10,7 @@ restores with the station closed and opens the desk again.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import station as station_service
+from app.services.changes import Changes
 from app.services.context import Actor
 from app.views.admin.backups_page import BackupsPage
 from app.views.admin.catalogue import CataloguePage
@@ -37,6 +38,7 @@ from app.views.admin.pending import PendingPage
 from app.views.admin.settings_page import SettingsPage
 from app.views.admin.year_end import YearEndPage
 from app.views.common import labels, preferences
+from app.views.common.page import Page
 from app.views.desk.page import DeskPage
 from app.views.desk.redeem_page import RedeemPage
 from app.views.residents.page import ResidentsPage
@@ -47,76 +49,34 @@ from app.views.shell.idle import IdleWatcher
 from app.views.shell.recovery_dialog import RestoreRequest
 from app.views.shell.signin import SignInForm
 
+# Every page of the window; each declares its key, sidebar title, place and audience.
+PAGE_CLASSES: tuple[type[Page], ...] = tuple(sorted(
+    (DeskPage, RedeemPage, ResidentsPage, PendingPage, CataloguePage, CorrectionsPage,
+     ClerksPage, SettingsPage, YearEndPage, BackupsPage), key=lambda page: page.info.order))
 (DESK, REDEEM, RESIDENTS, PENDING, CATALOGUE, CORRECTIONS, CLERKS, SETTINGS, YEAR_END,
- BACKUPS) = range(10)
-ADMIN_PAGES = {PENDING, CATALOGUE, CORRECTIONS, CLERKS, SETTINGS, YEAR_END, BACKUPS}
+ BACKUPS) = ("desk", "redeem", "residents", "pending", "catalogue", "corrections", "clerks",
+             "settings", "year_end", "backups")
 SHORTCUT_PAGES = 10  # Ctrl+1 … Ctrl+9, then Ctrl+0 for the tenth
+
 
 class MainWindow(QMainWindow):
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.setWindowIcon(look.icon())
-        self.desk_page = DeskPage(desk)
-        self.redeem_page = RedeemPage(desk)
-        self.residents_page = ResidentsPage(desk)
-        self.backups_page = BackupsPage(desk)
+        self.page_list: list[Page] = [page_class(desk) for page_class in PAGE_CLASSES]
+        self.page_by_key = {page.info.key: page for page in self.page_list}
+        self.desk_page: DeskPage = self.page_by_key[DESK]
+        self.redeem_page: RedeemPage = self.page_by_key[REDEEM]
+        self.residents_page: ResidentsPage = self.page_by_key[RESIDENTS]
+        self.backups_page: BackupsPage = self.page_by_key[BACKUPS]
         self.backups = BackupScheduler(desk, self)
         self.restore_request: RestoreRequest | None = None
         self.warning_box: QMessageBox | None = None
         self._closing = False  # the close backup has been made (or tried)
-        pages = ((self.desk_page, self.tr("前台")), (self.redeem_page, self.tr("兑换核销")),
-                 (self.residents_page, self.tr("居民")),
-                 (PendingPage(desk), self.tr("待审核")), (CataloguePage(desk), self.tr("积分目录")),
-                 (CorrectionsPage(desk), self.tr("作废与调整")),
-                 (ClerksPage(desk), self.tr("经办人")),
-                 (SettingsPage(desk), self.tr("设置")),
-                 (YearEndPage(desk), self.tr("年终处理")),
-                 (self.backups_page, self.tr("备份与恢复")))
-        self.sidebar = QListWidget()
-        self.sidebar.setObjectName("sidebar")
-        self.sidebar.setFixedWidth(150)
-        self.pages = QStackedWidget()
-        for number, (page, title) in enumerate(pages):
-            item = QListWidgetItem(title)
-            self.sidebar.addItem(item)
-            self.pages.addWidget(page)
-            if number < SHORTCUT_PAGES:
-                digit = (number + 1) % 10
-                item.setToolTip(self.tr("Ctrl+{n}").format(n=digit))
-                QShortcut(QKeySequence(f"Ctrl+{digit}"), self, lambda n=number: self.show_page(n))
-        workspace = QWidget()
-        row = QHBoxLayout(workspace)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.sidebar)
-        row.addWidget(self.pages, 1)
-
-        self.lock_form = SignInForm(desk)
-        lock_screen = QWidget()
-        lock_screen.setObjectName("lockScreen")
-        lock_layout = QVBoxLayout(lock_screen)
-        lock_layout.addStretch(1)
-        lock_layout.addWidget(self.lock_form, 0, Qt.AlignmentFlag.AlignHCenter)
-        lock_layout.addStretch(2)
-        self.lock_form.setFixedWidth(440)
-        self.root = QStackedWidget()
-        self.root.addWidget(workspace)
-        self.root.addWidget(lock_screen)
-        self.setCentralWidget(self.root)
-
-        self.station_label = QLabel()
-        self.clerk_label = QLabel()
-        self.clerk_label.setObjectName("clerkOnDuty")
-        self.switch_button = QPushButton(self.tr("切换经办人"))
-        self.switch_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.lock_button = QPushButton(self.tr("锁定 Ctrl+L"))
-        self.lock_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        bar = self.statusBar()
-        bar.addPermanentWidget(self.station_label)
-        bar.addPermanentWidget(self.clerk_label)
-        bar.addPermanentWidget(self.switch_button)
-        bar.addPermanentWidget(self.lock_button)
-        QShortcut(QKeySequence("Ctrl+L"), self, self.lock)
+        workspace = self._make_workspace()
+        self._make_lock_screen(workspace)
+        self._make_status_bar()
 
         self.idle = IdleWatcher(self)
         self.sidebar.currentRowChanged.connect(self._on_sidebar_current_row_changed)
@@ -131,19 +91,75 @@ class MainWindow(QMainWindow):
         self.backups.backup_failed.connect(self._on_backups_backup_failed)
         desk.clerk_changed.connect(self._on_desk_clerk_changed)
         desk.feedback_posted.connect(self._on_desk_feedback_posted)
-        desk.settings_changed.connect(self._on_desk_settings_changed)
+        desk.changed.connect(self._on_desk_changed)
 
-        self._on_desk_settings_changed()
+        self._show_station()
         self._on_desk_clerk_changed(desk.actor)
         self.show_page(DESK)
         if not self.restoreGeometry(preferences.get(preferences.MAIN_GEOMETRY)):
             self.resize(1280, 760)
 
-    def show_page(self, number: int) -> None:
-        item = self.sidebar.item(number)
-        if item is None or item.isHidden() or self.root.currentIndex() != 0:
+    def _make_workspace(self) -> QWidget:
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFixedWidth(150)
+        self.pages = QStackedWidget()
+        for number, page in enumerate(self.page_list):
+            item = QListWidgetItem(QCoreApplication.translate("MainWindow", page.info.title))
+            self.sidebar.addItem(item)
+            self.pages.addWidget(page)
+            if number < SHORTCUT_PAGES:
+                digit = (number + 1) % 10
+                item.setToolTip(self.tr("Ctrl+{n}").format(n=digit))
+                QShortcut(QKeySequence(f"Ctrl+{digit}"), self,
+                          lambda key=page.info.key: self.show_page(key))
+        workspace = QWidget()
+        row = QHBoxLayout(workspace)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.sidebar)
+        row.addWidget(self.pages, 1)
+        return workspace
+
+    def _make_lock_screen(self, workspace: QWidget) -> None:
+        self.lock_form = SignInForm(self.desk)
+        lock_screen = QWidget()
+        lock_screen.setObjectName("lockScreen")
+        lock_layout = QVBoxLayout(lock_screen)
+        lock_layout.addStretch(1)
+        lock_layout.addWidget(self.lock_form, 0, Qt.AlignmentFlag.AlignHCenter)
+        lock_layout.addStretch(2)
+        self.lock_form.setFixedWidth(440)
+        self.root = QStackedWidget()
+        self.root.addWidget(workspace)
+        self.root.addWidget(lock_screen)
+        self.setCentralWidget(self.root)
+
+    def _make_status_bar(self) -> None:
+        self.station_label = QLabel()
+        self.clerk_label = QLabel()
+        self.clerk_label.setObjectName("clerkOnDuty")
+        self.switch_button = QPushButton(self.tr("切换经办人"))
+        self.switch_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.lock_button = QPushButton(self.tr("锁定 Ctrl+L"))
+        self.lock_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        bar = self.statusBar()
+        bar.addPermanentWidget(self.station_label)
+        bar.addPermanentWidget(self.clerk_label)
+        bar.addPermanentWidget(self.switch_button)
+        bar.addPermanentWidget(self.lock_button)
+        QShortcut(QKeySequence("Ctrl+L"), self, self.lock)
+
+    def sidebar_item(self, key: str) -> QListWidgetItem:
+        return self.sidebar.item(self.page_list.index(self.page_by_key[key]))
+
+    def current_page_key(self) -> str:
+        return self.pages.currentWidget().info.key
+
+    def show_page(self, key: str) -> None:
+        item = self.sidebar_item(key)
+        if item.isHidden() or self.root.currentIndex() != 0:
             return
-        self.sidebar.setCurrentRow(number)
+        self.sidebar.setCurrentItem(item)
 
     def _on_sidebar_current_row_changed(self, number: int) -> None:
         self.pages.setCurrentIndex(number)
@@ -151,14 +167,15 @@ class MainWindow(QMainWindow):
 
     # -- who is on duty ----------------------------------------------------------
     def _on_desk_clerk_changed(self, actor: Actor | None) -> None:
-        for number in ADMIN_PAGES:
-            self.sidebar.item(number).setHidden(not (actor and actor.is_admin))
+        admin = bool(actor and actor.is_admin)
+        for number, page in enumerate(self.page_list):
+            self.sidebar.item(number).setHidden(page.info.admin_only and not admin)
         if actor is None:
             self.clerk_label.setText(self.tr("已锁定"))
         else:
             self.clerk_label.setText(self.tr("值班：{name}（{role}）").format(
                 name=actor.display_name, role=labels.role(actor.role)))
-        if self.pages.currentIndex() in ADMIN_PAGES and not (actor and actor.is_admin):
+        if self.pages.currentWidget().info.admin_only and not admin:
             self.show_page(DESK)
 
     def lock(self, switching: bool = False) -> None:
@@ -212,7 +229,11 @@ class MainWindow(QMainWindow):
     def _on_desk_feedback_posted(self, message: str, ok: bool) -> None:
         self.statusBar().showMessage(message, 10_000)
 
-    def _on_desk_settings_changed(self) -> None:
+    def _on_desk_changed(self, changes: Changes, initiator: object) -> None:
+        if changes.settings:
+            self._show_station()
+
+    def _show_station(self) -> None:
         info = station_service.current()
         self.setWindowTitle(self.tr("{station} - StationDesk 文明实践站前台").format(
             station=info.name))

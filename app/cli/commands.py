@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from app.cli.admin import ADMIN_HANDLERS
 from app.cli.desk import DESK_HANDLERS
@@ -14,6 +15,7 @@ from app.cli.support import Result, audited, parse_date, reader, resident_id, si
 from app.cli.vouchers import VOUCHER_HANDLERS
 from app.runtime.config import Config
 from app.runtime.startup import open_station
+from app.services import ledger
 from app.services.errors import InvalidInput
 
 
@@ -147,13 +149,21 @@ def cmd_balance(args, config, opened) -> Result:
 
     ctx = signed_in(args, opened, personal=True)
     resident = residents.get(resident_id(args.resident))
-    rows = [e.__dict__ for e in ledger.entries(resident.id, limit=args.limit)]
+    rows = [_entry(e) for e in ledger.entries(resident.id, limit=args.limit)]
     audited(ctx, "resident.balance", resident.uid)
     return ({"resident_no": resident.resident_no, "name": resident.name,
              "balance": resident.balance, "entries": rows},
             lambda r: "\n".join([f"{r['name']}（{r['resident_no']}）余额 {r['balance']} 分"] + [
                 f"  {e['business_date']}  {e['points']:+5d}  余 {e['balance_after']:<5} "
                 f"{e['description']}" for e in r["entries"]]))
+
+
+def _entry(e: ledger.EntryRow) -> dict[str, Any]:
+    return {"seq": e.seq, "business_date": e.business_date, "created_at": e.created_at,
+            "kind": e.kind, "points": e.points, "balance_after": e.balance_after,
+            "description": ledger.describe(e, "zh"), "clerk": e.clerk,
+            "corrects": e.corrects, "voucher_serial": e.voucher_serial,
+            "deed_code": e.deed_code, "deed_name_en": e.deed_name_en}
 
 
 def cmd_statement(args, config, opened) -> Result:

@@ -89,9 +89,9 @@ class PdfRecorder:
     def choose_folder(self, parent, title):  # noqa: ANN001
         return self.folder
 
-    def save_documents(self, parent, documents, suggested):  # noqa: ANN001
-        self.saved.append(list(documents))
-        return output.write_documents(self.folder / suggested, documents)
+    def save_documents(self, parent, printout):  # noqa: ANN001
+        self.saved.append(list(printout.documents))
+        return printout.write(self.folder / printout.name)
 
 
 @pytest.fixture

@@ -100,3 +100,56 @@ def test_only_views_import_qt_in_the_source():
     sample = "import PySide6.QtCore\nif True:\n    from qrcode import make\n" \
              "def show():\n    import reportlab\n"
     assert module_level_imports(sample) == {"PySide6", "qrcode"}
+
+
+def cli_imports(source: str) -> set[str]:
+    """The ``app.cli`` modules a module imports, anywhere in it: a lazy import inside a
+    function ties two modules together as much as one at the top."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.startswith("app.cli."))
+        elif isinstance(node, ast.ImportFrom) and node.module == "app.cli":
+            found.update(f"app.cli.{a.name}" for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("app.cli."):
+            found.add(node.module)
+    return found
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Every import cycle reachable in ``graph`` (module → modules it imports)."""
+    found: list[list[str]] = []
+    done: set[str] = set()
+
+    def visit(name: str, path: list[str]) -> None:
+        if name in path:
+            found.append(path[path.index(name):] + [name])
+            return
+        if name in done:
+            return
+        for other in sorted(graph.get(name, ())):
+            visit(other, [*path, name])
+        done.add(name)
+
+    for name in sorted(graph):
+        visit(name, [])
+    return found
+
+
+def test_command_line_handlers_share_only_the_support_module():
+    """``main`` (the parser) loads the handlers; each handler module imports, of the
+    command line, only ``support``, which imports none of them: no cycle inside app/cli."""
+    graph = {f"app.cli.{path.stem}": cli_imports(path.read_text(encoding="utf-8"))
+             for path in sorted((ROOT / "app" / "cli").glob("*.py"))
+             if path.stem != "__init__"}
+    handlers = set(graph) - {"app.cli.main", "app.cli.support"}
+    assert len(handlers) >= 6
+    assert {name: graph[name] for name in handlers
+            if graph[name] - {"app.cli.support"}} == {}
+    assert graph["app.cli.support"] == set()
+    assert handlers <= graph["app.cli.main"]
+    assert cycles(graph) == []
+    # The checker itself: a lazy import counts, and a cycle through it is found.
+    sample = "from app.cli import support\ndef f():\n    from app.cli.main import main\n"
+    assert cli_imports(sample) == {"app.cli.support", "app.cli.main"}
+    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == [["a", "b", "c", "a"]]

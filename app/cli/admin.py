@@ -3,34 +3,44 @@ backup and restore."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
-from app.cli.main import BACKUP_PASSWORD_ENV, NEW_PASSWORD_ENV, Failed, password
-from app.cli.support import Result, audited, reader, signed_in
+from app.cli.support import (
+    BACKUP_PASSWORD_ENV,
+    NEW_PASSWORD_ENV,
+    Failed,
+    Handlers,
+    Outcome,
+    Session,
+    audited,
+    password,
+    reader,
+    signed_in,
+)
 from app.services.errors import InvalidInput
 
 
-def cmd_merchant_list(args, config, opened) -> Result:
+def cmd_merchant_list(args: argparse.Namespace, session: Session) -> Outcome:
     from app.services import vouchers
 
-    reader(opened)
+    reader(session)
     return ({"merchants": vouchers.merchants()}, lambda r: "\n".join(r["merchants"]))
 
 
-def cmd_merchant_add(args, config, opened) -> Result:
+def cmd_merchant_add(args: argparse.Namespace, session: Session) -> Outcome:
     from app.services import vouchers
 
-    name = vouchers.add_merchant(signed_in(args, opened), args.name).name
+    name = vouchers.add_merchant(signed_in(args, session), args.name).name
     return ({"merchant": name}, lambda r: f"已添加商户 {r['merchant']}")
 
 
-def cmd_clerk_list(args, config, opened) -> Result:
+def cmd_clerk_list(args: argparse.Namespace, session: Session) -> Outcome:
     from app.services import auth, permissions
 
-    ctx = signed_in(args, opened)  # who may sign in is itself worth protecting
+    ctx = signed_in(args, session)  # who may sign in is itself worth protecting
     permissions.require(ctx, "clerk.manage")
     rows = [c.__dict__ for c in auth.list_clerks(ctx)]
     return ({"clerks": rows}, lambda r: "\n".join(
@@ -39,22 +49,22 @@ def cmd_clerk_list(args, config, opened) -> Result:
         for c in r["clerks"]))
 
 
-def cmd_clerk_add(args, config, opened) -> Result:
+def cmd_clerk_add(args: argparse.Namespace, session: Session) -> Outcome:
     from app.services import auth
 
-    ctx = signed_in(args, opened)
+    ctx = signed_in(args, session)
     actor = auth.add_clerk(ctx, args.username, args.name, args.role,
                            password(f"{args.username} 的新密码: ", NEW_PASSWORD_ENV))
     return ({"username": actor.username, "role": actor.role},
             lambda r: f"已添加经办人 {r['username']}（{r['role']}）")
 
 
-def cmd_clerk_recover(args, config, opened) -> Result:
+def cmd_clerk_recover(args: argparse.Namespace, session: Session) -> Outcome:
     """The way back for a station whose only admin is locked for good: whoever holds the
     station secret may unlock an account and give it a new password."""
     from app.services import auth, keys
 
-    ctx = reader(opened)
+    ctx = reader(session)
     source = Path(args.kek_file) if args.kek_file else ctx.keys_dir / keys.KEK_FILE
     try:
         secret = source.read_bytes()
@@ -69,44 +79,37 @@ def cmd_clerk_recover(args, config, opened) -> Result:
             lambda r: f"已解锁 {r['username']} 并设置新密码（已记入审计日志）。")
 
 
-def cmd_audit_verify(args, config, opened) -> Result:
-    from app.models import database
-    from app.services import audit, seal
+def cmd_audit_verify(args: argparse.Namespace, session: Session) -> Outcome:
+    from app.services import audit
 
-    reader(opened)
-    chain = audit.verify_chain(args.anchor)
-    problem = chain.problem
-    if chain.ok:
-        # The hash chain alone can be rebuilt by anyone with the file; the seals cannot.
-        key = seal.station_key(config.data_dir / "keys")
-        broken = seal.verify(lambda sql: database.execute_sql(sql), key, ["audit_record"])
-        problem = "；".join(b.describe() for b in broken)
-    out = {"records": chain.records, "head": chain.head, "problem": problem,
-           "message": problem or "审计日志完整"}
-    if problem:
+    reader(session)
+    chain = audit.verify_log(session.config.data_dir / "keys", args.anchor)
+    out = {"records": chain.records, "head": chain.head, "problem": chain.problem,
+           "message": chain.problem or "审计日志完整"}
+    if chain.problem:
         raise Failed(out)
     return (out, lambda r: f"审计日志完整：{r['records']} 条，链头 {r['head']}")
 
 
-def cmd_keys_export(args, config, opened) -> Result:
+def cmd_keys_export(args: argparse.Namespace, session: Session) -> Outcome:
     from app.services import keys
 
-    reader(opened)
+    reader(session)
     ring = keys.export_public_keyring()
     return (ring, lambda r: json.dumps(r, ensure_ascii=False, indent=2))
 
 
-def cmd_keys_rotate(args, config, opened) -> Result:
+def cmd_keys_rotate(args: argparse.Namespace, session: Session) -> Outcome:
     from app.services import keys
 
-    key_id = keys.rotate(signed_in(args, opened))
+    key_id = keys.rotate(signed_in(args, session))
     return ({"key_id": key_id}, lambda r: f"已启用新签名密钥 {r['key_id']}；旧券在有效期内仍有效。")
 
 
-def cmd_keys_revoke(args, config, opened) -> Result:
+def cmd_keys_revoke(args: argparse.Namespace, session: Session) -> Outcome:
     from app.services import revocation
 
-    result = revocation.revoke(signed_in(args, opened), args.key_id, args.reason,
+    result = revocation.revoke(signed_in(args, session), args.key_id, args.reason,
                                refund=args.refund)
     return ({"revoked": args.key_id, **result}, _revoked_lines)
 
@@ -122,13 +125,14 @@ def _revoked_lines(r: dict) -> str:
     return line
 
 
-def cmd_backup(args, config, opened) -> Result:
+def cmd_backup(args: argparse.Namespace, session: Session) -> Outcome:
     """A verified copy into the backups folder, or (``--to``) out of the data directory:
     either way every resident's personal data, so a signed-in clerk and an audit record."""
     from app.runtime.health import write_anchor
     from app.services import backup, backup_crypto
 
-    ctx = signed_in(args, opened, personal=True)
+    config = session.config
+    ctx = signed_in(args, session, personal=True)
     target = backup.export_target(config, Path(args.to)) if args.to else None
     if args.encrypt and target is None:
         raise InvalidInput(what="加密备份需要用 --to 指定保存位置（如 U 盘）。",
@@ -153,10 +157,11 @@ def cmd_backup(args, config, opened) -> Result:
                       f"{r['entries']} 条流水{'，已加密' if r['encrypted'] else ''}）")
 
 
-def cmd_check(args, config, opened) -> Result:
+def cmd_check(args: argparse.Namespace, session: Session) -> Outcome:
     from app.services import integrity
 
-    reader(opened)
+    config = session.config
+    reader(session)
     report = integrity.run_check(config.data_dir / "keys")
     out = {"problems": report.problems, **report.facts,
            "message": "；".join(report.problems) if report.problems else "一切正常"}
@@ -166,12 +171,13 @@ def cmd_check(args, config, opened) -> Result:
                            f"{r['vouchers']} 张兑换券，{r['audit_records']} 条审计记录。")
 
 
-def cmd_restore(args, config, _opened) -> Result:
+def cmd_restore(args: argparse.Namespace, session: Session) -> Outcome:
     """Restore needs an admin and the single-writer lock; the replaced database is kept.
     An encrypted copy asks for its password and is verified like any backup."""
     from app.runtime import recovery
     from app.services import backup, backup_crypto
 
+    config = session.config
     source = Path(args.file)
     backup.check_source(config, source)
     secret = (password("备份加密密码: ", BACKUP_PASSWORD_ENV)
@@ -188,7 +194,7 @@ def cmd_restore(args, config, _opened) -> Result:
                                      + recovery.carried_text(r["carried"]))
 
 
-ADMIN_HANDLERS: dict[tuple[str, str | None], Callable[..., Result]] = {
+HANDLERS: Handlers = {
     ("merchant", "list"): cmd_merchant_list,
     ("merchant", "add"): cmd_merchant_add,
     ("clerk", "list"): cmd_clerk_list,

@@ -14,34 +14,33 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import getpass
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any, NoReturn, TextIO
 
 from app import __version__
-from app.runtime.config import private_umask, resolve
+from app.cli.support import (
+    BACKUP_PASSWORD_ENV,
+    EXIT_FAILED,
+    EXIT_NOT_PRINTED,
+    EXIT_OK,
+    EXIT_REFUSED,
+    EXIT_UNEXPECTED,
+    NEW_PASSWORD_ENV,
+    Failed,
+    Handlers,
+    Lines,
+    Outcome,
+    Session,
+)
+from app.runtime.config import Config, private_umask, resolve
 from app.services.errors import DeskError
 from app.services.text import whole_number
 
-PASSWORD_ENV = "STATION_DESK_PASSWORD"
-BACKUP_PASSWORD_ENV = "STATION_DESK_BACKUP_PASSWORD"
-NEW_PASSWORD_ENV = "STATION_DESK_NEW_PASSWORD"  # a new clerk's: never the signed-in one's
-EXIT_OK, EXIT_FAILED, EXIT_REFUSED, EXIT_UNEXPECTED, EXIT_NOT_PRINTED = 0, 1, 2, 3, 4
-
-
-class Failed(Exception):
-    """A command ran but its answer is 'no' (a check found faults, a voucher is not
-    redeemable): exit 1, or ``status``, with the result printed."""
-
-    def __init__(self, result: dict[str, Any], status: int = EXIT_FAILED,
-                 lines: Callable[[dict[str, Any]], str] | None = None) -> None:
-        super().__init__(result.get("message", ""))
-        self.result = result
-        self.status = status
-        self.lines = lines or (lambda r: r.get("message", ""))
+__all__ = ["EXIT_FAILED", "EXIT_NOT_PRINTED", "EXIT_OK", "EXIT_REFUSED", "EXIT_UNEXPECTED",
+           "main"]
 
 
 def _positive(text: str) -> int:
@@ -53,7 +52,7 @@ def _positive(text: str) -> int:
 
 def _roll_width(text: str) -> int:
     """A receipt printer's printable width: one the receipt layout is made for."""
-    from app.printing.thermal import ROLL_WIDTHS
+    from app.printing import ROLL_WIDTHS
     from app.services.errors import InvalidInput
 
     widths = "、".join(map(str, ROLL_WIDTHS))
@@ -223,23 +222,6 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def password(prompt: str = "密码: ", env: str = PASSWORD_ENV) -> str:
-    """A password from ``env`` or, at a terminal, a prompt that does not echo."""
-    value = os.environ.get(env)
-    if value is not None:
-        return value
-    if not sys.stdin.isatty():
-        raise _missing_password()
-    return getpass.getpass(prompt)
-
-
-def _missing_password() -> DeskError:
-    from app.services.errors import InvalidInput
-
-    return InvalidInput(what="需要密码：请在终端中运行，或设置相应的环境变量。",
-                        what_en="A password is needed: run in a terminal or set the variable.")
-
-
 def _plain(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {k: _plain(v) for k, v in dataclasses.asdict(value).items()}
@@ -262,7 +244,7 @@ def _say(text: str, stream: TextIO) -> None:
         os.close(null)
 
 
-def emit(result: dict[str, Any], as_json: bool, lines: Callable[[dict[str, Any]], str]) -> None:
+def emit(result: dict[str, Any], as_json: bool, lines: Lines) -> None:
     if as_json:
         _say(json.dumps(_plain(result), ensure_ascii=False, default=str), sys.stdout)
     else:
@@ -290,10 +272,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from app.runtime import logs
 
     logs.setup(config.log_dir)
-    from app.cli.commands import run
-
     try:
-        result, lines = run(args, config)
+        result, lines = _run(args, config)
         emit({"ok": True, **result}, args.json, lines)
     except Failed as failed:
         emit({"ok": False, **failed.result}, args.json, failed.lines)
@@ -308,6 +288,29 @@ def main(argv: Sequence[str] | None = None) -> int:
                         f"内部错误（参考号 {reference}），详情见 {config.log_dir}",
                         EXIT_UNEXPECTED)
     return EXIT_OK
+
+
+def _handlers() -> Handlers:
+    """Every sub-command's handler, by (command, action): loaded when a command runs, so
+    the window starts without them."""
+    from app.cli import admin, deeds, desk, documents, points, residents, station, vouchers
+
+    return {**station.HANDLERS, **residents.HANDLERS, **deeds.HANDLERS, **points.HANDLERS,
+            **documents.HANDLERS, **vouchers.HANDLERS, **admin.HANDLERS, **desk.HANDLERS}
+
+
+def _run(args: argparse.Namespace, config: Config) -> Outcome:
+    handler = _handlers()[(args.command, getattr(args, "action", None))]
+    if args.command == "restore":
+        return handler(args, Session(config, None))
+    from app.runtime.startup import open_station
+
+    # `check` must run on a damaged database: finding the damage is its job.
+    opened = open_station(config, check=args.command != "check")
+    try:
+        return handler(args, Session(config, opened))
+    finally:
+        opened.close()
 
 
 def _refused(as_json: bool, code: str, message: str, status: int = EXIT_REFUSED) -> int:

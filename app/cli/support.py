@@ -1,22 +1,84 @@
-"""Helpers shared by the command-line handlers: signing in, resolving residents, dates."""
+"""What every command-line handler shares: the shape of a handler and of its answer, exit
+codes, passwords, signing in, audited looks at personal data, residents and dates.
+
+Handlers import this module and the services, never each other nor ``app.cli.main``
+(which imports them all to build its table).
+"""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import getpass
+import os
 import re
+import sys
 from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from app.cli.main import password
-from app.runtime.startup import Opened
 from app.services import errors
-from app.services.context import Context
 
-Result = tuple[dict[str, Any], Callable[[dict[str, Any]], str]]
+if TYPE_CHECKING:  # light at import: ``main`` loads this module before the window starts
+    from app.runtime.config import Config
+    from app.runtime.startup import Opened
+    from app.services.context import Context
+    from app.services.residents import ResidentView
+
+PASSWORD_ENV = "STATION_DESK_PASSWORD"
+BACKUP_PASSWORD_ENV = "STATION_DESK_BACKUP_PASSWORD"
+NEW_PASSWORD_ENV = "STATION_DESK_NEW_PASSWORD"  # a new clerk's: never the signed-in one's
+EXIT_OK, EXIT_FAILED, EXIT_REFUSED, EXIT_UNEXPECTED, EXIT_NOT_PRINTED = 0, 1, 2, 3, 4
+
+Lines = Callable[[dict[str, Any]], str]  # the answer as readable lines
+Outcome = tuple[dict[str, Any], Lines]  # the answer (``--json`` prints the dict) and how to read it
 
 
-def signed_in(args: argparse.Namespace, opened: Opened, personal: bool = False) -> Context:
+@dataclass(frozen=True)
+class Session:
+    """What a handler runs in: the data directory's settings and the station opened on
+    them (``restore`` opens it itself, so it gets none)."""
+
+    config: Config
+    opened: Opened | None
+
+    @property
+    def context(self) -> Context:
+        if self.opened is None:
+            raise RuntimeError("this command runs without an opened station")
+        return self.opened.context
+
+
+Handler = Callable[[argparse.Namespace, Session], Outcome]
+Handlers = dict[tuple[str, str | None], Handler]  # (command, action) → handler
+
+
+class Failed(Exception):
+    """A command ran but its answer is 'no' (a check found faults, a voucher is not
+    redeemable): exit 1, or ``status``, with the result printed."""
+
+    def __init__(self, result: dict[str, Any], status: int = EXIT_FAILED,
+                 lines: Lines | None = None) -> None:
+        super().__init__(result.get("message", ""))
+        self.result = result
+        self.status = status
+        self.lines = lines or (lambda r: r.get("message", ""))
+
+
+def password(prompt: str = "密码: ", env: str = PASSWORD_ENV) -> str:
+    """A password from ``env`` or, at a terminal, a prompt that does not echo."""
+    value = os.environ.get(env)
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        raise errors.InvalidInput(
+            what="需要密码：请在终端中运行，或设置相应的环境变量。",
+            what_en="A password is needed: run in a terminal or set the variable.")
+    return getpass.getpass(prompt)
+
+
+def signed_in(args: argparse.Namespace, session: Session, personal: bool = False) -> Context:
     """The context of the clerk named by ``--as``, signed in with their password.
     ``personal``: the command shows or writes residents' personal data."""
     from app.services import auth, station
@@ -30,37 +92,33 @@ def signed_in(args: argparse.Namespace, opened: Opened, personal: bool = False) 
                 what_en="Commands showing personal data need --as USER (audited).")
         raise errors.InvalidInput(what="写操作需要用 --as 用户名 指明经办人。",
                                   what_en="Write commands need --as USER.")
-    ctx = opened.context
+    ctx = session.context
     return ctx.as_actor(auth.sign_in(ctx, args.as_user, password(f"{args.as_user} 的密码: ")))
 
 
 def audited(ctx: Context, action: str, target: str = "", detail: dict | None = None) -> None:
     """Note in the audit log that the signed-in clerk looked at or took away personal
-    data; recorded before the data is shown or written, so nothing leaves unrecorded."""
-    from app.models import write_transaction
-    from app.models.db import bookkeeping
+    data, before it is shown or written."""
     from app.services import audit
-    from app.services.operations import translate_storage_errors
 
-    # Bookkeeping like a sign-in: a copy held for an admin's decision may still be read.
-    with translate_storage_errors(), bookkeeping(), write_transaction():
-        audit.record(ctx, action, target, detail)
+    audit.note_access(ctx, action, target, detail)
 
 
-def reader(opened: Opened) -> Context:
+def reader(session: Session) -> Context:
     """The station's context for commands that show no personal data (catalogue,
     checks, public keys): no sign-in needed."""
     from app.services import station
 
     if not station.is_initialised():
         raise errors.NotInitialised()
-    return opened.context
+    return session.context
 
 
-def resident_id(query: str) -> int:
+def resident(query: str) -> ResidentView:
+    """The one active resident a RESIDENT argument names."""
     from app.services import residents
 
-    return residents.resolve(query).id
+    return residents.resolve(query)
 
 
 def parse_date(text: str | None) -> dt.date | None:
@@ -74,3 +132,26 @@ def parse_date(text: str | None) -> dt.date | None:
     except ValueError:
         raise errors.InvalidInput(what=f"没有 {text} 这一天，请核对日期。",
                                   what_en=f"There is no day {text}.") from None
+
+
+def check_writable(pdf: str) -> None:
+    """Refuse a PDF path that cannot be written, before anything is changed."""
+    target = Path(pdf)
+    folder = target.resolve().parent
+    if target.is_dir():
+        raise errors.InvalidInput(what=f"{pdf} 是一个文件夹，请给出要保存的文件名（如 券.pdf）。",
+                                  what_en=f"{pdf} is a folder: name the file to write.")
+    if not folder.is_dir() or not os.access(folder, os.W_OK):
+        raise errors.InvalidInput(what=f"无法写入 {folder}：文件夹不存在或只读。",
+                                  what_en=f"Cannot write to {folder}.")
+
+
+def write_vouchers(ctx: Context, serials: list[str], pdf: str, thermal: int | None,
+                   reprint: bool) -> None:
+    """The vouchers printed to ``pdf`` (one receipt file per voucher, ``NAME-SERIAL.pdf``,
+    when several), and the print recorded."""
+    from app.printing import jobs
+    from app.services import vouchers
+
+    jobs.voucher_printout(serials, thermal, reprint).write(Path(pdf))
+    vouchers.record_print(ctx, serials)

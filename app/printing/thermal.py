@@ -18,7 +18,7 @@ from reportlab.lib.colors import black, white
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from app.printing import fonts, qr
+from app.printing import ROLL_WIDTHS, fonts, qr
 from app.printing.sheet import dashed_box, new_canvas
 from app.printing.voucher_face import (
     COUNTERFOIL,
@@ -33,7 +33,6 @@ from app.printing.voucher_face import (
 from app.services.station import StationInfo
 from app.services.vouchers import VoucherRow
 
-ROLL_WIDTHS = (384, 416, 432, 576)  # 58 mm rolls print 384 dots; 80 mm rolls 576
 SIDE_DOTS = 12  # 1.5 mm of white each side keeps text off the edge of the head
 DOT = qr.dots_to_pt(1)
 

@@ -7,9 +7,10 @@ import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.models import AuditRecord, database
+from app.models import AuditRecord, database, write_transaction
 from app.services import seal
 from app.services.context import JUMP_SECONDS
 
@@ -98,3 +99,28 @@ def verify_chain(anchor: str | None = None, fetch: seal.Fetch | None = None) -> 
     if not seen_anchor:
         return ChainReport(count, False, "日志末尾的记录缺失（已被截断）", prev)
     return ChainReport(count, True, "", prev)
+
+
+def verify_log(keys_dir: Path, anchor: str | None = None) -> ChainReport:
+    """The chain re-hashed and, if it holds, every record's seal checked: the hash chain
+    alone can be rebuilt by anyone with the file; the seals cannot."""
+    chain = verify_chain(anchor)
+    if not chain.ok:
+        return chain
+    broken = seal.verify(lambda sql: database.execute_sql(sql), seal.station_key(keys_dir),
+                         ["audit_record"])
+    problem = "；".join(b.describe() for b in broken)
+    return ChainReport(chain.records, not problem, problem, chain.head)
+
+
+def note_access(ctx: Context, action: str, target: str = "",
+                detail: dict[str, Any] | None = None) -> None:
+    """Note that the signed-in clerk looked at or took away personal data, in a
+    transaction of its own, before the data is shown or written: nothing leaves
+    unrecorded."""
+    from app.models.db import bookkeeping
+    from app.services.operations import translate_storage_errors
+
+    # Bookkeeping like a sign-in: a copy held for an admin's decision may still be read.
+    with translate_storage_errors(), bookkeeping(), write_transaction():
+        record(ctx, action, target, detail)

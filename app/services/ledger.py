@@ -31,6 +31,8 @@ from app.services.permissions import require
 
 KIND_ZH = {"award": "加分", "deduct": "扣分", "issue": "兑换", "refund": "退回", "adjust": "调整",
            "reversal": "冲正", "expire": "清零"}
+KIND_EN = {"award": "Award", "deduct": "Deduction", "issue": "Voucher issue", "refund": "Refund",
+           "adjust": "Adjustment", "reversal": "Reversal", "expire": "Year-end clearing"}
 
 
 def post(ctx: Context, resident_id: int, kind: str, points: int, request_id: str, *,
@@ -67,20 +69,33 @@ class EntryRow:
     kind: str
     points: int
     balance_after: int
-    description: str
     clerk: str
     corrects: int | None
     voucher_serial: str | None = None
-    deed_code: str | None = None  # with deed_name_en, lets the desk show the type in English
+    deed_code: str | None = None  # a deed's entry: its type, named in both languages
+    deed_name: str | None = None
     deed_name_en: str | None = None
+    reason: str = ""
+
+    @property
+    def description(self) -> str:
+        """What the entry was for, in Chinese (the passbook's and the command line's)."""
+        return describe(self, "zh")
 
 
-def _description(e: LedgerEntry, deed_name: str | None) -> str:
-    if deed_name:
-        return f"{KIND_ZH['reversal']}：{deed_name}" if e.kind == "reversal" else deed_name
-    if e.voucher_serial:
-        return f"{KIND_ZH[e.kind]} {e.voucher_serial}"
-    return f"{KIND_ZH[e.kind]}：{e.reason}" if e.reason else KIND_ZH[e.kind]
+def describe(row: EntryRow, language: str = "zh") -> str:
+    """What an entry was for, in ``language`` (``zh`` or ``en``): the deed type's name
+    (a reversal says so), the voucher's serial, or the kind with the reason given.
+    A reason is the clerk's own words and stays as typed."""
+    english = language == "en"
+    kind = (KIND_EN if english else KIND_ZH)[row.kind]
+    colon = ": " if english else "："
+    if row.deed_name:
+        name = row.deed_name_en if english and row.deed_name_en else row.deed_name
+        return f"{kind}{colon}{name}" if row.kind == "reversal" else name
+    if row.voucher_serial:
+        return f"{kind} {row.voucher_serial}"
+    return f"{kind}{colon}{row.reason}" if row.reason else kind
 
 
 def entries(resident_id: int, offset: int = 0, limit: int = 50, newest_first: bool = True,
@@ -106,8 +121,9 @@ def entries(resident_id: int, offset: int = 0, limit: int = 50, newest_first: bo
     for e in query.objects():
         rows.append(EntryRow(
             e.seq, str(e.business_date), str(e.created_at), e.kind, e.points, e.balance_after,
-            _description(e, getattr(e, "name_zh", None)), getattr(e, "display_name", None) or "",
-            e.corrects_id, e.voucher_serial, getattr(e, "code", None), getattr(e, "name_en", None),
+            getattr(e, "display_name", None) or "", e.corrects_id, e.voucher_serial,
+            getattr(e, "code", None), getattr(e, "name_zh", None), getattr(e, "name_en", None),
+            e.reason or "",
         ))
     return rows
 

@@ -340,7 +340,16 @@ def by_card(code: str) -> ResidentView:
     raise ResidentNotFound(query=code)
 
 
-def resolve(query: str, active_only: bool = True) -> Resident:
+def cardholders(grid: str | None = None) -> list[ResidentView]:
+    """Every active resident (of ``grid`` when given) by number: who gets a card. One
+    query, however many there are."""
+    query = Resident.select().where(Resident.archived == False)  # noqa: E712
+    if grid:
+        query = query.where(Resident.grid == grid)
+    return [view_of(r) for r in query.order_by(Resident.id)]
+
+
+def resolve(query: str, active_only: bool = True) -> ResidentView:
     """A resident number, a card code, or a search that finds exactly one resident.
 
     A short number that is also someone's phone or ID tail is ambiguous: at a desk of
@@ -368,4 +377,4 @@ def resolve(query: str, active_only: bool = True) -> Resident:
         resident = Resident.get_by_id(page.hits[0].id)
     if active_only and resident.archived:
         raise ResidentArchived(name=resident.name, resident_no=resident.resident_no)
-    return resident
+    return view_of(resident)

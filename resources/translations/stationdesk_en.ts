@@ -1089,34 +1089,6 @@ An administrator can restore it after signing in. The current database is first 
             <translation>Veteran</translation>
         </message>
         <message>
-            <source>加分</source>
-            <translation>Award</translation>
-        </message>
-        <message>
-            <source>扣分</source>
-            <translation>Deduction</translation>
-        </message>
-        <message>
-            <source>兑换</source>
-            <translation>Voucher issue</translation>
-        </message>
-        <message>
-            <source>退回</source>
-            <translation>Refund</translation>
-        </message>
-        <message>
-            <source>调整</source>
-            <translation>Adjustment</translation>
-        </message>
-        <message>
-            <source>冲正</source>
-            <translation>Reversal</translation>
-        </message>
-        <message>
-            <source>清零</source>
-            <translation>Year-end clearing</translation>
-        </message>
-        <message>
             <source>通用（本站及合作商户）</source>
             <translation>Anywhere (station and partner merchants)</translation>
         </message>

@@ -43,8 +43,9 @@ def ui_settings_file(tmp_path):
 @pytest.fixture(autouse=True)
 def qt_globals(qapp):
     """The application's font, style sheet, palette, look properties and default locale
-    put back after each test: a test that applies the look (or large-font mode) must not
-    change what the next one sees."""
+    put back after each test, and the windows it left up hidden: a test that applies the
+    look (or large-font mode) or leaves a modal dialog open must not change what the next
+    one sees."""
     font, sheet, palette = QFont(qapp.font()), qapp.styleSheet(), qapp.palette()
     properties = {name: qapp.property(name) for name in ("largeFont", "cjkFamily")}
     locale = QLocale()
@@ -58,6 +59,9 @@ def qt_globals(qapp):
     for name, value in properties.items():
         qapp.setProperty(name, value)
     QLocale.setDefault(locale)
+    for window in qapp.topLevelWidgets():
+        if window.isVisible():
+            window.hide()  # not close(): closing runs the window's own shutdown
 
 
 @pytest.fixture(autouse=True)
@@ -94,9 +98,9 @@ class PdfRecorder:
     def choose_folder(self, parent, title):  # noqa: ANN001
         return self.folder
 
-    def save_documents(self, parent, documents, suggested):  # noqa: ANN001
-        self.saved.append(list(documents))
-        return output.write_documents(self.folder / suggested, documents)
+    def save_documents(self, parent, printout):  # noqa: ANN001
+        self.saved.append(list(printout.documents))
+        return printout.write(self.folder / printout.name)
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from app.models import database
+from app.printing.jobs import Printout
 from app.services import residents
 from app.views.common.background import PROGRESS_DELAY_MS, Cancelled, ProgressDialog, Runner
 from app.views.documents import output
@@ -125,6 +126,10 @@ def _pdf(pages: int) -> bytes:
     return out.getvalue()
 
 
+def _printout(pages: int) -> Printout:
+    return Printout(documents=[_pdf(pages)], name="test.pdf", parts=["1"], people=[], count=1)
+
+
 @pytest.fixture
 def print_to_file(monkeypatch, tmp_path):
     """The real sink, its print dialog answered with "print to this PDF file"."""
@@ -165,8 +170,8 @@ def test_finish_waits_for_a_print_job_and_closes_the_worker_connection(
         gate.wait(WAIT_MS / 1000)
 
     desk.run(owner, hold_the_worker, lambda _: None, lambda _: None)
-    preview = PdfPreview(desk, "test", "test.pdf", owner)
-    preview.set_documents([_pdf(4)])
+    preview = PdfPreview(desk, "test", owner)
+    preview.set_printout(_printout(4))
     printed: list[str] = []
     preview.delivered.connect(printed.append)
     qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
@@ -240,8 +245,8 @@ def test_cancelling_a_print_aborts_it_and_says_it_was_not_printed(
         desk, owner, print_to_file, qtbot):
     gate = threading.Event()
     desk.run(owner, lambda: gate.wait(WAIT_MS / 1000), lambda _: None, lambda _: None)
-    preview = PdfPreview(desk, "test", "test.pdf", owner)
-    preview.set_documents([_pdf(2)])
+    preview = PdfPreview(desk, "test", owner)
+    preview.set_printout(_printout(2))
     outcome: list[str] = []
     preview.delivered.connect(outcome.append)
     preview.not_printed.connect(lambda: outcome.append("not printed"))

@@ -140,13 +140,14 @@ def test_printing_paints_every_page_of_every_document(ctx, resident, tmp_path, q
     """The real print path (no dialog): PDF pages painted onto a QPrinter writing a file."""
     from PySide6.QtPrintSupport import QPrinter
 
+    from app.printing import jobs
     from app.services import vouchers
     from app.views.documents import output
 
     ledger.adjust(ctx, resident.id, 12, "期初")
     issued = vouchers.issue(ctx, resident.id, 12, [10, 1, 1])
     serials = [v.serial for v in issued.vouchers]
-    receipts = output.voucher_documents(serials, output.THERMAL, resident.id_masked)
+    receipts = jobs.voucher_printout(serials, thermal_dots=384).documents
     assert len(receipts) == 3
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)

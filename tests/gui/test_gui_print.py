@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
 from app.models import VoucherPrint
+from app.printing import jobs
 from app.services import ledger, residents, vouchers
 from app.views.common import preferences as ui_settings
 from app.views.desk.reprint_dialog import ReprintDialog
@@ -101,7 +102,7 @@ def test_receipts_are_painted_at_the_rolls_size(ctx, resident, tmp_path, qapp):
 
     ledger.adjust(ctx, resident.id, 6, "期初")
     serials = [v.serial for v in vouchers.issue(ctx, resident.id, 6, [5, 1]).vouchers]
-    receipts = output.voucher_documents(serials, output.THERMAL, width_dots=384)
+    receipts = jobs.voucher_printout(serials, thermal_dots=384).documents
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "roll.pdf"))

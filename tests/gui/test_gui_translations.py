@@ -62,7 +62,7 @@ def test_every_string_in_the_views_is_in_the_translation_file(tmp_path):
         unavailable("Qt's lupdate (shipped with PySide6) is not installed here")
     fresh = tmp_path / "fresh.ts"
     subprocess.run([str(lupdate), "-source-language", "zh_CN", "-target-language", "en_GB",
-                    *sorted(str(p) for p in VIEWS.glob("*.py")), "-ts", str(fresh)],
+                    *sorted(str(p) for p in VIEWS.rglob("*.py")), "-ts", str(fresh)],
                    check=True, capture_output=True, timeout=60)
     missing = set(_messages(fresh)) - set(_messages(TS))
     assert missing == set()

@@ -242,3 +242,17 @@ def test_the_import_scanner_sees_lazy_relative_and_submodule_imports(tmp_path):
     assert cycle_in(graph, import_rings(graph)[0]) == ["pkg.a", "pkg.b", "pkg.inner.c", "pkg.a"]
     (pkg / "b.py").write_text("import json\n", encoding="utf-8")
     assert import_rings(import_graph(pkg)) == []
+
+
+def test_command_line_handlers_share_only_the_support_module():
+    """``main`` (the parser) loads the handlers; each handler module imports, of the
+    command line, only ``support``, which imports none of them."""
+    graph = {name: {m for m in imports if m.startswith("app.cli.")}
+             for name, imports in import_graph(ROOT / "app").items()
+             if name.startswith("app.cli.")}
+    handlers = set(graph) - {"app.cli.main", "app.cli.support"}
+    assert len(handlers) >= 6
+    assert {name: graph[name] for name in handlers
+            if graph[name] - {"app.cli.support"}} == {}
+    assert graph["app.cli.support"] == set()
+    assert handlers <= graph["app.cli.main"]

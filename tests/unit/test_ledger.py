@@ -188,6 +188,22 @@ def test_entries_page_newest_first_with_descriptions(ctx, resident, give):
     assert [r.kind for r in ledger.entries(resident.id, newest_first=False)][0] == "award"
 
 
+def test_entries_are_described_in_chinese_or_english(ctx, resident, give):
+    """One description of an entry, in either language: the deed type's own name (a
+    reversal says so), the kind with a voucher's serial, or with the reason given."""
+    deeds.record_deed(ctx, resident.id, "BLOOD_DONATION")
+    ledger.reverse(ctx, ledger.entries(resident.id)[0].seq, "录错了人")
+    give(resident.id, 10)
+    vouchers.issue(ctx, resident.id, 5)
+    rows = ledger.entries(resident.id, newest_first=False)
+    assert [ledger.describe(r, "zh") for r in rows] == [
+        "无偿献血", "冲正：无偿献血", "调整：测试入账", "兑换 XH01-2026-000001"]
+    assert [ledger.describe(r, "en") for r in rows] == [
+        "Voluntary blood donation", "Reversal: Voluntary blood donation",
+        "Adjustment: 测试入账", "Voucher issue XH01-2026-000001"]
+    assert [r.description for r in rows] == [ledger.describe(r, "zh") for r in rows]
+
+
 def test_balance_before_a_day(ctx, resident):
     """A statement's opening balance counts entries dated before its first day."""
     deeds.record_deed(ctx, resident.id, "LOST_AND_FOUND", deed_date=dt.date(2026, 10, 1))

@@ -207,6 +207,24 @@ def test_resolve_by_number_card_or_unique_search(ctx, resident):
     assert residents.resolve("张明月").id == resident.id
 
 
+def test_resolve_hands_out_a_view_not_a_row(ctx, resident):
+    """What a dialog or the command line gets for RESIDENT is the masked view, the same
+    one ``get`` gives: never a database row with the full ID number and phone."""
+    found = residents.resolve(resident.card_code)
+    assert isinstance(found, residents.ResidentView)
+    assert found == residents.get(resident.id)
+
+
+def test_cardholders_are_the_active_residents_of_a_grid_by_number(ctx, resident):
+    """Who gets a card: every resident not archived, of one grid or of the station."""
+    other = residents.register(ctx, ResidentInput(name="李四", grid="第二网格"))
+    gone = residents.register(ctx, ResidentInput(name="王五", grid="第一网格"))
+    residents.set_archived(ctx, gone.id, True)
+    assert residents.cardholders("第一网格") == [residents.get(resident.id)]
+    assert [r.id for r in residents.cardholders()] == [resident.id, other.id]
+    assert residents.cardholders("无此网格") == []
+
+
 def test_resolve_refuses_an_ambiguous_search(ctx):
     """A search matching two residents asks the clerk to be precise."""
     residents.register(ctx, ResidentInput(name="王芳"))

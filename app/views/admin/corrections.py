@@ -110,7 +110,7 @@ class CorrectionsPage(Page):
 
         self.errors.clear()
         try:
-            found = residents.get(residents.resolve(self.resident.text()).id)
+            found = residents.resolve(self.resident.text())
         except Exception as exc:  # noqa: BLE001
             self.errors.set("resident", message_for(exc))
             return

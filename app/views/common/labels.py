@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from app.services import catalogue, checkins, ledger, residents
+from app.services import catalogue, checkins, residents
 from app.views.common import i18n
 
 CONTEXT = "Labels"
@@ -27,10 +27,6 @@ _EXTRACTED = (
     QT_TRANSLATE_NOOP("Labels", "独居老人"), QT_TRANSLATE_NOOP("Labels", "残疾人"),
     QT_TRANSLATE_NOOP("Labels", "志愿者"), QT_TRANSLATE_NOOP("Labels", "党员"),
     QT_TRANSLATE_NOOP("Labels", "低保户"), QT_TRANSLATE_NOOP("Labels", "退役军人"),
-    QT_TRANSLATE_NOOP("Labels", "加分"), QT_TRANSLATE_NOOP("Labels", "扣分"),
-    QT_TRANSLATE_NOOP("Labels", "兑换"), QT_TRANSLATE_NOOP("Labels", "退回"),
-    QT_TRANSLATE_NOOP("Labels", "调整"), QT_TRANSLATE_NOOP("Labels", "冲正"),
-    QT_TRANSLATE_NOOP("Labels", "清零"),
 )
 
 SCOPES = {
@@ -73,10 +69,6 @@ def purpose(code: str) -> str:
 
 def tag(code: str) -> str:
     return tr(residents.TAGS.get(code, code))
-
-
-def kind(code: str) -> str:
-    return tr(ledger.KIND_ZH.get(code, code))
 
 
 def scope(code: str) -> str:

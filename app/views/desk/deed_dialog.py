@@ -249,8 +249,8 @@ class RecordDeedDialog(ReportingDialog):
         if not text:
             return
         try:  # a card code, a resident number, or a search that finds exactly one
-            found = residents.get(residents.resolve(text.upper() if residents.CARD_PATTERN
-                                                    .fullmatch(text.upper()) else text).id)
+            found = residents.resolve(text.upper() if residents.CARD_PATTERN
+                                      .fullmatch(text.upper()) else text)
         except Exception as exc:  # noqa: BLE001 - not found, several, archived: said why
             self.errors.set("person", message_for(exc))
             return

@@ -127,7 +127,7 @@ class IssueVouchersDialog(ReportingDialog):
         self.done_label = QLabel()
         self.done_label.setObjectName("formHeading")
         self.layout_choice = output.VoucherLayoutChoice()
-        self.preview = PdfPreview(self.desk, self.tr("兑换券"), "vouchers.pdf",
+        self.preview = PdfPreview(self.desk, self.tr("兑换券"),
                                   layout=self.layout_choice.currentData())
         self.close_button = QPushButton(self.tr("关闭"))
         self.close_button.setAutoDefault(False)
@@ -220,14 +220,12 @@ class IssueVouchersDialog(ReportingDialog):
         layout = self.layout_choice.currentData()
         self.preview.layout = layout
         self.preview.print_button.setEnabled(False)
-        self.desk.run(self, output.voucher_job(self.serials(), layout, self.resident.id_masked,
-                                               self.resident.name),
+        self.desk.run(self, output.voucher_job(self.serials(), layout),
                       self._on_render_succeeded, self._on_render_failed,
                       progress=self.tr("正在生成兑换券…"))
 
-    def _on_render_succeeded(self, rendered: tuple[list[bytes], str]) -> None:
-        docs, warning = rendered
-        self.preview.set_documents(docs, warning)
+    def _on_render_succeeded(self, rendered: output.Made) -> None:
+        self.preview.set_printout(*rendered)
         self.preview.print_button.setEnabled(True)
         self.preview.print_button.setFocus()
 

@@ -53,7 +53,7 @@ class ReprintDialog(ReportingDialog):
         setup_table(self.table, stretch_column=4)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
         self.layout_choice = output.VoucherLayoutChoice()
-        self.preview = PdfPreview(desk, self.tr("兑换券（补打）"), "vouchers-reprint.pdf",
+        self.preview = PdfPreview(desk, self.tr("兑换券（补打）"),
                                   layout=self.layout_choice.currentData())
         self.feedback = Feedback()
         self.close_button = QPushButton(self.tr("关闭"))
@@ -83,7 +83,7 @@ class ReprintDialog(ReportingDialog):
         self.model.set_rows(vouchers.vouchers_of_resident(self.resident.id))
         if not self.model.rowCount():
             self.feedback.show_info(self.tr("没有未使用的兑换券可以补打。"))
-            self.preview.set_documents([])
+            self.preview.set_printout(None)
             self.preview.print_button.setEnabled(False)
             self.preview.save_button.setEnabled(False)
             return
@@ -120,19 +120,17 @@ class ReprintDialog(ReportingDialog):
         self.preview.print_button.setEnabled(False)
         self.preview.save_button.setEnabled(enabled)
         if not enabled:
-            self.preview.set_documents([])
+            self.preview.set_printout(None)
             self.feedback.show_info(self.tr("请在表中选择要补打的兑换券。"))
             return
         layout = self.layout_choice.currentData()
         self.preview.layout = layout
-        self.desk.run(self, output.voucher_job(serials, layout, self.resident.id_masked,
-                                               self.resident.name, reprint=True),
+        self.desk.run(self, output.voucher_job(serials, layout, reprint=True),
                       self._on_render_succeeded, self._on_render_failed,
                       progress=self.tr("正在生成兑换券…"))
 
-    def _on_render_succeeded(self, rendered: tuple[list[bytes], str]) -> None:
-        docs, warning = rendered
-        self.preview.set_documents(docs, warning)
+    def _on_render_succeeded(self, rendered: output.Made) -> None:
+        self.preview.set_printout(*rendered)
         self.preview.print_button.setEnabled(True)
         self.preview.print_button.setDefault(True)
         self.feedback.clear_message()

@@ -43,8 +43,7 @@ class StatementDialog(ReportingDialog):
         self.make_button = QPushButton(self.tr("生成"))
         self.make_button.setObjectName("makeStatement")
         self.make_button.setDefault(True)
-        self.preview = PdfPreview(desk, self.tr("积分对账单"),
-                                  f"statement-{resident.resident_no}.pdf")
+        self.preview = PdfPreview(desk, self.tr("积分对账单"))
         self.feedback = Feedback()
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("{name}（{no}）").format(name=resident.name,
@@ -73,10 +72,8 @@ class StatementDialog(ReportingDialog):
             self.feedback.show_error(self.tr("开始日期不能晚于结束日期。"))
             return
         self.feedback.clear_message()
-        rid, name = self.resident.id, self.resident.name
         self.make_button.setEnabled(False)
-        self.desk.run(self, lambda: (output.statement_document(rid, start, end),
-                                     output.unprintable([name])),
+        self.desk.run(self, output.statement_job(self.resident, start, end),
                       self._on_statement_succeeded, self._on_statement_failed,
                       progress=self.tr("正在生成对账单…"))
 
@@ -85,10 +82,9 @@ class StatementDialog(ReportingDialog):
         self.preview.print_button.setDefault(False)
         self.make_button.setDefault(True)
 
-    def _on_statement_succeeded(self, made: tuple[bytes, str]) -> None:
-        pdf, warning = made
+    def _on_statement_succeeded(self, made: output.Made) -> None:
         self.make_button.setEnabled(True)
-        self.preview.set_documents([pdf], warning)
+        self.preview.set_printout(*made)
         self.make_button.setDefault(False)
         self.preview.print_button.setDefault(True)
         self.preview.print_button.setFocus()

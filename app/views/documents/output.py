@@ -1,7 +1,8 @@
 """Documents: rendering them to PDF bytes, and where they go — a printer or a file.
 
-The render functions run on the worker thread and touch no widget; ``app.printing``
-is imported on first use, so the window starts (and works) without reportlab.
+Each document is made by its job in ``app.printing.jobs`` (the command line's too), on
+the worker thread, touching no widget; reportlab is loaded when a document is first
+made, so the window starts (and works) without it.
 ``sink`` is the one seam between the desk and the system's dialogs: pages call
 ``output.sink.print_job`` / ``save_documents`` / ``choose_folder``; tests replace
 ``sink`` with a recorder and receive the PDF bytes instead of dialogs. A print job is
@@ -15,28 +16,27 @@ printer of each layout is remembered.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from types import ModuleType
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QFileDialog, QWidget
 
-from app.services import ledger, residents, vouchers
-from app.services import station as station_service
+from app.printing import ROLL_WIDTHS, jobs
+from app.printing.jobs import Printout
+from app.services import residents
+from app.services.residents import ResidentView
 from app.views.common import preferences
 from app.views.common.background import Progress
 from app.views.documents.painting import SHEET, THERMAL, paint_documents
 
-__all__ = ["SHEET", "THERMAL", "paint_documents", "sink"]
+__all__ = ["ROLL_WIDTHS", "SHEET", "THERMAL", "paint_documents", "sink"]
 
 log = logging.getLogger(__name__)
 
-# The printable widths of common receipt printers (58 mm rolls 384 dots, 80 mm 576):
-# app.printing.thermal.ROLL_WIDTHS, repeated so the settings page needs no reportlab.
-ROLL_WIDTHS = (384, 416, 432, 576)
+Made = tuple[Printout, str]  # the documents, and a warning about names that cannot print
 
 
 PrintJob = Callable[[Progress], bool]  # cancellable work: True once every page is out
@@ -46,10 +46,11 @@ class PrintingUnavailable(RuntimeError):
     """The printing package is not installed with this copy of the desk."""
 
 
-def _printing(module: str) -> ModuleType:
+@contextmanager
+def _printing() -> Iterator[None]:
     try:
-        return importlib.import_module(f"app.printing.{module}")
-    except ImportError as exc:
+        yield
+    except ImportError as exc:  # reportlab, qrcode: loaded when a document is first made
         raise PrintingUnavailable(str(exc)) from exc
 
 
@@ -59,41 +60,46 @@ def thermal_width() -> int:
     return width if width in ROLL_WIDTHS else ROLL_WIDTHS[0]
 
 
-def voucher_documents(serials: list[str], layout: str, holder_id_masked: str = "",
-                      reprint: bool = False, width_dots: int = ROLL_WIDTHS[0]) -> list[bytes]:
-    """The vouchers as one A4 document, or one receipt document per voucher."""
-    return _printing("vouchers").voucher_documents(
-        vouchers.vouchers_by_serial(serials), station_service.current(),
-        thermal_dots=width_dots if layout == THERMAL else None,
-        holder_id_masked=holder_id_masked, reprint=reprint)
+def voucher_job(serials: list[str], layout: str, reprint: bool = False) -> Callable[[], Made]:
+    """Work for a background worker: the vouchers in ``layout`` (at this machine's roll
+    width, read now, on the GUI thread)."""
+    dots = thermal_width() if layout == THERMAL else None
+
+    def work() -> Made:
+        with _printing():
+            return _warned(jobs.voucher_printout(serials, dots, reprint))
+
+    return work
 
 
-def voucher_job(serials: list[str], layout: str, holder_id_masked: str, holder_name: str,
-                reprint: bool = False) -> Callable[[], tuple[list[bytes], str]]:
-    """Work for a background worker: the voucher documents in ``layout`` (at this
-    machine's roll width), and a warning if the holder's name cannot be printed."""
-    width = thermal_width()
-    return lambda: (voucher_documents(serials, layout, holder_id_masked, reprint=reprint,
-                                      width_dots=width), unprintable([holder_name]))
+def statement_job(resident: ResidentView, start: dt.date, end: dt.date) -> Callable[[], Made]:
+    def work() -> Made:
+        with _printing():
+            return _warned(jobs.statement(resident, start, end))
+
+    return work
 
 
-def statement_document(resident_id: int, start: dt.date, end: dt.date) -> bytes:
-    """A passbook-style statement: the opening balance and every entry in the period."""
-    resident = residents.get(resident_id)
-    page = ledger.statement(resident_id, start, end)
-    return _printing("statement").statement_pdf(resident, station_service.current(), page.rows,
-                                                page.opening, start, end)
+def card_job(resident_id: int) -> Callable[[], Made]:
+    """A resident's card, as they are now (a card reissued a moment ago has a new code)."""
+    return lambda: cards_made([residents.get(resident_id)])
 
 
-def card_document(resident_ids: list[int]) -> bytes:
-    people = [residents.get(rid) for rid in resident_ids]
-    return _printing("cards").cards_pdf(people, station_service.current())
+def cards_made(people: list[ResidentView], chunk: int | None = None,
+               report: jobs.Report | None = None) -> Made:
+    with _printing():
+        return _warned(jobs.cards(people, chunk, report))
+
+
+def _warned(printout: Printout) -> Made:
+    return printout, unprintable(printout.people)
 
 
 def unprintable(names: list[str]) -> str:
     """A warning naming the characters of these names no font here can print (they come
     out as empty boxes, to be written in by hand), or "" when every one prints."""
-    fonts = _printing("fonts")
+    with _printing():
+        from app.printing import fonts
     found = []
     for name in dict.fromkeys(names):
         missing = fonts.missing_glyphs(name)
@@ -105,13 +111,6 @@ def unprintable(names: list[str]) -> str:
     template = QCoreApplication.translate(
         "Output", "本机字体缺少这些姓名中的字，打印出来是空白方框，请打印后手工填写：{names}")
     return template.format(names="、".join(found))
-
-
-def numbered_paths(path: Path, count: int) -> list[Path]:
-    """``voucher.pdf`` for one document; ``voucher-1.pdf`` … for several."""
-    if count == 1:
-        return [path]
-    return [path.with_name(f"{path.stem}-{n}{path.suffix}") for n in range(1, count + 1)]
 
 
 class Output:
@@ -137,16 +136,15 @@ class Output:
         preferences.put(remembered, printer.printerName())
         return lambda progress: paint_documents(printer, documents, layout, progress)
 
-    def save_documents(self, parent: QWidget | None, documents: list[bytes],
-                       suggested: str) -> list[Path]:
+    def save_documents(self, parent: QWidget | None, printout: Printout) -> list[Path]:
         folder = preferences.get(preferences.LAST_SAVE_DIR) or str(Path.home())
         title = QCoreApplication.translate("Output", "保存为 PDF")
         name, _ = QFileDialog.getSaveFileName(parent, title,
-                                              str(Path(folder) / suggested), "PDF (*.pdf)")
+                                              str(Path(folder) / printout.name), "PDF (*.pdf)")
         if not name:
             return []
         path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
-        written = write_documents(path, documents)
+        written = printout.write(path)
         preferences.put(preferences.LAST_SAVE_DIR, str(path.parent))
         return written
 
@@ -155,13 +153,6 @@ class Output:
         folder = preferences.get(preferences.LAST_SAVE_DIR) or str(Path.home())
         name = QFileDialog.getExistingDirectory(parent, title, folder)
         return Path(name) if name else None
-
-
-def write_documents(path: Path, documents: list[bytes]) -> list[Path]:
-    paths = numbered_paths(path, len(documents))
-    for target, data in zip(paths, documents, strict=True):
-        target.write_bytes(data)
-    return paths
 
 
 sink = Output()

@@ -5,7 +5,7 @@ QtPdf is imported here only, when a document is first shown. Printing and saving
 through ``output.sink``; the pages are painted as cancellable background work, so the
 window stays responsive and its closing waits for the print. ``delivered`` says which
 of the two happened, ``not_printed`` that the print dialog or the printing was
-cancelled, or the printer failed. A warning set with ``set_documents`` (a name with
+cancelled, or the printer failed. A warning set with ``set_printout`` (a name with
 characters no font here has) is shown under the page and asked about once more before
 the documents go out.
 """
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.printing.jobs import Printout
 from app.views.common import widgets
 from app.views.common.background import Cancelled
 from app.views.common.errors import message_for
@@ -42,8 +43,8 @@ class PdfPreview(QWidget):
     delivered = Signal(str)  # "print" or "save"
     not_printed = Signal()  # cancelled (the dialog or the printing), or the printer failed
 
-    def __init__(self, desk: Desk, title: str, suggested_name: str,
-                 parent: QWidget | None = None, layout: str = output.SHEET) -> None:
+    def __init__(self, desk: Desk, title: str, parent: QWidget | None = None,
+                 layout: str = output.SHEET) -> None:
         super().__init__(parent)
         from PySide6.QtPdf import QPdfDocument
         from PySide6.QtPdfWidgets import QPdfView
@@ -51,7 +52,7 @@ class PdfPreview(QWidget):
         self.desk = desk
         self.printing = False  # a print job is under way: another click waits for it
         self.title = title
-        self.suggested_name = suggested_name
+        self.printout: Printout | None = None
         self.documents: list[bytes] = []
         self.layout = layout  # which printer: A4 sheets or the receipt roll
         self.warning = ""
@@ -88,7 +89,10 @@ class PdfPreview(QWidget):
         self.print_button.clicked.connect(self._on_print_button_clicked)
         self.save_button.clicked.connect(self._on_save_button_clicked)
 
-    def set_documents(self, documents: list[bytes], warning: str = "") -> None:
+    def set_printout(self, printout: Printout | None, warning: str = "") -> None:
+        """Show ``printout`` (None: nothing) to be printed, or saved under its name."""
+        self.printout = printout
+        documents = printout.documents if printout else []
         self.documents = list(documents)
         self.warning = warning
         set_message(self.warning_label, warning)
@@ -147,9 +151,9 @@ class PdfPreview(QWidget):
         self.not_printed.emit()
 
     def _on_save_button_clicked(self) -> None:
-        if not self.documents or not self._warned():
+        if self.printout is None or not self.documents or not self._warned():
             return
-        paths = output.sink.save_documents(self.window(), self.documents, self.suggested_name)
+        paths = output.sink.save_documents(self.window(), self.printout)
         if paths:
             self.note.setText(self.tr("已保存：{path}").format(path=str(paths[0])))
             self.delivered.emit("save")
@@ -157,13 +161,12 @@ class PdfPreview(QWidget):
 
 class PdfDialog(ReportingDialog):
 
-    def __init__(self, desk: Desk, title: str, suggested_name: str,
-                 render: Callable[[], bytes | tuple[bytes, str]],
+    def __init__(self, desk: Desk, title: str, render: Callable[[], output.Made],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.resize(720, 640)
-        self.preview = PdfPreview(desk, title, suggested_name)
+        self.preview = PdfPreview(desk, title)
         self.feedback = Feedback()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
@@ -177,9 +180,8 @@ class PdfDialog(ReportingDialog):
         desk.run(self, render, self._on_render_succeeded, self._on_render_failed,
                  progress=self.tr("正在生成…"))
 
-    def _on_render_succeeded(self, rendered: bytes | tuple[bytes, str]) -> None:
-        pdf, warning = rendered if isinstance(rendered, tuple) else (rendered, "")
-        self.preview.set_documents([pdf], warning)
+    def _on_render_succeeded(self, rendered: output.Made) -> None:
+        self.preview.set_printout(*rendered)
         self.preview.print_button.setDefault(True)
         self.preview.print_button.setFocus()
 

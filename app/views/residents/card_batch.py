@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import search
+from app.services import residents
 from app.views.common.background import Cancelled, Progress
 from app.views.common.errors import message_for
 from app.views.common.page import ReportingDialog
@@ -25,8 +25,6 @@ from app.views.common.widgets import Feedback, button_row
 from app.views.documents import output
 from app.views.documents.pdf_preview import PdfPreview
 from app.views.shell.duty import Desk
-
-LISTING_PAGE = 500
 
 
 class CardBatchDialog(ReportingDialog):
@@ -46,7 +44,7 @@ class CardBatchDialog(ReportingDialog):
         self.make_button = QPushButton(self.tr("生成居民卡"))
         self.make_button.setObjectName("makeCards")
         self.make_button.setDefault(True)
-        self.preview = PdfPreview(desk, self.tr("居民卡"), "cards.pdf")
+        self.preview = PdfPreview(desk, self.tr("居民卡"))
         self.preview.print_button.setEnabled(False)
         self.preview.save_button.setEnabled(False)
         self.feedback = Feedback()
@@ -72,22 +70,24 @@ class CardBatchDialog(ReportingDialog):
             return
         grid, chunk = self.grid.text().strip() or None, self.CHUNK
         self.make_button.setEnabled(False)
-        self.preview.set_documents([])
+        self.preview.set_printout(None)
         self.feedback.show_info(self.tr("正在生成居民卡…"))
 
-        def work(progress: Progress) -> tuple[list[bytes], str, int]:
+        def work(progress: Progress) -> output.Made | None:
             return make_cards(grid, chunk, progress)
 
         self.desk.run(self, work, self._on_cards_succeeded, self._on_cards_failed,
                       progress=self.tr("正在生成居民卡…"), handle=self.progress)
 
-    def _on_cards_succeeded(self, made: tuple[list[bytes], str, int]) -> None:
-        documents, warning, self.count = made
+    def _on_cards_succeeded(self, made: output.Made | None) -> None:
         self.make_button.setEnabled(True)
-        if not self.count:
+        if made is None:
+            self.count = 0
             self.feedback.show_error(self.tr("这个网格没有居民（已归档的居民不发卡）。"))
             return
-        self.preview.set_documents(documents, warning)
+        printout, warning = made
+        self.count = printout.count
+        self.preview.set_printout(printout, warning)
         self.preview.print_button.setEnabled(True)
         self.preview.save_button.setEnabled(True)
         self.preview.print_button.setDefault(True)
@@ -112,21 +112,10 @@ class CardBatchDialog(ReportingDialog):
         self.feedback.show_error(self.tr("没有打印（已取消或打印机出错），可以再次打印。"))
 
 
-def make_cards(grid: str | None, chunk: int, progress: Progress) -> tuple[list[bytes], str, int]:
-    """On the worker: the residents of ``grid`` (all when None) as card documents of
-    ``chunk`` cards each, a warning about names that cannot be printed, and the count."""
-    ids: list[int] = []
-    names: list[str] = []
-    while True:
-        page = search.listing(0, LISTING_PAGE, grid, after_id=ids[-1] if ids else None)
-        ids.extend(hit.id for hit in page.hits)
-        names.extend(hit.name for hit in page.hits)
-        progress.check()
-        if not page.has_more:
-            break
-    documents = []
-    progress.report(0, len(ids))
-    for start in range(0, len(ids), chunk):
-        documents.append(output.card_document(ids[start:start + chunk]))
-        progress.report(min(start + chunk, len(ids)), len(ids))
-    return documents, output.unprintable(names) if ids else "", len(ids)
+def make_cards(grid: str | None, chunk: int, progress: Progress) -> output.Made | None:
+    """On the worker: the cards of ``grid``'s residents (all when None) in documents of
+    ``chunk`` cards each, with a warning about names that cannot be printed; None when
+    there is no one to make a card for."""
+    people = residents.cardholders(grid)
+    progress.check()
+    return output.cards_made(people, chunk, progress.report) if people else None

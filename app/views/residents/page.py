@@ -172,10 +172,7 @@ class ResidentsPage(Page):
         hit = self.selected()
         if hit is None:
             return
-        rid, name = hit.id, hit.name
-        dialog = PdfDialog(self.desk, self.tr("居民卡"), f"card-{hit.resident_no}.pdf",
-                           lambda: (output.card_document([rid]), output.unprintable([name])),
-                           self)
+        dialog = PdfDialog(self.desk, self.tr("居民卡"), output.card_job(hit.id), self)
         self._open(dialog)
 
     def _on_batch_button_clicked(self) -> None:

@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from app.services import ledger, search
-from app.views.common import labels
+from app.views.common import i18n
 
 Index = QModelIndex | QPersistentModelIndex
 PageFunction = Callable[[int, int], tuple[Sequence[Any], bool]]
@@ -278,14 +278,5 @@ class LedgerModel(PagedModel):
 
 
 def describe_entry(row: ledger.EntryRow) -> str:
-    """The service describes an entry in Chinese; its kind, and the deed type's name when
-    the catalogue has an English one, are shown in the UI language."""
-    description = row.description
-    if row.deed_code:  # the description is then the deed type's Chinese name
-        description = labels.deed_name(description, row.deed_name_en or "")
-    kind_zh = ledger.KIND_ZH.get(row.kind, "")
-    if kind_zh and description.startswith(kind_zh):
-        return labels.kind(row.kind) + description[len(kind_zh):]
-    if row.kind in ("award", "deduct"):
-        return description
-    return f"{labels.kind(row.kind)}：{description}"
+    """An entry described in the interface language."""
+    return ledger.describe(row, i18n.language())

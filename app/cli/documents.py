@@ -1,0 +1,67 @@
+"""Command-line handlers for printed documents: resident cards, a statement, vouchers
+printed again. Each is made by its job in ``app.printing.jobs``, as in the window."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app.cli.support import (
+    Handlers,
+    Outcome,
+    Session,
+    audited,
+    check_writable,
+    parse_date,
+    resident,
+    signed_in,
+    write_vouchers,
+)
+from app.services.errors import InvalidInput
+
+
+def cmd_resident_cards(args: argparse.Namespace, session: Session) -> Outcome:
+    from app.printing import jobs
+    from app.services import residents
+
+    ctx = signed_in(args, session, personal=True)
+    people = ([resident(q) for q in args.residents] if args.residents
+              else residents.cardholders(args.grid))
+    printout = jobs.cards(people)
+    audited(ctx, "cards.export", args.grid or "",
+            {"residents": [p.uid for p in people], "pdf": str(Path(args.pdf).resolve())})
+    printout.write(Path(args.pdf))
+    return ({"cards": printout.count, "pdf": args.pdf},
+            lambda r: f"已生成 {r['cards']} 张居民卡：{r['pdf']}")
+
+
+def cmd_statement(args: argparse.Namespace, session: Session) -> Outcome:
+    from app.printing import jobs
+
+    ctx = signed_in(args, session, personal=True)
+    person = resident(args.resident)
+    end = parse_date(args.end) or ctx.clock.today()
+    start = parse_date(args.start) or end.replace(month=1, day=1)
+    if start > end:
+        raise InvalidInput(what="起始日期晚于结束日期。", what_en="The start is after the end.")
+    printout = jobs.statement(person, start, end)
+    audited(ctx, "statement.export", person.uid,
+            {"from": str(start), "to": str(end), "pdf": str(Path(args.pdf).resolve())})
+    printout.write(Path(args.pdf))
+    return ({"resident_no": person.resident_no, "entries": printout.count, "pdf": args.pdf},
+            lambda r: f"已生成积分存折页（{r['entries']} 条）：{r['pdf']}")
+
+
+def cmd_reprint(args: argparse.Namespace, session: Session) -> Outcome:
+    check_writable(args.pdf)
+    ctx = signed_in(args, session)
+    write_vouchers(ctx, args.serials, args.pdf, None, reprint=True)
+    return ({"serials": args.serials, "pdf": args.pdf},
+            lambda r: f"已补打 {len(r['serials'])} 张：{r['pdf']}")
+
+
+HANDLERS: Handlers = {
+    ("resident", "cards"): cmd_resident_cards,
+    ("statement", None): cmd_statement,
+    ("voucher", "reprint"): cmd_reprint,
+}

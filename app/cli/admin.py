@@ -24,16 +24,16 @@ from app.services.errors import InvalidInput
 
 
 def cmd_merchant_list(args: argparse.Namespace, session: Session) -> Outcome:
-    from app.services import vouchers
+    from app.services import merchants
 
     reader(session)
-    return ({"merchants": vouchers.merchants()}, lambda r: "\n".join(r["merchants"]))
+    return ({"merchants": merchants.names()}, lambda r: "\n".join(r["merchants"]))
 
 
 def cmd_merchant_add(args: argparse.Namespace, session: Session) -> Outcome:
-    from app.services import vouchers
+    from app.services import merchants
 
-    name = vouchers.add_merchant(signed_in(args, session), args.name).name
+    name = merchants.add(signed_in(args, session), args.name).name
     return ({"merchant": name}, lambda r: f"已添加商户 {r['merchant']}")
 
 

@@ -70,12 +70,12 @@ def cmd_issue(args: argparse.Namespace, session: Session) -> Outcome:
 
 
 def cmd_verify(args: argparse.Namespace, session: Session) -> Outcome:
-    from app.services import vouchers
+    from app.services import redemption
 
     # Anyone may ask whether a voucher is genuine; only a signed-in clerk (audited)
     # learns whose it is.
     ctx = signed_in(args, session, personal=True) if args.as_user else reader(session)
-    verdict = vouchers.verify(ctx, args.token.strip("\r\n"), args.merchant)
+    verdict = redemption.verify(ctx, args.token.strip("\r\n"), args.merchant)
     out = {**verdict.__dict__, "message": verdict.message_zh}
     if ctx.actor is None:
         out["holder"] = verdict.holder[:1] + "*" * len(verdict.holder[1:])
@@ -87,28 +87,28 @@ def cmd_verify(args: argparse.Namespace, session: Session) -> Outcome:
 
 
 def cmd_redeem(args: argparse.Namespace, session: Session) -> Outcome:
-    from app.services import vouchers
+    from app.services import redemption
 
     ctx = signed_in(args, session)
-    result = vouchers.redeem(ctx, args.token.strip("\r\n"), args.merchant,
+    result = redemption.redeem(ctx, args.token.strip("\r\n"), args.merchant,
                              request_id=args.request_id)
     return (result.__dict__,
             lambda r: f"已核销 {r['serial']}（{r['points']} 分，{r['holder']}）于 {r['where']}")
 
 
 def cmd_void(args: argparse.Namespace, session: Session) -> Outcome:
-    from app.services import vouchers
+    from app.services import redemption
 
     ctx = signed_in(args, session)
-    result = vouchers.void(ctx, args.serial, args.reason).as_dict()
+    result = redemption.void(ctx, args.serial, args.reason).as_dict()
     return (result, lambda r: f"已作废 {r['serial']}，退回 {r['points']} 分，余额 {r['balance']}")
 
 
 def cmd_expire(args: argparse.Namespace, session: Session) -> Outcome:
-    from app.services import vouchers
+    from app.services import redemption
 
     ctx = signed_in(args, session)
-    result = vouchers.expire(ctx).as_dict()
+    result = redemption.expire(ctx).as_dict()
     return (result, lambda r: f"已结清过期兑换券 {r['count']} 张（{r['points']} 分）")
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from app.models import SigningKey, Voucher, VoucherResolution
-from app.services import audit, keys, operations, text, vouchers
+from app.services import audit, keys, operations, redemption, text
 from app.services.context import Context
 from app.services.errors import InvalidInput, ReasonRequired
 from app.services.permissions import require
@@ -50,7 +50,7 @@ def revoke(ctx: Context, key_id: int, reason: str, refund: bool = False,
         key.save()
         if refund:
             for voucher in stranded:
-                vouchers.void_and_refund(ctx, voucher, reason, rid)
+                redemption.void_and_refund(ctx, voucher, reason, rid)
         if not SigningKey.select().where(SigningKey.retired_on.is_null()).exists():
             keys.create_key(ctx, ctx.clock.today())
         result = {"key_id": key_id, "stranded": len(stranded),

@@ -20,6 +20,7 @@ from app.services import (
     backup_crypto,
     backup_rotation,
     ledger,
+    redemption,
     residents,
     search,
     vouchers,
@@ -154,7 +155,7 @@ def test_a_damaged_database_offers_the_newest_backup_and_restores_it(
     ledger.adjust(ctx, resident.id, 10, "入账")
     spent = vouchers.issue(ctx, resident.id, 10).vouchers[0]
     backup_rotation.run(config, NOW, "daily")  # the last good copy: balance 0
-    vouchers.redeem(ctx, spent.token)  # after the backup: must stay redeemed
+    redemption.redeem(ctx, spent.token)  # after the backup: must stay redeemed
     ledger.adjust(ctx, resident.id, 5, "备份之后")
     database.close()
     damage = sqlite3.connect(config.sqlite_path)
@@ -187,7 +188,7 @@ def test_a_damaged_database_offers_the_newest_backup_and_restores_it(
     reopened = open_station(config)  # passes its start-up check again
     try:
         assert ledger.balance(resident.id) == 0
-        assert vouchers.verify(reopened.context, spent.token).reason == "redeemed"
+        assert redemption.verify(reopened.context, spent.token).reason == "redeemed"
     finally:
         reopened.close()
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from app.services import ledger, vouchers
+from app.services import ledger, redemption, vouchers
 from app.services.changes import Changes
 from app.views.shell.main_window import CORRECTIONS, DESK, REDEEM, RESIDENTS
 
@@ -89,7 +89,7 @@ def test_a_voucher_voided_on_the_corrections_page_shows_voided_on_the_redeem_lis
     corrections.voucher.setText(issued.serial)
     corrections.void_reason.setText("居民遗失")
     qtbot.mouseClick(corrections.void_button, Qt.MouseButton.LeftButton)
-    assert vouchers.verify(ctx, issued.token).reason == "voided"
+    assert redemption.verify(ctx, issued.token).reason == "voided"
     assert redeem.stale and redeem.model.row_at(0).redeemable  # hidden: not read yet
     window.show_page(REDEEM)
     assert redeem.model.row_at(0).verdict.reason == "voided"

@@ -8,7 +8,7 @@ import os
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
-from app.services import auth, catalogue, deeds, ledger, residents, vouchers
+from app.services import auth, catalogue, deeds, ledger, redemption, residents, vouchers
 from app.services.context import new_request_id
 from app.views.tables.admin_lists import (
     CatalogueModel,
@@ -92,7 +92,7 @@ def test_redeem_model_grows_and_shrinks(ctx, resident, qtmodeltester):
     model = RedeemModel()
     qtmodeltester.check(model)
     for v in issued.vouchers:
-        model.append(ScannedVoucher(v.token, new_request_id(), vouchers.verify(ctx, v.token)))
+        model.append(ScannedVoucher(v.token, new_request_id(), redemption.verify(ctx, v.token)))
     assert model.total_redeemable() == 20
     qtmodeltester.check(model)
     model.remove(0)

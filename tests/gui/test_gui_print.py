@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 
 from app.models import VoucherPrint
 from app.printing import jobs
-from app.services import ledger, residents, vouchers
+from app.services import ledger, redemption, residents, vouchers
 from app.views.common import preferences as ui_settings
 from app.views.desk.reprint_dialog import ReprintDialog
 from app.views.documents import output
@@ -59,7 +59,7 @@ def test_vouchers_print_again_from_the_panel_marked_reprint(window, ctx, residen
 def test_only_the_chosen_open_vouchers_are_reprinted(window, ctx, resident, printer, qtbot):
     ledger.adjust(ctx, resident.id, 6, "期初")
     kept, redeemed = vouchers.issue(ctx, resident.id, 6, [5, 1]).vouchers
-    vouchers.redeem(ctx, redeemed.token)
+    redemption.redeem(ctx, redeemed.token)
     dialog = ReprintDialog(window.desk, residents.get(resident.id), window)
     qtbot.addWidget(dialog)
     assert dialog.model.rowCount() == 1  # a redeemed voucher is never printed again

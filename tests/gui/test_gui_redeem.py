@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.services import ledger, vouchers
+from app.services import ledger, redemption, vouchers
 from app.views.admin.corrections import CorrectionsPage
 from app.views.shell.main_window import CORRECTIONS, REDEEM
 
@@ -39,7 +39,7 @@ def test_a_voucher_scanned_at_the_desk_opens_redemption_and_redeems(window, issu
     assert page.model.row_at(0).result is not None
     assert page.model.data(page.model.index(0, 4)) == "已核销（2026-11-23 09:30:00，本站积分超市）"
     assert "本次已核销 30 分" in page.total.text()
-    assert not vouchers.verify(window.desk.ctx, token).ok
+    assert not redemption.verify(window.desk.ctx, token).ok
 
 
 def test_scanning_a_redeemed_voucher_again_says_when_where_and_by_whom(window, issued, qtbot):
@@ -91,7 +91,7 @@ def test_a_clerk_cannot_void_a_voucher(clerk_desk, issued, answer, qtbot):
     page.void_reason.setText("测试")
     qtbot.mouseClick(page.void_button, Qt.MouseButton.LeftButton)
     assert "需要管理员权限" in page.feedback.text()
-    assert vouchers.verify(clerk_desk.ctx, issued.vouchers[0].token).ok
+    assert redemption.verify(clerk_desk.ctx, issued.vouchers[0].token).ok
 
 
 def test_an_admin_voids_with_a_reason_and_a_confirmation(window, issued, answer, qtbot):
@@ -106,11 +106,11 @@ def test_an_admin_voids_with_a_reason_and_a_confirmation(window, issued, answer,
     page.void_reason.setText("居民遗失")
     qtbot.mouseClick(page.void_button, Qt.MouseButton.LeftButton)
     assert serial in answer.asked[-1]
-    assert vouchers.verify(window.desk.ctx, issued.vouchers[0].token).ok  # refused: nothing done
+    assert redemption.verify(window.desk.ctx, issued.vouchers[0].token).ok  # refused: nothing done
     answer.yes = True
     qtbot.mouseClick(page.void_button, Qt.MouseButton.LeftButton)
     assert page.feedback.text() == f"兑换券 {serial} 已作废，20 分已退回持有人（余额 20）"
-    assert vouchers.verify(window.desk.ctx, issued.vouchers[0].token).reason == "voided"
+    assert redemption.verify(window.desk.ctx, issued.vouchers[0].token).reason == "voided"
 
 
 def test_an_admin_adjusts_points_after_confirming(window, resident, answer, qtbot):

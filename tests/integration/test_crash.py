@@ -32,7 +32,7 @@ from app.models import (
     database,
     open_database,
 )
-from app.services import deeds, integrity, residents, station, vouchers
+from app.services import deeds, integrity, redemption, residents, station, vouchers
 from app.services.context import Clock, Context
 from app.services.errors import DeskError
 
@@ -48,7 +48,7 @@ def apply(ctx: Context, op: dict) -> None:
     elif op["kind"] == "issue":
         vouchers.issue(ctx, op["resident"], op["points"], request_id=op["rid"])
     else:
-        vouchers.redeem(ctx, op["token"], request_id=op["rid"])
+        redemption.redeem(ctx, op["token"], request_id=op["rid"])
 
 
 def times_applied(op: dict) -> int:

@@ -105,6 +105,7 @@ BATCH = """
 import os, sys
 from app.runtime.config import resolve
 from app.services import auth, deeds, ledger, residents, station, vouchers
+from app.services import redemption
 from app.runtime.startup import open_station
 
 data_dir, acks, rounds = sys.argv[1], sys.argv[2], int(sys.argv[3])
@@ -121,7 +122,7 @@ for n in range(rounds):
     os.write(ack, b"deed\\n")
     token = vouchers.issue(ctx, person, 5).vouchers[0].token
     os.write(ack, b"issue\\n")
-    vouchers.redeem(ctx, token)
+    redemption.redeem(ctx, token)
     os.write(ack, b"redeem\\n")
 opened.close()
 """

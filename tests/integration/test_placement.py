@@ -11,7 +11,7 @@ import pytest
 from app.models import AuditRecord, DeskPlacement
 from app.runtime.config import resolve
 from app.runtime.startup import open_station
-from app.services import auth, deeds, placement, residents, station, vouchers
+from app.services import auth, deeds, placement, redemption, residents, station, vouchers
 from app.services.context import Context, FixedClock
 from app.services.errors import PermissionDenied
 
@@ -115,7 +115,7 @@ def test_a_second_desk_gets_its_own_number_and_serial_block(original, tmp_path, 
         issued = vouchers.issue(ctx, 1, 10, denominations=[5, 5])
         assert [v.serial for v in issued.vouchers] == ["XH01-2026-2000001",
                                                        "XH01-2026-2000002"]
-        assert vouchers.verify(ctx, issued.vouchers[0].token).ok
+        assert redemption.verify(ctx, issued.vouchers[0].token).ok
         assert AuditRecord.select().where(AuditRecord.action == "desk.second").count() == 1
     finally:
         opened.close()

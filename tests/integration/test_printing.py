@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from app.printing import fonts, qr
 from app.printing.vouchers import GRID, QR_MODULE, voucher_sheet_pdf, voucher_thermal_pdf
-from app.services import ledger, residents, station, vouchers
+from app.services import ledger, merchants, redemption, residents, station, vouchers
 
 
 def issue(ctx, resident_id: int, points: int, request_id: str, **kwargs) -> list:
@@ -71,7 +71,7 @@ def test_every_printed_code_scans_and_verifies(ctx, funded, tmp_path, dpi):
     found = [code for png in pages for code in decode(png)]
     assert sorted(r.text for r in found) == sorted(v.token for v in nine)
     for result in found:
-        verdict = vouchers.verify(ctx, result.text)
+        verdict = redemption.verify(ctx, result.text)
         assert verdict.ok, verdict.message_en
         assert verdict.holder == "张明月"
     # Measured off the page: a module is at least 0.5 mm.
@@ -84,7 +84,7 @@ def test_every_printed_code_scans_and_verifies(ctx, funded, tmp_path, dpi):
 
 
 def test_scope_and_rate_are_printed_as_issued(ctx, funded):
-    vouchers.add_merchant(ctx, "幸福里便民超市")
+    merchants.add(ctx, "幸福里便民超市")
     shop = issue(ctx, funded.id, 10, "print-shop", scope="merchant", merchant="幸福里便民超市")
     store = issue(ctx, funded.id, 5, "print-store", scope="store")
     station.update_settings(ctx, rate_points=2, rate_yuan=1)
@@ -103,7 +103,7 @@ def test_refuses_what_must_not_be_printed(ctx, five, funded):
     with pytest.raises(ValueError, match="several residents"):
         voucher_sheet_pdf(mixed, info, funded.id_masked)
     assert pdf_text(voucher_sheet_pdf(mixed, info))[0].count("李四") >= 2
-    vouchers.void(ctx, five[0].serial, "印错作废")
+    redemption.void(ctx, five[0].serial, "印错作废")
     with pytest.raises(ValueError, match=five[0].serial):
         voucher_sheet_pdf(vouchers.vouchers_by_serial([five[0].serial]), info)
     with pytest.raises(ValueError):
@@ -146,7 +146,7 @@ def test_thermal_voucher_fits_the_roll_and_scans(ctx, five, funded, tmp_path, do
     with Image.open(png) as image:
         assert abs(image.width - dots) <= 1  # one pixel per printer dot
     (code,) = decode(png)
-    assert code.text == voucher.token and vouchers.verify(ctx, code.text).ok
+    assert code.text == voucher.token and redemption.verify(ctx, code.text).ok
     module = qr.thermal_module_dots(qr.qr_matrix(voucher.token), dots)
     assert module >= 3
     left, right = code.position.top_left.x, code.position.top_right.x

@@ -11,7 +11,7 @@ from printing_checks import STATION, assert_private, decode, pdf_text, render
 
 from app.printing.cards import GRID, cards_pdf
 from app.printing.statement import statement_pdf
-from app.services import ledger, residents, station, vouchers
+from app.services import ledger, redemption, residents, station, vouchers
 from app.services.errors import CardReplaced
 
 NAMES = ["阿依古丽·买买提", "欧阳娜娜", "李四", "王小明", "陈一", "刘德华", "赵敏", "钱多多",
@@ -80,7 +80,7 @@ def history(ctx, clock, resident) -> tuple[dt.date, dt.date]:
     ledger.adjust(ctx, resident.id, -5, "违规停车")
     vouchers.issue(ctx, resident.id, 60, request_id="stmt-issue")
     voided = vouchers.vouchers_of_issue("stmt-issue")[-1]
-    vouchers.void(ctx, voided.serial, "印错作废")
+    redemption.void(ctx, voided.serial, "印错作废")
     return start, clock.today()
 
 

@@ -16,7 +16,7 @@ from argon2 import PasswordHasher
 
 from app.models import ALL_MODELS, database, open_database
 from app.models.db import is_sqlite
-from app.services import auth, ledger, vouchers
+from app.services import auth, ledger, merchants
 
 REAL_HASHER = auth._hasher
 FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
@@ -92,4 +92,4 @@ def give(ctx) -> Callable[[int, int], int]:
 @pytest.fixture
 def merchant(ctx) -> str:
     """A partner merchant of the station."""
-    return vouchers.add_merchant(ctx, MERCHANT).name
+    return merchants.add(ctx, MERCHANT).name

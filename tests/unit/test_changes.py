@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.services import auth, catalogue, checkins, deeds, ledger, residents, station, vouchers
+from app.services import (
+    auth,
+    catalogue,
+    checkins,
+    deeds,
+    ledger,
+    merchants,
+    redemption,
+    residents,
+    station,
+    vouchers,
+)
 from app.services.changes import NOTHING, Changes
 
 
@@ -50,10 +61,10 @@ def test_writes_say_what_they_changed(ctx, clerk_ctx, resident, give):
     serial = issued.vouchers[0].serial
     assert vouchers.record_print(ctx, [serial]).changes == Changes.of_residents(
         [rid], vouchers=True)
-    assert vouchers.void(ctx, serial, "打印错误").changes == Changes.of_residents(
+    assert redemption.void(ctx, serial, "打印错误").changes == Changes.of_residents(
         [rid], ledger=True, vouchers=True)
-    assert vouchers.redeem(ctx, issued.vouchers[1].token).changes == Changes(vouchers=True)
-    assert vouchers.expire(ctx).changes == Changes(vouchers=True)
+    assert redemption.redeem(ctx, issued.vouchers[1].token).changes == Changes(vouchers=True)
+    assert redemption.expire(ctx).changes == Changes(vouchers=True)
     adjusted = ledger.adjust(ctx, rid, 5, "补录")
     assert adjusted.changes == Changes.of_residents([rid], ledger=True)
     assert ledger.reverse(ctx, adjusted.seq, "录错").changes == adjusted.changes
@@ -61,5 +72,5 @@ def test_writes_say_what_they_changed(ctx, clerk_ctx, resident, give):
     assert clearing.changes == Changes(all_residents=True, ledger=True)
     assert catalogue.save_type(ctx, "DONATION", points=3).changes == Changes(catalogue=True)
     assert station.update_settings(ctx, min_issue_points=2).changes == Changes(settings=True)
-    assert vouchers.add_merchant(ctx, "红星理发店").changes == Changes(settings=True)
+    assert merchants.add(ctx, "红星理发店").changes == Changes(settings=True)
     assert auth.reset_password(ctx, "li", "Fresh-Start-7").changes == Changes(clerks=True)

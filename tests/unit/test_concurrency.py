@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from app.models import Voucher, VoucherResolution, database
-from app.services import ledger, residents, tokens, vouchers
+from app.services import ledger, redemption, residents, tokens, vouchers
 from app.services.context import Actor
 from app.services.residents import ResidentInput
 
@@ -33,9 +33,9 @@ def desk(location: str, data_dir: str, actor: Actor, steps: list[Step], barrier,
         barrier.wait(timeout=60)
         try:
             if action == "redeem":
-                results.put((action, vouchers.redeem(ctx, arg).serial, ""))
+                results.put((action, redemption.redeem(ctx, arg).serial, ""))
             elif action == "void":
-                results.put((action, vouchers.void(ctx, arg, "同时作废").serial, ""))
+                results.put((action, redemption.void(ctx, arg, "同时作废").serial, ""))
             else:
                 done = vouchers.issue(ctx, *arg)
                 results.put((action, ",".join(v.serial for v in done.vouchers), ""))

@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 
 from app.models import Resident
-from app.services import demo, ledger, residents, search, vouchers
+from app.services import demo, ledger, redemption, residents, search, vouchers
 from app.services.errors import InvalidIdNumber, InvalidInput, InvalidName, InvalidPhone
 
 
@@ -54,7 +54,7 @@ def test_statement_and_entry_details(ctx, resident):
     assert vouchers.vouchers_of_issue(issued.issue_uid)[0].serial == issued.vouchers[0].serial
     assert [v.serial for v in vouchers.vouchers_of_resident(resident.id)] == [
         issued.vouchers[0].serial]
-    vouchers.redeem(ctx, issued.vouchers[0].token)
+    redemption.redeem(ctx, issued.vouchers[0].token)
     assert vouchers.vouchers_of_resident(resident.id) == []
 
 
@@ -65,7 +65,7 @@ def test_demo_vouchers_verify(ctx):
     tokens = [v.token for r in range(1, 61)
               for v in vouchers.vouchers_of_resident(r, unresolved_only=False)]
     assert tokens
-    verdicts = {vouchers.verify(ctx, t).reason for t in tokens}
+    verdicts = {redemption.verify(ctx, t).reason for t in tokens}
     assert verdicts <= {"ok", "redeemed"}
 
 

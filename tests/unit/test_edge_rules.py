@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from app.services import deeds, keys, ledger, residents, vouchers
+from app.services import deeds, keys, ledger, redemption, residents, vouchers
 from app.services.errors import (
     CapExceeded,
     InvalidDenominations,
@@ -67,7 +67,7 @@ def test_an_expired_voucher_cannot_be_voided_for_a_refund(ctx, resident, clock):
     serial = vouchers.issue(ctx, resident.id, 10).vouchers[0].serial
     clock.advance(days=60)
     with pytest.raises(VoucherAlreadyResolved):
-        vouchers.void(ctx, serial, "遗失")
+        redemption.void(ctx, serial, "遗失")
     assert ledger.balance(resident.id) == 0
 
 

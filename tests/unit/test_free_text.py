@@ -142,13 +142,13 @@ def test_station_name_is_checked(ctx):
 
 def test_merchant_names_and_every_reason_follow_the_rules(ctx, resident, give):
     """Merchant names, void, adjustment, reversal and key reasons use the same rules."""
-    from app.services import ledger, revocation, vouchers
+    from app.services import ledger, merchants, redemption, revocation, vouchers
     from app.services.errors import InvalidText
 
     give(resident.id, 10)
     serial = vouchers.issue(ctx, resident.id, 10).vouchers[0].serial
-    for attempt in (lambda: vouchers.add_merchant(ctx, "老街\u202e理发店"),
-                    lambda: vouchers.void(ctx, serial, "错发\x07"),
+    for attempt in (lambda: merchants.add(ctx, "老街\u202e理发店"),
+                    lambda: redemption.void(ctx, serial, "错发\x07"),
                     lambda: ledger.adjust(ctx, resident.id, 1, "x" * 501),
                     lambda: revocation.revoke(ctx, 1, "\u200b")):
         with pytest.raises(InvalidText):

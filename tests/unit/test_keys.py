@@ -9,7 +9,16 @@ import secrets
 import pytest
 
 from app.models import AuditRecord, SigningKey, Voucher, VoucherResolution
-from app.services import integrity, keys, ledger, residents, revocation, tokens, vouchers
+from app.services import (
+    integrity,
+    keys,
+    ledger,
+    redemption,
+    residents,
+    revocation,
+    tokens,
+    vouchers,
+)
 from app.services.errors import KeyUnavailable, PermissionDenied, VoucherRejected
 from app.services.residents import ResidentInput
 
@@ -52,7 +61,7 @@ def test_rotation_keeps_old_vouchers_valid(ctx, funded):
     new = vouchers.issue(ctx, funded.id, 5).vouchers[0]
     assert key_of(new.token) == 2
     assert Voucher.get(Voucher.serial == new.serial).key_id == 2
-    assert vouchers.verify(ctx, old).ok and vouchers.verify(ctx, new.token).ok
+    assert redemption.verify(ctx, old).ok and redemption.verify(ctx, new.token).ok
     assert keys.keyring()[1].retired_on is not None and not keys.keyring()[1].revoked
 
 
@@ -60,13 +69,13 @@ def test_revoked_key_refuses_its_vouchers(ctx, funded):
     """Revoking a key refuses every voucher it signed; a new key signs from then on."""
     old = vouchers.issue(ctx, funded.id, 5).vouchers[0].token
     revocation.revoke(ctx, 1, "密钥文件外泄")
-    verdict = vouchers.verify(ctx, old)
+    verdict = redemption.verify(ctx, old)
     assert (verdict.ok, verdict.reason) == (False, "revoked_key")
     with pytest.raises(VoucherRejected):
-        vouchers.redeem(ctx, old)
+        redemption.redeem(ctx, old)
     assert keys.active_key().key_id == 2
     new = vouchers.issue(ctx, funded.id, 5).vouchers[0].token
-    assert key_of(new) == 2 and vouchers.verify(ctx, new).ok
+    assert key_of(new) == 2 and redemption.verify(ctx, new).ok
 
 
 def test_revoking_a_retired_key_makes_no_extra_key(ctx, funded):
@@ -84,7 +93,7 @@ def test_token_outside_key_validity(ctx, funded, clock):
     clock.advance(days=2)
     today = clock.today()
     forged = tokens.sign(tokens.Payload(1, "XH01", 7, 5, today, today, tokens.Scope.ANY), signer)
-    assert vouchers.verify(ctx, forged).reason == "key_not_valid"
+    assert redemption.verify(ctx, forged).reason == "key_not_valid"
 
 
 def test_key_management_is_admin_only(ctx, clerk_ctx):
@@ -124,8 +133,8 @@ def test_revoke_counts_the_vouchers_it_strands(ctx, funded, clock):
     redeemed, voided, expired and the other key's are not, and nothing is refunded."""
     stale = vouchers.issue(ctx, funded.id, 5, expiry=clock.today()).vouchers[0]
     issued = vouchers.issue(ctx, funded.id, 20, [5, 5, 4, 6]).vouchers
-    vouchers.redeem(ctx, issued[0].token)
-    vouchers.void(ctx, issued[1].serial, "打印错误")
+    redemption.redeem(ctx, issued[0].token)
+    redemption.void(ctx, issued[1].serial, "打印错误")
     clock.advance(days=1)
     keys.rotate(ctx)
     vouchers.issue(ctx, funded.id, 5)
@@ -133,7 +142,7 @@ def test_revoke_counts_the_vouchers_it_strands(ctx, funded, clock):
     result = revocation.revoke(ctx, 1, "旧电脑报废")
     assert result == {"key_id": 1, "stranded": 2, "stranded_points": 10, "refunded": 0}
     assert ledger.balance(funded.id) == balance
-    assert vouchers.verify(ctx, stale.token).reason != "voided"
+    assert redemption.verify(ctx, stale.token).reason != "voided"
 
 
 def test_revoke_with_refund_voids_and_refunds_in_one_operation(ctx, funded):
@@ -143,7 +152,7 @@ def test_revoke_with_refund_voids_and_refunds_in_one_operation(ctx, funded):
     ledger.adjust(ctx, other.id, 30, "期初")
     mine = vouchers.issue(ctx, funded.id, 15, [5, 10]).vouchers
     theirs = vouchers.issue(ctx, other.id, 7).vouchers
-    vouchers.redeem(ctx, mine[0].token)
+    redemption.redeem(ctx, mine[0].token)
     before = {r: ledger.balance(r) for r in (funded.id, other.id)}
     result = revocation.revoke(ctx, 1, "密钥泄露", refund=True)
     assert result == {"key_id": 1, "stranded": 1 + len(theirs), "stranded_points": 17,

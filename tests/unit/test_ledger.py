@@ -10,7 +10,7 @@ import pytest
 
 from app.models import LedgerEntry, database
 from app.models.db import is_sqlite
-from app.services import deeds, integrity, ledger, residents, station, vouchers
+from app.services import deeds, integrity, ledger, redemption, residents, station, vouchers
 from app.services.errors import (
     AlreadyReversed,
     EntryNotFound,
@@ -167,7 +167,7 @@ def test_balance_is_the_sum_of_entries(ctx, resident, give):
     deeds.record_deed(ctx, resident.id, "UNCIVIL_DOG")
     give(resident.id, 40)
     issued = vouchers.issue(ctx, resident.id, 27)
-    vouchers.void(ctx, issued.vouchers[0].serial, "打印错误")
+    redemption.void(ctx, issued.vouchers[0].serial, "打印错误")
     assert ledger.balance(resident.id) == entry_sum(resident.id) == 8 - 2 + 40 - 27 + 20
     last = LedgerEntry.select().order_by(LedgerEntry.seq.desc()).first()
     assert last.balance_after == ledger.balance(resident.id)
@@ -217,7 +217,7 @@ def history(ctx, resident, give):
     """One row in each append-only table: an award, a redeemed voucher, audit records."""
     give(resident.id, 10)
     issued = vouchers.issue(ctx, resident.id, 5)
-    vouchers.redeem(ctx, issued.vouchers[0].token)
+    redemption.redeem(ctx, issued.vouchers[0].token)
     return resident
 
 

@@ -35,7 +35,7 @@ from app.models import (
     open_database,
 )
 from app.models.migrations import migrate
-from app.services import auth, deeds, integrity, ledger, residents, station, vouchers
+from app.services import auth, deeds, integrity, ledger, redemption, residents, station, vouchers
 from app.services.context import Context, FixedClock
 from app.services.errors import (
     BelowMinimum,
@@ -177,19 +177,19 @@ class LedgerMachine(RuleBasedStateMachine):
         token = self.vouchers[serial][2]
         if self.state[serial] != "issued":
             with pytest.raises(VoucherAlreadyResolved):
-                self.write(vouchers.redeem, token=token)
+                self.write(redemption.redeem, token=token)
             return
-        assert self.write(vouchers.redeem, token=token).serial == serial
+        assert self.write(redemption.redeem, token=token).serial == serial
         self.state[serial] = "redeemed"
 
     @rule(serial=vouchers_made)
     def void(self, serial):
         if self.state[serial] != "issued":
             with pytest.raises(VoucherAlreadyResolved):
-                self.write(vouchers.void, serial=serial, reason="作废")
+                self.write(redemption.void, serial=serial, reason="作废")
             return
         owner, points, _ = self.vouchers[serial]
-        assert self.write(vouchers.void, serial=serial, reason="作废").points == points
+        assert self.write(redemption.void, serial=serial, reason="作废").points == points
         self.state[serial] = "voided"
         self.move(owner, points)
 

@@ -11,7 +11,7 @@ import pytest
 
 from app.models import AuditRecord, LedgerEntry, database
 from app.models.migrations import missing_guards
-from app.services import audit, integrity, vouchers
+from app.services import audit, integrity, redemption, vouchers
 
 
 @pytest.fixture
@@ -19,7 +19,7 @@ def spent(ctx, resident, give):
     """A resident with some history and one redeemed voucher."""
     give(resident.id, 30)
     issued = vouchers.issue(ctx, resident.id, 20).vouchers[0]
-    vouchers.redeem(ctx, issued.token)
+    redemption.redeem(ctx, issued.token)
     return issued
 
 
@@ -62,7 +62,7 @@ def test_deleted_redemption_is_found(ctx, spent, unguard):
     again: the audit log still says it was redeemed, and the check says which."""
     unguard("voucher_resolution")
     database.execute_sql("DELETE FROM voucher_resolution")
-    assert vouchers.verify(ctx, spent.token).ok  # what the attacker wanted
+    assert redemption.verify(ctx, spent.token).ok  # what the attacker wanted
     found = problems(ctx)
     assert spent.serial in found and "核销/作废记录被删除" in found
 

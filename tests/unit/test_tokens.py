@@ -12,7 +12,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.services import keys, tokens, vouchers
+from app.services import keys, redemption, tokens, vouchers
 from app.services.errors import VoucherRejected
 from app.services.tokens import Payload, Scope
 
@@ -59,11 +59,11 @@ def test_genuine_token_shape(issued):
 def test_every_single_bit_flip_is_refused(ctx, issued):
     """Each of the 800 one-bit changes is refused, with the reason its field implies."""
     raw = raw_of(issued.token)
-    assert vouchers.verify(ctx, issued.token).ok
+    assert redemption.verify(ctx, issued.token).ok
     for bit in range(len(raw) * 8):
         mutated = bytearray(raw)
         mutated[bit // 8] ^= 1 << (bit % 8)
-        verdict = vouchers.verify(ctx, token_of(bytes(mutated)))
+        verdict = redemption.verify(ctx, token_of(bytes(mutated)))
         assert not verdict.ok, bit
         assert verdict.reason in EXPECTED_BY_BYTE.get(bit // 8, {"bad_signature"}), bit
         assert verdict.reason in ALLOWED
@@ -72,36 +72,36 @@ def test_every_single_bit_flip_is_refused(ctx, issued):
 @pytest.mark.parametrize("cut", [1, 2, 8, 100])
 def test_truncated_token(ctx, issued, cut):
     """A token missing characters at the end is refused as bad_length."""
-    assert vouchers.verify(ctx, issued.token[:-cut]).reason == "bad_length"
+    assert redemption.verify(ctx, issued.token[:-cut]).reason == "bad_length"
 
 
 @pytest.mark.parametrize("extra", ["A", "AAAAAAAA", "SDV"])
 def test_extended_token(ctx, issued, extra):
     """Extra characters after a token are refused as bad_length, not ignored."""
-    assert vouchers.verify(ctx, issued.token + extra).reason == "bad_length"
+    assert redemption.verify(ctx, issued.token + extra).reason == "bad_length"
 
 
 def test_case_is_not_folded(ctx, issued):
     """Lower case (caps lock, input method) is refused; nothing is case-folded."""
-    assert vouchers.verify(ctx, issued.token.lower()).reason == "bad_prefix"
+    assert redemption.verify(ctx, issued.token.lower()).reason == "bad_prefix"
     body = issued.token[3:]
-    assert vouchers.verify(ctx, "SDV" + body.lower()).reason == "bad_alphabet"
-    assert vouchers.verify(ctx, "SDV" + body[:10] + body[10].lower() + body[11:]).reason == \
+    assert redemption.verify(ctx, "SDV" + body.lower()).reason == "bad_alphabet"
+    assert redemption.verify(ctx, "SDV" + body[:10] + body[10].lower() + body[11:]).reason == \
         "bad_alphabet"
 
 
 @pytest.mark.parametrize("prefix", ["SDX", "SD", "", "XSDV", " SDV"])
 def test_wrong_prefix(ctx, issued, prefix):
     """Anything not starting with exactly SDV is not a voucher code."""
-    assert vouchers.verify(ctx, prefix + issued.token[3:]).reason == "bad_prefix"
+    assert redemption.verify(ctx, prefix + issued.token[3:]).reason == "bad_prefix"
 
 
 @pytest.mark.parametrize("char", ["0", "1", "8", "9", "=", " ", "-", "Ａ", "\n", "é"])
 def test_characters_outside_base32(ctx, issued, char):
     """Any character outside A–Z and 2–7, even a trailing newline, is bad_alphabet."""
     token = issued.token
-    assert vouchers.verify(ctx, token[:40] + char + token[41:]).reason == "bad_alphabet"
-    assert vouchers.verify(ctx, token + char).reason == "bad_alphabet"
+    assert redemption.verify(ctx, token[:40] + char + token[41:]).reason == "bad_alphabet"
+    assert redemption.verify(ctx, token + char).reason == "bad_alphabet"
 
 
 def test_unsupported_version(ctx, issued):
@@ -109,7 +109,7 @@ def test_unsupported_version(ctx, issued):
     raw = bytearray(raw_of(issued.token))
     for version in (0, 1, 3, 255):
         raw[0] = version
-        assert vouchers.verify(ctx, token_of(bytes(raw))).reason == "bad_version"
+        assert redemption.verify(ctx, token_of(bytes(raw))).reason == "bad_version"
 
 
 def test_same_key_id_other_key_is_bad_signature(ctx, issued):
@@ -117,20 +117,20 @@ def test_same_key_id_other_key_is_bad_signature(ctx, issued):
     payload, _, _ = tokens.parse(issued.token)
     forged = tokens.sign(payload, Ed25519PrivateKey.generate())
     assert forged != issued.token
-    assert vouchers.verify(ctx, forged).reason == "bad_signature"
+    assert redemption.verify(ctx, forged).reason == "bad_signature"
 
 
 def test_unknown_key_id(ctx, signer):
     """A key id the station never had is refused as unknown_key."""
     token = tokens.sign(Payload(9, "XH01", 1, 5, TODAY, YEAR_END, Scope.ANY), signer)
-    assert vouchers.verify(ctx, token).reason == "unknown_key"
+    assert redemption.verify(ctx, token).reason == "unknown_key"
 
 
 def test_expired_token(ctx, signer, clock):
     """A genuine signature does not save a token past its expiry day."""
     token = tokens.sign(Payload(1, "XH01", 1, 5, TODAY, TODAY, Scope.ANY), signer)
     clock.advance(days=1)
-    verdict = vouchers.verify(ctx, token)
+    verdict = redemption.verify(ctx, token)
     assert verdict.reason == "expired" and "2026-11-23" in verdict.message_en
 
 
@@ -138,27 +138,27 @@ def test_not_yet_valid_token(ctx, signer):
     """A token issued tomorrow is not valid today."""
     token = tokens.sign(Payload(1, "XH01", 1, 5, TODAY + dt.timedelta(1), YEAR_END, Scope.ANY),
                         signer)
-    assert vouchers.verify(ctx, token).reason == "not_yet_valid"
+    assert redemption.verify(ctx, token).reason == "not_yet_valid"
 
 
 def test_wrong_scope_token(ctx, signer, merchant):
     """A token for merchant 42 is refused at the store and at another merchant."""
     token = tokens.sign(Payload(1, "XH01", 1, 5, TODAY, YEAR_END, Scope.MERCHANT, 42), signer)
-    assert vouchers.verify(ctx, token).reason == "wrong_scope"
-    assert vouchers.verify(ctx, token, merchant).reason == "wrong_scope"
+    assert redemption.verify(ctx, token).reason == "wrong_scope"
+    assert redemption.verify(ctx, token, merchant).reason == "wrong_scope"
 
 
 def test_foreign_station_token(ctx, signer):
     """A genuine token naming another station is refused as foreign_station."""
     token = tokens.sign(Payload(1, "XH02", 1, 5, TODAY, YEAR_END, Scope.ANY), signer)
-    verdict = vouchers.verify(ctx, token)
+    verdict = redemption.verify(ctx, token)
     assert verdict.reason == "foreign_station" and "XH02" in verdict.message_zh
 
 
 def test_unknown_serial_token(ctx, signer, issued):
     """A correctly signed token for a serial never issued is unknown_serial."""
     token = tokens.sign(Payload(1, "XH01", 999, 5, TODAY, YEAR_END, Scope.ANY), signer)
-    assert vouchers.verify(ctx, token).reason == "unknown_serial"
+    assert redemption.verify(ctx, token).reason == "unknown_serial"
 
 
 def test_every_reason_has_both_messages():
@@ -199,13 +199,13 @@ def test_hostile_input_never_accepted_never_crashes(ctx, issued):
     @given(hostile_tokens(issued.token))
     def attack(token: str) -> None:
         seen.append(token)
-        verdict = vouchers.verify(ctx, token)
+        verdict = redemption.verify(ctx, token)
         assert not verdict.ok
         assert verdict.reason in tokens.REASONS
 
     attack()
     assert len(seen) >= 1000
-    assert vouchers.verify(ctx, issued.token).ok
+    assert redemption.verify(ctx, issued.token).ok
 
 
 def test_hostile_input_is_never_redeemed(ctx, issued, counts):
@@ -216,7 +216,7 @@ def test_hostile_input_is_never_redeemed(ctx, issued, counts):
     @given(hostile_tokens(issued.token))
     def attack(token: str) -> None:
         with pytest.raises(VoucherRejected):
-            vouchers.redeem(ctx, token)
+            redemption.redeem(ctx, token)
 
     attack()
     assert counts() == before
@@ -241,12 +241,12 @@ def test_a_genuine_token_of_a_superseded_voucher_is_refused(ctx, signer, issued)
     other = Payload(payload.key_id, payload.station, payload.seq, payload.points,
                     payload.issue_date, payload.expiry_date, payload.scope, 0,
                     tokens.new_nonce())
-    verdict = vouchers.verify(ctx, tokens.sign(other, signer))
+    verdict = redemption.verify(ctx, tokens.sign(other, signer))
     assert (verdict.reason, verdict.ok) == ("superseded", False)
     assert "此券不属于本站当前记录" in verdict.message_zh and issued.serial in verdict.message_en
     with pytest.raises(VoucherRejected):
-        vouchers.redeem(ctx, tokens.sign(other, signer))
-    assert vouchers.verify(ctx, issued.token).ok
+        redemption.redeem(ctx, tokens.sign(other, signer))
+    assert redemption.verify(ctx, issued.token).ok
 
 
 def test_version_1_tokens_already_printed_keep_working(ctx, signer, resident, give):
@@ -267,9 +267,9 @@ def test_version_1_tokens_already_printed_keep_working(ctx, signer, resident, gi
                 scope="any", merchant=None, key_id=1, token=token, nonce=None,
                 check_code=tokens.check_code(token), issue_uid="legacy",
                 clerk=template.clerk_id, created_at=template.created_at)
-    assert vouchers.verify(ctx, token).ok
+    assert redemption.verify(ctx, token).ok
     twin = tokens.sign(Payload(1, "XH01", 900, 20, TODAY, dt.date(2026, 12, 30), Scope.ANY,
                                version=1), signer)
-    assert vouchers.verify(ctx, twin).reason == "superseded"
-    assert vouchers.redeem(ctx, token).serial == legacy.serial
-    assert vouchers.verify(ctx, token).reason == "redeemed"
+    assert redemption.verify(ctx, twin).reason == "superseded"
+    assert redemption.redeem(ctx, token).serial == legacy.serial
+    assert redemption.verify(ctx, token).reason == "redeemed"

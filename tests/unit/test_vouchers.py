@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from app.models import AuditRecord, LedgerEntry, Voucher, VoucherResolution
-from app.services import deeds, ledger, station, vouchers
+from app.services import deeds, ledger, merchants, redemption, station, vouchers
 from app.services.errors import (
     BelowMinimum,
     InsufficientPoints,
@@ -81,7 +81,7 @@ def test_serial_format_and_sequence(ctx, funded, clock, give):
     """Serials are XH01-<year>-<6 digits>, never reused, restarting at 000001 each year."""
     first = vouchers.issue(ctx, funded.id, 6)
     assert [v.serial for v in first.vouchers] == ["XH01-2026-000001", "XH01-2026-000002"]
-    vouchers.void(ctx, "XH01-2026-000002", "打印错误")
+    redemption.void(ctx, "XH01-2026-000002", "打印错误")
     second = vouchers.issue(ctx, funded.id, 5)
     assert [v.serial for v in second.vouchers] == ["XH01-2026-000003"]
     clock.advance(days=40)
@@ -93,25 +93,25 @@ def test_serial_format_and_sequence(ctx, funded, clock, give):
 def test_verify_then_redeem_once(ctx, clerk_ctx, funded):
     """A fresh voucher verifies; it redeems once; the second attempt says when, where, who."""
     token = vouchers.issue(ctx, funded.id, 20).vouchers[0].token
-    verdict = vouchers.verify(clerk_ctx, token)
+    verdict = redemption.verify(clerk_ctx, token)
     assert (verdict.ok, verdict.reason, verdict.serial, verdict.points, verdict.holder) == (
         True, "ok", "XH01-2026-000001", 20, "张明月")
-    done = vouchers.redeem(clerk_ctx, token)
+    done = redemption.redeem(clerk_ctx, token)
     assert (done.serial, done.points, done.where) == ("XH01-2026-000001", 20, "本站积分超市")
     with pytest.raises(VoucherAlreadyResolved) as err:
-        vouchers.redeem(ctx, token)
+        redemption.redeem(ctx, token)
     for part in ("2026-11-23 09:30", "本站积分超市", "李敏", "XH01-2026-000001"):
         assert part in str(err.value)
     assert "already redeemed" in err.value.message("en")
     assert VoucherResolution.select().count() == 1
-    assert vouchers.verify(ctx, token).reason == "redeemed"
+    assert redemption.verify(ctx, token).reason == "redeemed"
 
 
 def test_redeem_replay_returns_the_first_result(ctx, funded):
     """A double scan with the same request id returns the first redemption, not an error."""
     token = vouchers.issue(ctx, funded.id, 5).vouchers[0].token
-    first = vouchers.redeem(ctx, token, request_id="scan-1")
-    assert vouchers.redeem(ctx, token, request_id="scan-1") == first
+    first = redemption.redeem(ctx, token, request_id="scan-1")
+    assert redemption.redeem(ctx, token, request_id="scan-1") == first
     assert VoucherResolution.select().count() == 1
 
 
@@ -125,17 +125,17 @@ def test_issue_replay_does_not_debit_twice(ctx, funded):
 def test_void_refunds_and_blocks_redemption(ctx, funded):
     """Voiding (admin, with reason) gives the points back; the voucher cannot be used."""
     issued = vouchers.issue(ctx, funded.id, 50).vouchers[0]
-    result = vouchers.void(ctx, issued.serial.lower(), "居民放弃兑换")
+    result = redemption.void(ctx, issued.serial.lower(), "居民放弃兑换")
     assert (result.points, result.balance) == (50, 100)
     refund = LedgerEntry.select().order_by(LedgerEntry.seq.desc()).first()
     assert (refund.kind, refund.voucher_serial, refund.reason) == ("refund", issued.serial,
                                                                    "居民放弃兑换")
-    assert vouchers.verify(ctx, issued.token).reason == "voided"
+    assert redemption.verify(ctx, issued.token).reason == "voided"
     with pytest.raises(VoucherAlreadyResolved) as err:
-        vouchers.redeem(ctx, issued.token)
+        redemption.redeem(ctx, issued.token)
     assert "作废" in str(err.value) and "居民放弃兑换" in str(err.value)
     with pytest.raises(VoucherAlreadyResolved):
-        vouchers.void(ctx, issued.serial, "再作废一次")
+        redemption.void(ctx, issued.serial, "再作废一次")
     assert ledger.balance(funded.id) == 100
 
 
@@ -143,7 +143,7 @@ def test_void_by_a_clerk_is_refused_and_audited(ctx, clerk_ctx, funded):
     """A clerk cannot void; the attempt leaves a 'permission.denied' audit record."""
     serial = vouchers.issue(ctx, funded.id, 5).vouchers[0].serial
     with pytest.raises(PermissionDenied):
-        vouchers.void(clerk_ctx, serial, "想作废")
+        redemption.void(clerk_ctx, serial, "想作废")
     record = AuditRecord.select().order_by(AuditRecord.seq.desc()).first()
     assert (record.action, record.target, record.clerk_name) == ("permission.denied",
                                                                  "voucher.void", "li")
@@ -154,17 +154,17 @@ def test_void_needs_a_reason_and_a_known_serial(ctx, funded):
     """Voiding without a reason, or an unknown serial, is refused."""
     serial = vouchers.issue(ctx, funded.id, 5).vouchers[0].serial
     with pytest.raises(ReasonRequired):
-        vouchers.void(ctx, serial, "  ")
+        redemption.void(ctx, serial, "  ")
     with pytest.raises(VoucherNotFound):
-        vouchers.void(ctx, "XH01-2026-999999", "不存在")
+        redemption.void(ctx, "XH01-2026-999999", "不存在")
 
 
 def test_redeemed_voucher_cannot_be_voided(ctx, funded):
     """A redeemed voucher stays redeemed: no refund after the goods were handed over."""
     issued = vouchers.issue(ctx, funded.id, 5).vouchers[0]
-    vouchers.redeem(ctx, issued.token)
+    redemption.redeem(ctx, issued.token)
     with pytest.raises(VoucherAlreadyResolved):
-        vouchers.void(ctx, issued.serial, "事后作废")
+        redemption.void(ctx, issued.serial, "事后作废")
     assert ledger.balance(funded.id) == 95
 
 
@@ -172,15 +172,15 @@ def test_expired_voucher_cannot_be_redeemed(ctx, funded, clock):
     """After 31 December the voucher is expired; the year-end run closes it once."""
     token = vouchers.issue(ctx, funded.id, 10).vouchers[0].token
     clock.advance(days=38)  # 2026-12-31
-    assert vouchers.verify(ctx, token).ok
+    assert redemption.verify(ctx, token).ok
     clock.advance(days=1)
-    verdict = vouchers.verify(ctx, token)
+    verdict = redemption.verify(ctx, token)
     assert (verdict.ok, verdict.reason) == (False, "expired")
     assert "2026-12-31" in verdict.message_zh
     with pytest.raises(VoucherRejected):
-        vouchers.redeem(ctx, token)
-    assert vouchers.expire(ctx).as_dict() == {"count": 1, "points": 10}
-    assert vouchers.expire(ctx).as_dict() == {"count": 0, "points": 0}
+        redemption.redeem(ctx, token)
+    assert redemption.expire(ctx).as_dict() == {"count": 1, "points": 10}
+    assert redemption.expire(ctx).as_dict() == {"count": 0, "points": 0}
     assert VoucherResolution.get().kind == "expired"
     assert ledger.balance(funded.id) == 90
 
@@ -197,14 +197,14 @@ def test_token_for_a_damaged_code(ctx, funded):
     """The printed serial and check code give back the token; a wrong code is refused."""
     issued = vouchers.issue(ctx, funded.id, 5).vouchers[0]
     assert len(issued.check_code) == 4
-    assert vouchers.token_for(issued.serial, issued.check_code) == issued.token
-    assert vouchers.token_for(f" {issued.serial.lower()} ", issued.check_code.lower()) == \
+    assert redemption.token_for(issued.serial, issued.check_code) == issued.token
+    assert redemption.token_for(f" {issued.serial.lower()} ", issued.check_code.lower()) == \
         issued.token
     wrong = "AAAA" if issued.check_code != "AAAA" else "BBBB"
     with pytest.raises(VoucherRejected):
-        vouchers.token_for(issued.serial, wrong)
+        redemption.token_for(issued.serial, wrong)
     with pytest.raises(VoucherNotFound):
-        vouchers.token_for("XH01-2026-000099", issued.check_code)
+        redemption.token_for("XH01-2026-000099", issued.check_code)
 
 
 def test_prints_and_reprints_are_counted(ctx, funded):
@@ -217,8 +217,8 @@ def test_prints_and_reprints_are_counted(ctx, funded):
 def test_voucher_rows_show_status(ctx, funded):
     """The voucher list of one issue shows each voucher's state."""
     result = vouchers.issue(ctx, funded.id, 25, request_id="issue-rows")
-    vouchers.redeem(ctx, result.vouchers[0].token)
-    vouchers.void(ctx, result.vouchers[1].serial, "污损")
+    redemption.redeem(ctx, result.vouchers[0].token)
+    redemption.void(ctx, result.vouchers[1].serial, "污损")
     rows = vouchers.vouchers_of_issue("issue-rows")
     assert [r.status for r in rows] == ["redeemed", "voided"]
     assert rows[0].holder == "张明月" and rows[0].clerk == "王站长"
@@ -226,30 +226,30 @@ def test_voucher_rows_show_status(ctx, funded):
 
 def test_merchant_voucher_only_at_its_merchant(ctx, funded, merchant):
     """A merchant-only voucher verifies there, and is wrong_scope elsewhere or at the store."""
-    vouchers.add_merchant(ctx, "红星理发店")
+    merchants.add(ctx, "红星理发店")
     token = vouchers.issue(ctx, funded.id, 5, scope="merchant",
                            merchant=merchant).vouchers[0].token
-    assert vouchers.verify(ctx, token, merchant).ok
+    assert redemption.verify(ctx, token, merchant).ok
     for elsewhere in ("红星理发店", None):
-        verdict = vouchers.verify(ctx, token, elsewhere)
+        verdict = redemption.verify(ctx, token, elsewhere)
         assert (verdict.ok, verdict.reason) == (False, "wrong_scope")
         assert merchant in verdict.message_zh
     with pytest.raises(VoucherRejected):
-        vouchers.redeem(ctx, token, "红星理发店")
-    assert vouchers.redeem(ctx, token, merchant).where == merchant
+        redemption.redeem(ctx, token, "红星理发店")
+    assert redemption.redeem(ctx, token, merchant).where == merchant
 
 
 def test_store_voucher_not_at_a_merchant(ctx, funded, merchant):
     """A points-store voucher is refused at a merchant and accepted at the store."""
     token = vouchers.issue(ctx, funded.id, 5, scope="store").vouchers[0].token
-    assert vouchers.verify(ctx, token, merchant).reason == "wrong_scope"
-    assert vouchers.verify(ctx, token).ok
+    assert redemption.verify(ctx, token, merchant).reason == "wrong_scope"
+    assert redemption.verify(ctx, token).ok
 
 
 def test_any_scope_voucher_anywhere(ctx, funded, merchant):
     """An any-partner voucher is good at a merchant and at the store."""
     token = vouchers.issue(ctx, funded.id, 5).vouchers[0].token
-    assert vouchers.verify(ctx, token, merchant).ok and vouchers.verify(ctx, token).ok
+    assert redemption.verify(ctx, token, merchant).ok and redemption.verify(ctx, token).ok
 
 
 @pytest.mark.parametrize("scope, shop", [("merchant", None), ("any", "幸福里便民超市"),

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import residents, tokens, vouchers
+from app.services import redemption, residents, tokens
 from app.services.context import new_request_id
-from app.services.vouchers import VoidResult
+from app.services.redemption import VoidResult
 from app.views.common import widgets
 from app.views.common.errors import message_for
 from app.views.common.page import Page, PageInfo
@@ -79,7 +79,7 @@ class CorrectionsPage(Page):
     def _serial(self) -> str:
         text = self.voucher.text().strip()
         if text[:len(tokens.PREFIX)] == tokens.PREFIX:
-            return vouchers.verify(self.desk.ctx, text).serial
+            return redemption.verify(self.desk.ctx, text).serial
         return text.upper()
 
     def _on_void_button_clicked(self) -> None:
@@ -93,7 +93,7 @@ class CorrectionsPage(Page):
                                self.tr("作废")):
             return
         ctx, request = self.desk.ctx, new_request_id()
-        self.desk.perform(self, lambda: vouchers.void(ctx, serial, reason, request_id=request),
+        self.desk.perform(self, lambda: redemption.void(ctx, serial, reason, request_id=request),
                           self._on_void_succeeded, self.errors.show)
 
     def _on_void_succeeded(self, result: VoidResult) -> None:

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services import merchants
 from app.services import station as station_service
-from app.services import vouchers
 from app.services.changes import Changes
 from app.services.station import StationInfo
 from app.views.common import i18n, preferences
@@ -177,7 +177,7 @@ class SettingsPage(Page):
         self.large_font.setChecked(preferences.get(preferences.LARGE_FONT))
         self.large_font.blockSignals(False)
         self.merchants.clear()
-        self.merchants.addItems(vouchers.merchants())
+        self.merchants.addItems(merchants.names())
         none = self.tr("尚未选择")
         self.printers.setText(self.tr("A4：{sheet}　小票：{roll}").format(
             sheet=preferences.get(preferences.LAST_PRINTER) or none,
@@ -222,9 +222,9 @@ class SettingsPage(Page):
 
     def _on_merchant_button_clicked(self) -> None:
         ctx, name = self.desk.ctx, self.merchant_name.text()
-        self.desk.perform(self, lambda: vouchers.add_merchant(ctx, name),
+        self.desk.perform(self, lambda: merchants.add(ctx, name),
                           self._on_merchant_added, self._on_failed)
 
-    def _on_merchant_added(self, added: vouchers.MerchantAdded) -> None:
+    def _on_merchant_added(self, added: merchants.MerchantAdded) -> None:
         self.merchant_name.clear()
         self.feedback.show_ok(self.tr("已添加商户“{name}”").format(name=added.name))

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import ledger, vouchers
+from app.services import ledger, redemption
 from app.services.changes import Changes
 from app.services.context import new_request_id
 from app.services.ledger import Clearing, ClearingReversed
-from app.services.vouchers import Expired
+from app.services.redemption import Expired
 from app.views.common import widgets
 from app.views.common.errors import message_for
 from app.views.common.page import Page, PageInfo
@@ -173,7 +173,7 @@ class YearEndPage(Page):
             return
         ctx, request = self.desk.ctx, new_request_id()
         self.expire_button.setEnabled(False)
-        self.desk.perform(self, lambda: vouchers.expire(ctx, request_id=request),
+        self.desk.perform(self, lambda: redemption.expire(ctx, request_id=request),
                           self._on_expire_succeeded, self._on_failed,
                           progress=self.tr("正在处理过期兑换券…"))
 

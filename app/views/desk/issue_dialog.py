@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services import merchants, vouchers
 from app.services import station as station_service
-from app.services import vouchers
 from app.services.context import new_request_id
 from app.services.errors import InvalidInput
 from app.services.residents import ResidentView
@@ -65,7 +65,7 @@ class IssueVouchersDialog(ReportingDialog):
             self.scope.addItem(labels.scope(code), code)
         self.merchant = QComboBox()
         self.merchant.setObjectName("issueMerchant")
-        self.merchant.addItems(vouchers.merchants())
+        self.merchant.addItems(merchants.names())
         self.merchant.setEnabled(False)
         self.summary = QLabel()
         self.summary.setObjectName("hint")

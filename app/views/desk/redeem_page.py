@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import residents, vouchers
+from app.services import merchants, redemption, residents
 from app.services.changes import Changes
 from app.services.context import new_request_id
-from app.services.vouchers import RedeemResult
+from app.services.redemption import RedeemResult
 from app.views.common import labels, preferences
 from app.views.common.errors import message_for
 from app.views.common.page import Page, PageInfo
@@ -120,7 +120,7 @@ class RedeemPage(Page):
         self.merchant.blockSignals(True)
         self.merchant.clear()
         self.merchant.addItem(labels.store(), "")
-        for name in vouchers.merchants():
+        for name in merchants.names():
             self.merchant.addItem(name, name)
         self.merchant.setCurrentIndex(max(self.merchant.findData(chosen), 0))
         self.merchant.blockSignals(False)
@@ -137,7 +137,7 @@ class RedeemPage(Page):
             self.table.selectRow(found)
             return
         try:
-            verdict = vouchers.verify(self.desk.ctx, token, self.merchant_name())
+            verdict = redemption.verify(self.desk.ctx, token, self.merchant_name())
         except Exception as exc:  # noqa: BLE001 - e.g. an unknown merchant
             self.feedback.show_error(message_for(exc))
             return
@@ -170,7 +170,7 @@ class RedeemPage(Page):
 
     def _on_manual_button_clicked(self) -> None:
         try:
-            token = vouchers.token_for(self.serial.text(), self.check_code.text())
+            token = redemption.token_for(self.serial.text(), self.check_code.text())
         except Exception as exc:  # noqa: BLE001
             self.feedback.show_error(message_for(exc))
             self.serial.setFocus()
@@ -188,7 +188,7 @@ class RedeemPage(Page):
         for n, row in enumerate(self.model.rows()):
             if row.result is None:
                 try:
-                    row.verdict = vouchers.verify(self.desk.ctx, row.token, self.merchant_name())
+                    row.verdict = redemption.verify(self.desk.ctx, row.token, self.merchant_name())
                     row.error = ""
                 except Exception as exc:  # noqa: BLE001
                     row.error = message_for(exc)
@@ -206,7 +206,7 @@ class RedeemPage(Page):
             outcomes: list[tuple[int, RedeemResult | BaseException]] = []
             for n, row in pending:
                 try:
-                    outcomes.append((n, vouchers.redeem(ctx, row.token, merchant,
+                    outcomes.append((n, redemption.redeem(ctx, row.token, merchant,
                                                         request_id=row.request_id)))
                 except Exception as exc:  # noqa: BLE001 - one bad voucher must not stop the rest
                     outcomes.append((n, exc))

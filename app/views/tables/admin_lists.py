@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 from app.services.auth import ClerkRow
 from app.services.catalogue import DeedTypeInfo
 from app.services.deeds import PendingDeed
-from app.services.vouchers import RedeemResult, Verdict
+from app.services.redemption import RedeemResult, Verdict
 from app.views.common import i18n, labels
 from app.views.tables.rows import BAD, GOOD, RowsModel
 

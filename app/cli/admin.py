@@ -153,10 +153,13 @@ def cmd_backup(args, config, opened) -> Result:
 
 
 def cmd_check(args, config, opened) -> Result:
-    from app.services import integrity
+    import sys
+
+    from app.runtime import health
 
     reader(opened)
-    report = integrity.run_check(config.data_dir / "keys")
+    report = health.full_check(config, progress=lambda done, total: print(
+        f"检查中 {done}/{total}", file=sys.stderr, flush=True))
     out = {"problems": report.problems, **report.facts,
            "message": "；".join(report.problems) if report.problems else "一切正常"}
     if not report.ok:

@@ -51,8 +51,9 @@ def snapshot() -> Iterator[None]:
     (a deed recorded between two of its queries would look like a mismatch). SQLite: one
     read transaction; PostgreSQL: REPEATABLE READ. Writers are one at a time (see
     ``write_transaction``), so every row up to the newest one seen is committed."""
+    outermost = database.transaction_depth() == 0  # else the caller's transaction is the view
     with database.atomic():
-        if not is_sqlite():
+        if outermost and not is_sqlite():
             database.execute_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
         yield
 

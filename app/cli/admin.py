@@ -158,11 +158,14 @@ def cmd_backup(args: argparse.Namespace, session: Session) -> Outcome:
 
 
 def cmd_check(args: argparse.Namespace, session: Session) -> Outcome:
-    from app.services import integrity
+    import sys
+
+    from app.runtime import health
 
     config = session.config
     reader(session)
-    report = integrity.run_check(config.data_dir / "keys")
+    report = health.full_check(config, progress=lambda done, total: print(
+        f"检查中 {done}/{total}", file=sys.stderr, flush=True))
     out = {"problems": report.problems, **report.facts,
            "message": "；".join(report.problems) if report.problems else "一切正常"}
     if not report.ok:

@@ -3,6 +3,7 @@
 from app.models.activity import CheckIn
 from app.models.audit import AuditRecord, OperationRecord
 from app.models.catalogue import DeedType
+from app.models.checkpoint import VerifiedCheckpoint
 from app.models.clerk import Clerk
 from app.models.db import database, open_database, write_transaction
 from app.models.ledger import Deed, LedgerEntry
@@ -37,6 +38,7 @@ ALL_MODELS = [
     OperationRecord,
     AuditRecord,
     DeskPlacement,
+    VerifiedCheckpoint,
 ]
 
 # Rows of these tables are facts: the database refuses to change or remove them.
@@ -62,6 +64,7 @@ __all__ = [
     "SerialFloor",
     "SigningKey",
     "Station",
+    "VerifiedCheckpoint",
     "Voucher",
     "VoucherPrint",
     "VoucherResolution",

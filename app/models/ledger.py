@@ -42,11 +42,13 @@ class LedgerEntry(BaseModel):
     kind = pw.CharField()  # award | deduct | issue | refund | adjust | reversal | expire
     points = pw.IntegerField()
     balance_after = pw.IntegerField()
-    deed = pw.ForeignKeyField(Deed, null=True, backref="entries")
-    voucher_serial = pw.CharField(null=True)
+    # No index on deed, request_id or clerk: nothing looks entries up by them, and every
+    # index costs each deed its page writes. The voucher serial is looked up (the check).
+    deed = pw.ForeignKeyField(Deed, null=True, backref="entries", index=False)
+    voucher_serial = pw.CharField(null=True, index=True)
     corrects = pw.ForeignKeyField("self", null=True, backref="corrections")
-    request_id = pw.CharField(index=True)
-    clerk = pw.ForeignKeyField(Clerk, null=True, backref="entries")
+    request_id = pw.CharField()
+    clerk = pw.ForeignKeyField(Clerk, null=True, backref="entries", index=False)
     reason = pw.TextField(default="")
     business_date = pw.DateField()
     created_at = pw.DateTimeField()

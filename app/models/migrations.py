@@ -68,10 +68,27 @@ def _desk_placements(m: SchemaMigrator) -> None:
 
 DESK_PLACEMENTS_STEP = 5
 
+
+def _checkpoint_and_indexes(m: SchemaMigrator) -> None:
+    """6: the verified checkpoint the start-up check continues from; the issued-voucher
+    sums read entries by serial; three indexes nothing reads are dropped (each cost every
+    deed its page writes)."""
+    from app.models.checkpoint import VerifiedCheckpoint
+
+    database.create_tables([VerifiedCheckpoint])
+    database.execute_sql('CREATE INDEX IF NOT EXISTS "ledger_entry_voucher_serial" '
+                         'ON "ledger_entry" ("voucher_serial")')
+    for name in ("ledger_entry_request_id", "ledger_entry_clerk_id", "ledger_entry_deed_id"):
+        database.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
+
+
+CHECKPOINT_STEP = 6
+
 # Step N brings a database from version N-1 to N. Version 1 is the first release,
 # created from the models; later steps are appended here and never edited.
 STEPS: dict[int, Step] = {2: _lookup_indexes, 3: _seals_and_nonces, 4: _request_clerk,
-                          DESK_PLACEMENTS_STEP: _desk_placements}
+                          DESK_PLACEMENTS_STEP: _desk_placements,
+                          CHECKPOINT_STEP: _checkpoint_and_indexes}
 LATEST = 1 + len(STEPS)
 
 

@@ -1,20 +1,25 @@
 """The start-up health check: is this database safe to write to?
 
-A quick storage check (before migrations, which write), the foreign-key check, every
-ledger invariant, and the audit anchor: the audit chain's head noted outside the
-database at each clean close and backup, which must still be in the chain (a lost WAL
-or a swapped-in older file would drop it). A database that fails is never written to;
-the clerk is told what is wrong and offered the newest verified backup.
+Whether the file reads as a database (before migrations, which write), the ledger
+invariants over what was written since the verified checkpoint, and the audit anchor:
+the audit chain's head noted outside the database at each clean close and backup, which
+must still be in the chain (a lost WAL or a swapped-in older file would drop it). Its
+cost follows the writes since the last check, not the station's size; the whole-file
+checks (``full_check``) run on demand, in the background and with every backup. A
+database that fails is never written to; the clerk is told what is wrong and offered
+the newest verified backup.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from app.runtime.config import Config
 from app.services.errors import DeskError
+from app.services.findings import Report
 
 ANCHOR_FILE = "audit.anchor"
 LOW_SPACE_BYTES = 200 * 1024 * 1024
@@ -32,34 +37,75 @@ class DamagedDatabase(DeskError):
     backup: Path | None = None  # the newest verified backup, offered for restoring
 
 
-FULL_CHECK_BYTES = 256 * 1024 * 1024
-
-
 def storage_problems(config: Config) -> list[str]:
-    """integrity_check (quick_check on a file over 256 MB, whose full check runs with every
-    backup instead) and foreign_key_check; a file that is not a database says so."""
-    from app.services import integrity
-
-    report = integrity.Report()
-    quick = config.is_sqlite and config.sqlite_path.stat().st_size > FULL_CHECK_BYTES
+    """Whether the file reads as a database at all (its schema): cheap at any size. The
+    whole-file checks run in ``full_check``, ``station-desk check`` and every backup."""
     try:
-        integrity.storage_check(report, quick=quick)
+        from app.models import database
+
+        database.execute_sql("SELECT COUNT(*) FROM sqlite_master" if config.is_sqlite
+                             else "SELECT 1").fetchall()
     except Exception as exc:  # noqa: BLE001 - any failure to read the file is the finding
         return [f"数据库文件无法读取（{exc}）"]
-    return report.problems
+    return []
 
 
 def ledger_problems(config: Config) -> list[str]:
-    """Every ledger invariant, the seals, the append-only guards (put back if dropped) and
-    the redemptions the audit log knows of."""
-    from app.services import integrity
+    """The start-up check: what was written after the verified checkpoint (everything,
+    once, on a station that has none yet); on success the checkpoint moves to it."""
+    from app.models import Station
+    from app.services import checkpoint, integrity
 
-    report = integrity.Report()
-    integrity.guard_check(report)
-    integrity.ledger_check(report)
-    integrity.seal_check(report, config.data_dir / "keys")
-    integrity.audit_cross_check(report)
+    keys = config.data_dir / "keys"
+    if not Station.select().exists():
+        report = Report()
+        integrity.guard_check(report)  # nothing is sealed before the station is set up
+        return report.problems
+    try:
+        since = checkpoint.read(keys)
+    except checkpoint.CheckpointEdited as exc:
+        return [str(exc)]
+    except DeskError as exc:  # no station secret: no seal can be verified
+        return [f"无法校验记录的校验码：{exc.message()}"]
+    report = _whole_ledger(keys) if since is None else integrity.check_since(keys, since)
+    if report.ok and report.verified is not None:
+        checkpoint.advance(keys, report.verified)
     return report.problems
+
+
+def _whole_ledger(keys: Path) -> Report:
+    """Every ledger invariant, the seals and the audit chain, in one snapshot (a station
+    from before checkpoints, or one whose checkpoint was removed): once."""
+    from app.services import checkpoint, integrity
+
+    report = Report()
+    integrity.guard_check(report)
+    with integrity.snapshot():
+        report.verified = checkpoint.heads()
+        integrity.ledger_check(report)
+        integrity.seal_check(report, keys)
+        integrity.audit_cross_check(report)
+        integrity.audit_chain_check(report)
+    return report
+
+
+def full_check(config: Config, progress: Callable[[int, int], None] | None = None,
+               cancelled: Callable[[], bool] | None = None) -> Report:
+    """The whole check of the open database (integrity_check, foreign keys, every ledger
+    invariant, every seal, the whole audit chain), for ``station-desk check`` and the
+    desk's background check: ``progress(done, total)`` after each step; ``cancelled()``
+    stops it (``report.cancelled``). A pass advances the checkpoint to what it saw when
+    it began. Call it on a thread of its own: it takes a while on a large station."""
+    from app.services import checkpoint, integrity
+
+    keys = config.data_dir / "keys"
+    report = integrity.run_check(keys, progress=progress, cancelled=cancelled)
+    if report.ok and report.verified is not None:
+        from app.models import Station
+
+        if Station.select().exists():
+            checkpoint.advance(keys, report.verified)
+    return report
 
 
 def anchor_path(config: Config) -> Path:

@@ -76,16 +76,25 @@ class ChainReport:
     head: str = GENESIS
 
 
-def verify_chain(anchor: str | None = None, fetch: seal.Fetch | None = None) -> ChainReport:
+def verify_chain(anchor: str | None = None, fetch: seal.Fetch | None = None,
+                 since: tuple[int, str] | None = None) -> ChainReport:
     """Re-hash the whole log. ``anchor``: a head hash noted earlier, which must still be
     in the chain (this is what finds a truncation of the newest records). ``fetch`` runs
-    SQL on another database (a backup file); by default the open one."""
+    SQL on another database (a backup file); by default the open one. ``since``: the
+    (seq, hash) of a record verified earlier: only the records after it are re-hashed,
+    chained on from that hash, which the record must still carry."""
     fetch = fetch or (lambda sql: database.execute_sql(sql))
     prev = GENESIS
+    start = 0
+    if since is not None and since[0] > 0:
+        start, prev = int(since[0]), since[1]
+        kept = list(fetch(f"SELECT hash FROM audit_record WHERE seq = {start}"))
+        if not kept or kept[0][0] != prev:
+            return ChainReport(0, False, f"记录 {start}（上次检查到此）被改动或删除", prev)
     count = 0
     seen_anchor = anchor is None
     rows = fetch('SELECT seq, at, clerk_id, action, target, detail, prev_hash, hash '
-                 'FROM audit_record ORDER BY seq')
+                 f'FROM audit_record WHERE seq > {start} ORDER BY seq')
     for seq, at, clerk_id, action, target, detail, prev_hash, hash_ in rows:
         count += 1
         if prev_hash != prev:

@@ -1,12 +1,15 @@
 """Integrity checks: the database file, foreign keys, and every ledger invariant.
 
-Used by ``station-desk check``, at start-up, and on every backup before it counts.
+The whole check (``run_check``) is run by ``station-desk check``, in the background of
+the desk and with every backup; the start-up check (``check_since``) verifies only what
+was written after the verified checkpoint (app.services.checkpoint).
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import peewee as pw
@@ -22,27 +25,40 @@ from app.models import (
 )
 from app.models.db import is_sqlite
 from app.models.migrations import install_guards, missing_guards
-from app.services import audit, seal
+from app.services import audit, checkpoint, seal
 from app.services.errors import KeyUnavailable
+from app.services.findings import Report
+
+Progress = Callable[[int, int], None]  # (steps done, steps in all)
 
 
-@dataclass
-class Report:
-    problems: list[str] = field(default_factory=list)
-    facts: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
 
 
-def storage_check(report: Report, quick: bool = True) -> None:
+@contextlib.contextmanager
+def snapshot() -> Iterator[None]:
+    """One consistent view of the database for a whole check while desks keep writing
+    (a deed recorded between two of its queries would look like a mismatch). SQLite: one
+    read transaction; PostgreSQL: REPEATABLE READ. Writers are one at a time (see
+    ``write_transaction``), so every row up to the newest one seen is committed."""
+    outermost = database.transaction_depth() == 0  # else the caller's transaction is the view
+    with database.atomic():
+        if outermost and not is_sqlite():
+            database.execute_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        yield
+
+
+def file_check(report: Report, quick: bool = False) -> None:
     if not is_sqlite():
         return
     pragma = "quick_check" if quick else "integrity_check"
     rows = [r[0] for r in database.execute_sql(f"PRAGMA {pragma}").fetchall()]
     if rows != ["ok"]:
         report.problems.append(f"数据库文件损坏（{pragma}）：" + "; ".join(rows[:5]))
+
+
+def foreign_key_check(report: Report) -> None:
+    if not is_sqlite():
+        return
     fk = database.execute_sql("PRAGMA foreign_key_check").fetchall()
     if fk:
         report.problems.append(f"外键不一致：{len(fk)} 处")
@@ -103,8 +119,10 @@ def guard_check(report: Report) -> None:
         report.problems.append(f"防改触发器被删除（{'、'.join(missing)}），已重新安装")
 
 
-def seal_check(report: Report, keys_dir: Path) -> None:
-    """Every ledger entry, voucher, resolution and audit record carries a valid seal."""
+def seal_check(report: Report, keys_dir: Path,
+               since: checkpoint.Checkpoint | None = None) -> None:
+    """Every ledger entry, voucher, resolution, operation and audit record (those after
+    ``since``, when given) carries a valid seal; so does the checkpoint."""
     if not Station.select().exists():
         return  # nothing is sealed before the station (and its secret) is set up
     try:
@@ -112,26 +130,42 @@ def seal_check(report: Report, keys_dir: Path) -> None:
     except KeyUnavailable as exc:
         report.problems.append(f"无法校验记录的校验码：{exc.message()}")
         return
-    for broken in seal.verify(lambda sql: database.execute_sql(sql), key):
+    tables = [t for t in seal.SEALED if since is None or t != checkpoint.TABLE]
+    after = since.after() if since is not None else None
+    for broken in seal.verify(lambda sql: database.execute_sql(sql), key, tables, after):
         report.problems.append(broken.describe())
 
 
-def audit_cross_check(report: Report) -> None:
-    """Each redemption and void in the audit log still has its resolution (a deleted one
-    would make the voucher spendable again), and each voucher issued is still on record
-    (deleting it with its debit would give the points back)."""
-    resolved = set(Voucher.select(Voucher.serial, VoucherResolution.kind).join(VoucherResolution)
-                   .tuples())
-    lost = [rec.target for rec in AuditRecord.select(AuditRecord.action, AuditRecord.target)
-            .where(AuditRecord.action.in_(list(_AUDITED_RESOLUTIONS)))
-            if (rec.target, _AUDITED_RESOLUTIONS[rec.action]) not in resolved]
+def audit_cross_check(report: Report, after_seq: int | None = None) -> None:
+    """Each redemption and void in the audit log (after record ``after_seq``, when given)
+    still has its resolution (a deleted one would make the voucher spendable again), and
+    each voucher issued is still on record (deleting it with its debit would give the
+    points back); each clerk's role is the audited one."""
+    records = AuditRecord.select(AuditRecord.action, AuditRecord.target, AuditRecord.detail).where(
+        AuditRecord.action.in_([*_AUDITED_RESOLUTIONS, "voucher.issue"]))
+    if after_seq is not None:
+        records = records.where(AuditRecord.seq > after_seq)
+    resolutions, issued = [], []
+    for action, target, detail in records.tuples().iterator():
+        if action == "voucher.issue":
+            issued.extend(json.loads(detail).get("serials", []))
+        else:
+            resolutions.append((target, _AUDITED_RESOLUTIONS[action]))
+    if after_seq is None:  # the whole log: read each table once
+        resolved = set(Voucher.select(Voucher.serial, VoucherResolution.kind)
+                       .join(VoucherResolution).tuples())
+        on_record = {s for (s,) in Voucher.select(Voucher.serial).tuples()}
+    else:  # a few new records: look up only the vouchers they name
+        named = list({*issued, *(serial for serial, _ in resolutions)})
+        resolved = set(Voucher.select(Voucher.serial, VoucherResolution.kind)
+                       .join(VoucherResolution).where(Voucher.serial.in_(named)).tuples())
+        on_record = {s for (s,) in Voucher.select(Voucher.serial)
+                     .where(Voucher.serial.in_(named)).tuples()}
+    lost = [serial for serial, kind in resolutions if (serial, kind) not in resolved]
     if lost:
         report.problems.append(f"{len(lost)} 张兑换券的核销/作废记录被删除："
                                + "、".join(lost[:10]))
-    on_record = {s for (s,) in Voucher.select(Voucher.serial).tuples()}
-    gone = [serial for (detail,) in AuditRecord.select(AuditRecord.detail)
-            .where(AuditRecord.action == "voucher.issue").tuples()
-            for serial in json.loads(detail).get("serials", []) if serial not in on_record]
+    gone = [serial for serial in issued if serial not in on_record]
     if gone:
         report.problems.append(f"{len(gone)} 张已发放的兑换券记录被删除：" + "、".join(gone[:10]))
     report.problems.extend(role_problems(lambda sql: database.execute_sql(sql).fetchall()))
@@ -157,16 +191,82 @@ def role_problems(fetch: seal.Fetch) -> list[str]:
     return [f"经办人 {'、'.join(wrong)} 的角色与审计日志不符（被改动）"] if wrong else []
 
 
-def run_check(keys_dir: Path, quick: bool = False) -> Report:
+def audit_chain_check(report: Report, since: checkpoint.Checkpoint | None = None) -> None:
+    chain = audit.verify_chain(
+        since=(since.audit_seq, since.audit_hash) if since is not None else None)
+    report.facts["audit_records"] = chain.records
+    if not chain.ok:
+        report.problems.append("审计日志：" + chain.problem)
+
+
+class _Cancelled(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def _interruptible(cancelled: Callable[[], bool] | None) -> Iterator[None]:
+    """Let ``cancelled`` stop even one long statement (integrity_check of a large file)."""
+    if cancelled is None or not is_sqlite():
+        yield
+        return
+    conn = database.connection()
+    conn.set_progress_handler(lambda: 1 if cancelled() else 0, 100_000)
+    try:
+        yield
+    except pw.OperationalError as exc:
+        if cancelled() and "interrupt" in str(exc):
+            raise _Cancelled from None
+        raise
+    finally:
+        conn.set_progress_handler(None, 0)
+
+
+def run_check(keys_dir: Path, quick: bool = False, progress: Progress | None = None,
+              cancelled: Callable[[], bool] | None = None) -> Report:
+    """The whole check, in steps: ``progress(done, total)`` after each; ``cancelled()``
+    is asked between steps and during the long ones (the report then says so). Its
+    ``verified`` is what it saw when it began, for ``checkpoint.advance`` on success."""
     report = Report()
-    storage_check(report, quick=quick)
-    if report.ok:
-        guard_check(report)
-        ledger_check(report)
-        seal_check(report, keys_dir)
-        audit_cross_check(report)
-        chain = audit.verify_chain()
-        report.facts["audit_records"] = chain.records
-        if not chain.ok:
-            report.problems.append("审计日志：" + chain.problem)
+    steps: list[Callable[[], None]] = [
+        lambda: file_check(report, quick=quick),
+        lambda: foreign_key_check(report),
+        lambda: guard_check(report),  # it may write (guards put back): before the snapshot
+        lambda: ledger_check(report),
+        lambda: seal_check(report, keys_dir),
+        lambda: audit_cross_check(report),
+        lambda: audit_chain_check(report),
+    ]
+    snapshot_from = 3
+    try:
+        with _interruptible(cancelled), contextlib.ExitStack() as stack:
+            for done, step in enumerate(steps, start=1):
+                if cancelled is not None and cancelled():
+                    raise _Cancelled
+                if done == snapshot_from + 1:
+                    stack.enter_context(snapshot())
+                    report.verified = checkpoint.heads()
+                step()
+                if progress is not None:
+                    progress(done, len(steps))
+                if done == 1 and not report.ok:
+                    break  # a damaged file: the rest would only read garbage
+    except _Cancelled:
+        report.cancelled = True
+    return report
+
+
+def check_since(keys_dir: Path, since: checkpoint.Checkpoint) -> Report:
+    """The start-up check: only what was written after ``since`` (see recent_ledger_check),
+    its seals, the audit chain on from the checkpoint's record, the audit cross-check of
+    the new records, and the cheap whole checks (the guards, the clerks' roles)."""
+    from app.services.recent import recent_ledger_check
+
+    report = Report()
+    guard_check(report)
+    with snapshot():
+        report.verified = checkpoint.heads()
+        recent_ledger_check(report, since)
+        seal_check(report, keys_dir, since)
+        audit_cross_check(report, after_seq=since.audit_seq)
+        audit_chain_check(report, since)
     return report

@@ -47,10 +47,13 @@ SEALED: dict[str, tuple[str, tuple[str, ...]]] = {
         "at", "clerk_id", "clerk_name", "action", "target", "detail", "prev_hash", "hash")),
     "operation_record": ("id", (
         "request_id", "clerk_id", "kind", "fingerprint", "result", "created_at")),
+    "verified_checkpoint": ("id", (
+        "ledger_seq", "voucher_id", "resolution_id", "operation_id", "audit_seq", "audit_hash",
+        "checked_at")),
 }
 TABLE_ZH = {"ledger_entry": "积分流水", "voucher": "兑换券",
             "voucher_resolution": "兑换券核销/作废记录", "audit_record": "审计日志",
-            "operation_record": "操作记录"}
+            "operation_record": "操作记录", "verified_checkpoint": "启动检查校验点"}
 
 _cache: dict[tuple[str, int, int], bytes] = {}
 
@@ -121,15 +124,19 @@ class Broken:
 Fetch = Callable[[str], Iterable[tuple]]
 
 
-def verify(fetch: Fetch, key: bytes, tables: Iterable[str] = tuple(SEALED)) -> list[Broken]:
+def verify(fetch: Fetch, key: bytes, tables: Iterable[str] = tuple(SEALED),
+           after: Mapping[str, int] | None = None) -> list[Broken]:
     """Every sealed row whose seal is missing or wrong, per table (raw SQL through
-    ``fetch``, so it works on the open database and on a backup file alike)."""
+    ``fetch``, so it works on the open database and on a backup file alike). ``after``:
+    per table, only the rows whose id is above this one (those written since a check)."""
     out = []
     for table in tables:
         id_column, columns = SEALED[table]
         names = ", ".join(f'"{c}"' for c in (id_column, *columns, "mac"))
+        since = (after or {}).get(table)
+        where = f' WHERE "{id_column}" > {int(since)}' if since is not None else ""
         bad = []
-        for row in fetch(f'SELECT {names} FROM "{table}" ORDER BY "{id_column}"'):
+        for row in fetch(f'SELECT {names} FROM "{table}"{where} ORDER BY "{id_column}"'):
             values = dict(zip(columns, row[1:-1], strict=True))
             if not row[-1] or not hmac.compare_digest(row[-1], row_mac(key, table, values)):
                 bad.append(int(row[0]))

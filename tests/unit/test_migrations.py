@@ -31,9 +31,19 @@ def test_fresh_database_is_at_the_latest_version(db):
     assert NEW_INDEXES[1] in index_names("ledger_entry")
 
 
+def _back_to_version_5() -> None:
+    """Undo step 6: no verified checkpoint, no serial index, the three unread indexes."""
+    database.execute_sql('DROP TABLE "verified_checkpoint"')
+    database.execute_sql('DROP INDEX "ledger_entry_voucher_serial"')
+    for column in ("request_id", "clerk_id", "deed_id"):
+        database.execute_sql(f'CREATE INDEX "ledger_entry_{column}" ON "ledger_entry" ("{column}")')
+    SchemaVersion.update(version=5).execute()
+
+
 def _back_to_version_2() -> None:
-    """Undo steps 5, 4 and 3: no desk placements, no request clerks, no seals, no nonces,
-    no serial floors."""
+    """Undo steps 6, 5, 4 and 3: no checkpoint, no desk placements, no request clerks, no
+    seals, no nonces, no serial floors."""
+    _back_to_version_5()
     database.execute_sql('DROP TABLE "desk_placement"')
     database.execute_sql('ALTER TABLE "operation_record" DROP COLUMN "clerk_id"')
     for table in ("ledger_entry", "voucher", "voucher_resolution", "audit_record",
@@ -81,6 +91,7 @@ def test_a_database_without_desk_placements_migrates_and_keeps_them_append_only(
     from app.models.migrations import DESK_PLACEMENTS_STEP
 
     deeds.record_deed(ctx, resident.id, "DONATION")
+    _back_to_version_5()
     database.drop_tables([DeskPlacement])
     SchemaVersion.update(version=DESK_PLACEMENTS_STEP - 1).execute()
     assert not database.table_exists("desk_placement")

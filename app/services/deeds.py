@@ -251,16 +251,24 @@ class PendingDeed:
     recorded_by: str
 
 
-def pending_deeds(limit: int = 200) -> list[PendingDeed]:
+def pending_deeds(limit: int = 200, resident_id: int | None = None) -> list[PendingDeed]:
+    """The review queue, oldest first; only one resident's with ``resident_id``."""
     from app.models import Clerk
 
     query = (Deed.select(Deed, Resident, DeedType, Clerk)
              .join(Resident).switch(Deed).join(DeedType).switch(Deed)
              .join(Clerk, on=(Deed.recorded_by == Clerk.id))
              .where(Deed.status == "pending").order_by(Deed.id).limit(limit))
+    if resident_id is not None:
+        query = query.where(Deed.resident == resident_id)
     return [PendingDeed(d.uid, d.resident.id, d.resident.name, d.resident.resident_no,
                         d.deed_type.name_zh, _fmt(d.quantity_tenths), d.points,
                         str(d.deed_date), d.note, d.recorded_by.display_name) for d in query]
+
+
+def pending_count() -> int:
+    """How many deeds wait for review (the whole queue, not only its first page)."""
+    return Deed.select().where(Deed.status == "pending").count()
 
 
 def review_deed(ctx: Context, deed_uid: str, approve: bool, note: str = "",

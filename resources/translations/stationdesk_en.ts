@@ -1324,16 +1324,28 @@ An administrator can restore it after signing in. The current database is first 
             <translation>Reject</translation>
         </message>
         <message>
-            <source>请先在表中选择一条记录。</source>
-            <translation>Select a row in the table first.</translation>
-        </message>
-        <message>
             <source>已通过：{name}“{deed}”{points:+d} 分，余额 {balance}</source>
             <translation>Approved: {name}, “{deed}” {points:+d} points, balance {balance}</translation>
         </message>
         <message>
             <source>已驳回：{name}“{deed}”</source>
             <translation>Rejected: {name}, “{deed}”</translation>
+        </message>
+        <message>
+            <source>通过审核</source>
+            <translation>Approve deed</translation>
+        </message>
+        <message>
+            <source>驳回审核</source>
+            <translation>Reject deed</translation>
+        </message>
+        <message>
+            <source>通过 {name}（{no}）的“{deed}”{points:+d} 分？</source>
+            <translation>Approve “{deed}” for {name} ({no}), {points:+d} points?</translation>
+        </message>
+        <message>
+            <source>驳回 {name}（{no}）的“{deed}”{points:+d} 分？</source>
+            <translation>Reject “{deed}” for {name} ({no}), {points:+d} points?</translation>
         </message>
     </context>
     <context>
@@ -1774,6 +1786,10 @@ Save anyway?</translation>
         <message>
             <source>隐藏</source>
             <translation>Hide</translation>
+        </message>
+        <message>
+            <source>待审核：{deed} {points:+d} 分（{date}），通过后计入</source>
+            <translation>Awaiting review: {deed} {points:+d} points ({date}), counted once approved</translation>
         </message>
     </context>
     <context>

@@ -71,7 +71,7 @@ def test_a_group_deed_is_recorded_for_everyone(window, ctx, resident, qtbot):
     assert ledger.balance(resident.id) == ledger.balance(other.id) == 5
 
 
-def test_a_deed_needing_review_waits_for_an_admin(window, ctx, resident, qtbot):
+def test_a_deed_needing_review_waits_for_an_admin(window, ctx, resident, answer, qtbot):
     page = window.desk_page
     page.open_resident(resident.id)
     qtbot.keyClick(page.scan, Qt.Key.Key_F3)

@@ -169,6 +169,21 @@ def test_approve_posts_the_points(ctx, resident):
     assert deeds.pending_deeds() == []
 
 
+def test_pending_deeds_of_one_resident_and_the_count(ctx, resident):
+    """The review queue filtered to one resident (their panel), and its length (the
+    sidebar); reviewed deeds leave both."""
+    other = residents.register(ctx, ResidentInput(name="李四"))
+    mine = deeds.record_deed(ctx, resident.id, "HEROIC_ACT")
+    theirs = deeds.record_deed(ctx, other.id, "HEROIC_ACT")
+    deeds.record_deed(ctx, resident.id, "BLOOD_DONATION")  # approved at once: not pending
+    assert [p.deed_uid for p in deeds.pending_deeds(resident_id=resident.id)] == [mine.deed_uid]
+    assert [p.deed_uid for p in deeds.pending_deeds(resident_id=other.id)] == [theirs.deed_uid]
+    assert deeds.pending_count() == 2
+    deeds.review_deed(ctx, mine.deed_uid, approve=True)
+    assert deeds.pending_deeds(resident_id=resident.id) == []
+    assert deeds.pending_count() == 1
+
+
 def test_reject_needs_a_reason_and_frees_the_cap(ctx, resident):
     """Rejecting needs a note, posts nothing, and no longer counts against the cap."""
     for _ in range(4):

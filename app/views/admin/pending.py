@@ -1,5 +1,9 @@
 """Admin: deeds waiting for review — approve (the points count from now) or reject
-(with a reason)."""
+(with a reason).
+
+Only a row the admin can see selected is reviewed, and only after a question naming the
+resident, the deed and the points: a table given the focus has a current row that is not
+highlighted, and reviewing that one by mistake cannot be undone."""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from app.services.changes import Changes
 from app.services.context import new_request_id
 from app.services.deeds import DeedResult, PendingDeed
 from app.views.common.page import Page, PageInfo
+from app.views.common import widgets
 from app.views.common.widgets import FieldErrors, error_label
 from app.views.shell.duty import Desk
 from app.views.tables.admin_lists import PendingModel
@@ -47,6 +52,9 @@ class PendingPage(Page):
         self.column.addWidget(note_error)
         self.approve_button.clicked.connect(self._on_approve_button_clicked)
         self.reject_button.clicked.connect(self._on_reject_button_clicked)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+        self._update_buttons()
 
     def concerns(self, changes: Changes, initiator: object) -> bool:
         return changes.pending or changes.all_residents or changes.catalogue
@@ -54,11 +62,29 @@ class PendingPage(Page):
     def refresh(self) -> None:
         self.model.set_rows(deeds.pending_deeds())
 
+    def selected(self) -> PendingDeed | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(ROW_ROLE) if rows else None
+
+    def _update_buttons(self, *args: object) -> None:
+        chosen = self.selected() is not None
+        self.approve_button.setEnabled(chosen)
+        self.reject_button.setEnabled(chosen)
+
     def _review(self, approve: bool) -> None:
         self.errors.clear()
-        deed: PendingDeed | None = self.table.currentIndex().data(ROW_ROLE)
+        deed = self.selected()
         if deed is None:
-            self.feedback.show_error(self.tr("请先在表中选择一条记录。"))
+            return  # the buttons are disabled without a selected row
+        if approve:
+            title, action = self.tr("通过审核"), self.tr("通过")
+            question = self.tr("通过 {name}（{no}）的“{deed}”{points:+d} 分？")
+        else:
+            title, action = self.tr("驳回审核"), self.tr("驳回")
+            question = self.tr("驳回 {name}（{no}）的“{deed}”{points:+d} 分？")
+        if not widgets.confirm(self, title, question.format(
+                name=deed.resident_name, no=deed.resident_no, deed=deed.deed_name,
+                points=deed.points), action):
             return
         ctx, note, request = self.desk.ctx, self.note.text(), new_request_id()
         self.desk.perform(self, lambda: deeds.review_deed(ctx, deed.deed_uid, approve, note,

@@ -1,5 +1,6 @@
 """The resident the clerk is serving: who they are, their balance in large type,
-today's check-ins, the actions (with their shortcuts) and recent ledger entries.
+today's check-ins, deeds still waiting for review (recorded, but not yet points), the
+actions (with their shortcuts) and recent ledger entries.
 
 ID and phone are shown masked. An admin may reveal the full numbers (the service audits
 each look); they are masked again as soon as another resident is shown or the desk
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import checkins, residents
+from app.services import checkins, deeds, residents
 from app.services import station as station_service
 from app.services.ledger import EntryRow
 from app.services.residents import ResidentView, Revealed
@@ -57,6 +58,10 @@ class ResidentPanel(QWidget):
         self.yuan.setObjectName("hint")
         self.yuan.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.details: dict[str, QLabel] = {}
+        self.pending = QLabel()
+        self.pending.setObjectName("pendingDeeds")
+        self.pending.setWordWrap(True)
+        self.pending.setVisible(False)
         self.feedback = Feedback()
         grid = self._make_details()
         head = self._make_head()
@@ -67,6 +72,7 @@ class ResidentPanel(QWidget):
         card_layout = QVBoxLayout(card)
         card_layout.addLayout(head)
         card_layout.addLayout(grid)
+        card_layout.addWidget(self.pending)
         card_layout.addLayout(buttons)
         card_layout.addWidget(self.feedback)
         card_layout.addLayout(ledger_head)
@@ -157,7 +163,8 @@ class ResidentPanel(QWidget):
         self.feedback.clear_message()
         if resident_id is None:
             self.resident = None
-            for label in (self.name, self.number, self.balance, *self.details.values()):
+            for label in (self.name, self.number, self.balance, self.pending,
+                          *self.details.values()):
                 label.clear()  # nothing of the last resident stays in the window
             self.ledger_model.show_resident(None)
             self._stack.setCurrentIndex(0)
@@ -181,9 +188,17 @@ class ResidentPanel(QWidget):
         self.details["checkin"].setText(
             labels.join([labels.purpose(p) for p in self.checked_in]) if self.checked_in
             else self.tr("未签到"))
+        self._show_pending(r.id)
         self.ledger_model.show_resident(r.id)
         self._stack.setCurrentIndex(1)
         self._update_admin_tools()
+
+    def _show_pending(self, resident_id: int) -> None:
+        waiting = deeds.pending_deeds(resident_id=resident_id)
+        self.pending.setText("\n".join(
+            self.tr("待审核：{deed} {points:+d} 分（{date}），通过后计入").format(
+                deed=d.deed_name, points=d.points, date=d.deed_date) for d in waiting))
+        self.pending.setVisible(bool(waiting))
 
     def _show_numbers(self) -> None:
         r, full = self.resident, self.revealed

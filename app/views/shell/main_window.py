@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services import deeds
 from app.services import station as station_service
 from app.services.changes import Changes
 from app.services.context import Actor
@@ -164,6 +165,15 @@ class MainWindow(QMainWindow):
     def _on_sidebar_current_row_changed(self, number: int) -> None:
         self.pages.setCurrentIndex(number)
         self.pages.currentWidget().setFocus()
+        self._show_pending_count()  # another desk may have recorded or reviewed meanwhile
+
+    def _show_pending_count(self) -> None:
+        """The review queue's length on its sidebar entry, for the admins who see it."""
+        if not self.desk.is_admin:
+            return
+        count = deeds.pending_count()
+        title = QCoreApplication.translate("MainWindow", self.page_by_key[PENDING].info.title)
+        self.sidebar_item(PENDING).setText(f"{title} ({count})" if count else title)
 
     # -- who is on duty ----------------------------------------------------------
     def _on_desk_clerk_changed(self, actor: Actor | None) -> None:
@@ -177,6 +187,7 @@ class MainWindow(QMainWindow):
                 name=actor.display_name, role=labels.role(actor.role)))
         if self.pages.currentWidget().info.admin_only and not admin:
             self.show_page(DESK)
+        self._show_pending_count()
 
     def lock(self, switching: bool = False) -> None:
         """Hide everything behind the sign-in form; the same or another clerk signs in."""
@@ -232,6 +243,8 @@ class MainWindow(QMainWindow):
     def _on_desk_changed(self, changes: Changes, initiator: object) -> None:
         if changes.settings:
             self._show_station()
+        if changes.pending:
+            self._show_pending_count()
 
     def _show_station(self) -> None:
         info = station_service.current()

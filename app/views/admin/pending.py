@@ -14,8 +14,8 @@ from app.services import deeds
 from app.services.changes import Changes
 from app.services.context import new_request_id
 from app.services.deeds import DeedResult, PendingDeed
-from app.views.common.page import Page, PageInfo
 from app.views.common import widgets
+from app.views.common.page import Page, PageInfo
 from app.views.common.widgets import FieldErrors, error_label
 from app.views.shell.duty import Desk
 from app.views.tables.admin_lists import PendingModel

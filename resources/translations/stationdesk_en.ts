@@ -665,16 +665,16 @@ Everything recorded after this backup will be lost (the current database is kept
             <translation>Scan the voucher or type its serial (check it if the print is unreadable).</translation>
         </message>
         <message>
-            <source>确定作废兑换券 {serial} 吗？作废后不能恢复，积分退回持有人。</source>
-            <translation>Void voucher {serial}? This cannot be undone; the points go back to the holder.</translation>
-        </message>
-        <message>
             <source>作废</source>
             <translation>Void</translation>
         </message>
         <message>
             <source>兑换券 {serial} 已作废，{points} 分已退回持有人（余额 {balance}）</source>
             <translation>Voucher {serial} voided; {points} points returned to the holder (balance {balance})</translation>
+        </message>
+        <message>
+            <source>确定作废兑换券 {serial}（持有人 {holder}，面值 {points} 分）吗？作废后不能恢复，{points} 分退回{holder}。</source>
+            <translation>Void voucher {serial} (held by {holder}, worth {points} points)? This cannot be undone; the {points} points go back to {holder}.</translation>
         </message>
     </context>
     <context>

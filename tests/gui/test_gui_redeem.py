@@ -105,7 +105,8 @@ def test_an_admin_voids_with_a_reason_and_a_confirmation(window, issued, answer,
     answer.yes = False
     page.void_reason.setText("居民遗失")
     qtbot.mouseClick(page.void_button, Qt.MouseButton.LeftButton)
-    assert serial in answer.asked[-1]
+    assert answer.asked[-1] == (f"确定作废兑换券 {serial}（持有人 张明月，面值 20 分）吗？"
+                                "作废后不能恢复，20 分退回张明月。")
     assert redemption.verify(window.desk.ctx, issued.vouchers[0].token).ok  # refused: nothing done
     answer.yes = True
     qtbot.mouseClick(page.void_button, Qt.MouseButton.LeftButton)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import redemption, residents, tokens
+from app.services import redemption, residents, tokens, vouchers
 from app.services.context import new_request_id
 from app.services.redemption import VoidResult
 from app.views.common import widgets
@@ -88,9 +88,13 @@ class CorrectionsPage(Page):
         if not serial:
             self.errors.set("voucher", self.tr("请扫描兑换券或输入券号（券面无法识别时请核对）。"))
             return
-        question = self.tr("确定作废兑换券 {serial} 吗？作废后不能恢复，积分退回持有人。")
-        if not widgets.confirm(self, self.tr("作废兑换券"), question.format(serial=serial),
-                               self.tr("作废")):
+        found = vouchers.vouchers_by_serial([serial])
+        # An unknown serial goes straight to the service, which says it is not found.
+        if found and not widgets.confirm(self, self.tr("作废兑换券"), self.tr(
+                "确定作废兑换券 {serial}（持有人 {holder}，面值 {points} 分）吗？"
+                "作废后不能恢复，{points} 分退回{holder}。").format(
+                    serial=serial, holder=found[0].holder, points=found[0].points),
+                self.tr("作废")):
             return
         ctx, request = self.desk.ctx, new_request_id()
         self.desk.perform(self, lambda: redemption.void(ctx, serial, reason, request_id=request),

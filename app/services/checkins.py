@@ -68,6 +68,14 @@ def count_on(day: dt.date) -> int:
             .where(CheckIn.checkin_date == day).scalar())
 
 
+def times_today(resident_id: int, day: dt.date) -> list[tuple[str, str]]:
+    """Each check-in of the resident on ``day``: its purpose and the time (HH:MM)."""
+    return [(c.purpose, c.created_at.strftime("%H:%M")) for c in
+            CheckIn.select(CheckIn.purpose, CheckIn.created_at)
+            .where(CheckIn.resident == resident_id, CheckIn.checkin_date == day)
+            .order_by(CheckIn.id)]
+
+
 def purposes_today(resident_id: int, day: dt.date) -> list[str]:
     return [c.purpose for c in CheckIn.select(CheckIn.purpose)
             .where(CheckIn.resident == resident_id, CheckIn.checkin_date == day)

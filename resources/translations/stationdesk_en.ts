@@ -866,6 +866,10 @@ An administrator can restore it after signing in. The current database is first 
             <source>补打兑换券 F7</source>
             <translation>Reprint vouchers F7</translation>
         </message>
+        <message>
+            <source>{name} 没有可补打的兑换券（未使用的券都已核销、作废或过期）。</source>
+            <translation>{name} has no vouchers to print again (all were redeemed, voided or have expired).</translation>
+        </message>
     </context>
     <context>
         <name>Errors</name>
@@ -1768,10 +1772,6 @@ Save anyway?</translation>
             <translation>about ¥{yuan}</translation>
         </message>
         <message>
-            <source>未签到</source>
-            <translation>not checked in</translation>
-        </message>
-        <message>
             <source>仅管理员可用；每次查看都会记入操作日志</source>
             <translation>Administrators only; every look is written to the audit log</translation>
         </message>
@@ -1790,6 +1790,14 @@ Save anyway?</translation>
         <message>
             <source>待审核：{deed} {points:+d} 分（{date}），通过后计入</source>
             <translation>Awaiting review: {deed} {points:+d} points ({date}), counted once approved</translation>
+        </message>
+        <message>
+            <source>是：{times}</source>
+            <translation>yes: {times}</translation>
+        </message>
+        <message>
+            <source>否</source>
+            <translation>no</translation>
         </message>
     </context>
     <context>
@@ -2177,6 +2185,10 @@ Please sign in</translation>
         <message>
             <source>对账单已输出。</source>
             <translation>Statement produced.</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>Close</translation>
         </message>
     </context>
     <context>

@@ -32,7 +32,7 @@ def test_scan_field_has_the_focus_and_a_scanned_card_opens_the_resident(window, 
     assert panel.details["id"].text() == "110105********002X"  # masked, never in full
     assert panel.details["phone"].text() == "138****5678"
     assert panel.balance.text() == "0"
-    assert panel.details["checkin"].text() == "未签到"
+    assert panel.details["checkin"].text() == "否"
     assert page.scan.text() == ""  # ready for the next scan
     assert QApplication.focusWidget() is page.scan
 
@@ -133,7 +133,7 @@ def test_check_in_with_a_purpose(window, resident, qtbot):
     dialog.choose("volunteer")
     dialog.buttons.accepted.emit()
     assert page.feedback.text() == "张明月 已签到（志愿服务），今天已有 1 人来站"
-    assert page.panel.details["checkin"].text() == "志愿服务"
+    assert page.panel.details["checkin"].text() == "是：09:30 志愿服务"
 
 
 def test_core_loop_scan_then_deed_saved_in_three_inputs(window, resident, qtbot):

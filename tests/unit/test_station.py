@@ -140,8 +140,10 @@ def test_check_in_counts_residents_once_a_day(ctx, resident, clock):
     other = residents.register(ctx, ResidentInput(name="李四"))
     assert checkins.check_in(ctx, resident.id, "deed").today_count == 1
     assert checkins.check_in(ctx, resident.id, "redeem").today_count == 1
+    clock.advance(minutes=45)
     assert checkins.check_in(ctx, other.id).today_count == 2
     assert checkins.purposes_today(resident.id, clock.today()) == ["deed", "redeem"]
+    assert checkins.times_today(other.id, clock.today()) == [("consult", "10:15")]
     clock.advance(days=1)
     assert checkins.count_on(clock.today()) == 0
     assert checkins.count_on(dt.date(2026, 11, 23)) == 2

@@ -11,7 +11,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt,
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QLineEdit, QSplitter, QWidget
 
-from app.services import residents, tokens
+from app.services import residents, tokens, vouchers
 from app.services.changes import Changes
 from app.views.common import preferences
 from app.views.common.errors import message_for
@@ -208,8 +208,16 @@ class DeskPage(Page):
         self.desk.post(message)
 
     def _on_action_triggered(self, spec: DeskAction) -> None:
-        if self.panel.resident:
-            self._open_dialog(spec.dialog(self.desk, self.panel.resident, self))
+        r = self.panel.resident
+        if not r:
+            return
+        if spec.key == "reprint" and not vouchers.vouchers_of_resident(r.id):
+            # An empty reprint dialog leaves the clerk wondering where the vouchers went.
+            self.feedback.show_info(self.tr(
+                "{name} 没有可补打的兑换券（未使用的券都已核销、作废或过期）。").format(
+                    name=r.name))
+            return
+        self._open_dialog(spec.dialog(self.desk, r, self))
 
     def _on_panel_reverse_requested(self, entry: object) -> None:
         from app.views.desk.quick_dialogs import ReverseEntryDialog

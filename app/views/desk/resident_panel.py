@@ -172,7 +172,8 @@ class ResidentPanel(QWidget):
             return
         r = residents.get(resident_id)
         self.resident = r
-        self.checked_in = checkins.purposes_today(r.id, self.desk.today())
+        times = checkins.times_today(r.id, self.desk.today())
+        self.checked_in = [purpose for purpose, _ in times]
         self.name.setText(r.name + (self.tr("（已归档）") if r.archived else ""))
         born = f" · {r.birth_date[:4]}" if r.birth_date else ""
         self.number.setText(self.tr("居民编号 {no}").format(no=r.resident_no)
@@ -185,9 +186,8 @@ class ResidentPanel(QWidget):
         self.details["address"].setText(r.address or "—")
         self.details["grid"].setText(r.grid or "—")
         self.details["tags"].setText(labels.join([labels.tag(t) for t in r.tags]) or "—")
-        self.details["checkin"].setText(
-            labels.join([labels.purpose(p) for p in self.checked_in]) if self.checked_in
-            else self.tr("未签到"))
+        self.details["checkin"].setText(self.tr("是：{times}").format(times=labels.join(
+            [f"{at} {labels.purpose(p)}" for p, at in times])) if times else self.tr("否"))
         self._show_pending(r.id)
         self.ledger_model.show_resident(r.id)
         self._stack.setCurrentIndex(1)

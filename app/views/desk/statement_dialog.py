@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from app.services.residents import ResidentView
 from app.views.common.errors import message_for
 from app.views.common.page import ReportingDialog
-from app.views.common.widgets import Feedback
+from app.views.common.widgets import Feedback, button_row
 from app.views.documents import output
 from app.views.documents.pdf_preview import PdfPreview
 from app.views.shell.duty import Desk
@@ -45,6 +45,8 @@ class StatementDialog(ReportingDialog):
         self.make_button.setDefault(True)
         self.preview = PdfPreview(desk, self.tr("积分对账单"))
         self.feedback = Feedback()
+        self.close_button = QPushButton(self.tr("关闭"))
+        self.close_button.setAutoDefault(False)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("{name}（{no}）").format(name=resident.name,
                                                             no=resident.resident_no)), 1)
@@ -57,6 +59,8 @@ class StatementDialog(ReportingDialog):
         layout.addLayout(top)
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.feedback)
+        layout.addLayout(button_row(self.close_button))
+        self.close_button.clicked.connect(self.reject)
         self.make_button.clicked.connect(self._on_make_button_clicked)
         self.start.dateChanged.connect(self._on_period_changed)
         self.end.dateChanged.connect(self._on_period_changed)

@@ -37,6 +37,7 @@ from app.cli.support import (
 )
 from app.runtime.config import Config, private_umask, resolve
 from app.services.errors import DeskError
+from app.services.purposes import PURPOSES
 from app.services.text import whole_number
 
 __all__ = ["EXIT_FAILED", "EXIT_NOT_PRINTED", "EXIT_OK", "EXIT_REFUSED", "EXIT_UNEXPECTED",
@@ -110,7 +111,7 @@ def _parser() -> argparse.ArgumentParser:
     s = res.add_parser("household", help="新建一户，或查看一户的成员与合计积分")
     s.add_argument("--name", default=None)
     s.add_argument("--show", type=int, default=None)
-    s = res.add_parser("find")
+    s = res.add_parser("find", help="查找居民（管理员另见卡号）")
     s.add_argument("query")
     s.add_argument("--limit", type=_positive, default=20)
     s = res.add_parser("cards")
@@ -143,7 +144,10 @@ def _parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("checkin", help="签到")
     s.add_argument("resident")
-    s.add_argument("--purpose", default="consult")
+    s.add_argument("--purpose", default="consult", choices=list(PURPOSES),
+                   help="来站事由：" + "，".join(f"{code} {name}"
+                                             for code, name in PURPOSES.items())
+                   + "（默认 consult）")
 
     v = sub.add_parser("voucher", help="兑换券").add_subparsers(dest="action", required=True)
     s = v.add_parser("issue")

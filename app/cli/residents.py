@@ -43,11 +43,15 @@ def cmd_resident_find(args: argparse.Namespace, session: Session) -> Outcome:
 
     ctx = signed_in(args, session, personal=True)
     page = search.search(args.query, limit=args.limit)
-    hits = [h.__dict__ for h in page.hits]
+    # Card codes open a resident at the desk: admins see them (to print or check a
+    # card), clerks get null.
+    codes = search.card_codes([h.id for h in page.hits]) if ctx.actor.is_admin else {}
+    hits = [{**h.__dict__, "card_code": codes.get(h.id)} for h in page.hits]
     audited(ctx, "resident.search", "", {"query": args.query, "results": len(hits)})
     return ({"query": args.query, "results": hits, "has_more": page.has_more},
             lambda r: "\n".join(f"{h['resident_no']}  {h['name']}  {h['phone_masked']}  "
                                 f"{h['id_masked']}  {h['address']}  余额 {h['balance']}"
+                                + (f"  卡号 {h['card_code']}" if h["card_code"] else "")
                                 for h in r["results"]) or "没有找到。")
 
 

@@ -15,14 +15,7 @@ from app.services.changes import Changes
 from app.services.context import Context
 from app.services.errors import InvalidInput
 from app.services.permissions import require
-
-PURPOSES = {
-    "deed": "登记积分",
-    "redeem": "兑换积分",
-    "activity": "参加活动",
-    "volunteer": "志愿服务",
-    "consult": "咨询办事",
-}
+from app.services.purposes import PURPOSES
 
 
 @dataclass(frozen=True)

@@ -175,6 +175,13 @@ def listing(offset: int = 0, limit: int = 100, grid: str | None = None,
     return SearchPage([_hit(r) for r in rows[:limit]], len(rows) > limit)
 
 
+def card_codes(ids: list[int]) -> dict[int, str]:
+    """Residents' card codes by id: for an admin's listing (a card code opens the
+    resident at any desk, so the callers show it to admins only)."""
+    return dict(Resident.select(Resident.id, Resident.card_code)
+                .where(Resident.id.in_(ids)).tuples()) if ids else {}
+
+
 def search(query: str, offset: int = 0, limit: int = 50, include_archived: bool = False
            ) -> SearchPage:
     """Ranked residents matching ``query``; ``has_more`` says whether a next page exists."""

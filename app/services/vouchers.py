@@ -52,14 +52,23 @@ MAX_FACE_VALUE = 10000
 MAX_VALID_YEARS = 10
 
 
-def split(points: int, denominations: tuple[int, ...]) -> list[int]:
-    """Greedy split into the station's denominations (which include 1)."""
+def split(points: int, denominations: tuple[int, ...], *, ones: bool = True) -> list[int]:
+    """The station's denominations (which include 1), the largest first, so a resident
+    carries few vouchers. With ``ones=False`` no 1-point voucher is made: what only
+    1-point vouchers could make is left out, to stay on the balance."""
     out: list[int] = []
     for d in sorted(denominations, reverse=True):
-        while points >= d:
-            out.append(d)
-            points -= d
+        if d == 1 and not ones:
+            break
+        count, points = divmod(max(points, 0), d)
+        out.extend([d] * count)
     return out
+
+
+def suggested_points(balance: int, denominations: tuple[int, ...]) -> int:
+    """What the desk proposes to issue: the most of the balance that needs no 1-point
+    voucher (0 when none can be made); the clerk may still ask for every point."""
+    return sum(split(balance, denominations, ones=False))
 
 
 def parse_faces(typed: str) -> list[int]:

@@ -36,11 +36,12 @@ class CheckInDialog(ReportingDialog):
         self.resident = resident
         self._request_id = new_request_id()
         self.setWindowTitle(self.tr("签到"))
-        heading = QLabel(self.tr("{name} 来站事由（按数字键选择）").format(name=resident.name))
-        heading.setObjectName("formHeading")
+        self.heading = QLabel(self.tr("{name}（{no}）来站事由（按数字键选择）").format(
+            name=resident.name, no=resident.resident_no))
+        self.heading.setObjectName("formHeading")
         self.group = QButtonGroup(self)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading)
+        layout.addWidget(self.heading)
         for n, code in enumerate(checkins.PURPOSES, start=1):
             button = QRadioButton(f"&{n}  {labels.purpose(code)}")
             button.setProperty("purpose", code)

@@ -99,6 +99,29 @@ def last_seq(year: int) -> int:
     return max(on_record or lo - 1, floor.scalar() or lo - 1)
 
 
+def plan(points: int, denominations: list[int] | None = None,
+         balance: int | None = None) -> list[int]:
+    """The vouchers ``points`` become: the faces asked for, or the station's exact split;
+    refused as ``issue`` refuses them, and, given a ``balance``, when it cannot cover them.
+    The desk shows this to the clerk before any point leaves the balance."""
+    info = station_service.current()
+    if not isinstance(points, int) or points <= 0:
+        raise InvalidInput(what="兑换分值须为正整数。", what_en="Points: a positive whole number.")
+    if points < info.min_issue_points:
+        raise BelowMinimum(minimum=info.min_issue_points)
+    if points > MAX_VOUCHERS * MAX_FACE_VALUE:
+        # Refused before splitting: a mistyped 10^20 must not build a list that size.
+        raise InvalidDenominations(points=points, total=0)
+    faces = list(denominations) if denominations else split(points, info.denominations)
+    if (any(not isinstance(f, int) or f <= 0 or f > MAX_FACE_VALUE for f in faces)
+            or sum(faces) != points or len(faces) > MAX_VOUCHERS):
+        raise InvalidDenominations(points=points, total=sum(f for f in faces
+                                                             if isinstance(f, int)))
+    if balance is not None and balance < points:
+        raise InsufficientPoints(balance=balance, requested=points)
+    return faces
+
+
 @dataclass(frozen=True)
 class IssuedVoucher:
     serial: str
@@ -131,18 +154,7 @@ def issue(ctx: Context, resident_id: int, points: int, denominations: list[int] 
     """Turn ``points`` of a resident's balance into signed vouchers."""
     require(ctx, "voucher.issue")
     info = station_service.current()
-    if not isinstance(points, int) or points <= 0:
-        raise InvalidInput(what="兑换分值须为正整数。", what_en="Points: a positive whole number.")
-    if points < info.min_issue_points:
-        raise BelowMinimum(minimum=info.min_issue_points)
-    if points > MAX_VOUCHERS * MAX_FACE_VALUE:
-        # Refused before splitting: a mistyped 10^20 must not build a list that size.
-        raise InvalidDenominations(points=points, total=0)
-    faces = list(denominations) if denominations else split(points, info.denominations)
-    if (any(not isinstance(f, int) or f <= 0 or f > MAX_FACE_VALUE for f in faces)
-            or sum(faces) != points or len(faces) > MAX_VOUCHERS):
-        raise InvalidDenominations(points=points, total=sum(f for f in faces
-                                                             if isinstance(f, int)))
+    faces = plan(points, denominations)
     try:
         scope_value = Scope.from_code(scope)
     except KeyError:

@@ -920,8 +920,39 @@ An administrator can restore it after signing in. The current database is first 
             <translation>{name} ({no}): balance {balance} points</translation>
         </message>
         <message>
-            <source>发放（回车）</source>
-            <translation>Issue (Enter)</translation>
+            <source>发放…（回车）</source>
+            <translation>Issue… (Enter)</translation>
+        </message>
+        <message>
+            <source>全部 {balance} 分</source>
+            <translation>All {balance} points</translation>
+        </message>
+        <message>
+            <source>其中 {rest} 分只能发 1 分券。</source>
+            <translation>{rest} of these points can only go on 1-point vouchers.</translation>
+        </message>
+        <message>
+            <source>只发 {points} 分，{rest} 分留在余额</source>
+            <translation>Issue {points} only, keep {rest} on the balance</translation>
+        </message>
+        <message>
+            <source>返回修改</source>
+            <translation>Back</translation>
+        </message>
+        <message>
+            <source>确认发放（回车）</source>
+            <translation>Confirm and issue (Enter)</translation>
+        </message>
+        <message numerus="yes">
+            <source>发放 %n 张，共 {points} 分，余额 {balance} 分</source>
+            <translation>
+                <numerusform>Issue %n voucher, {points} points in all, balance {balance} points</numerusform>
+                <numerusform>Issue %n vouchers, {points} points in all, balance {balance} points</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>面额 {faces}；{scope}；有效期至 {expiry}</source>
+            <translation>Faces {faces}; {scope}; valid until {expiry}</translation>
         </message>
         <message>
             <source>取消</source>

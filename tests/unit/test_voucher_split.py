@@ -3,10 +3,12 @@ desk suggests an amount, no pile of 1-point vouchers (the rest stays on the bala
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from app.services import vouchers
+from app.services.errors import BelowMinimum, InsufficientPoints, InvalidDenominations
 
 STATION = (50, 20, 10, 5, 1)
 
@@ -48,3 +50,16 @@ def test_splits_hold_for_any_station(points, denominations):
     smallest = min((d for d in denominations if d > 1), default=points + 1)
     assert 0 <= points - sum(rounded) < smallest  # only what no voucher above 1 can take
     assert vouchers.suggested_points(points, denominations) == sum(rounded)
+
+
+def test_a_plan_is_what_issue_would_make_or_its_refusal(ctx):
+    """The desk confirms a plan before issuing: the same faces, the same refusals."""
+    assert vouchers.plan(57) == [50, 5, 1, 1]
+    assert vouchers.plan(20, [10, 5, 5], balance=20) == [10, 5, 5]
+    with pytest.raises(InvalidDenominations):
+        vouchers.plan(20, [10, 5, 4])
+    with pytest.raises(BelowMinimum):
+        vouchers.plan(4)
+    with pytest.raises(InsufficientPoints) as err:
+        vouchers.plan(55, balance=52)
+    assert err.value.data == {"balance": 52, "requested": 55}

@@ -158,9 +158,11 @@ class ResidentPanel(QWidget):
         self.feedback.clear_message()
         if resident_id is None:
             self.resident = None
-            self.empty.setText(
-                self.tr("未选择居民。请在左侧结果中选择（回车打开），或扫描居民卡。") if searching
-                else self.tr("扫描居民卡，或在上方输入姓名、拼音首字母、手机号或证件号后几位查找居民。"))
+            if searching:
+                self.empty.setText(self.tr("未选择居民。请在左侧结果中选择（回车打开），或扫描居民卡。"))
+            else:
+                self.empty.setText(self.tr(
+                    "扫描居民卡，或在上方输入姓名、拼音首字母、手机号或证件号后几位查找居民。"))
             for label in (self.name, self.number, self.balance, *self.details.values()):
                 label.clear()  # nothing of the last resident stays in the window
             self.ledger_model.show_resident(None)

@@ -48,6 +48,15 @@ def test_all_fills_the_whole_balance_and_the_round_amount_is_offered(
     qtbot.mouseClick(dialog.all_button, Qt.MouseButton.LeftButton)
     assert dialog.points.value() == 57 and dialog.faces.text() == "50+5+1+1"
     assert dialog.offer_button.isVisible() and "2 分只能发 1 分券" in dialog.offer.text()
+    dialog.faces.clear()
+    qtbot.keyClicks(dialog.faces, "50+7")  # the clerk's own faces: nothing to offer
+    assert not dialog.offer_button.isVisible() and dialog.faces.text() == "50+7"
+    dialog.faces.selectAll()
+    qtbot.keyClick(dialog.faces, Qt.Key.Key_Backspace)
+    assert dialog.faces.text() == ""  # emptied by hand: not refilled under the cursor
+    dialog.points.setValue(56)
+    dialog.points.setValue(57)  # a new amount splits again
+    assert dialog.faces.text() == "50+5+1+1" and dialog.offer_button.isVisible()
     qtbot.mouseClick(dialog.offer_button, Qt.MouseButton.LeftButton)
     assert dialog.points.value() == 55 and dialog.faces.text() == "50+5"
     assert not dialog.offer_button.isVisible()

@@ -192,11 +192,15 @@ class IssueVouchersDialog(ReportingDialog):
 
     # -- step 1: what to issue ---------------------------------------------------
     def _fill_faces(self) -> None:
-        points = self.points.value()
         if self._auto_faces:
-            faces = vouchers.split(points, self.info.denominations)
+            faces = vouchers.split(self.points.value(), self.info.denominations)
             self.faces.setText("+".join(str(f) for f in faces))
-        # Points only 1-point vouchers could make: offer to leave them on the balance.
+        self._update_offer()
+        self._update_summary()
+
+    def _update_offer(self) -> None:
+        """Points only 1-point vouchers could make: offer to leave them on the balance."""
+        points = self.points.value()
         round_points = vouchers.suggested_points(points, self.info.denominations)
         odd = self._auto_faces and 0 < round_points < points
         self.offer.setText(self.tr("其中 {rest} 分只能发 1 分券。").format(
@@ -204,7 +208,6 @@ class IssueVouchersDialog(ReportingDialog):
         self.offer_button.setText(self.tr("只发 {points} 分，{rest} 分留在余额").format(
             points=round_points, rest=points - round_points))
         self.offer_button.setVisible(odd)
-        self._update_summary()
 
     def _update_summary(self) -> None:
         try:
@@ -222,7 +225,8 @@ class IssueVouchersDialog(ReportingDialog):
 
     def _on_faces_text_edited(self, text: str) -> None:
         self._auto_faces = not text.strip()
-        self._fill_faces()
+        self._update_offer()
+        self._update_summary()
 
     def _on_all_button_clicked(self) -> None:
         self.points.setValue(self.resident.balance)

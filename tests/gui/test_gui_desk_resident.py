@@ -62,7 +62,8 @@ def test_clearing_the_query_closes_the_resident_too(window, two, qtbot):
     assert not page.actions_by_name["record_deed"].isEnabled()
 
 
-@pytest.mark.parametrize("key", ["check_in", "record_deed", "issue", "statement", "reprint"])
+@pytest.mark.parametrize("key", ["check_in", "record_deed", "issue", "statement", "reprint",
+                                 "adjust"])
 def test_every_dialog_names_its_resident_at_the_top(window, ctx, two, printer, key):
     _, zhang = two
     ledger.adjust(ctx, zhang.id, 20, "期初余额")

@@ -45,9 +45,11 @@ class StatementDialog(ReportingDialog):
         self.make_button.setDefault(True)
         self.preview = PdfPreview(desk, self.tr("积分对账单"))
         self.feedback = Feedback()
+        self.heading = QLabel(self.tr("{name}（{no}）").format(name=resident.name,
+                                                             no=resident.resident_no))
+        self.heading.setObjectName("formHeading")
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("{name}（{no}）").format(name=resident.name,
-                                                            no=resident.resident_no)), 1)
+        top.addWidget(self.heading, 1)
         top.addWidget(QLabel(self.tr("从")))
         top.addWidget(self.start)
         top.addWidget(QLabel(self.tr("到")))

@@ -52,14 +52,23 @@ MAX_FACE_VALUE = 10000
 MAX_VALID_YEARS = 10
 
 
-def split(points: int, denominations: tuple[int, ...]) -> list[int]:
-    """Greedy split into the station's denominations (which include 1)."""
+def split(points: int, denominations: tuple[int, ...], *, ones: bool = True) -> list[int]:
+    """The station's denominations (which include 1), the largest first, so a resident
+    carries few vouchers. With ``ones=False`` no 1-point voucher is made: what only
+    1-point vouchers could make is left out, to stay on the balance."""
     out: list[int] = []
     for d in sorted(denominations, reverse=True):
-        while points >= d:
-            out.append(d)
-            points -= d
+        if d == 1 and not ones:
+            break
+        count, points = divmod(max(points, 0), d)
+        out.extend([d] * count)
     return out
+
+
+def suggested_points(balance: int, denominations: tuple[int, ...]) -> int:
+    """What the desk proposes to issue: the most of the balance that needs no 1-point
+    voucher (0 when none can be made); the clerk may still ask for every point."""
+    return sum(split(balance, denominations, ones=False))
 
 
 def parse_faces(typed: str) -> list[int]:
@@ -88,6 +97,29 @@ def last_seq(year: int) -> int:
     floor = (SerialFloor.select(pw.fn.MAX(SerialFloor.floor))
              .where((SerialFloor.year == year) & SerialFloor.floor.between(lo, hi)))
     return max(on_record or lo - 1, floor.scalar() or lo - 1)
+
+
+def plan(points: int, denominations: list[int] | None = None,
+         balance: int | None = None) -> list[int]:
+    """The vouchers ``points`` become: the faces asked for, or the station's exact split;
+    refused as ``issue`` refuses them, and, given a ``balance``, when it cannot cover them.
+    The desk shows this to the clerk before any point leaves the balance."""
+    info = station_service.current()
+    if not isinstance(points, int) or points <= 0:
+        raise InvalidInput(what="兑换分值须为正整数。", what_en="Points: a positive whole number.")
+    if points < info.min_issue_points:
+        raise BelowMinimum(minimum=info.min_issue_points)
+    if points > MAX_VOUCHERS * MAX_FACE_VALUE:
+        # Refused before splitting: a mistyped 10^20 must not build a list that size.
+        raise InvalidDenominations(points=points, total=0)
+    faces = list(denominations) if denominations else split(points, info.denominations)
+    if (any(not isinstance(f, int) or f <= 0 or f > MAX_FACE_VALUE for f in faces)
+            or sum(faces) != points or len(faces) > MAX_VOUCHERS):
+        raise InvalidDenominations(points=points, total=sum(f for f in faces
+                                                             if isinstance(f, int)))
+    if balance is not None and balance < points:
+        raise InsufficientPoints(balance=balance, requested=points)
+    return faces
 
 
 @dataclass(frozen=True)
@@ -122,18 +154,7 @@ def issue(ctx: Context, resident_id: int, points: int, denominations: list[int] 
     """Turn ``points`` of a resident's balance into signed vouchers."""
     require(ctx, "voucher.issue")
     info = station_service.current()
-    if not isinstance(points, int) or points <= 0:
-        raise InvalidInput(what="兑换分值须为正整数。", what_en="Points: a positive whole number.")
-    if points < info.min_issue_points:
-        raise BelowMinimum(minimum=info.min_issue_points)
-    if points > MAX_VOUCHERS * MAX_FACE_VALUE:
-        # Refused before splitting: a mistyped 10^20 must not build a list that size.
-        raise InvalidDenominations(points=points, total=0)
-    faces = list(denominations) if denominations else split(points, info.denominations)
-    if (any(not isinstance(f, int) or f <= 0 or f > MAX_FACE_VALUE for f in faces)
-            or sum(faces) != points or len(faces) > MAX_VOUCHERS):
-        raise InvalidDenominations(points=points, total=sum(f for f in faces
-                                                             if isinstance(f, int)))
+    faces = plan(points, denominations)
     try:
         scope_value = Scope.from_code(scope)
     except KeyError:

@@ -297,8 +297,8 @@ Everything recorded after this backup will be lost (the current database is kept
             <translation>Check in</translation>
         </message>
         <message>
-            <source>{name} 来站事由（按数字键选择）</source>
-            <translation>Why {name} came in (press a number to choose)</translation>
+            <source>{name}（{no}）来站事由（按数字键选择）</source>
+            <translation>Why {name} ({no}) came in (press a number to choose)</translation>
         </message>
         <message>
             <source>取消</source>
@@ -924,8 +924,39 @@ An administrator can restore it after signing in. The current database is first 
             <translation>{name} ({no}): balance {balance} points</translation>
         </message>
         <message>
-            <source>发放（回车）</source>
-            <translation>Issue (Enter)</translation>
+            <source>发放…（回车）</source>
+            <translation>Issue… (Enter)</translation>
+        </message>
+        <message>
+            <source>全部 {balance} 分</source>
+            <translation>All {balance} points</translation>
+        </message>
+        <message>
+            <source>其中 {rest} 分只能发 1 分券。</source>
+            <translation>{rest} of these points can only go on 1-point vouchers.</translation>
+        </message>
+        <message>
+            <source>只发 {points} 分，{rest} 分留在余额</source>
+            <translation>Issue {points} only, keep {rest} on the balance</translation>
+        </message>
+        <message>
+            <source>返回修改</source>
+            <translation>Back</translation>
+        </message>
+        <message>
+            <source>确认发放（回车）</source>
+            <translation>Confirm and issue (Enter)</translation>
+        </message>
+        <message numerus="yes">
+            <source>发放 %n 张，共 {points} 分，余额 {balance} 分</source>
+            <translation>
+                <numerusform>Issue %n voucher, {points} points in all, balance {balance} points</numerusform>
+                <numerusform>Issue %n vouchers, {points} points in all, balance {balance} points</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>面额 {faces}；{scope}；有效期至 {expiry}</source>
+            <translation>Faces {faces}; {scope}; valid until {expiry}</translation>
         </message>
         <message>
             <source>取消</source>
@@ -1475,8 +1506,8 @@ An administrator can restore it after signing in. The current database is first 
             <translation>This deed counts only after an administrator approves it.</translation>
         </message>
         <message>
-            <source>为 {name} 登记积分</source>
-            <translation>Record a deed for {name}</translation>
+            <source>为 {name}（{no}）登记积分</source>
+            <translation>Record a deed for {name} ({no})</translation>
         </message>
         <message>
             <source>请选择积分项目。</source>
@@ -1758,6 +1789,10 @@ Save anyway?</translation>
         <message>
             <source>扫描居民卡，或在上方输入姓名、拼音首字母、手机号或证件号后几位查找居民。</source>
             <translation>Scan a resident card, or type a name, pinyin initials, mobile number or the ID's last digits above.</translation>
+        </message>
+        <message>
+            <source>未选择居民。请在左侧结果中选择（回车打开），或扫描居民卡。</source>
+            <translation>No resident is open. Choose one from the results on the left (Enter opens it), or scan a card.</translation>
         </message>
         <message>
             <source>（已归档）</source>

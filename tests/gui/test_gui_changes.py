@@ -68,8 +68,9 @@ def test_issuing_vouchers_at_the_desk_announces_them(window, ctx, resident, prin
     page.open_resident(resident.id)
     qtbot.keyClick(page.scan, Qt.Key.Key_F4)
     dialog = page.active_dialog()
+    qtbot.mouseClick(dialog.issue_button, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(window.desk.changed) as announced:
-        qtbot.mouseClick(dialog.issue_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
     changes, initiator = announced.args
     assert changes.vouchers and changes.ledger and changes.touches_resident(resident.id)
     assert initiator is dialog

@@ -150,28 +150,33 @@ def test_core_loop_scan_then_deed_saved_in_three_inputs(window, resident, qtbot)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.desk_page.scan, timeout=1000)
 
 
-def test_core_loop_scan_then_whole_balance_printed_in_five_inputs(window, ctx, resident, printer):
-    """Scan, then: the shortcut, Enter to issue the whole balance, Enter to print."""
+def test_core_loop_scan_then_vouchers_printed_in_five_inputs(window, ctx, resident, printer):
+    """The scan, then: the shortcut, Enter to take the suggested amount, Enter to confirm,
+    Enter to print. Counted like the deed loop (the inputs after the scan): 4, and 5 with
+    the scan itself."""
     ledger.adjust(ctx, resident.id, 57, "期初余额")
     scan(QApplication.focusWidget(), resident.card_code)
     inputs = Inputs()
     inputs.key(Qt.Key.Key_F4)
     dialog = window.desk_page.active_dialog()
     assert isinstance(dialog, IssueVouchersDialog)
-    assert dialog.points.value() == 57 and dialog.faces.text() == "50+5+1+1"
-    inputs.key(Qt.Key.Key_Return)  # issue
+    assert dialog.points.value() == 55 and dialog.faces.text() == "50+5"  # no 1-point pile
+    inputs.key(Qt.Key.Key_Return)  # the amount
+    assert dialog.confirm_label.text() == "发放 2 张，共 55 分，余额 2 分"
+    assert ledger.balance(resident.id) == 57
+    inputs.key(Qt.Key.Key_Return)  # confirm: now the points leave the balance
     inputs.key(Qt.Key.Key_Return)  # print
-    assert inputs.count <= 5
-    assert ledger.balance(resident.id) == 0
+    assert inputs.count + 1 <= 5
+    assert ledger.balance(resident.id) == 2
     assert len(printer.printed) == 1
     pdf = printer.printed[0][0]
     assert pdf.startswith(b"%PDF")
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     serials = dialog.serials()
-    assert len(serials) == 4 and all(s in text for s in serials)
-    assert VoucherPrint.select().count() == 4  # the print was recorded
-    assert window.desk_page.panel.balance.text() == "0"
-    assert "兑换 57 分，发放 4 张兑换券，余额 0" in window.desk_page.feedback.text()
+    assert len(serials) == 2 and all(s in text for s in serials)
+    assert VoucherPrint.select().count() == 2  # the print was recorded
+    assert window.desk_page.panel.balance.text() == "2"
+    assert "兑换 55 分，发放 2 张兑换券，余额 2" in window.desk_page.feedback.text()
 
 
 def test_issue_with_own_denominations_and_save_the_pdf(window, ctx, resident, printer, qtbot):
@@ -189,6 +194,8 @@ def test_issue_with_own_denominations_and_save_the_pdf(window, ctx, resident, pr
     dialog.faces.clear()
     qtbot.keyClicks(dialog.faces, "10+5+5")
     qtbot.mouseClick(dialog.issue_button, Qt.MouseButton.LeftButton)
+    assert ledger.balance(resident.id) == 30  # asked to confirm first
+    qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
     assert ledger.balance(resident.id) == 10
     qtbot.mouseClick(dialog.preview.save_button, Qt.MouseButton.LeftButton)
     saved = printer.folder / "vouchers.pdf"

@@ -240,8 +240,11 @@ class RecordDeedDialog(ReportingDialog):
         for r in self.people:
             self.people_list.addItem(f"{r.name}（{r.resident_no}）")
         first = self.people[0]
-        self.heading.setText(self.tr("为 {name} 登记积分").format(name=first.name) if len(
-            self.people) == 1 else self.tr("集体登记：%n 人", "", len(self.people)))
+        if len(self.people) == 1:
+            self.heading.setText(self.tr("为 {name}（{no}）登记积分").format(
+                name=first.name, no=first.resident_no))
+        else:
+            self.heading.setText(self.tr("集体登记：%n 人", "", len(self.people)))
 
     def _on_add_person_return_pressed(self) -> None:
         text = self.add_person.text().strip()

@@ -1,5 +1,7 @@
-"""Issuing vouchers (F4): points (the whole balance by default), denominations the
-clerk may change, scope; then a preview to print or save, which is recorded.
+"""Issuing vouchers (F4): points (the most of the balance that needs no 1-point voucher;
+"全部" for every point), denominations the clerk may change, scope; then what will happen
+("发放 2 张，共 55 分，余额 2 分") to confirm before any point leaves the balance; then a
+preview to print or save, which is recorded.
 
 Once issued, the vouchers stay issued whatever happens to the print: a cancelled or
 failed print says so and leaves Print ready to try again, and closing without printing
@@ -24,7 +26,7 @@ from PySide6.QtWidgets import (
 from app.services import merchants, vouchers
 from app.services import station as station_service
 from app.services.context import new_request_id
-from app.services.errors import InvalidInput
+from app.services.errors import DeskError, InvalidInput
 from app.services.residents import ResidentView
 from app.services.vouchers import IssueResult
 from app.views.common import labels, widgets
@@ -55,8 +57,18 @@ class IssueVouchersDialog(ReportingDialog):
         self.heading.setObjectName("formHeading")
         self.points = QSpinBox()
         self.points.setObjectName("issuePoints")
-        self.points.setRange(1, 1_000_000)
-        self.points.setValue(max(resident.balance, 1))
+        self.points.setRange(0, 1_000_000)
+        self.points.setSpecialValueText("—")  # nothing suggested: the clerk types an amount
+        self.points.setValue(vouchers.suggested_points(resident.balance, self.info.denominations))
+        self.all_button = QPushButton(self.tr("全部 {balance} 分").format(balance=resident.balance))
+        self.all_button.setObjectName("issueAll")
+        self.all_button.setAutoDefault(False)
+        self.offer = QLabel()
+        self.offer.setObjectName("hint")
+        self.offer_button = QPushButton()
+        self.offer_button.setObjectName("issueRound")
+        self.offer_button.setAutoDefault(False)
+        self._faces: list[int] = []  # what the clerk is asked to confirm
         self.faces = QLineEdit()
         self.faces.setObjectName("issueDenominations")
         self.scope = QComboBox()
@@ -75,18 +87,21 @@ class IssueVouchersDialog(ReportingDialog):
         self.errors.add("points", self.points, points_error)
         self.errors.add("denominations", self.faces, faces_error)
         self.errors.add("merchant", self.merchant, merchant_error)
-        self.issue_button = QPushButton(self.tr("发放（回车）"))
+        self.issue_button = QPushButton(self.tr("发放…（回车）"))
         self.issue_button.setObjectName("issueButton")
         self.issue_button.setDefault(True)
         cancel = QPushButton(self.tr("取消"))
         cancel.setAutoDefault(False)
 
         form_page = self._make_form_page(cancel, points_error, faces_error, merchant_error)
+        self.confirm_page = self._make_confirm_page()
         preview_page = self._make_preview_page()
         self.stack = QStackedWidget()
         self.stack.addWidget(form_page)
+        self.stack.addWidget(self.confirm_page)
         self.stack.addWidget(preview_page)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.feedback)
 
@@ -94,6 +109,10 @@ class IssueVouchersDialog(ReportingDialog):
         self.faces.textEdited.connect(self._on_faces_text_edited)
         self.scope.currentIndexChanged.connect(self._on_scope_current_index_changed)
         self.issue_button.clicked.connect(self._on_issue_button_clicked)
+        self.all_button.clicked.connect(self._on_all_button_clicked)
+        self.offer_button.clicked.connect(self._on_offer_button_clicked)
+        self.back_button.clicked.connect(self._on_back_button_clicked)
+        self.confirm_button.clicked.connect(self._on_confirm_button_clicked)
         cancel.clicked.connect(self.reject)
         self.layout_choice.currentIndexChanged.connect(self._on_layout_choice_changed)
         self.preview.delivered.connect(self._on_preview_delivered)
@@ -107,9 +126,15 @@ class IssueVouchersDialog(ReportingDialog):
                         merchant_error: QLabel) -> QWidget:
         form_page = QWidget()
         form = QFormLayout(form_page)
-        form.addRow(self.heading)
-        form.addRow(self.tr("兑换分值"), self.points)
+        points_row = QHBoxLayout()
+        points_row.addWidget(self.points, 1)
+        points_row.addWidget(self.all_button)
+        form.addRow(self.tr("兑换分值"), points_row)
         form.addRow("", points_error)
+        offer_row = QHBoxLayout()
+        offer_row.addWidget(self.offer, 1)
+        offer_row.addWidget(self.offer_button)
+        form.addRow("", offer_row)
         form.addRow(self.tr("面额"), self.faces)
         form.addRow("", faces_error)
         form.addRow(self.tr("使用范围"), self.scope)
@@ -122,6 +147,27 @@ class IssueVouchersDialog(ReportingDialog):
         row.addWidget(self.issue_button)
         form.addRow(row)
         return form_page
+
+    def _make_confirm_page(self) -> QWidget:
+        self.confirm_label = QLabel()
+        self.confirm_label.setObjectName("formHeading")
+        self.confirm_detail = QLabel()
+        self.confirm_detail.setWordWrap(True)
+        self.back_button = QPushButton(self.tr("返回修改"))
+        self.back_button.setAutoDefault(False)
+        self.confirm_button = QPushButton(self.tr("确认发放（回车）"))
+        self.confirm_button.setObjectName("confirmIssue")
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.addWidget(self.confirm_label)
+        column.addWidget(self.confirm_detail)
+        column.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.back_button)
+        row.addWidget(self.confirm_button)
+        column.addLayout(row)
+        return page
 
     def _make_preview_page(self) -> QWidget:
         self.done_label = QLabel()
@@ -149,7 +195,19 @@ class IssueVouchersDialog(ReportingDialog):
         if self._auto_faces:
             faces = vouchers.split(self.points.value(), self.info.denominations)
             self.faces.setText("+".join(str(f) for f in faces))
+        self._update_offer()
         self._update_summary()
+
+    def _update_offer(self) -> None:
+        """Points only 1-point vouchers could make: offer to leave them on the balance."""
+        points = self.points.value()
+        round_points = vouchers.suggested_points(points, self.info.denominations)
+        odd = self._auto_faces and 0 < round_points < points
+        self.offer.setText(self.tr("其中 {rest} 分只能发 1 分券。").format(
+            rest=points - round_points) if odd else "")
+        self.offer_button.setText(self.tr("只发 {points} 分，{rest} 分留在余额").format(
+            points=round_points, rest=points - round_points))
+        self.offer_button.setVisible(odd)
 
     def _update_summary(self) -> None:
         try:
@@ -167,13 +225,24 @@ class IssueVouchersDialog(ReportingDialog):
 
     def _on_faces_text_edited(self, text: str) -> None:
         self._auto_faces = not text.strip()
+        self._update_offer()
         self._update_summary()
+
+    def _on_all_button_clicked(self) -> None:
+        self.points.setValue(self.resident.balance)
+        self.points.setFocus()
+
+    def _on_offer_button_clicked(self) -> None:
+        self.points.setValue(vouchers.suggested_points(self.points.value(),
+                                                       self.info.denominations))
+        self.points.setFocus()
 
     def _on_scope_current_index_changed(self, index: int) -> None:
         self.merchant.setEnabled(self.scope.currentData() == "merchant")
 
     def _on_issue_button_clicked(self) -> None:
-        if self.result is not None or not self.issue_button.isEnabled():
+        """Step 2: what will happen, to confirm; nothing has left the balance yet."""
+        if self.result is not None or self.stack.currentIndex() != 0:
             return
         self.errors.clear()
         try:
@@ -182,11 +251,39 @@ class IssueVouchersDialog(ReportingDialog):
             self.errors.set("denominations",
                             self.tr("面额只能填整数，用 + 或逗号分开，如 50+5+1。"))
             return
+        points, balance = self.points.value(), self.resident.balance
+        try:
+            self._faces = vouchers.plan(points, faces, balance=balance)
+        except DeskError as exc:
+            self.errors.show(exc)
+            return
+        template = self.tr("发放 %n 张，共 {points} 分，余额 {balance} 分", "", len(self._faces))
+        self.confirm_label.setText(template.format(points=points, balance=balance - points))
+        merchant = self.merchant.currentText() if self.scope.currentData() == "merchant" else ""
+        self.confirm_detail.setText(self.tr("面额 {faces}；{scope}；有效期至 {expiry}").format(
+            faces="+".join(str(f) for f in self._faces),
+            scope=" ".join(filter(None, (self.scope.currentText(), merchant))),
+            expiry=vouchers.valid_until(self.desk.today(), self.info.voucher_validity)))
+        self.stack.setCurrentWidget(self.confirm_page)
+        self.issue_button.setDefault(False)
+        self.confirm_button.setDefault(True)
+        self.confirm_button.setFocus()
+
+    def _on_back_button_clicked(self) -> None:
+        self.stack.setCurrentIndex(0)
+        self.confirm_button.setDefault(False)
+        self.issue_button.setDefault(True)
+        self.points.setFocus()
+        self.points.selectAll()
+
+    def _on_confirm_button_clicked(self) -> None:
+        if self.result is not None or not self.confirm_button.isEnabled():
+            return
         scope = self.scope.currentData()
         merchant = self.merchant.currentText() if scope == "merchant" else None
-        ctx, rid, points, request = self.desk.ctx, self.resident.id, self.points.value(), \
-            self._request_id
-        self.issue_button.setEnabled(False)
+        ctx, rid, points, faces, request = (self.desk.ctx, self.resident.id, self.points.value(),
+                                            self._faces, self._request_id)
+        self.confirm_button.setEnabled(False)
         self.desk.perform(self, lambda: vouchers.issue(ctx, rid, points, faces, scope,
                                                        merchant or None, request_id=request),
                           self._on_issue_succeeded, self._on_issue_failed)
@@ -198,18 +295,19 @@ class IssueVouchersDialog(ReportingDialog):
         message = template.format(name=result.name, points=result.points, balance=result.balance)
         self.done_label.setText(message)
         self.reported.emit(message)
-        self.stack.setCurrentIndex(1)
+        self.stack.setCurrentIndex(2)
         self.resize(max(self.width(), 820), max(self.height(), 700))
         if self.parentWidget() is not None:  # keep it on screen, window manager or not
             centre = self.parentWidget().window().geometry().center()
             self.move(centre - self.rect().center())
-        self.issue_button.setDefault(False)
+        self.confirm_button.setDefault(False)
         self.preview.print_button.setDefault(True)
         self.preview.print_button.setFocus()
         self._render()
 
     def _on_issue_failed(self, exc: BaseException) -> None:
-        self.issue_button.setEnabled(True)
+        self.confirm_button.setEnabled(True)
+        self._on_back_button_clicked()  # the refusal is shown beside the field to change
         self.errors.show(exc)
 
     # -- step 2: print or save ---------------------------------------------------
@@ -262,6 +360,9 @@ class IssueVouchersDialog(ReportingDialog):
         self.preview.print_button.setFocus()
 
     def reject(self) -> None:
+        if self.result is None and self.stack.currentWidget() is self.confirm_page:
+            self._on_back_button_clicked()  # Escape: back to change the amount, nothing issued
+            return
         if self.result is not None and not self.delivered and not widgets.confirm(
                 self, self.tr("兑换券还没有打印"),
                 self.tr("兑换券已发放、积分已扣除，但还没有打印或保存。关闭后可在居民面板用"

@@ -85,6 +85,8 @@ class DeskPage(Page):
 
     # -- finding a resident ------------------------------------------------------
     def _on_scan_text_edited(self, text: str) -> None:
+        if self.panel.resident is not None:
+            self._close_resident()  # a new query: nothing may still go to the last resident
         stripped = text.strip()
         if residents.CARD_PATTERN.fullmatch(stripped.upper()) or _is_voucher(stripped):
             self._timer.stop()  # a scan in progress: wait for its Enter
@@ -148,6 +150,11 @@ class DeskPage(Page):
                                                                      no=r.resident_no))
         self._update_actions()
         self.focus_scan()
+
+    def _close_resident(self) -> None:
+        self.panel.show_resident(None, searching=True)
+        self.feedback.clear_message()
+        self._update_actions()
 
     def focus_scan(self) -> None:
         self.scan.setFocus()

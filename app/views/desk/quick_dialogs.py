@@ -36,11 +36,12 @@ class CheckInDialog(ReportingDialog):
         self.resident = resident
         self._request_id = new_request_id()
         self.setWindowTitle(self.tr("签到"))
-        heading = QLabel(self.tr("{name} 来站事由（按数字键选择）").format(name=resident.name))
-        heading.setObjectName("formHeading")
+        self.heading = QLabel(self.tr("{name}（{no}）来站事由（按数字键选择）").format(
+            name=resident.name, no=resident.resident_no))
+        self.heading.setObjectName("formHeading")
         self.group = QButtonGroup(self)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading)
+        layout.addWidget(self.heading)
         for n, code in enumerate(checkins.PURPOSES, start=1):
             button = QRadioButton(f"&{n}  {labels.purpose(code)}")
             button.setProperty("purpose", code)
@@ -108,9 +109,11 @@ class AdjustPointsDialog(ReportingDialog):
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("调整"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.heading = QLabel(self.tr("{name}（{no}），当前余额 {balance} 分").format(
+            name=resident.name, no=resident.resident_no, balance=resident.balance))
+        self.heading.setObjectName("formHeading")
         form = QFormLayout(self)
-        form.addRow(QLabel(self.tr("{name}（{no}），当前余额 {balance} 分").format(
-            name=resident.name, no=resident.resident_no, balance=resident.balance)))
+        form.addRow(self.heading)
         form.addRow(self.tr("加减分值"), self.points)
         form.addRow("", points_error)
         form.addRow(self.tr("理由"), self.reason)
@@ -166,10 +169,12 @@ class ReverseEntryDialog(ReportingDialog):
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("冲正"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        form = QFormLayout(self)
-        form.addRow(QLabel(self.tr("{name}（{no}）：{date} {what} {points:+d} 分").format(
+        self.heading = QLabel(self.tr("{name}（{no}）：{date} {what} {points:+d} 分").format(
             name=resident.name, no=resident.resident_no, date=entry.business_date,
-            what=describe_entry(entry), points=entry.points)))
+            what=describe_entry(entry), points=entry.points))
+        self.heading.setObjectName("formHeading")
+        form = QFormLayout(self)
+        form.addRow(self.heading)
         form.addRow(QLabel(self.tr("冲正会记一笔相反的流水，原流水保留。")))
         form.addRow(self.tr("理由"), self.reason)
         form.addRow("", reason_error)

@@ -43,9 +43,9 @@ class ReprintDialog(ReportingDialog):
         self.resident = resident
         self.setWindowTitle(self.tr("补打兑换券"))
         self.resize(880, 760)
-        heading = QLabel(self.tr("{name}（{no}）未使用的兑换券：选择要补打的券").format(
+        self.heading = QLabel(self.tr("{name}（{no}）未使用的兑换券：选择要补打的券").format(
             name=resident.name, no=resident.resident_no))
-        heading.setObjectName("formHeading")
+        self.heading.setObjectName("formHeading")
         self.model = OpenVouchersModel(self)
         self.table = QTableView()
         self.table.setObjectName("openVouchers")
@@ -59,7 +59,7 @@ class ReprintDialog(ReportingDialog):
         self.close_button = QPushButton(self.tr("关闭"))
         self.close_button.setAutoDefault(False)
         top = QHBoxLayout()
-        top.addWidget(heading, 1)
+        top.addWidget(self.heading, 1)
         top.addWidget(self.layout_choice)
         layout = QVBoxLayout(self)
         layout.addLayout(top)

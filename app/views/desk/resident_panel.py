@@ -78,14 +78,14 @@ class ResidentPanel(QWidget):
         card_layout.addLayout(ledger_head)
         card_layout.addWidget(self.ledger, 1)
 
-        self.empty = QLabel(
-            self.tr("扫描居民卡，或在上方输入姓名、拼音首字母、手机号或证件号后几位查找居民。"))
+        self.empty = QLabel()
         self.empty.setObjectName("emptyHint")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._stack = QStackedLayout(self)
         self._stack.addWidget(self.empty)
         self._stack.addWidget(card)
+        self.show_resident(None)
         desk.clerk_changed.connect(self._on_desk_clerk_changed)
         self.reveal_button.clicked.connect(self._on_reveal_button_clicked)
         self.reverse_button.clicked.connect(self._on_reverse_button_clicked)
@@ -158,11 +158,17 @@ class ResidentPanel(QWidget):
         ledger_head.addWidget(self.reverse_button)
         return ledger_head
 
-    def show_resident(self, resident_id: int | None) -> None:
+    def show_resident(self, resident_id: int | None, searching: bool = False) -> None:
+        """``searching``: nobody is shown because the clerk started a new query."""
         self.revealed = None  # full numbers belong to the resident they were asked for
         self.feedback.clear_message()
         if resident_id is None:
             self.resident = None
+            if searching:
+                self.empty.setText(self.tr("未选择居民。请在左侧结果中选择（回车打开），或扫描居民卡。"))
+            else:
+                self.empty.setText(self.tr(
+                    "扫描居民卡，或在上方输入姓名、拼音首字母、手机号或证件号后几位查找居民。"))
             for label in (self.name, self.number, self.balance, self.pending,
                           *self.details.values()):
                 label.clear()  # nothing of the last resident stays in the window

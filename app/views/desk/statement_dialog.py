@@ -47,9 +47,11 @@ class StatementDialog(ReportingDialog):
         self.feedback = Feedback()
         self.close_button = QPushButton(self.tr("关闭"))
         self.close_button.setAutoDefault(False)
+        self.heading = QLabel(self.tr("{name}（{no}）").format(name=resident.name,
+                                                             no=resident.resident_no))
+        self.heading.setObjectName("formHeading")
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("{name}（{no}）").format(name=resident.name,
-                                                            no=resident.resident_no)), 1)
+        top.addWidget(self.heading, 1)
         top.addWidget(QLabel(self.tr("从")))
         top.addWidget(self.start)
         top.addWidget(QLabel(self.tr("到")))

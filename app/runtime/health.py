@@ -90,17 +90,19 @@ def _whole_ledger(keys: Path) -> Report:
 
 
 def full_check(config: Config, progress: Callable[[int, int], None] | None = None,
-               cancelled: Callable[[], bool] | None = None) -> Report:
+               cancelled: Callable[[], bool] | None = None, write: bool = True) -> Report:
     """The whole check of the open database (integrity_check, foreign keys, every ledger
     invariant, every seal, the whole audit chain), for ``station-desk check`` and the
     desk's background check: ``progress(done, total)`` after each step; ``cancelled()``
     stops it (``report.cancelled``). A pass advances the checkpoint to what it saw when
-    it began. Call it on a thread of its own: it takes a while on a large station."""
+    it began. Call it on a thread of its own: it takes a while on a large station.
+    ``write=False`` (opened without the lock): the checkpoint stays and dropped guards
+    are only reported."""
     from app.services import checkpoint, integrity
 
     keys = config.data_dir / "keys"
-    report = integrity.run_check(keys, progress=progress, cancelled=cancelled)
-    if report.ok and report.verified is not None:
+    report = integrity.run_check(keys, progress=progress, cancelled=cancelled, repair=write)
+    if write and report.ok and report.verified is not None:
         from app.models import Station
 
         if Station.select().exists():

@@ -101,8 +101,12 @@ def open_or_recover(config: Config, runner: Runner | None = None) -> Opened | No
 
 def run_gui(config: Config) -> int:
     """Run the desk until its window closes; returns the process exit code."""
-    setup_logging(config)
+    from app.views.shell import single
+
     app = make_application()
+    if single.ask_first_to_show(config):
+        return 0  # the window already open on this station came forward instead
+    setup_logging(config)
     errors.install_excepthook()
     family = look.load_fonts()
     i18n.install(preferences.get(preferences.LANGUAGE), config.data_dir / "translations")
@@ -112,9 +116,11 @@ def run_gui(config: Config) -> int:
         opened = open_or_recover(config)
         if opened is None:
             return 1
+        server = single.ActivationServer(config)  # the lock is ours: later starts call here
         try:
             outcome = _run_opened(app, opened)
         finally:
+            server.close()
             opened.close()
         if isinstance(outcome, int):
             return outcome

@@ -37,6 +37,16 @@ class DamagedDatabase(DeskError):
     backup: Path | None = None  # the newest verified backup, offered for restoring
 
 
+class FailedWholeCheck(DamagedDatabase):
+    """The whole-file check the desk runs in the background after sign-in found faults
+    the start-up check (which reads only what is new) could not see."""
+
+    code = "failed_whole_check"
+    zh = "后台数据检查发现问题，本站已停止写入：{problems}。{advice}"
+    en = ("The background check of the whole database found problems; nothing more will "
+          "be written: {problems_en}. {advice_en}")
+
+
 def storage_problems(config: Config) -> list[str]:
     """Whether the file reads as a database at all (its schema): cheap at any size. The
     whole-file checks run in ``full_check``, ``station-desk check`` and every backup."""
@@ -163,12 +173,13 @@ def newest_verified_backup(config: Config) -> Path | None:
     return None
 
 
-def damaged(config: Config, problems: list[str]) -> DamagedDatabase:
+def damaged(config: Config, problems: list[str],
+            kind: type[DamagedDatabase] = DamagedDatabase) -> DamagedDatabase:
     newest = newest_verified_backup(config) if config.is_sqlite else None
     if newest:
         advice = f"可从最近一份已校验的备份恢复：station-desk restore {newest}"
         advice_en = f"Restore the newest verified backup: station-desk restore {newest}"
     else:
         advice, advice_en = "请联系管理员。", "Call your administrator."
-    return DamagedDatabase(problems="；".join(problems), advice=advice, advice_en=advice_en,
-                           problems_en="; ".join(problems), backup=newest)
+    return kind(problems="；".join(problems), advice=advice, advice_en=advice_en,
+                problems_en="; ".join(problems), backup=newest)

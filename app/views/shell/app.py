@@ -76,6 +76,18 @@ def open_station_or_error(config: Config) -> tuple[Opened | None, str]:
         return None, errors.message_for(exc)
 
 
+def recovered(config: Config, damage: Exception, runner: Runner | None = None) -> bool:
+    """Offer a damaged station's newest verified backup; whether it was restored."""
+    from app.views.shell.recovery_dialog import DamagedDialog, restored_message
+
+    dialog = DamagedDialog(config, damage, runner)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.restored is None:
+        return False
+    QMessageBox.information(None, QCoreApplication.translate("App", "恢复完成"),
+                            restored_message(dialog.restored))
+    return True
+
+
 def open_or_recover(config: Config, runner: Runner | None = None) -> Opened | None:
     """The opened station; a damaged one is offered its newest verified backup first.
     None: it cannot be opened and the clerk was told why."""
@@ -85,13 +97,8 @@ def open_or_recover(config: Config, runner: Runner | None = None) -> Opened | No
         try:
             opened, problem = open_station_or_error(config)
         except DamagedDatabase as exc:
-            from app.views.shell.recovery_dialog import DamagedDialog, restored_message
-
-            dialog = DamagedDialog(config, exc, runner)
-            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.restored is None:
+            if not recovered(config, exc, runner):
                 return None
-            QMessageBox.information(None, QCoreApplication.translate("App", "恢复完成"),
-                                    restored_message(dialog.restored))
             continue  # open the restored station, checked like any other
         if opened is None:
             QMessageBox.critical(None, QCoreApplication.translate("App", "StationDesk 无法启动"),
@@ -124,6 +131,10 @@ def run_gui(config: Config) -> int:
             opened.close()
         if isinstance(outcome, int):
             return outcome
+        if isinstance(outcome, Exception):  # the background check found damage
+            if not recovered(config, outcome):
+                return 1
+            continue
         restore_after_close(config, outcome)  # then the desk opens again
 
 
@@ -148,9 +159,10 @@ def restore_after_close(config: Config, request: RestoreRequest,
     return True
 
 
-def _run_opened(app: QApplication, opened: Opened) -> int | RestoreRequest:
-    """The wizard, the sign-in and the main window: the exit code, or the restore an
-    admin asked for (to be done once the station is closed)."""
+def _run_opened(app: QApplication, opened: Opened) -> int | RestoreRequest | Exception:
+    """The wizard, the sign-in and the main window: the exit code, the restore an admin
+    asked for, or the damage the background check found (each dealt with once the
+    station is closed)."""
     from app.services import station
     from app.views.shell.duty import Desk
     from app.views.shell.signin import SignInDialog
@@ -183,7 +195,7 @@ def _run_opened(app: QApplication, opened: Opened) -> int | RestoreRequest:
     window.activateWindow()  # keyboard shortcuts need an active window, WM or not
     window.desk_page.focus_scan()
     window.show_warnings(opened.warnings + held)
-    window.start_backups()
+    window.start_background_work()
     code = app.exec()
     desk.finish()
-    return window.restore_request or code
+    return window.whole_check.damage or window.restore_request or code

@@ -19,6 +19,7 @@ from app.views.shell import single
 def listening(tmp_path, qapp):
     config = resolve(tmp_path / "desk", None)
     server = single.ActivationServer(config)
+    server.listen()
     assert server.listening
     yield config, server
     server.close()
@@ -55,6 +56,7 @@ def test_a_crashed_windows_socket_is_taken_over(tmp_path, qapp, qtbot):
     stale.close()
     assert not single.ask_first_to_show(config)  # the start goes on; the lock decides
     server = single.ActivationServer(config)
+    server.listen()
     try:
         assert server.listening
         with qtbot.waitSignal(server.activated, timeout=3000):

@@ -124,6 +124,7 @@ def run_gui(config: Config) -> int:
         if opened is None:
             return 1
         server = single.ActivationServer(config)  # the lock is ours: later starts call here
+        QTimer.singleShot(PRELOAD_DELAY_MS, server.listen)  # once the first window shows
         try:
             outcome = _run_opened(app, opened)
         finally:

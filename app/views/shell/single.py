@@ -5,6 +5,9 @@ from the data directory, so two stations on one PC never answer for each other. 
 second start for the same data directory connects, asks the first to come forward and
 exits quietly. A socket left behind by a window that crashed answers no one: the start
 then goes on, and the single-writer lock decides as before.
+
+QtNetwork (~15 ms to load) is not loaded before the sign-in shows: the window starts
+listening after its first paint, and a start that finds no socket file has nobody to ask.
 """
 
 from __future__ import annotations
@@ -12,10 +15,15 @@ from __future__ import annotations
 import getpass
 import hashlib
 import logging
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QDir, QObject, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalSocket
 
 from app.runtime.config import Config
 
@@ -32,6 +40,10 @@ def server_name(config: Config) -> str:
 
 def ask_first_to_show(config: Config) -> bool:
     """Whether a window already open on this station was asked to come forward."""
+    if os.name != "nt" and not (Path(QDir.tempPath()) / server_name(config)).exists():
+        return False  # where Qt's local server would have its socket file: none
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(server_name(config))
     if not socket.waitForConnected(CONNECT_MS):
@@ -49,9 +61,15 @@ class ActivationServer(QObject):
 
     def __init__(self, config: Config, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.config = config
+        self.server = None
+
+    def listen(self) -> None:
+        from PySide6.QtNetwork import QLocalServer
+
         self.server = QLocalServer(self)
         self.server.newConnection.connect(self._on_server_new_connection)
-        name = server_name(config)
+        name = server_name(self.config)
         if not self.server.listen(name):
             # Only the lock holder gets here: a socket still there is a crashed window's.
             QLocalServer.removeServer(name)
@@ -61,10 +79,11 @@ class ActivationServer(QObject):
 
     @property
     def listening(self) -> bool:
-        return self.server.isListening()
+        return self.server is not None and self.server.isListening()
 
     def close(self) -> None:
-        self.server.close()
+        if self.server is not None:
+            self.server.close()
 
     def _on_server_new_connection(self) -> None:
         while (socket := self.server.nextPendingConnection()) is not None:
@@ -73,6 +92,8 @@ class ActivationServer(QObject):
             self._read(socket)  # a quick caller may have written (and gone) already
 
     def _on_socket_ready_read(self) -> None:
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = self.sender()
         if isinstance(socket, QLocalSocket):
             self._read(socket)

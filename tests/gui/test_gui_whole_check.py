@@ -72,3 +72,25 @@ def test_an_older_row_edited_is_found_shown_and_stops_writes(threaded_desk, hist
         deeds.record_deed(threaded_desk.ctx, history.id, "DONATION")
     assert "后台数据检查发现问题" in refused.value.message("zh")
     assert not window.backups._timer.isActive()  # a damaged station is not copied
+
+
+def test_a_damaged_window_closes_without_a_backup_and_offers_the_newest_one(
+        threaded_desk, history, qtbot, monkeypatch, tmp_path):
+    from app.views.shell import app as gui_app
+
+    window = open_window(threaded_desk, qtbot)
+    damage = health.FailedWholeCheck(problems="x", problems_en="x", advice="", advice_en="")
+    window.whole_check._on_check_done(damage)
+    window.close()
+    assert not window.isVisible() and not window.backups.closing  # no copy of it is made
+
+    class Station:
+        def close(self) -> None:
+            pass
+
+    offered: list = []
+    monkeypatch.setattr(gui_app, "open_or_recover", lambda config: Station())
+    monkeypatch.setattr(gui_app, "_run_opened", lambda app, opened: damage)
+    monkeypatch.setattr(gui_app, "recovered", lambda config, exc: offered.append(exc))
+    assert gui_app.run_gui(Config(tmp_path / "gui", str(tmp_path / "gui.db"))) == 1
+    assert offered == [damage]

@@ -47,6 +47,14 @@ class FailedWholeCheck(DamagedDatabase):
           "be written: {problems_en}. {advice_en}")
 
 
+def stop_writes(damage: DamagedDatabase) -> None:
+    """Refuse every business write to the open database with ``damage`` from now on, as a
+    failed start-up check leaves the file unwritten (the desk's background check found it)."""
+    from app.models.db import hold_writes
+
+    hold_writes(lambda: damage)
+
+
 def storage_problems(config: Config) -> list[str]:
     """Whether the file reads as a database at all (its schema): cheap at any size. The
     whole-file checks run in ``full_check``, ``station-desk check`` and every backup."""

@@ -95,10 +95,10 @@ class WholeCheck(QObject):
         if damage is None:
             self.passed.emit()
         else:
-            from app.models.db import hold_writes
+            from app.runtime.health import stop_writes
 
             self.damage = damage
-            hold_writes(lambda: damage)
+            stop_writes(damage)
             self.label.setText(self.tr("数据有问题，已停止写入"))
             self.label.setStyleSheet("color: #b00020; font-weight: bold;")
             self.label.setVisible(True)

@@ -294,6 +294,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     return EXIT_OK
 
 
+# Commands that show no personal data and write nothing when opened without the lock:
+# they answer while the desk is open.
+READ_ONLY = {("check", None), ("audit", "verify"), ("deed", "types")}
+
+
 def _handlers() -> Handlers:
     """Every sub-command's handler, by (command, action): loaded when a command runs, so
     the window starts without them."""
@@ -307,10 +312,15 @@ def _run(args: argparse.Namespace, config: Config) -> Outcome:
     handler = _handlers()[(args.command, getattr(args, "action", None))]
     if args.command == "restore":
         return handler(args, Session(config, None))
-    from app.runtime.startup import open_station
+    from app.runtime.startup import StationInUse, open_for_reading, open_station
 
-    # `check` must run on a damaged database: finding the damage is its job.
-    opened = open_station(config, check=args.command != "check")
+    try:
+        # `check` must run on a damaged database: finding the damage is its job.
+        opened = open_station(config, check=args.command != "check")
+    except StationInUse:
+        if (args.command, getattr(args, "action", None)) not in READ_ONLY:
+            raise
+        opened = open_for_reading(config)
     try:
         return handler(args, Session(config, opened))
     finally:

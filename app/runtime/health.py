@@ -37,6 +37,24 @@ class DamagedDatabase(DeskError):
     backup: Path | None = None  # the newest verified backup, offered for restoring
 
 
+class FailedWholeCheck(DamagedDatabase):
+    """The whole-file check the desk runs in the background after sign-in found faults
+    the start-up check (which reads only what is new) could not see."""
+
+    code = "failed_whole_check"
+    zh = "后台数据检查发现问题，本站已停止写入：{problems}。{advice}"
+    en = ("The background check of the whole database found problems; nothing more will "
+          "be written: {problems_en}. {advice_en}")
+
+
+def stop_writes(damage: DamagedDatabase) -> None:
+    """Refuse every business write to the open database with ``damage`` from now on, as a
+    failed start-up check leaves the file unwritten (the desk's background check found it)."""
+    from app.models.db import hold_writes
+
+    hold_writes(lambda: damage)
+
+
 def storage_problems(config: Config) -> list[str]:
     """Whether the file reads as a database at all (its schema): cheap at any size. The
     whole-file checks run in ``full_check``, ``station-desk check`` and every backup."""
@@ -90,17 +108,19 @@ def _whole_ledger(keys: Path) -> Report:
 
 
 def full_check(config: Config, progress: Callable[[int, int], None] | None = None,
-               cancelled: Callable[[], bool] | None = None) -> Report:
+               cancelled: Callable[[], bool] | None = None, write: bool = True) -> Report:
     """The whole check of the open database (integrity_check, foreign keys, every ledger
     invariant, every seal, the whole audit chain), for ``station-desk check`` and the
     desk's background check: ``progress(done, total)`` after each step; ``cancelled()``
     stops it (``report.cancelled``). A pass advances the checkpoint to what it saw when
-    it began. Call it on a thread of its own: it takes a while on a large station."""
+    it began. Call it on a thread of its own: it takes a while on a large station.
+    ``write=False`` (opened without the lock): the checkpoint stays and dropped guards
+    are only reported."""
     from app.services import checkpoint, integrity
 
     keys = config.data_dir / "keys"
-    report = integrity.run_check(keys, progress=progress, cancelled=cancelled)
-    if report.ok and report.verified is not None:
+    report = integrity.run_check(keys, progress=progress, cancelled=cancelled, repair=write)
+    if write and report.ok and report.verified is not None:
         from app.models import Station
 
         if Station.select().exists():
@@ -161,12 +181,13 @@ def newest_verified_backup(config: Config) -> Path | None:
     return None
 
 
-def damaged(config: Config, problems: list[str]) -> DamagedDatabase:
+def damaged(config: Config, problems: list[str],
+            kind: type[DamagedDatabase] = DamagedDatabase) -> DamagedDatabase:
     newest = newest_verified_backup(config) if config.is_sqlite else None
     if newest:
         advice = f"可从最近一份已校验的备份恢复：station-desk restore {newest}"
         advice_en = f"Restore the newest verified backup: station-desk restore {newest}"
     else:
         advice, advice_en = "请联系管理员。", "Call your administrator."
-    return DamagedDatabase(problems="；".join(problems), advice=advice, advice_en=advice_en,
-                           problems_en="; ".join(problems), backup=newest)
+    return kind(problems="；".join(problems), advice=advice, advice_en=advice_en,
+                problems_en="; ".join(problems), backup=newest)

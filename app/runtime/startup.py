@@ -84,9 +84,10 @@ class Opened:
     context: Context
     lock: InstanceLock | None
     warnings: list[str] = field(default_factory=list)
+    reading: bool = False  # opened beside the desk that holds the lock: nothing is written
 
     def close(self) -> None:
-        if not database.is_closed():
+        if not database.is_closed() and not self.reading:
             health.write_anchor(self.config)
         database.close()
         if self.lock:
@@ -114,6 +115,19 @@ def open_station(config: Config, clock: Clock | None = None, lock: bool = True,
     With ``check`` (always, except for ``check`` and ``restore`` themselves) a database
     that fails the start-up check raises ``DamagedDatabase`` before anything is written.
     """
+    return _open(config, clock, lock, check)
+
+
+def open_for_reading(config: Config, clock: Clock | None = None) -> Opened:
+    """Open the station beside the desk that holds its lock, for a command that only
+    reads (SQLite's WAL lets readers in beside the one writer): no lock, no start-up
+    check (it moves the checkpoint: a write; the desk checked at its own start), no
+    migration and no placement; refused when the schema would need a migration."""
+    return _open(config, clock, lock=False, check=False, reading=True)
+
+
+def _open(config: Config, clock: Clock | None, lock: bool, check: bool,
+          reading: bool = False) -> Opened:
     try:
         make_private(config)
     except OSError as exc:
@@ -135,6 +149,10 @@ def open_station(config: Config, clock: Clock | None = None, lock: bool = True,
             raise health.damaged(config, [
                 "数据库的版本被改回了没有校验码的旧版本，而本站的记录早已加上校验码"
                 "（有人想借升级给伪造的记录加上校验码）"])
+        if reading and needs_migration():
+            raise StartupError(
+                reason="本站数据库需要升级：请先关闭前台窗口，再运行此命令。",
+                reason_en="The database needs an upgrade: close the desk first.")
         if config.is_sqlite and needs_migration():
             from app.services.backup import backup_before_migration
 
@@ -146,7 +164,7 @@ def open_station(config: Config, clock: Clock | None = None, lock: bool = True,
             problems = health.ledger_problems(config) + health.anchor_problems(config)
             if problems:
                 raise health.damaged(config, problems)
-        if config.is_sqlite:
+        if config.is_sqlite and not reading:
             from app.services import placement
 
             # A copy opened elsewhere holds its writes; an unchecked (perhaps damaged)
@@ -160,4 +178,5 @@ def open_station(config: Config, clock: Clock | None = None, lock: bool = True,
         raise StartupError(reason=f"无法打开数据库：{exc}",
                            reason_en=f"Cannot open the database: {exc}") from exc
     warnings = health.space_warnings(config) if config.is_sqlite else []
-    return Opened(config, Context(config.data_dir, clock or Clock()), instance, warnings)
+    return Opened(config, Context(config.data_dir, clock or Clock()), instance, warnings,
+                  reading)

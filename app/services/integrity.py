@@ -110,13 +110,15 @@ def ledger_check(report: Report) -> None:
                         vouchers=count)
 
 
-def guard_check(report: Report) -> None:
+def guard_check(report: Report, repair: bool = True) -> None:
     """The append-only triggers must all be there; any that were dropped are reported and
-    installed again at once."""
+    (``repair``) installed again at once."""
     missing = missing_guards()
-    if missing:
+    if missing and repair:
         install_guards()
         report.problems.append(f"防改触发器被删除（{'、'.join(missing)}），已重新安装")
+    elif missing:
+        report.problems.append(f"防改触发器被删除（{'、'.join(missing)}）")
 
 
 def seal_check(report: Report, keys_dir: Path,
@@ -222,7 +224,7 @@ def _interruptible(cancelled: Callable[[], bool] | None) -> Iterator[None]:
 
 
 def run_check(keys_dir: Path, quick: bool = False, progress: Progress | None = None,
-              cancelled: Callable[[], bool] | None = None) -> Report:
+              cancelled: Callable[[], bool] | None = None, repair: bool = True) -> Report:
     """The whole check, in steps: ``progress(done, total)`` after each; ``cancelled()``
     is asked between steps and during the long ones (the report then says so). Its
     ``verified`` is what it saw when it began, for ``checkpoint.advance`` on success."""
@@ -230,7 +232,7 @@ def run_check(keys_dir: Path, quick: bool = False, progress: Progress | None = N
     steps: list[Callable[[], None]] = [
         lambda: file_check(report, quick=quick),
         lambda: foreign_key_check(report),
-        lambda: guard_check(report),  # it may write (guards put back): before the snapshot
+        lambda: guard_check(report, repair),  # it may write (guards put back): before the snapshot
         lambda: ledger_check(report),
         lambda: seal_check(report, keys_dir),
         lambda: audit_cross_check(report),

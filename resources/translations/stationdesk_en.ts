@@ -1171,6 +1171,18 @@ An administrator can restore it after signing in. The current database is first 
     <context>
         <name>MainWindow</name>
         <message>
+            <source>后台数据检查发现本站数据库有问题：</source>
+            <translation>The background check of the whole database found problems:</translation>
+        </message>
+        <message>
+            <source>为保护数据，本站已停止写入（仍可查询）。请通知管理员；关闭窗口后可用最近一份已校验的备份恢复。</source>
+            <translation>To protect the data, nothing more will be written (you can still look things up). Tell your administrator; once the window is closed, the newest verified backup can be restored.</translation>
+        </message>
+        <message>
+            <source>数据检查发现问题</source>
+            <translation>The data check found problems</translation>
+        </message>
+        <message>
             <source>前台</source>
             <translation>Desk</translation>
         </message>
@@ -2399,6 +2411,25 @@ This affects every resident; if it was a mistake, an admin can reverse the newes
         <message>
             <source>过期兑换券</source>
             <translation>Expired vouchers</translation>
+        </message>
+    </context>
+    <context>
+        <name>WholeCheck</name>
+        <message>
+            <source>正在后台检查数据</source>
+            <translation>Checking the data in the background</translation>
+        </message>
+        <message>
+            <source>检查整个数据库（不影响正常登记）</source>
+            <translation>Checking the whole database (recording goes on as usual)</translation>
+        </message>
+        <message>
+            <source>数据有问题，已停止写入</source>
+            <translation>Data problem: writing stopped</translation>
+        </message>
+        <message>
+            <source>后台数据检查未能完成：{reason}</source>
+            <translation>The background data check did not finish: {reason}</translation>
         </message>
     </context>
 </TS>

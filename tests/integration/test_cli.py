@@ -104,11 +104,12 @@ def test_backup_and_restore_round_trip(station, tmp_path_factory):
 
 
 def test_second_copy_is_refused(station):
-    """While another process holds the station, the command says who and changes nothing."""
+    """While another process holds the station, a command that writes says who and changes
+    nothing (read-only ones answer beside it: test_cli_while_open)."""
     lock = InstanceLock(station / "station.db")
     lock.acquire()
     try:
-        done = run(station, "check")
+        done = run(station, "--as", "admin", "merchant", "add", "新店")
     finally:
         lock.release()
     assert done.returncode == 2 and "pid" in done.stderr

@@ -76,6 +76,18 @@ def open_station_or_error(config: Config) -> tuple[Opened | None, str]:
         return None, errors.message_for(exc)
 
 
+def recovered(config: Config, damage: Exception, runner: Runner | None = None) -> bool:
+    """Offer a damaged station's newest verified backup; whether it was restored."""
+    from app.views.shell.recovery_dialog import DamagedDialog, restored_message
+
+    dialog = DamagedDialog(config, damage, runner)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.restored is None:
+        return False
+    QMessageBox.information(None, QCoreApplication.translate("App", "恢复完成"),
+                            restored_message(dialog.restored))
+    return True
+
+
 def open_or_recover(config: Config, runner: Runner | None = None) -> Opened | None:
     """The opened station; a damaged one is offered its newest verified backup first.
     None: it cannot be opened and the clerk was told why."""
@@ -85,13 +97,8 @@ def open_or_recover(config: Config, runner: Runner | None = None) -> Opened | No
         try:
             opened, problem = open_station_or_error(config)
         except DamagedDatabase as exc:
-            from app.views.shell.recovery_dialog import DamagedDialog, restored_message
-
-            dialog = DamagedDialog(config, exc, runner)
-            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.restored is None:
+            if not recovered(config, exc, runner):
                 return None
-            QMessageBox.information(None, QCoreApplication.translate("App", "恢复完成"),
-                                    restored_message(dialog.restored))
             continue  # open the restored station, checked like any other
         if opened is None:
             QMessageBox.critical(None, QCoreApplication.translate("App", "StationDesk 无法启动"),
@@ -101,8 +108,12 @@ def open_or_recover(config: Config, runner: Runner | None = None) -> Opened | No
 
 def run_gui(config: Config) -> int:
     """Run the desk until its window closes; returns the process exit code."""
-    setup_logging(config)
+    from app.views.shell import single
+
     app = make_application()
+    if single.ask_first_to_show(config):
+        return 0  # the window already open on this station came forward instead
+    setup_logging(config)
     errors.install_excepthook()
     family = look.load_fonts()
     i18n.install(preferences.get(preferences.LANGUAGE), config.data_dir / "translations")
@@ -112,12 +123,19 @@ def run_gui(config: Config) -> int:
         opened = open_or_recover(config)
         if opened is None:
             return 1
+        server = single.ActivationServer(config)  # the lock is ours: later starts call here
+        QTimer.singleShot(PRELOAD_DELAY_MS, server.listen)  # once the first window shows
         try:
             outcome = _run_opened(app, opened)
         finally:
+            server.close()
             opened.close()
         if isinstance(outcome, int):
             return outcome
+        if isinstance(outcome, Exception):  # the background check found damage
+            if not recovered(config, outcome):
+                return 1
+            continue
         restore_after_close(config, outcome)  # then the desk opens again
 
 
@@ -142,9 +160,10 @@ def restore_after_close(config: Config, request: RestoreRequest,
     return True
 
 
-def _run_opened(app: QApplication, opened: Opened) -> int | RestoreRequest:
-    """The wizard, the sign-in and the main window: the exit code, or the restore an
-    admin asked for (to be done once the station is closed)."""
+def _run_opened(app: QApplication, opened: Opened) -> int | RestoreRequest | Exception:
+    """The wizard, the sign-in and the main window: the exit code, the restore an admin
+    asked for, or the damage the background check found (each dealt with once the
+    station is closed)."""
     from app.services import station
     from app.views.shell.duty import Desk
     from app.views.shell.signin import SignInDialog
@@ -177,7 +196,7 @@ def _run_opened(app: QApplication, opened: Opened) -> int | RestoreRequest:
     window.activateWindow()  # keyboard shortcuts need an active window, WM or not
     window.desk_page.focus_scan()
     window.show_warnings(opened.warnings + held)
-    window.start_backups()
+    window.start_background_work()
     code = app.exec()
     desk.finish()
-    return window.restore_request or code
+    return window.whole_check.damage or window.restore_request or code

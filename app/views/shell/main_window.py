@@ -2,7 +2,9 @@
 the status bar, and the lock screen (Ctrl+L, switching clerk, or idle time: a
 resident's data must not stay on an unattended screen).
 
-It also runs the automatic backups (daily while open, and one more when it closes), says
+It also runs the whole-file check in the background after sign-in (a fault stops writes
+and is shown; see ``whole_check``), then the automatic backups (daily while open, and
+one more when it closes), says
 once after sign-in what the start-up check warned about (low disk space), and closes
 itself when an admin asks for a restore (``restore_request``): the composition root then
 restores with the station closed and opens the desk again.
@@ -49,6 +51,7 @@ from app.views.shell.duty import Desk
 from app.views.shell.idle import IdleWatcher
 from app.views.shell.recovery_dialog import RestoreRequest
 from app.views.shell.signin import SignInForm
+from app.views.shell.whole_check import WholeCheck
 
 # Every page of the window; each declares its key, sidebar title, place and audience.
 PAGE_CLASSES: tuple[type[Page], ...] = tuple(sorted(
@@ -78,6 +81,8 @@ class MainWindow(QMainWindow):
         workspace = self._make_workspace()
         self._make_lock_screen(workspace)
         self._make_status_bar()
+        self.whole_check = WholeCheck(desk, self.statusBar(), self)
+        self.damage_box: QMessageBox | None = None
 
         self.idle = IdleWatcher(self)
         self.sidebar.currentRowChanged.connect(self._on_sidebar_current_row_changed)
@@ -90,6 +95,8 @@ class MainWindow(QMainWindow):
         self.backups_page.restore_requested.connect(self._on_backups_page_restore_requested)
         self.backups.backup_made.connect(self._on_backups_backup_made)
         self.backups.backup_failed.connect(self._on_backups_backup_failed)
+        self.whole_check.found.connect(self._on_whole_check_found)
+        self.whole_check.ended.connect(self._on_whole_check_ended)
         desk.clerk_changed.connect(self._on_desk_clerk_changed)
         desk.feedback_posted.connect(self._on_desk_feedback_posted)
         desk.changed.connect(self._on_desk_changed)
@@ -259,6 +266,28 @@ class MainWindow(QMainWindow):
         """The daily backup now (if today has none) and on a timer while the desk runs."""
         self.backups.start()
 
+    def start_background_work(self) -> None:
+        """The whole-file check, then (if it found nothing) the backups: one reads the
+        whole file after the other, and a damaged station is not copied."""
+        if not self.whole_check.start():
+            self.start_backups()
+
+    def _on_whole_check_ended(self) -> None:
+        if self.whole_check.damage is None and not self.backups.closing:
+            self.start_backups()
+
+    def _on_whole_check_found(self, damage: Exception) -> None:
+        from app.views.shell.recovery_dialog import problem_list
+
+        text = self.tr("后台数据检查发现本站数据库有问题：") + "\n" + "\n".join(
+            f"• {p}" for p in problem_list(damage)) + "\n\n" + self.tr(
+            "为保护数据，本站已停止写入（仍可查询）。请通知管理员；关闭窗口后可用最近一份"
+            "已校验的备份恢复。")
+        self.damage_box = QMessageBox(QMessageBox.Icon.Critical, self.tr("数据检查发现问题"),
+                                      text, QMessageBox.StandardButton.Ok, self)
+        self.damage_box.setObjectName("damageBox")
+        self.damage_box.open()
+
     def show_warnings(self, warnings: list[str]) -> None:
         """What the start-up check warned about, said once (the box does not block)."""
         if not warnings:
@@ -283,6 +312,9 @@ class MainWindow(QMainWindow):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        self.whole_check.cancel()  # the close backup must not wait behind it
+        if self.whole_check.damage is not None:
+            self._closing = True  # a damaged station is not copied over good backups
         if not self._closing and self.backups.enabled:
             # The close backup runs first, in the background; the window closes after it.
             event.ignore()

@@ -84,7 +84,7 @@ class DamagedDialog(QDialog):
         heading = QLabel(self.tr("为保护数据，本站数据库已停止写入"))
         heading.setObjectName("formHeading")
         problems = QLabel(self.tr("发现的问题：") + "\n" + "\n".join(
-            f"• {p}" for p in _problems(error)))
+            f"• {p}" for p in problem_list(error)))
         problems.setWordWrap(True)
         problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.offer = QLabel()
@@ -169,7 +169,7 @@ class DamagedDialog(QDialog):
         self.password.setFocus()
 
 
-def _problems(error: Exception) -> list[str]:
+def problem_list(error: Exception) -> list[str]:
     data = getattr(error, "data", {}) or {}
     text = str(data.get("problems", "")) or message_for(error)
     return [p for p in text.split("；") if p]

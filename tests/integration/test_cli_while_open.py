@@ -16,7 +16,8 @@ from tests.integration.cli_helpers import new_station, ok_json, run
 
 @pytest.fixture
 def held(tmp_path):
-    """A set-up station, checked before its newest deed, whose lock another process (the desk) holds."""
+    """A set-up station, checked before its newest deed, whose lock another process (the
+    desk) holds."""
     data = new_station(tmp_path / "desk")
     ok_json(data, "--as", "admin", "resident", "add", "--name", "张明月")
     ok_json(data, "--as", "admin", "deed", "record", "张明月", "DONATION")

@@ -13,8 +13,8 @@ from app.cli.support import (
     NEW_PASSWORD_ENV,
     Failed,
     Handlers,
+    Invocation,
     Outcome,
-    Session,
     audited,
     password,
     reader,
@@ -23,24 +23,24 @@ from app.cli.support import (
 from app.services.errors import InvalidInput
 
 
-def cmd_merchant_list(args: argparse.Namespace, session: Session) -> Outcome:
+def cmd_merchant_list(args: argparse.Namespace, call: Invocation) -> Outcome:
     from app.services import merchants
 
-    reader(session)
+    reader(call)
     return ({"merchants": merchants.names()}, lambda r: "\n".join(r["merchants"]))
 
 
-def cmd_merchant_add(args: argparse.Namespace, session: Session) -> Outcome:
+def cmd_merchant_add(args: argparse.Namespace, call: Invocation) -> Outcome:
     from app.services import merchants
 
-    name = merchants.add(signed_in(args, session), args.name).name
+    name = merchants.add(signed_in(args, call), args.name).name
     return ({"merchant": name}, lambda r: f"已添加商户 {r['merchant']}")
 
 
-def cmd_clerk_list(args: argparse.Namespace, session: Session) -> Outcome:
+def cmd_clerk_list(args: argparse.Namespace, call: Invocation) -> Outcome:
     from app.services import auth, permissions
 
-    ctx = signed_in(args, session)  # who may sign in is itself worth protecting
+    ctx = signed_in(args, call)  # who may sign in is itself worth protecting
     permissions.require(ctx, "clerk.manage")
     rows = [c.__dict__ for c in auth.list_clerks(ctx)]
     return ({"clerks": rows}, lambda r: "\n".join(
@@ -49,22 +49,22 @@ def cmd_clerk_list(args: argparse.Namespace, session: Session) -> Outcome:
         for c in r["clerks"]))
 
 
-def cmd_clerk_add(args: argparse.Namespace, session: Session) -> Outcome:
+def cmd_clerk_add(args: argparse.Namespace, call: Invocation) -> Outcome:
     from app.services import auth
 
-    ctx = signed_in(args, session)
+    ctx = signed_in(args, call)
     actor = auth.add_clerk(ctx, args.username, args.name, args.role,
                            password(f"{args.username} 的新密码: ", NEW_PASSWORD_ENV))
     return ({"username": actor.username, "role": actor.role},
             lambda r: f"已添加经办人 {r['username']}（{r['role']}）")
 
 
-def cmd_clerk_recover(args: argparse.Namespace, session: Session) -> Outcome:
+def cmd_clerk_recover(args: argparse.Namespace, call: Invocation) -> Outcome:
     """The way back for a station whose only admin is locked for good: whoever holds the
     station secret may unlock an account and give it a new password."""
     from app.services import auth, keys
 
-    ctx = reader(session)
+    ctx = reader(call)
     source = Path(args.kek_file) if args.kek_file else ctx.keys_dir / keys.KEK_FILE
     try:
         secret = source.read_bytes()
@@ -79,11 +79,11 @@ def cmd_clerk_recover(args: argparse.Namespace, session: Session) -> Outcome:
             lambda r: f"已解锁 {r['username']} 并设置新密码（已记入审计日志）。")
 
 
-def cmd_audit_verify(args: argparse.Namespace, session: Session) -> Outcome:
+def cmd_audit_verify(args: argparse.Namespace, call: Invocation) -> Outcome:
     from app.services import audit
 
-    reader(session)
-    chain = audit.verify_log(session.config.data_dir / "keys", args.anchor)
+    reader(call)
+    chain = audit.verify_log(call.config.data_dir / "keys", args.anchor)
     out = {"records": chain.records, "head": chain.head, "problem": chain.problem,
            "message": chain.problem or "审计日志完整"}
     if chain.problem:
@@ -91,25 +91,25 @@ def cmd_audit_verify(args: argparse.Namespace, session: Session) -> Outcome:
     return (out, lambda r: f"审计日志完整：{r['records']} 条，链头 {r['head']}")
 
 
-def cmd_keys_export(args: argparse.Namespace, session: Session) -> Outcome:
+def cmd_keys_export(args: argparse.Namespace, call: Invocation) -> Outcome:
     from app.services import keys
 
-    reader(session)
+    reader(call)
     ring = keys.export_public_keyring()
     return (ring, lambda r: json.dumps(r, ensure_ascii=False, indent=2))
 
 
-def cmd_keys_rotate(args: argparse.Namespace, session: Session) -> Outcome:
+def cmd_keys_rotate(args: argparse.Namespace, call: Invocation) -> Outcome:
     from app.services import keys
 
-    key_id = keys.rotate(signed_in(args, session))
+    key_id = keys.rotate(signed_in(args, call))
     return ({"key_id": key_id}, lambda r: f"已启用新签名密钥 {r['key_id']}；旧券在有效期内仍有效。")
 
 
-def cmd_keys_revoke(args: argparse.Namespace, session: Session) -> Outcome:
+def cmd_keys_revoke(args: argparse.Namespace, call: Invocation) -> Outcome:
     from app.services import revocation
 
-    result = revocation.revoke(signed_in(args, session), args.key_id, args.reason,
+    result = revocation.revoke(signed_in(args, call), args.key_id, args.reason,
                                refund=args.refund)
     return ({"revoked": args.key_id, **result}, _revoked_lines)
 
@@ -125,14 +125,14 @@ def _revoked_lines(r: dict) -> str:
     return line
 
 
-def cmd_backup(args: argparse.Namespace, session: Session) -> Outcome:
+def cmd_backup(args: argparse.Namespace, call: Invocation) -> Outcome:
     """A verified copy into the backups folder, or (``--to``) out of the data directory:
     either way every resident's personal data, so a signed-in clerk and an audit record."""
     from app.runtime.health import write_anchor
     from app.services import backup, backup_crypto
 
-    config = session.config
-    ctx = signed_in(args, session, personal=True)
+    config = call.config
+    ctx = signed_in(args, call, personal=True)
     target = backup.export_target(config, Path(args.to)) if args.to else None
     if args.encrypt and target is None:
         raise InvalidInput(what="加密备份需要用 --to 指定保存位置（如 U 盘）。",
@@ -157,18 +157,18 @@ def cmd_backup(args: argparse.Namespace, session: Session) -> Outcome:
                       f"{r['entries']} 条流水{'，已加密' if r['encrypted'] else ''}）")
 
 
-def cmd_check(args: argparse.Namespace, session: Session) -> Outcome:
+def cmd_check(args: argparse.Namespace, call: Invocation) -> Outcome:
     import sys
 
     from app.runtime import health
 
-    config = session.config
-    reader(session)
+    config = call.config
+    reader(call)
     # Beside the open desk (no lock) the check writes nothing: the checkpoint is left
     # for the desk's own background check to move, and missing guards are only reported.
     report = health.full_check(config, progress=lambda done, total: print(
         f"检查中 {done}/{total}", file=sys.stderr, flush=True),
-        write=not (session.opened and session.opened.reading))
+        write=not (call.opened and call.opened.reading))
     out = {"problems": report.problems, **report.facts,
            "message": "；".join(report.problems) if report.problems else "一切正常"}
     if not report.ok:
@@ -177,13 +177,13 @@ def cmd_check(args: argparse.Namespace, session: Session) -> Outcome:
                            f"{r['vouchers']} 张兑换券，{r['audit_records']} 条审计记录。")
 
 
-def cmd_restore(args: argparse.Namespace, session: Session) -> Outcome:
+def cmd_restore(args: argparse.Namespace, call: Invocation) -> Outcome:
     """Restore needs an admin and the single-writer lock; the replaced database is kept.
     An encrypted copy asks for its password and is verified like any backup."""
     from app.runtime import recovery
     from app.services import backup, backup_crypto
 
-    config = session.config
+    config = call.config
     source = Path(args.file)
     backup.check_source(config, source)
     secret = (password("备份加密密码: ", BACKUP_PASSWORD_ENV)

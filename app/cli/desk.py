@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from app.cli.support import Handlers, Outcome, Session, reader, signed_in
+from app.cli.support import Handlers, Invocation, Outcome, reader, signed_in
 
 _REASONS = {"first": "首次启用", "moved": "确认搬迁", "second_desk": "设为新前台"}
 
@@ -28,25 +28,25 @@ def _shown(r: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def cmd_desk_show(args: argparse.Namespace, session: Session) -> Outcome:
+def cmd_desk_show(args: argparse.Namespace, call: Invocation) -> Outcome:
     from app.services import placement
 
-    reader(session)
+    reader(call)
     return (placement.status().__dict__, _shown)
 
 
-def cmd_desk_moved(args: argparse.Namespace, session: Session) -> Outcome:
+def cmd_desk_moved(args: argparse.Namespace, call: Invocation) -> Outcome:
     from app.services import placement
 
-    desk_no = placement.confirm_moved(signed_in(args, session))
+    desk_no = placement.confirm_moved(signed_in(args, call))
     return ({"desk_no": desk_no},
             lambda r: f"已确认：本数据目录搬到了这台电脑，继续作为 {r['desk_no']} 号前台。")
 
 
-def cmd_desk_second(args: argparse.Namespace, session: Session) -> Outcome:
+def cmd_desk_second(args: argparse.Namespace, call: Invocation) -> Outcome:
     from app.services import placement
 
-    desk_no = placement.become_second_desk(signed_in(args, session), args.desk_number)
+    desk_no = placement.become_second_desk(signed_in(args, call), args.desk_number)
     lo, hi = placement.serial_block()
     return ({"desk_no": desk_no, "serial_block": [lo, hi]},
             lambda r: f"本数据目录现为 {r['desk_no']} 号前台，兑换券编号 {lo}–{hi}。"

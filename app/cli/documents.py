@@ -8,8 +8,8 @@ from pathlib import Path
 
 from app.cli.support import (
     Handlers,
+    Invocation,
     Outcome,
-    Session,
     audited,
     check_writable,
     parse_date,
@@ -20,11 +20,11 @@ from app.cli.support import (
 from app.services.errors import InvalidInput
 
 
-def cmd_resident_cards(args: argparse.Namespace, session: Session) -> Outcome:
+def cmd_resident_cards(args: argparse.Namespace, call: Invocation) -> Outcome:
     from app.printing import jobs
     from app.services import residents
 
-    ctx = signed_in(args, session, personal=True)
+    ctx = signed_in(args, call, personal=True)
     people = ([resident(q) for q in args.residents] if args.residents
               else residents.cardholders(args.grid))
     printout = jobs.cards(people)
@@ -35,10 +35,10 @@ def cmd_resident_cards(args: argparse.Namespace, session: Session) -> Outcome:
             lambda r: f"已生成 {r['cards']} 张居民卡：{r['pdf']}")
 
 
-def cmd_statement(args: argparse.Namespace, session: Session) -> Outcome:
+def cmd_statement(args: argparse.Namespace, call: Invocation) -> Outcome:
     from app.printing import jobs
 
-    ctx = signed_in(args, session, personal=True)
+    ctx = signed_in(args, call, personal=True)
     person = resident(args.resident)
     end = parse_date(args.end) or ctx.clock.today()
     start = parse_date(args.start) or end.replace(month=1, day=1)
@@ -52,9 +52,9 @@ def cmd_statement(args: argparse.Namespace, session: Session) -> Outcome:
             lambda r: f"已生成积分存折页（{r['entries']} 条）：{r['pdf']}")
 
 
-def cmd_reprint(args: argparse.Namespace, session: Session) -> Outcome:
+def cmd_reprint(args: argparse.Namespace, call: Invocation) -> Outcome:
     check_writable(args.pdf)
-    ctx = signed_in(args, session)
+    ctx = signed_in(args, call)
     write_vouchers(ctx, args.serials, args.pdf, None, reprint=True)
     return ({"serials": args.serials, "pdf": args.pdf},
             lambda r: f"已补打 {len(r['serials'])} 张：{r['pdf']}")

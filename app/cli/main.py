@@ -31,9 +31,9 @@ from app.cli.support import (
     NEW_PASSWORD_ENV,
     Failed,
     Handlers,
+    Invocation,
     Lines,
     Outcome,
-    Session,
 )
 from app.runtime.config import Config, private_umask, resolve
 from app.services.errors import DeskError
@@ -311,7 +311,7 @@ def _handlers() -> Handlers:
 def _run(args: argparse.Namespace, config: Config) -> Outcome:
     handler = _handlers()[(args.command, getattr(args, "action", None))]
     if args.command == "restore":
-        return handler(args, Session(config, None))
+        return handler(args, Invocation(config, None))
     from app.runtime.startup import StationInUse, open_for_reading, open_station
 
     try:
@@ -322,7 +322,7 @@ def _run(args: argparse.Namespace, config: Config) -> Outcome:
             raise
         opened = open_for_reading(config)
     try:
-        return handler(args, Session(config, opened))
+        return handler(args, Invocation(config, opened))
     finally:
         opened.close()
 

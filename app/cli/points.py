@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from app.cli.support import Handlers, Outcome, Session, audited, parse_date, resident, signed_in
+from app.cli.support import Handlers, Invocation, Outcome, audited, parse_date, resident, signed_in
 
 if TYPE_CHECKING:
     from app.services.ledger import EntryRow
@@ -22,10 +22,10 @@ def _entry(e: EntryRow) -> dict[str, Any]:
             "deed_code": e.deed_code, "deed_name_en": e.deed_name_en}
 
 
-def cmd_balance(args: argparse.Namespace, session: Session) -> Outcome:
+def cmd_balance(args: argparse.Namespace, call: Invocation) -> Outcome:
     from app.services import ledger
 
-    ctx = signed_in(args, session, personal=True)
+    ctx = signed_in(args, call, personal=True)
     person = resident(args.resident)
     rows = [_entry(e) for e in ledger.entries(person.id, limit=args.limit)]
     audited(ctx, "resident.balance", person.uid)
@@ -36,11 +36,11 @@ def cmd_balance(args: argparse.Namespace, session: Session) -> Outcome:
                 f"{e['description']}" for e in r["entries"]]))
 
 
-def cmd_points_expire(args: argparse.Namespace, session: Session) -> Outcome:
+def cmd_points_expire(args: argparse.Namespace, call: Invocation) -> Outcome:
     """Year-end clearing of unspent points, when the station's policy is year_end."""
     from app.services import ledger
 
-    ctx = signed_in(args, session)
+    ctx = signed_in(args, call)
     today = ctx.clock.today()
     cutoff = parse_date(args.cutoff) or today.replace(year=today.year - 1, month=12, day=31)
     result = ledger.expire_balances(ctx, cutoff).as_dict()
@@ -49,11 +49,11 @@ def cmd_points_expire(args: argparse.Namespace, session: Session) -> Outcome:
                       f"共 {r['points']} 分")
 
 
-def cmd_points_unexpire(args: argparse.Namespace, session: Session) -> Outcome:
+def cmd_points_unexpire(args: argparse.Namespace, call: Invocation) -> Outcome:
     """Reverse the newest year-end clearing, made by mistake."""
     from app.services import ledger
 
-    ctx = signed_in(args, session)
+    ctx = signed_in(args, call)
     result = ledger.reverse_clearing(ctx, parse_date(args.cutoff), args.reason).as_dict()
     return (result, lambda r: f"已撤销截止日 {r['cutoff']} 的清零：{r['residents']} 位居民，"
                               f"共退回 {r['points']} 分")

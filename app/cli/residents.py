@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import argparse
 
-from app.cli.support import Handlers, Outcome, Session, audited, resident, signed_in
+from app.cli.support import Handlers, Invocation, Outcome, audited, resident, signed_in
 from app.services.errors import InvalidInput
 
 
-def cmd_resident_add(args: argparse.Namespace, session: Session) -> Outcome:
+def cmd_resident_add(args: argparse.Namespace, call: Invocation) -> Outcome:
     from app.services import residents
 
-    ctx = signed_in(args, session)
+    ctx = signed_in(args, call)
     view = residents.register(ctx, residents.ResidentInput(
         name=args.name, id_number=args.id_number, id_type=args.id_type, phone=args.phone,
         grid=args.grid, tags=tuple(args.tag), household_id=args.household,
@@ -22,15 +22,15 @@ def cmd_resident_add(args: argparse.Namespace, session: Session) -> Outcome:
             lambda r: f"已登记 {r['name']}，居民编号 {r['resident_no']}，卡号 {r['card_code']}")
 
 
-def cmd_resident_household(args: argparse.Namespace, session: Session) -> Outcome:
+def cmd_resident_household(args: argparse.Namespace, call: Invocation) -> Outcome:
     from app.services import residents
 
     if args.show is not None:
-        ctx = signed_in(args, session, personal=True)
+        ctx = signed_in(args, call, personal=True)
         view = residents.household_view(args.show)
         audited(ctx, "household.view", view.uid)
     elif args.name:
-        view = residents.create_household(signed_in(args, session), args.name)
+        view = residents.create_household(signed_in(args, call), args.name)
     else:
         raise InvalidInput(what="请用 --name 新建一户，或用 --show 编号 查看。",
                            what_en="Use --name to create a household or --show ID to see one.")
@@ -38,10 +38,10 @@ def cmd_resident_household(args: argparse.Namespace, session: Session) -> Outcom
                                      f"{'、'.join(r['members']) or '无'}，合计 {r['balance']} 分")
 
 
-def cmd_resident_find(args: argparse.Namespace, session: Session) -> Outcome:
+def cmd_resident_find(args: argparse.Namespace, call: Invocation) -> Outcome:
     from app.services import search
 
-    ctx = signed_in(args, session, personal=True)
+    ctx = signed_in(args, call, personal=True)
     page = search.search(args.query, limit=args.limit)
     # Card codes open a resident at the desk: admins see them (to print or check a
     # card), clerks get null.
@@ -55,19 +55,19 @@ def cmd_resident_find(args: argparse.Namespace, session: Session) -> Outcome:
                                 for h in r["results"]) or "没有找到。")
 
 
-def cmd_resident_reissue(args: argparse.Namespace, session: Session) -> Outcome:
+def cmd_resident_reissue(args: argparse.Namespace, call: Invocation) -> Outcome:
     from app.services import residents
 
-    ctx = signed_in(args, session)
+    ctx = signed_in(args, call)
     view = residents.reissue_card(ctx, resident(args.resident).id)
     return ({"resident_no": view.resident_no, "card_code": view.card_code},
             lambda r: f"已补办居民卡，新卡号 {r['card_code']}（旧卡作废）")
 
 
-def cmd_checkin(args: argparse.Namespace, session: Session) -> Outcome:
+def cmd_checkin(args: argparse.Namespace, call: Invocation) -> Outcome:
     from app.services import checkins
 
-    ctx = signed_in(args, session)
+    ctx = signed_in(args, call)
     result = checkins.check_in(ctx, resident(args.resident).id, args.purpose)
     return (result.__dict__, lambda r: f"{r['name']} 已签到（今日第 {r['today_count']} 人）")
 

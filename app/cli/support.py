@@ -36,7 +36,7 @@ Outcome = tuple[dict[str, Any], Lines]  # the answer (``--json`` prints the dict
 
 
 @dataclass(frozen=True)
-class Session:
+class Invocation:
     """What a handler runs in: the data directory's settings and the station opened on
     them (``restore`` opens it itself, so it gets none)."""
 
@@ -50,7 +50,7 @@ class Session:
         return self.opened.context
 
 
-Handler = Callable[[argparse.Namespace, Session], Outcome]
+Handler = Callable[[argparse.Namespace, Invocation], Outcome]
 Handlers = dict[tuple[str, str | None], Handler]  # (command, action) → handler
 
 
@@ -78,7 +78,7 @@ def password(prompt: str = "密码: ", env: str = PASSWORD_ENV) -> str:
     return getpass.getpass(prompt)
 
 
-def signed_in(args: argparse.Namespace, session: Session, personal: bool = False) -> Context:
+def signed_in(args: argparse.Namespace, call: Invocation, personal: bool = False) -> Context:
     """The context of the clerk named by ``--as``, signed in with their password.
     ``personal``: the command shows or writes residents' personal data."""
     from app.services import auth, station
@@ -92,7 +92,7 @@ def signed_in(args: argparse.Namespace, session: Session, personal: bool = False
                 what_en="Commands showing personal data need --as USER (audited).")
         raise errors.InvalidInput(what="写操作需要用 --as 用户名 指明经办人。",
                                   what_en="Write commands need --as USER.")
-    ctx = session.context
+    ctx = call.context
     return ctx.as_actor(auth.sign_in(ctx, args.as_user, password(f"{args.as_user} 的密码: ")))
 
 
@@ -104,14 +104,14 @@ def audited(ctx: Context, action: str, target: str = "", detail: dict | None = N
     audit.note_access(ctx, action, target, detail)
 
 
-def reader(session: Session) -> Context:
+def reader(call: Invocation) -> Context:
     """The station's context for commands that show no personal data (catalogue,
     checks, public keys): no sign-in needed."""
     from app.services import station
 
     if not station.is_initialised():
         raise errors.NotInitialised()
-    return session.context
+    return call.context
 
 
 def resident(query: str) -> ResidentView:

@@ -8,8 +8,8 @@ from app.cli.support import (
     EXIT_NOT_PRINTED,
     Failed,
     Handlers,
+    Invocation,
     Outcome,
-    Session,
     audited,
     check_writable,
     reader,
@@ -39,7 +39,7 @@ def _not_printed(out: dict, exc: BaseException) -> Failed:
                               for v in r["vouchers"]]))
 
 
-def cmd_issue(args: argparse.Namespace, session: Session) -> Outcome:
+def cmd_issue(args: argparse.Namespace, call: Invocation) -> Outcome:
     from app.services import vouchers
 
     # Every argument is checked before the points move: after the commit, a mistake
@@ -51,7 +51,7 @@ def cmd_issue(args: argparse.Namespace, session: Session) -> Outcome:
         check_writable(args.pdf)
     faces = vouchers.parse_faces(args.denominations) if args.denominations else None
     scope = "merchant" if args.merchant else ("store" if args.store else "any")
-    ctx = signed_in(args, session)
+    ctx = signed_in(args, call)
     result = vouchers.issue(ctx, resident(args.resident).id, args.points, faces, scope,
                             args.merchant, request_id=args.request_id)
     out = {**result.__dict__, "vouchers": [v.__dict__ for v in result.vouchers],
@@ -69,12 +69,12 @@ def cmd_issue(args: argparse.Namespace, session: Session) -> Outcome:
         + ([f"已保存：{r['pdf']}"] if r["pdf"] else [])))
 
 
-def cmd_verify(args: argparse.Namespace, session: Session) -> Outcome:
+def cmd_verify(args: argparse.Namespace, call: Invocation) -> Outcome:
     from app.services import redemption
 
     # Anyone may ask whether a voucher is genuine; only a signed-in clerk (audited)
     # learns whose it is.
-    ctx = signed_in(args, session, personal=True) if args.as_user else reader(session)
+    ctx = signed_in(args, call, personal=True) if args.as_user else reader(call)
     verdict = redemption.verify(ctx, args.token.strip("\r\n"), args.merchant)
     out = {**verdict.__dict__, "message": verdict.message_zh}
     if ctx.actor is None:
@@ -86,28 +86,28 @@ def cmd_verify(args: argparse.Namespace, session: Session) -> Outcome:
     return (out, lambda r: f"{r['serial']} {r['points']} 分（{r['holder']}）：{r['message']}")
 
 
-def cmd_redeem(args: argparse.Namespace, session: Session) -> Outcome:
+def cmd_redeem(args: argparse.Namespace, call: Invocation) -> Outcome:
     from app.services import redemption
 
-    ctx = signed_in(args, session)
+    ctx = signed_in(args, call)
     result = redemption.redeem(ctx, args.token.strip("\r\n"), args.merchant,
                              request_id=args.request_id)
     return (result.__dict__,
             lambda r: f"已核销 {r['serial']}（{r['points']} 分，{r['holder']}）于 {r['where']}")
 
 
-def cmd_void(args: argparse.Namespace, session: Session) -> Outcome:
+def cmd_void(args: argparse.Namespace, call: Invocation) -> Outcome:
     from app.services import redemption
 
-    ctx = signed_in(args, session)
+    ctx = signed_in(args, call)
     result = redemption.void(ctx, args.serial, args.reason).as_dict()
     return (result, lambda r: f"已作废 {r['serial']}，退回 {r['points']} 分，余额 {r['balance']}")
 
 
-def cmd_expire(args: argparse.Namespace, session: Session) -> Outcome:
+def cmd_expire(args: argparse.Namespace, call: Invocation) -> Outcome:
     from app.services import redemption
 
-    ctx = signed_in(args, session)
+    ctx = signed_in(args, call)
     result = redemption.expire(ctx).as_dict()
     return (result, lambda r: f"已结清过期兑换券 {r['count']} 张（{r['points']} 分）")
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from reportlab import rl_config
 
 from app.cli import main as cli
-from app.cli.support import PASSWORD_ENV, Session
+from app.cli.support import PASSWORD_ENV, Invocation
 from app.services import deeds, ledger, residents, vouchers
 from app.views.desk.reprint_dialog import ReprintDialog
 from app.views.desk.statement_dialog import StatementDialog
@@ -36,7 +36,7 @@ def command_line(ctx, monkeypatch, *words: str) -> dict:  # noqa: ANN001
     monkeypatch.setenv(PASSWORD_ENV, ADMIN_PASSWORD)
     args = cli._parser().parse_args(["--as", "admin", *words])
     handler = cli._handlers()[(args.command, getattr(args, "action", None))]
-    result, _lines = handler(args, Session(SimpleNamespace(data_dir=ctx.data_dir),
+    result, _lines = handler(args, Invocation(SimpleNamespace(data_dir=ctx.data_dir),
                                            SimpleNamespace(context=ctx)))
     return result
 

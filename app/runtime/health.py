@@ -117,9 +117,8 @@ def full_check(config: Config, progress: Callable[[int, int], None] | None = Non
     it began. Call it on a thread of its own: it takes a while on a large station.
     ``write=False`` (opened without the lock): the checkpoint stays and dropped guards
     are only reported."""
-    from app.services import checkpoint, integrity
-
     from app.runtime import kept_findings
+    from app.services import checkpoint, integrity
 
     keys = config.data_dir / "keys"
     report = integrity.run_check(keys, progress=progress, cancelled=cancelled, repair=write)

@@ -42,7 +42,7 @@ def balance(resident_id: int) -> int:
     return value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # fifty of them at every scan: slots build faster
 class EntryRow:
     seq: int
     business_date: str

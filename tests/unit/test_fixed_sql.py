@@ -125,7 +125,7 @@ OPS = st.lists(st.one_of(
 ), max_size=14)
 
 
-@settings(max_examples=40, deadline=None, database=None,
+@settings(max_examples=30, deadline=None, database=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(ops=OPS)
 def test_any_mix_of_operations_reads_and_writes_what_the_orm_did(ctx, counts, ops):

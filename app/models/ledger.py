@@ -12,18 +12,20 @@ from app.models.resident import Resident
 
 class Deed(BaseModel):
     uid = pw.CharField(unique=True)
-    # Indexed together with deed_type and deed_date below (the cap look-up).
+    # Indexed together with deed_type and deed_date below (the cap look-up). No index of
+    # its own on the type or either clerk: nothing looks deeds up by them, and every index
+    # costs each deed its page writes.
     resident = pw.ForeignKeyField(Resident, backref="deeds", index=False)
-    deed_type = pw.ForeignKeyField(DeedType, backref="deeds")
+    deed_type = pw.ForeignKeyField(DeedType, backref="deeds", index=False)
     quantity_tenths = pw.IntegerField()  # 1.5 hours is stored as 15
     deed_date = pw.DateField()
     points = pw.IntegerField()
     override_reason = pw.TextField(default="")
     note = pw.TextField(default="")
     status = pw.CharField(index=True)  # approved | pending | rejected
-    recorded_by = pw.ForeignKeyField(Clerk, backref="deeds_recorded")
+    recorded_by = pw.ForeignKeyField(Clerk, backref="deeds_recorded", index=False)
     recorded_at = pw.DateTimeField()
-    reviewed_by = pw.ForeignKeyField(Clerk, null=True, backref="deeds_reviewed")
+    reviewed_by = pw.ForeignKeyField(Clerk, null=True, backref="deeds_reviewed", index=False)
     reviewed_at = pw.DateTimeField(null=True)
     review_note = pw.TextField(default="")
     group_uid = pw.CharField(null=True)

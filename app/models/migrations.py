@@ -84,11 +84,21 @@ def _checkpoint_and_indexes(m: SchemaMigrator) -> None:
 
 CHECKPOINT_STEP = 6
 
+UNREAD_DEED_INDEXES = ("deed_deed_type_id", "deed_recorded_by_id", "deed_reviewed_by_id")
+
+
+def _unread_deed_indexes(m: SchemaMigrator) -> None:
+    """7: deeds are looked up by status, uid and (resident, type, date), never by type,
+    recorder or reviewer alone: three indexes every deed paid for and nothing read."""
+    for name in UNREAD_DEED_INDEXES:
+        database.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
+
+
 # Step N brings a database from version N-1 to N. Version 1 is the first release,
 # created from the models; later steps are appended here and never edited.
 STEPS: dict[int, Step] = {2: _lookup_indexes, 3: _seals_and_nonces, 4: _request_clerk,
                           DESK_PLACEMENTS_STEP: _desk_placements,
-                          CHECKPOINT_STEP: _checkpoint_and_indexes}
+                          CHECKPOINT_STEP: _checkpoint_and_indexes, 7: _unread_deed_indexes}
 LATEST = 1 + len(STEPS)
 
 

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.models import AuditRecord, database, write_transaction
+from app.models import database, write_transaction
+from app.models.fixed_sql import FixedSql
 from app.services import seal
 from app.services.context import JUMP_SECONDS
 
@@ -26,46 +27,47 @@ def _digest(prev_hash: str, at: str, clerk_id: int | None, action: str, target: 
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
+_LAST = FixedSql('SELECT "hash", "at" FROM "audit_record" ORDER BY "seq" DESC LIMIT 1')
+_APPEND = seal.SealedInsert("audit_record", (
+    "at", "clerk_id", "clerk_name", "action", "target", "detail", "prev_hash", "hash"))
+
+
 def record(ctx: Context, action: str, target: str = "", detail: dict[str, Any] | None = None
-           ) -> AuditRecord:
-    """Append one audit record; call inside the operation's write transaction.
+           ) -> str:
+    """Append one audit record; call inside the operation's write transaction. Returns
+    its hash, the chain's new head.
 
     A clock set back behind the last record, or moved while the desk runs, is noted in
     a record of its own first: entries stay ordered by sequence, and the jump is on file.
     """
-    last = (AuditRecord.select(AuditRecord.hash, AuditRecord.at)
-            .order_by(AuditRecord.seq.desc()).first())
+    last = _LAST.row()
     at = ctx.clock.now()
     jump = ctx.clock.take_jump()
+    head = last[0] if last else GENESIS
     if jump:
-        last = _append(ctx, last, at, "clock.jump", "", {"seconds": round(jump)})
-    if last is not None and at < _as_datetime(last.at) - dt.timedelta(seconds=JUMP_SECONDS):
-        last = _append(ctx, last, at, "clock.behind", "",
-                       {"last_record_at": str(last.at), "now": str(at)})
-    return _append(ctx, last, at, action, target, detail)
+        head = _append(ctx, head, at, "clock.jump", "", {"seconds": round(jump)})
+        last = (head, at)
+    if last is not None and at < _as_datetime(last[1]) - dt.timedelta(seconds=JUMP_SECONDS):
+        head = _append(ctx, head, at, "clock.behind", "",
+                       {"last_record_at": str(last[1]), "now": str(at)})
+    return _append(ctx, head, at, action, target, detail)
 
 
 def _as_datetime(value: Any) -> dt.datetime:
     return value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
 
 
-def _append(ctx: Context, last: AuditRecord | None, at: dt.datetime, action: str, target: str,
-            detail: dict[str, Any] | None) -> AuditRecord:
-    prev_hash = last.hash if last else GENESIS
+def _append(ctx: Context, prev_hash: str, at: dt.datetime, action: str, target: str,
+            detail: dict[str, Any] | None) -> str:
     detail_text = json.dumps(detail or {}, ensure_ascii=False, sort_keys=True, default=str)
     actor = ctx.actor
     clerk_id = actor.clerk_id if actor else None
-    return seal.create(
-        ctx.keys_dir, AuditRecord,
-        at=at,
-        clerk_id=clerk_id,
-        clerk_name=actor.username if actor else "",
-        action=action,
-        target=str(target),
-        detail=detail_text,
-        prev_hash=prev_hash,
-        hash=_digest(prev_hash, at.isoformat(), clerk_id, action, str(target), detail_text),
-    )
+    digest = _digest(prev_hash, at.isoformat(), clerk_id, action, str(target), detail_text)
+    _APPEND(ctx.keys_dir, {"at": at, "clerk_id": clerk_id,
+                           "clerk_name": actor.username if actor else "", "action": action,
+                           "target": str(target), "detail": detail_text,
+                           "prev_hash": prev_hash, "hash": digest})
+    return digest
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from app import RESOURCES
 from app.models import DeedType, write_transaction
+from app.models.fixed_sql import FixedSql
 from app.services import audit, pinyin
 from app.services.changes import Changes
 from app.services.context import Context
@@ -99,11 +100,24 @@ def list_types(include_retired: bool = False) -> list[DeedTypeInfo]:
     return [info_of(t) for t in query]
 
 
+_TYPE_COLUMNS = tuple(DeedType._meta.columns)
+# Asked at every deed: written out once (app.models.fixed_sql).
+_TYPE_BY_CODE = FixedSql("SELECT " + ", ".join(f'"{c}"' for c in _TYPE_COLUMNS)
+                          + ' FROM "deed_type" WHERE "code" = {p}')
+
+
 def get_type(code: str) -> DeedType:
-    t = DeedType.get_or_none(DeedType.code == code.strip().upper())
-    if t is None or not t.active:
+    """An active deed type by its code."""
+    row = _TYPE_BY_CODE.row(code.strip().upper())
+    if row is None:
         raise DeedTypeNotFound(deed_type=code)
-    return t
+    values = dict(zip(_TYPE_COLUMNS, row, strict=True))
+    # SQLite hands back 0 and 1, PostgreSQL true and false: as the model reads them.
+    values["needs_review"] = bool(values["needs_review"])
+    values["active"] = bool(values["active"])
+    if not values["active"]:
+        raise DeedTypeNotFound(deed_type=code)
+    return DeedType(**values)
 
 
 def find_types(text: str) -> list[DeedTypeInfo]:

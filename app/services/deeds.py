@@ -13,11 +13,10 @@ import uuid
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-import peewee as pw
-
-from app.models import Deed, DeedType, LedgerEntry, Resident
+from app.models import Deed, DeedType, Resident
+from app.models.fixed_sql import FixedSql, insert
 from app.models.station import station_code
-from app.services import audit, catalogue, ledger, operations, residents, text
+from app.services import audit, catalogue, ledger, operations, resident_rows, residents, text
 from app.services.changes import Changes
 from app.services.context import Context
 from app.services.errors import (
@@ -73,18 +72,24 @@ def _period(deed_date: dt.date, period: str) -> tuple[dt.date, dt.date]:
     return dt.date.min, dt.date.max
 
 
+# A reversed deed no longer counts: it was a mistake, corrected. Asked at every capped
+# deed, so written out once (app.models.fixed_sql).
+_USED = FixedSql(
+    'SELECT COALESCE(SUM(d."quantity_tenths"), 0) FROM "deed" d WHERE d."resident_id" = {p} '
+    'AND d."deed_type_id" = {p} AND d."status" != \'rejected\' '
+    'AND d."deed_date" BETWEEN {p} AND {p} AND d."id" NOT IN ('
+    'SELECT e."deed_id" FROM "ledger_entry" e WHERE e."resident_id" = {p} '
+    'AND e."kind" = \'reversal\' AND e."deed_id" IS NOT NULL)')
+_INSERT_DEED = insert("deed", (
+    "uid", "resident_id", "deed_type_id", "quantity_tenths", "deed_date", "points",
+    "override_reason", "note", "status", "recorded_by_id", "recorded_at", "review_note",
+    "group_uid"), returning="id")
+
+
 def used_quantity(resident_id: int, deed_type: DeedType, deed_date: dt.date) -> int:
     """Tenths of the cap already used in the period that holds ``deed_date``."""
     start, end = _period(deed_date, deed_type.cap_period or "lifetime")
-    # A reversed deed no longer counts: it was a mistake, corrected.
-    reversed_deeds = (LedgerEntry.select(LedgerEntry.deed)
-                      .where(LedgerEntry.resident == resident_id, LedgerEntry.kind == "reversal",
-                             LedgerEntry.deed.is_null(False)))
-    used = (Deed.select(pw.fn.COALESCE(pw.fn.SUM(Deed.quantity_tenths), 0))
-            .where(Deed.resident == resident_id, Deed.deed_type == deed_type.id,
-                   Deed.status != "rejected", Deed.deed_date.between(start, end),
-                   Deed.id.not_in(reversed_deeds)).scalar())
-    return int(used)
+    return int(_USED.value(resident_id, deed_type.id, start, end, resident_id))
 
 
 @dataclass(frozen=True)
@@ -136,7 +141,7 @@ class DeedResults(list[DeedResult]):
 def _record_one(ctx: Context, rid: str, resident_id: int, t: DeedType, tenths: int,
                 deed_date: dt.date, note: str, points: int, override_reason: str,
                 group_uid: str | None) -> dict:
-    resident = residents.load(resident_id, active=True)
+    resident = resident_rows.brief(resident_id, active=True)
     if t.cap_quantity is not None:
         used = used_quantity(resident_id, t, deed_date)
         if used + tenths > t.cap_quantity * 10:
@@ -146,21 +151,19 @@ def _record_one(ctx: Context, rid: str, resident_id: int, t: DeedType, tenths: i
                               this_period_zh=catalogue.THIS_PERIOD[t.cap_period],
                               unit_zh=catalogue.UNITS[t.unit], used=_fmt(used), left=_fmt(left))
     status = "pending" if t.needs_review else "approved"
-    deed = Deed.create(
-        uid=f"{station_code()}-D{uuid.uuid4().hex}",
-        resident=resident_id, deed_type=t.id, quantity_tenths=tenths, deed_date=deed_date,
-        points=points, override_reason=override_reason, note=note, status=status,
-        recorded_by=ctx.actor.clerk_id, recorded_at=ctx.clock.now(), group_uid=group_uid,
-    )
+    deed_uid = f"{station_code()}-D{uuid.uuid4().hex}"
+    deed_id = _INSERT_DEED.value(
+        deed_uid, resident_id, t.id, tenths, deed_date, points, override_reason, note, status,
+        ctx.actor.clerk_id, ctx.clock.now(), "", group_uid)
     balance = resident.balance
     if status == "approved":
         kind = "award" if points > 0 else "deduct"
-        balance = ledger.post(ctx, resident_id, kind, points, rid, deed_id=deed.id,
+        balance = ledger.post(ctx, resident_id, kind, points, rid, deed_id=deed_id,
                               business_date=deed_date).balance_after
-    audit.record(ctx, "deed.record", deed.uid, {"resident": resident.uid, "type": t.code,
+    audit.record(ctx, "deed.record", deed_uid, {"resident": resident.uid, "type": t.code,
                                                 "quantity": _fmt(tenths), "points": points,
                                                 "status": status})
-    return {"deed_uid": deed.uid, "resident_id": resident_id, "name": resident.name,
+    return {"deed_uid": deed_uid, "resident_id": resident_id, "name": resident.name,
             "deed_type": t.code, "deed_name": t.name_zh, "points": points, "status": status,
             "balance": balance}
 

@@ -32,7 +32,8 @@ from typing import Any
 
 import peewee
 
-from app.models import OperationRecord, write_transaction
+from app.models import write_transaction
+from app.models.fixed_sql import FixedSql
 from app.services import seal
 from app.services.context import Context, new_request_id
 from app.services.errors import DatabaseBusy, RequestConflict, RequestOfAnotherClerk, StorageFull
@@ -43,6 +44,12 @@ def _fingerprint(kind: str, params: dict[str, Any]) -> str:
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
+_DONE = FixedSql('SELECT "clerk_id", "kind", "fingerprint", "result" FROM "operation_record" '
+                  'WHERE "request_id" = {p}')
+_STORE = seal.SealedInsert("operation_record", (
+    "request_id", "clerk_id", "kind", "fingerprint", "result", "created_at"))
+
+
 def run(ctx: Context, kind: str, request_id: str | None, params: dict[str, Any],
         body: Callable[[str], dict[str, Any]]) -> tuple[dict[str, Any], bool]:
     """Run ``body(request_id)`` once per request id; return (result, replayed)."""
@@ -50,23 +57,20 @@ def run(ctx: Context, kind: str, request_id: str | None, params: dict[str, Any],
     fingerprint = _fingerprint(kind, params)
     clerk_id = ctx.actor.clerk_id if ctx.actor else None
     with translate_storage_errors(), write_transaction():
-        done = OperationRecord.get_or_none(OperationRecord.request_id == request_id)
+        done = _DONE.row(request_id)
         if done is not None:
-            if done.clerk_id is not None and done.clerk_id != clerk_id:
+            done_clerk, done_kind, done_fingerprint, done_result = done
+            if done_clerk is not None and done_clerk != clerk_id:
                 raise RequestOfAnotherClerk()
-            if done.kind != kind or done.fingerprint != fingerprint:
+            if done_kind != kind or done_fingerprint != fingerprint:
                 raise RequestConflict()
-            return json.loads(done.result), True
+            return json.loads(done_result), True
         result = body(request_id)
-        seal.create(
-            ctx.keys_dir, OperationRecord,
-            request_id=request_id,
-            clerk_id=clerk_id,
-            kind=kind,
-            fingerprint=fingerprint,
-            result=json.dumps(result, ensure_ascii=False, default=str),
-            created_at=ctx.clock.now(),
-        )
+        _STORE(ctx.keys_dir, {
+            "request_id": request_id, "clerk_id": clerk_id, "kind": kind,
+            "fingerprint": fingerprint,
+            "result": json.dumps(result, ensure_ascii=False, default=str),
+            "created_at": ctx.clock.now()})
         return result, False
 
 

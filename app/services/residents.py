@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from app.models import Household, Resident, RetiredCard, write_transaction
 from app.models.station import station_code
-from app.services import audit, idnumber, operations, search, text
+from app.services import audit, idnumber, operations, resident_rows, search, text
 from app.services.changes import Changes
 from app.services.context import Context
 from app.services.errors import (
@@ -108,7 +108,7 @@ class ResidentView:
         return Changes.of_residents([self.id])
 
 
-def view_of(r: Resident) -> ResidentView:
+def view_of(r: Resident | resident_rows.CardHolder) -> ResidentView:
     return ResidentView(
         r.id, r.uid, r.resident_no, r.name, r.id_type, idnumber.mask(r.id_number),
         idnumber.mask_phone(r.phone), r.gender, r.birth_date.isoformat() if r.birth_date else "",
@@ -332,7 +332,7 @@ def get(resident_id: int) -> ResidentView:
 
 def by_card(code: str) -> ResidentView:
     """The resident a scanned card belongs to; a replaced card is refused with its reason."""
-    resident = Resident.get_or_none(Resident.card_code == code)
+    resident = resident_rows.by_card(code)
     if resident is not None:
         return view_of(resident)
     if RetiredCard.select().where(RetiredCard.code == code).exists():

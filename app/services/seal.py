@@ -110,6 +110,26 @@ def create(keys_dir: Path, model: type, **values: Any) -> Any:
     return instance
 
 
+class SealedInsert:
+    """An insert into a sealed table with its SQL written once (``app.models.fixed_sql``),
+    for the writes of every deed: the seal is the one ``create`` would make of the same
+    values. ``values`` names every column the table needs (peewee's defaults are not
+    filled in here); calling it returns the new row's id."""
+
+    __slots__ = ("table", "columns", "statement")
+
+    def __init__(self, table: str, columns: tuple[str, ...]) -> None:
+        from app.models.fixed_sql import insert
+
+        self.table = table
+        self.columns = columns
+        self.statement = insert(table, (*columns, "mac"), returning=SEALED[table][0])
+
+    def __call__(self, keys_dir: Path, values: Mapping[str, Any]) -> int:
+        mac = row_mac(station_key(keys_dir), self.table, values)
+        return self.statement.value(*(values[c] for c in self.columns), mac)
+
+
 @dataclass(frozen=True)
 class Broken:
     table: str

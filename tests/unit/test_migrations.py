@@ -31,8 +31,17 @@ def test_fresh_database_is_at_the_latest_version(db):
     assert NEW_INDEXES[1] in index_names("ledger_entry")
 
 
+def _back_to_version_6() -> None:
+    """Undo step 7: the deed indexes on type, recorder and reviewer are back."""
+    for column in ("deed_type_id", "recorded_by_id", "reviewed_by_id"):
+        database.execute_sql(f'CREATE INDEX "deed_{column}" ON "deed" ("{column}")')
+    SchemaVersion.update(version=6).execute()
+
+
 def _back_to_version_5() -> None:
-    """Undo step 6: no verified checkpoint, no serial index, the three unread indexes."""
+    """Undo steps 7 and 6: no verified checkpoint, no serial index, the three unread
+    indexes."""
+    _back_to_version_6()
     database.execute_sql('DROP TABLE "verified_checkpoint"')
     database.execute_sql('DROP INDEX "ledger_entry_voucher_serial"')
     for column in ("request_id", "clerk_id", "deed_id"):
@@ -102,6 +111,23 @@ def test_a_database_without_desk_placements_migrates_and_keeps_them_append_only(
     with pytest.raises(refused), database.atomic():
         DeskPlacement.update(desk_no=2).where(DeskPlacement.id == row.id).execute()
     assert Resident.get_by_id(resident.id).balance == 2
+    assert integrity.run_check(ctx.keys_dir).ok
+
+
+def test_version_6_drops_the_deed_indexes_nothing_reads(ctx, resident):
+    """Step 7 removes the deed indexes on type, recorder and reviewer; deeds keep being
+    recorded, capped and reviewed, and the whole check passes."""
+    from app.models.migrations import UNREAD_DEED_INDEXES
+
+    deeds.record_deed(ctx, resident.id, "DONATION")
+    _back_to_version_6()
+    assert set(UNREAD_DEED_INDEXES) <= index_names("deed")
+    assert migrate() == LATEST and current_version() == LATEST
+    assert not set(UNREAD_DEED_INDEXES) & index_names("deed")
+    assert "deed_resident_id_deed_type_id_deed_date" in index_names("deed")
+    deeds.record_deed(ctx, resident.id, "DONATION")
+    assert deeds.cap_state(resident.id, "DONATION", ctx.clock.today()).used == 2
+    assert Resident.get_by_id(resident.id).balance == 4
     assert integrity.run_check(ctx.keys_dir).ok
 
 

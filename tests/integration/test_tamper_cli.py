@@ -57,13 +57,12 @@ def test_plain_sqlite_edits_are_found_by_check_and_audit_verify(station):
     assert f"积分流水 #{seq} 的校验码不符" in found
     assert token["serial"] in found and "核销/作废记录被删除" in found
     assert "审计日志 #1" in found and "防改触发器被删除" in found
-    # Every other command stops at the start-up check. It verifies what was written after
-    # the last passed check (the `check` above): it names the forged entry; the edits to
-    # older rows (audit record #1, the redemption) are for `check`, as above.
+    # Every other command stops at the start: what `check` found is kept until a restore
+    # or a whole check that passes, older rows (audit record #1, the redemption) included.
     for command in (("audit", "verify"), ("--as", "admin", "balance", "1")):
         refused = run(station, *command)
-        assert refused.returncode == 2 and "未通过启动检查" in refused.stderr
-        assert f"积分流水 #{seq}" in refused.stderr
+        assert refused.returncode == 2 and "整体检查发现问题" in refused.stderr
+        assert f"积分流水 #{seq}" in refused.stderr and token["serial"] in refused.stderr
 
 
 def test_a_schema_rolled_back_to_before_seals_is_not_sealed_again(station):

@@ -115,6 +115,7 @@ class DeedResult:
     points: int
     status: str
     balance: int
+    deed_name_en: str = ""  # results recorded before English names were kept have none
     replayed: bool = False  # the first result of a request made before, returned again
 
     @property
@@ -161,8 +162,8 @@ def _record_one(ctx: Context, rid: str, resident_id: int, t: DeedType, tenths: i
                                                 "quantity": _fmt(tenths), "points": points,
                                                 "status": status})
     return {"deed_uid": deed.uid, "resident_id": resident_id, "name": resident.name,
-            "deed_type": t.code, "deed_name": t.name_zh, "points": points, "status": status,
-            "balance": balance}
+            "deed_type": t.code, "deed_name": t.name_zh, "deed_name_en": t.name_en,
+            "points": points, "status": status, "balance": balance}
 
 
 def _fmt(tenths: int) -> str:
@@ -249,6 +250,7 @@ class PendingDeed:
     deed_date: str
     note: str
     recorded_by: str
+    deed_name_en: str = ""
 
 
 def pending_deeds(limit: int = 200, resident_id: int | None = None) -> list[PendingDeed]:
@@ -263,7 +265,8 @@ def pending_deeds(limit: int = 200, resident_id: int | None = None) -> list[Pend
         query = query.where(Deed.resident == resident_id)
     return [PendingDeed(d.uid, d.resident.id, d.resident.name, d.resident.resident_no,
                         d.deed_type.name_zh, _fmt(d.quantity_tenths), d.points,
-                        str(d.deed_date), d.note, d.recorded_by.display_name) for d in query]
+                        str(d.deed_date), d.note, d.recorded_by.display_name,
+                        d.deed_type.name_en) for d in query]
 
 
 def pending_count() -> int:
@@ -301,7 +304,8 @@ def review_deed(ctx: Context, deed_uid: str, approve: bool, note: str = "",
         audit.record(ctx, "deed.approve" if approve else "deed.reject", deed.uid, {"note": note})
         return {"deed_uid": deed.uid, "resident_id": resident.id, "name": resident.name,
                 "deed_type": deed.deed_type.code, "deed_name": deed.deed_type.name_zh,
-                "points": deed.points, "status": deed.status, "balance": balance}
+                "deed_name_en": deed.deed_type.name_en, "points": deed.points,
+                "status": deed.status, "balance": balance}
 
     result, replayed = operations.run(ctx, "deed.review", request_id,
                                       {"deed": deed_uid, "approve": approve, "note": note}, body)

@@ -142,7 +142,8 @@ def _record_one(ctx: Context, rid: str, resident_id: int, t: DeedType, tenths: i
         used = used_quantity(resident_id, t, deed_date)
         if used + tenths > t.cap_quantity * 10:
             left = max(t.cap_quantity * 10 - used, 0)
-            raise CapExceeded(deed=t.name_zh, cap=t.cap_quantity, period=t.cap_period,
+            raise CapExceeded(deed=t.name_zh, deed_en=t.name_en or t.name_zh,
+                              cap=t.cap_quantity, period=t.cap_period,
                               period_zh=catalogue.PERIODS[t.cap_period],
                               this_period_zh=catalogue.THIS_PERIOD[t.cap_period],
                               unit_zh=catalogue.UNITS[t.unit], used=_fmt(used), left=_fmt(left))
@@ -186,7 +187,8 @@ def _prepare(ctx: Context, type_code: str, quantity: object, deed_date: dt.date 
         raise TooOld(date=day.isoformat(), earliest=earliest.isoformat())
     computed = points_for(t.points, tenths)
     if computed == 0:
-        raise ZeroPoints(deed=t.name_zh, unit_zh=catalogue.UNITS[t.unit], points=t.points)
+        raise ZeroPoints(deed=t.name_zh, deed_en=t.name_en or t.name_zh,
+                         unit_zh=catalogue.UNITS[t.unit], points=t.points)
     points = computed
     if points_override is not None and points_override != computed:
         require(ctx, "deed.override_points")
@@ -287,7 +289,7 @@ def review_deed(ctx: Context, deed_uid: str, approve: bool, note: str = "",
         if deed is None:
             raise DeedNotFound()
         if deed.status != "pending":
-            raise AlreadyReviewed(status=STATUS_ZH[deed.status])
+            raise AlreadyReviewed(status=STATUS_ZH[deed.status], status_en=deed.status)
         if approve:
             residents.load(deed.resident_id, active=True)
         deed.status = "approved" if approve else "rejected"

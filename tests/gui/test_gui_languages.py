@@ -13,7 +13,7 @@ from app.views.common import i18n
 from app.views.common import preferences as ui_settings
 from app.views.common.background import Runner
 from app.views.shell.duty import Desk
-from app.views.shell.main_window import CATALOGUE, PENDING, MainWindow
+from app.views.shell.main_window import CATALOGUE, PENDING, REDEEM, MainWindow
 from app.views.shell.signin import SignInDialog
 from tests.conftest import ADMIN_PASSWORD
 
@@ -120,3 +120,24 @@ def test_the_english_pending_page_shows_english_deed_names(ctx, resident, desk, 
     qtbot.mouseClick(page.approve_button, Qt.MouseButton.LeftButton)
     assert "Act of bravery" in answer.asked[-1] and "见义勇为" not in answer.asked[-1]
     assert "Act of bravery" in page.feedback.text()
+
+
+def test_the_english_redemption_list_speaks_english_around_the_merchant(ctx, resident, desk,
+                                                                        qtbot, english):
+    from app.services import ledger, vouchers
+
+    from .conftest import scan
+
+    ledger.adjust(ctx, resident.id, 20, "期初余额")
+    token = vouchers.issue(ctx, resident.id, 20).vouchers[0].token
+    window = open_window(desk, qtbot)
+    window.show_page(REDEEM)
+    page = window.redeem_page
+    scan(page.scan, token)
+    qtbot.mouseClick(page.redeem_button, Qt.MouseButton.LeftButton)
+    assert page.model.data(page.model.index(0, 4)) == \
+        "Redeemed (2026-11-23 09:30:00, the station's points store)"
+    scan(page.scan, token)
+    assert page.model.data(page.model.index(1, 4)) == (
+        "Already redeemed on 2026-11-23 09:30 at the station's points store by 王站长; "
+        "it cannot be used again.")

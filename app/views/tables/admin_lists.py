@@ -100,7 +100,8 @@ class ScannedVoucher:
     def status(self) -> str:
         if self.result is not None:
             return QCoreApplication.translate("Columns", "已核销（{at}，{where}）").format(
-                at=self.result.at, where=self.result.where)
+                at=self.result.at,
+                where=labels.in_language(self.result.where, self.result.where_en))
         if self.error:
             return self.error
         if self.verdict.ok:

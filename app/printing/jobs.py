@@ -90,7 +90,7 @@ def printable(serials: list[str]) -> list[VoucherRow]:
         if row.status != "issued":
             raise errors.VoucherAlreadyResolved(
                 serial=row.serial, what_zh="已核销、作废或过期，不能再打印。",
-                what_en="is redeemed, voided or expired and cannot be printed.")
+                what_en="redeemed, voided or past its validity and cannot be printed.")
     if len({r.resident_id for r in rows}) > 1:
         raise errors.InvalidInput(what="一次只能打印同一位居民的兑换券。",
                                   what_en="Print one resident's vouchers at a time.")

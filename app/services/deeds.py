@@ -120,6 +120,7 @@ class DeedResult:
     points: int
     status: str
     balance: int
+    deed_name_en: str = ""  # results recorded before English names were kept have none
     replayed: bool = False  # the first result of a request made before, returned again
 
     @property
@@ -146,7 +147,8 @@ def _record_one(ctx: Context, rid: str, resident_id: int, t: DeedType, tenths: i
         used = used_quantity(resident_id, t, deed_date)
         if used + tenths > t.cap_quantity * 10:
             left = max(t.cap_quantity * 10 - used, 0)
-            raise CapExceeded(deed=t.name_zh, cap=t.cap_quantity, period=t.cap_period,
+            raise CapExceeded(deed=t.name_zh, deed_en=t.name_en or t.name_zh,
+                              cap=t.cap_quantity, period=t.cap_period,
                               period_zh=catalogue.PERIODS[t.cap_period],
                               this_period_zh=catalogue.THIS_PERIOD[t.cap_period],
                               unit_zh=catalogue.UNITS[t.unit], used=_fmt(used), left=_fmt(left))
@@ -164,8 +166,8 @@ def _record_one(ctx: Context, rid: str, resident_id: int, t: DeedType, tenths: i
                                                 "quantity": _fmt(tenths), "points": points,
                                                 "status": status})
     return {"deed_uid": deed_uid, "resident_id": resident_id, "name": resident.name,
-            "deed_type": t.code, "deed_name": t.name_zh, "points": points, "status": status,
-            "balance": balance}
+            "deed_type": t.code, "deed_name": t.name_zh, "deed_name_en": t.name_en,
+            "points": points, "status": status, "balance": balance}
 
 
 def _fmt(tenths: int) -> str:
@@ -188,7 +190,8 @@ def _prepare(ctx: Context, type_code: str, quantity: object, deed_date: dt.date 
         raise TooOld(date=day.isoformat(), earliest=earliest.isoformat())
     computed = points_for(t.points, tenths)
     if computed == 0:
-        raise ZeroPoints(deed=t.name_zh, unit_zh=catalogue.UNITS[t.unit], points=t.points)
+        raise ZeroPoints(deed=t.name_zh, deed_en=t.name_en or t.name_zh,
+                         unit_zh=catalogue.UNITS[t.unit], points=t.points)
     points = computed
     if points_override is not None and points_override != computed:
         require(ctx, "deed.override_points")
@@ -252,6 +255,7 @@ class PendingDeed:
     deed_date: str
     note: str
     recorded_by: str
+    deed_name_en: str = ""
 
 
 def pending_deeds(limit: int = 200, resident_id: int | None = None) -> list[PendingDeed]:
@@ -266,7 +270,8 @@ def pending_deeds(limit: int = 200, resident_id: int | None = None) -> list[Pend
         query = query.where(Deed.resident == resident_id)
     return [PendingDeed(d.uid, d.resident.id, d.resident.name, d.resident.resident_no,
                         d.deed_type.name_zh, _fmt(d.quantity_tenths), d.points,
-                        str(d.deed_date), d.note, d.recorded_by.display_name) for d in query]
+                        str(d.deed_date), d.note, d.recorded_by.display_name,
+                        d.deed_type.name_en) for d in query]
 
 
 def pending_count() -> int:
@@ -293,7 +298,7 @@ def review_deed(ctx: Context, deed_uid: str, approve: bool, note: str = "",
         if deed is None:
             raise DeedNotFound()
         if deed.status != "pending":
-            raise AlreadyReviewed(status=STATUS_ZH[deed.status])
+            raise AlreadyReviewed(status=STATUS_ZH[deed.status], status_en=deed.status)
         if approve:
             residents.load(deed.resident_id, active=True)
         deed.status = "approved" if approve else "rejected"
@@ -310,7 +315,8 @@ def review_deed(ctx: Context, deed_uid: str, approve: bool, note: str = "",
         audit.record(ctx, "deed.approve" if approve else "deed.reject", deed.uid, {"note": note})
         return {"deed_uid": deed.uid, "resident_id": resident.id, "name": resident.name,
                 "deed_type": deed.deed_type.code, "deed_name": deed.deed_type.name_zh,
-                "points": deed.points, "status": deed.status, "balance": balance}
+                "deed_name_en": deed.deed_type.name_en, "points": deed.points,
+                "status": deed.status, "balance": balance}
 
     result, replayed = operations.run(ctx, "deed.review", request_id,
                                       {"deed": deed_uid, "approve": approve, "note": note}, body)

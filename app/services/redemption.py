@@ -24,6 +24,9 @@ from app.services.errors import (
 from app.services.permissions import require
 from app.services.tokens import Scope
 
+# The station's own points store, where a voucher without a merchant is spent.
+STORE_ZH, STORE_EN = "本站积分超市", "the station's points store"
+
 
 @dataclass(frozen=True)
 class Verdict:
@@ -55,19 +58,23 @@ def _verdict(reason: str, payload: tokens.Payload | None = None, holder: str = "
                    str(payload.expiry_date), payload.scope.code)
 
 
-def _scope_name(payload: tokens.Payload) -> str:
+def _scope_names(payload: tokens.Payload) -> tuple[str, str]:
+    """Where the voucher may be spent, in Chinese and in English."""
     if payload.scope == Scope.STORE:
-        return "本站积分超市"
+        return STORE_ZH, STORE_EN
     merchant = Merchant.get_or_none(Merchant.id == payload.merchant_id)
-    return merchant.name if merchant else f"商户 {payload.merchant_id}"
+    if merchant is None:
+        return f"商户 {payload.merchant_id}", f"merchant {payload.merchant_id}"
+    return merchant.name, merchant.name
 
 
 def _resolution_verdict(res: VoucherResolution, payload: tokens.Payload, holder: str) -> Verdict:
     at = res.at.strftime("%Y-%m-%d %H:%M") if hasattr(res.at, "strftime") else str(res.at)
     if res.kind == "redeemed":
-        where = res.merchant.name if res.merchant_id else "本站积分超市"
+        where, where_en = (res.merchant.name,) * 2 if res.merchant_id else (STORE_ZH, STORE_EN)
         clerk = res.clerk.display_name if res.clerk_id else "—"
-        return _verdict("redeemed", payload, holder, at=at, where=where, by=clerk)
+        return _verdict("redeemed", payload, holder, at=at, where=where, where_en=where_en,
+                        by=clerk)
     if res.kind == "voided":
         return _verdict("voided", payload, holder, at=at, reason=res.reason)
     return _verdict("expired_resolved", payload, holder, at=at)
@@ -102,7 +109,8 @@ def verify(ctx: Context, token: str, merchant: str | None = None) -> Verdict:
         raise MerchantNotFound(name=merchant)
     if (payload.scope == Scope.STORE and shop is not None) or (
             payload.scope == Scope.MERCHANT and (shop is None or shop.id != payload.merchant_id)):
-        return _verdict("wrong_scope", payload, scope=_scope_name(payload))
+        scope, scope_en = _scope_names(payload)
+        return _verdict("wrong_scope", payload, scope=scope, scope_en=scope_en)
     if payload.station != station_code():
         return _verdict("foreign_station", payload, station=payload.station)
     voucher = Voucher.get_or_none(Voucher.serial == payload.serial)
@@ -145,6 +153,7 @@ class RedeemResult:
     holder: str
     where: str
     at: str
+    where_en: str = ""  # results recorded before English names were kept have none
 
     @property
     def changes(self) -> Changes:
@@ -198,10 +207,10 @@ def redeem(ctx: Context, token: str, merchant: str | None = None,
         now = ctx.clock.now()
         # The UNIQUE voucher column makes a second insert fail even if two desks race.
         journal.append(ctx.data_dir, [_resolve(ctx, voucher, "redeemed", rid, shop)])
-        where = shop.name if shop else "本站积分超市"
+        where, where_en = (shop.name,) * 2 if shop else (STORE_ZH, STORE_EN)
         audit.record(ctx, "voucher.redeem", voucher.serial, {"where": where})
         return {"serial": voucher.serial, "points": voucher.points, "holder": verdict.holder,
-                "where": where, "at": now.strftime("%Y-%m-%d %H:%M:%S")}
+                "where": where, "where_en": where_en, "at": now.strftime("%Y-%m-%d %H:%M:%S")}
 
     # The dedupe key is the signed serial (inside the verified token), never the QR text:
     # two encodings of one voucher cannot both pass verification anyway.
@@ -211,7 +220,7 @@ def redeem(ctx: Context, token: str, merchant: str | None = None,
     except pw.IntegrityError:
         payload, _, _ = tokens.parse(token)
         raise VoucherAlreadyResolved(serial=payload.serial, what_zh="刚刚已被核销。",
-                                     what_en="was just redeemed.") from None
+                                     what_en="just redeemed at another desk.") from None
     return RedeemResult(**result)
 
 
@@ -236,7 +245,8 @@ def void(ctx: Context, serial: str, reason: str, request_id: str | None = None) 
             # Its points expired with it: a void now would refund them after the clearing.
             raise VoucherAlreadyResolved(
                 serial=voucher.serial, what_zh=f"已于 {voucher.expiry_date} 过期，不能作废退分。",
-                what_en=f"expired on {voucher.expiry_date}; it cannot be voided for a refund.")
+                what_en=f"valid until {voucher.expiry_date} only; it cannot be voided for a "
+                        "refund now.")
         balance = void_and_refund(ctx, voucher, reason, rid)
         return {"serial": voucher.serial, "points": voucher.points,
                 "resident_id": voucher.resident_id, "balance": balance}

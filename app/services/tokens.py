@@ -185,7 +185,7 @@ REASONS: dict[str, tuple[str, str]] = {
     "bad_signature": ("签名不符：兑换券是伪造的或被改动过。", "forged or altered."),
     "expired": ("兑换券已过期（有效期至 {expiry}）。", "expired on {expiry}."),
     "not_yet_valid": ("兑换券尚未生效（签发日 {issued}）。", "not valid before {issued}."),
-    "wrong_scope": ("此券限 {scope} 使用。", "valid only at {scope}."),
+    "wrong_scope": ("此券限 {scope} 使用。", "valid only at {scope_en}."),
     "foreign_station": ("这是 {station} 站的兑换券，不能在本站核销。",
                         "issued by station {station}; redeem it there."),
     "unknown_serial": ("本站没有编号为 {serial} 的兑换券记录。", "no voucher {serial} on record."),
@@ -194,8 +194,8 @@ REASONS: dict[str, tuple[str, str]] = {
                    "it does not match the station's current record of {serial} (superseded); "
                    "refer it to an administrator."),
     "redeemed": ("已于 {at} 在 {where} 由 {by} 核销，不能重复使用。",
-                 "already redeemed at {at} at {where} by {by}."),
-    "voided": ("已于 {at} 作废（{reason}）。", "voided at {at} ({reason})."),
-    "expired_resolved": ("已过期并于 {at} 结清。", "expired and closed at {at}."),
+                 "already redeemed on {at} at {where_en} by {by}; it cannot be used again."),
+    "voided": ("已于 {at} 作废（{reason}）。", "voided on {at} ({reason})."),
+    "expired_resolved": ("已过期并于 {at} 结清。", "closed on {at} after it expired."),
     "check_code": ("校验码不符，请核对券面上的编号和校验码。", "the check code does not match."),
 }

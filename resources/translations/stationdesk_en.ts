@@ -90,8 +90,8 @@
     <context>
         <name>App</name>
         <message>
-            <source>StationDesk 无法启动</source>
-            <translation>StationDesk cannot start</translation>
+            <source>无法启动</source>
+            <translation>Cannot start</translation>
         </message>
         <message>
             <source>演示数据</source>
@@ -397,6 +397,10 @@ Everything recorded after this backup will be lost (the current database is kept
     </context>
     <context>
         <name>Columns</name>
+        <message>
+            <source>代码：{code}</source>
+            <translation>Code: {code}</translation>
+        </message>
         <message>
             <source>代码</source>
             <translation>Code</translation>
@@ -881,16 +885,12 @@ An administrator can restore it after signing in. The current database is first 
             <source>出现了意外错误，操作可能没有完成。请记下参考号 {ref} 并告诉管理员。</source>
             <translation>Something unexpected went wrong; the action may not have been completed. Note reference {ref} and tell the administrator.</translation>
         </message>
-        <message>
-            <source>StationDesk 文明实践站前台</source>
-            <translation>StationDesk – Civilization Practice Station</translation>
-        </message>
     </context>
     <context>
         <name>FirstRunWizard</name>
         <message>
-            <source>首次使用设置 - StationDesk 文明实践站前台</source>
-            <translation>First-time setup – StationDesk</translation>
+            <source>首次使用设置</source>
+            <translation>First-time setup</translation>
         </message>
         <message>
             <source>下一步</source>
@@ -1249,10 +1249,6 @@ An administrator can restore it after signing in. The current database is first 
         <message>
             <source>{name} 已登录</source>
             <translation>{name} signed in</translation>
-        </message>
-        <message>
-            <source>{station} - StationDesk 文明实践站前台</source>
-            <translation>{station} – StationDesk</translation>
         </message>
         <message>
             <source>备份与恢复</source>
@@ -2162,8 +2158,8 @@ Save anyway?</translation>
     <context>
         <name>SignInDialog</name>
         <message>
-            <source>登录 - StationDesk 文明实践站前台</source>
-            <translation>Sign in – StationDesk</translation>
+            <source>登录</source>
+            <translation>Sign in</translation>
         </message>
         <message>
             <source>{station}
@@ -2282,6 +2278,13 @@ Please sign in</translation>
         <message>
             <source>取消</source>
             <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>Titles</name>
+        <message>
+            <source>文明实践站前台</source>
+            <translation>StationDesk</translation>
         </message>
     </context>
     <context>

@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 from reportlab import rl_config
 
+from app.cli import grammar
 from app.cli import main as cli
 from app.cli.support import PASSWORD_ENV, Invocation
 from app.services import deeds, ledger, residents, vouchers
@@ -34,7 +35,7 @@ def invariant_pdfs(monkeypatch):
 def command_line(ctx, monkeypatch, *words: str) -> dict:  # noqa: ANN001
     """What ``station-desk --as admin WORDS`` answers, on the test's open station."""
     monkeypatch.setenv(PASSWORD_ENV, ADMIN_PASSWORD)
-    args = cli._parser().parse_args(["--as", "admin", *words])
+    args = grammar.parser().parse_args(["--as", "admin", *words])
     handler = cli._handlers()[(args.command, getattr(args, "action", None))]
     result, _lines = handler(args, Invocation(SimpleNamespace(data_dir=ctx.data_dir),
                                            SimpleNamespace(context=ctx)))

@@ -72,7 +72,7 @@ def test_admin_models(ctx, clerk_ctx, resident, qtmodeltester):
     catalogue_model = CatalogueModel()
     catalogue_model.set_rows(catalogue.list_types(include_retired=True))
     qtmodeltester.check(catalogue_model)
-    assert catalogue_model.data(catalogue_model.index(0, 4)) == "每天 4 小时"
+    assert catalogue_model.data(catalogue_model.index(0, 3)) == "每天 4 小时"
 
     clerks = ClerksModel()
     clerks.set_rows(auth.list_clerks(ctx))

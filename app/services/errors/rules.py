@@ -31,8 +31,9 @@ class CapExceeded(DeskError):
     field = "quantity"
     zh = ("“{deed}”每{period_zh}最多 {cap} {unit_zh}，"
           "{this_period_zh}已登记 {used}，还可登记 {left}。")
-    en = "“{deed}” is capped at {cap} per {period}; {used} already recorded, {left} left."
+    en = "“{deed_en}” is capped at {cap} per {period}; {used} already recorded, {left} left."
     deed: str
+    deed_en: str
     cap: int
     period: str
     period_zh: str
@@ -55,8 +56,9 @@ class ZeroPoints(DeskError):
     code = "zero_points"
     field = "quantity"
     zh = "这个数量折合不到 1 分（按“{deed}”每{unit_zh} {points} 分），请核对数量。"
-    en = "This quantity earns less than one point (“{deed}”: {points} per unit)."
+    en = "This quantity earns less than one point (“{deed_en}”: {points} per unit)."
     deed: str
+    deed_en: str
     unit_zh: str
     points: int
 
@@ -106,8 +108,9 @@ class ReasonRequired(DeskError):
 class AlreadyReviewed(DeskError):
     code = "already_reviewed"
     zh = "该记录已审核（{status}），不能再次审核。"
-    en = "This deed was already reviewed ({status})."
+    en = "This deed was already reviewed ({status_en})."
     status: str
+    status_en: str
 
 
 class AlreadyReversed(DeskError):
@@ -147,7 +150,7 @@ class VoucherRejected(DeskError):
 class VoucherAlreadyResolved(DeskError):
     code = "voucher_resolved"
     zh = "兑换券 {serial} {what_zh}"
-    en = "Voucher {serial} {what_en}"
+    en = "Voucher {serial} was {what_en}"  # what_en: "voided on …", "already redeemed …"
     serial: str
     what_zh: str
     what_en: str

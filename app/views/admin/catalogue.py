@@ -119,7 +119,7 @@ class CataloguePage(Page):
         super().__init__(desk, parent)
         self.add_title(self.tr("积分目录"))
         self.model = CatalogueModel(self)
-        self.table = self.make_table(self.model, "catalogueTable", stretch_column=1)
+        self.table = self.make_table(self.model, "catalogueTable", stretch_column=0)
         self.add_button = QPushButton(self.tr("新增项目"))
         self.edit_button = QPushButton(self.tr("修改"))
         self.retire_button = QPushButton(self.tr("停用/恢复"))
@@ -159,7 +159,8 @@ class CataloguePage(Page):
             self._open(self.selected())
 
     def _on_dialog_saved(self, info: DeedTypeInfo) -> None:
-        self.feedback.show_ok(self.tr("已保存积分项目“{name}”").format(name=info.name_zh))
+        self.feedback.show_ok(self.tr("已保存积分项目“{name}”").format(
+            name=labels.deed_name(info.name_zh, info.name_en)))
 
     def _on_retire_button_clicked(self) -> None:
         t = self.selected()
@@ -168,7 +169,7 @@ class CataloguePage(Page):
         if t.active and not widgets.confirm(
                 self, self.tr("停用积分项目"),
                 self.tr("停用“{name}”后不能再登记此项（已有记录不受影响）。确定停用吗？").format(
-                    name=t.name_zh), self.tr("停用")):
+                    name=labels.deed_name(t.name_zh, t.name_en)), self.tr("停用")):
             return
         ctx, active = self.desk.ctx, not t.active
         self.desk.perform(self, lambda: catalogue.save_type(ctx, t.code, active=active),

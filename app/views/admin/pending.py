@@ -15,7 +15,7 @@ from app.services.changes import Changes
 from app.services.context import new_request_id
 from app.services.deeds import DeedResult, PendingDeed
 from app.services.errors import DeskError
-from app.views.common import widgets
+from app.views.common import labels, widgets
 from app.views.common.page import Page, PageInfo
 from app.views.common.widgets import FieldErrors, error_label
 from app.views.shell.duty import Desk
@@ -89,8 +89,9 @@ class PendingPage(Page):
             title, action = self.tr("驳回审核"), self.tr("驳回")
             question = self.tr("驳回 {name}（{no}）的“{deed}”{points:+d} 分？")
         if not widgets.confirm(self, title, question.format(
-                name=deed.resident_name, no=deed.resident_no, deed=deed.deed_name,
-                points=deed.points), action):
+                name=deed.resident_name, no=deed.resident_no,
+                deed=labels.deed_name(deed.deed_name, deed.deed_name_en), points=deed.points),
+                action):
             return
         ctx, note, request = self.desk.ctx, self.note.text(), new_request_id()
         self.desk.perform(self, lambda: deeds.review_deed(ctx, deed.deed_uid, approve, note,
@@ -105,12 +106,11 @@ class PendingPage(Page):
 
     def _on_review_succeeded(self, result: DeedResult) -> None:
         self.note.clear()
+        deed = labels.deed_name(result.deed_name, result.deed_name_en)
         if result.status == "approved":
             message = self.tr("已通过：{name}“{deed}”{points:+d} 分，余额 {balance}").format(
-                name=result.name, deed=result.deed_name, points=result.points,
-                balance=result.balance)
+                name=result.name, deed=deed, points=result.points, balance=result.balance)
         else:
-            message = self.tr("已驳回：{name}“{deed}”").format(name=result.name,
-                                                          deed=result.deed_name)
+            message = self.tr("已驳回：{name}“{deed}”").format(name=result.name, deed=deed)
         self.feedback.show_ok(message)
         self.desk.post(message)

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.services.errors import DeskError
-from app.views.common import i18n
+from app.views.common import i18n, titles
 
 log = logging.getLogger(__name__)
 
@@ -64,8 +64,7 @@ def _show_once(text: str) -> None:
     global _showing
     _showing = True
     try:
-        title = QCoreApplication.translate("Errors", "StationDesk 文明实践站前台")
-        QMessageBox.warning(QApplication.activeWindow(), title, text)
+        QMessageBox.warning(QApplication.activeWindow(), titles.window_title(), text)
     finally:
         _showing = False
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from app import RESOURCES
+from app.views.common import titles
 
 log = logging.getLogger(__name__)
 
@@ -115,4 +116,5 @@ def install(lang: str, cache_dir: Path | None = None) -> str:
     for translator in _installed:
         app.installTranslator(translator)
     _current = lang
+    titles.apply_display_name()
     return lang

@@ -96,6 +96,12 @@ def join(items: list[str]) -> str:
     return (", " if i18n.language() == "en" else "、").join(items)
 
 
+def in_language(zh: str, en: str) -> str:
+    """Of a name the services keep in both languages, the interface language's one
+    (the Chinese where there is no English)."""
+    return en if i18n.language() == "en" and en else zh
+
+
 def deed_name(name_zh: str, name_en: str) -> str:
     """The catalogue keeps both names; show the one of the interface language."""
-    return name_en if i18n.language() == "en" and name_en else name_zh
+    return in_language(name_zh, name_en)

@@ -25,7 +25,7 @@ class Option:
     kind: type
 
 
-LANGUAGE = Option("ui/language", "zh", str)  # zh | en, applied at the next start
+LANGUAGE = Option("ui/language", "zh", str)  # zh | en: chosen at sign-in or in settings
 LARGE_FONT = Option("ui/large_font", False, bool)
 MAIN_GEOMETRY = Option("window/main_geometry", QByteArray(), QByteArray)
 MAIN_STATE = Option("window/main_state", QByteArray(), QByteArray)

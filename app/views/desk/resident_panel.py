@@ -203,7 +203,8 @@ class ResidentPanel(QWidget):
         waiting = deeds.pending_deeds(resident_id=resident_id)
         self.pending.setText("\n".join(
             self.tr("待审核：{deed} {points:+d} 分（{date}），通过后计入").format(
-                deed=d.deed_name, points=d.points, date=d.deed_date) for d in waiting))
+                deed=labels.deed_name(d.deed_name, d.deed_name_en), points=d.points,
+                date=d.deed_date) for d in waiting))
         self.pending.setVisible(bool(waiting))
 
     def _show_numbers(self) -> None:

@@ -48,7 +48,6 @@ def make_application() -> QApplication:
     app = QApplication(sys.argv)
     app.setOrganizationName(preferences.ORGANISATION)
     app.setApplicationName(preferences.APPLICATION)
-    app.setApplicationDisplayName("StationDesk")
     app.setWindowIcon(look.icon())
     return app
 
@@ -113,8 +112,7 @@ def open_or_recover(config: Config, runner: Runner | None = None) -> Opened | No
                 return None
             continue  # open the restored station, checked like any other
         if opened is None:
-            QMessageBox.critical(None, QCoreApplication.translate("App", "StationDesk 无法启动"),
-                                 problem)
+            QMessageBox.critical(None, QCoreApplication.translate("App", "无法启动"), problem)
         return opened
 
 

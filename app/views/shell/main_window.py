@@ -40,7 +40,7 @@ from app.views.admin.corrections import CorrectionsPage
 from app.views.admin.pending import PendingPage
 from app.views.admin.settings_page import SettingsPage
 from app.views.admin.year_end import YearEndPage
-from app.views.common import labels, preferences
+from app.views.common import labels, preferences, titles
 from app.views.common.page import Page
 from app.views.desk.page import DeskPage
 from app.views.desk.redeem_page import RedeemPage
@@ -255,8 +255,7 @@ class MainWindow(QMainWindow):
 
     def _show_station(self) -> None:
         info = station_service.current()
-        self.setWindowTitle(self.tr("{station} - StationDesk 文明实践站前台").format(
-            station=info.name))
+        self.setWindowTitle(titles.window_title(info.name))
         self.station_label.setText(f"{info.code} {info.name}")
         if not self.is_locked():
             self.idle.set_minutes(info.idle_lock_minutes)

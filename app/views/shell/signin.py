@@ -6,10 +6,12 @@ while the form stays responsive.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.services import auth
 from app.services.context import Actor
-from app.views.common import preferences
+from app.views.common import i18n, preferences, titles
 from app.views.common.widgets import EnterKey, Feedback, FieldErrors, error_label
 from app.views.shell import look
 from app.views.shell.duty import Desk
@@ -44,7 +46,7 @@ class SignInForm(QWidget):
         self.password = QLineEdit()
         self.password.setObjectName("password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.button = QPushButton(self.tr("登录"))
+        self.button = QPushButton()
         self.button.setObjectName("signInButton")
         self.button.setDefault(True)
         self.feedback = Feedback()
@@ -53,11 +55,13 @@ class SignInForm(QWidget):
         self.errors.add("username", self.username, username_error)
         self.errors.add("password", self.password, password_error)
 
+        self.username_label, self.password_label = QLabel(), QLabel()
         form = QFormLayout()
-        form.addRow(self.tr("用户名"), self.username)
+        form.addRow(self.username_label, self.username)
         form.addRow("", username_error)
-        form.addRow(self.tr("密码"), self.password)
+        form.addRow(self.password_label, self.password)
         form.addRow("", password_error)
+        self.retranslate()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.addWidget(self.heading)
@@ -70,6 +74,17 @@ class SignInForm(QWidget):
         self.button.clicked.connect(self._on_button_clicked)
         EnterKey(self.username, self._on_username_return_pressed)
         self.password.returnPressed.connect(self._on_button_clicked)
+
+    def retranslate(self) -> None:
+        """The form's words in the interface language (also when it changes)."""
+        self.button.setText(self.tr("登录"))
+        self.username_label.setText(self.tr("用户名"))
+        self.password_label.setText(self.tr("密码"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def start(self, heading: str, username: str = "") -> None:
         """Show the form fresh: heading, remembered user name, empty password."""
@@ -121,21 +136,64 @@ class SignInForm(QWidget):
 
 
 class SignInDialog(QDialog):
-    """The first thing a clerk sees: who is on duty at this desk."""
+    """The first thing a clerk sees: who is on duty at this desk, in which language.
+
+    The language buttons each name their language in itself, take effect at once and
+    are remembered for the next start."""
 
     def __init__(self, desk: Desk, station_name: str, username: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("登录 - StationDesk 文明实践站前台"))
+        self.desk = desk
+        self.station_name = station_name
         self.setWindowIcon(look.icon())
         self.actor: Actor | None = None
         self.form = SignInForm(desk, self)
+        self.languages = QButtonGroup(self)
+        switch = QHBoxLayout()
+        switch.addStretch(1)
+        for code, name in i18n.LANGUAGES.items():
+            button = QPushButton(name)
+            button.setObjectName(f"language_{code}")
+            button.setCheckable(True)
+            button.setChecked(code == i18n.language())
+            button.setAutoDefault(False)  # Enter signs in; it never switches language
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            self.languages.addButton(button)
+            switch.addWidget(button)
         layout = QVBoxLayout(self)
+        layout.addLayout(switch)
         layout.addWidget(self.form)
         self.setMinimumWidth(420)
         self.form.signed_in.connect(self._on_form_signed_in)
+        self.languages.buttonClicked.connect(self._on_languages_button_clicked)
         remembered = username or preferences.get(preferences.LAST_USERNAME)
-        self.form.start(self.tr("{station}\n请登录").format(station=station_name), remembered)
+        self.form.start(self._heading(), remembered)
+        self.retranslate()
+
+    def _heading(self) -> str:
+        return self.tr("{station}\n请登录").format(station=self.station_name)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(titles.window_title(self.tr("登录")))
+        self.form.heading.setText(self._heading())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def choose_language(self, code: str) -> None:
+        """Speak ``code`` from now on, here and in every window opened after sign-in."""
+        cache = self.desk.config.data_dir / "translations" if self.desk.config else None
+        used = i18n.install(code, cache)
+        preferences.put(preferences.LANGUAGE, used)
+        for button in self.languages.buttons():
+            button.setChecked(button.objectName() == f"language_{used}")
+
+    def _on_languages_button_clicked(self, button: QPushButton) -> None:
+        self.choose_language(button.objectName().removeprefix("language_"))
+        (self.form.password if self.form.username.text() else self.form.username).setFocus()
 
     def _on_form_signed_in(self, actor: Actor) -> None:
         self.actor = actor

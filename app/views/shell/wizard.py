@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.services import auth
 from app.services import station as station_service
+from app.views.common import titles
 from app.views.common.errors import field_of, message_for
 from app.views.common.widgets import Feedback, FieldErrors, error_label
 from app.views.shell import look
@@ -162,7 +163,7 @@ class FirstRunWizard(QWizard):
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
-        self.setWindowTitle(self.tr("首次使用设置 - StationDesk 文明实践站前台"))
+        self.setWindowTitle(titles.window_title(self.tr("首次使用设置")))
         self.setWindowIcon(look.icon())
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)

@@ -19,29 +19,38 @@ WARN = QColor("#9a5b00")
 
 
 class CatalogueModel(RowsModel):
-    COLUMNS = (QT_TRANSLATE_NOOP("Columns", "代码"), QT_TRANSLATE_NOOP("Columns", "名称"),
-               QT_TRANSLATE_NOOP("Columns", "类别"), QT_TRANSLATE_NOOP("Columns", "分值"),
-               QT_TRANSLATE_NOOP("Columns", "上限"), QT_TRANSLATE_NOOP("Columns", "需审核"),
-               QT_TRANSLATE_NOOP("Columns", "状态"))
-    NUMERIC = frozenset({3})
+    """The catalogue by name; the code, which the command line takes, comes last and in
+    each name's tooltip."""
+
+    COLUMNS = (QT_TRANSLATE_NOOP("Columns", "名称"), QT_TRANSLATE_NOOP("Columns", "类别"),
+               QT_TRANSLATE_NOOP("Columns", "分值"), QT_TRANSLATE_NOOP("Columns", "上限"),
+               QT_TRANSLATE_NOOP("Columns", "需审核"), QT_TRANSLATE_NOOP("Columns", "状态"),
+               QT_TRANSLATE_NOOP("Columns", "代码"))
+    NUMERIC = frozenset({2})
+    CODE = 6
 
     def cell(self, t: DeedTypeInfo, column: int) -> str:
         cap = ""
         if t.cap_quantity is not None:
             cap = QCoreApplication.translate("Columns", "每{period} {cap} {unit}").format(
                 period=labels.period(t.cap_period), cap=t.cap_quantity, unit=labels.unit(t.unit))
-        values = (t.code, labels.deed_name(t.name_zh, t.name_en), labels.category(t.category),
+        values = (labels.deed_name(t.name_zh, t.name_en), labels.category(t.category),
                   QCoreApplication.translate("Columns", "{points} 分/{unit}").format(
                       points=t.points, unit=labels.unit(t.unit)),
                   cap, QCoreApplication.translate("Columns", "是") if t.needs_review else "",
                   QCoreApplication.translate("Columns", "使用中") if t.active
-                  else QCoreApplication.translate("Columns", "已停用"))
+                  else QCoreApplication.translate("Columns", "已停用"), t.code)
         return values[column]
 
+    def tooltip(self, t: DeedTypeInfo, column: int) -> str | None:
+        if column != 0:
+            return None
+        return QCoreApplication.translate("Columns", "代码：{code}").format(code=t.code)
+
     def colour(self, t: DeedTypeInfo, column: int) -> QColor | None:
-        if not t.active:
+        if not t.active or column == self.CODE:
             return QColor("#888888")
-        return BAD if column == 3 and t.points < 0 else None
+        return BAD if column == 2 and t.points < 0 else None
 
 
 class ClerksModel(RowsModel):
@@ -69,8 +78,9 @@ class PendingModel(RowsModel):
     NUMERIC = frozenset({3, 4})
 
     def cell(self, d: PendingDeed, column: int) -> str:
-        return (d.deed_date, f"{d.resident_name}（{d.resident_no}）", d.deed_name, d.quantity,
-                str(d.points), d.note, d.recorded_by)[column]
+        return (d.deed_date, f"{d.resident_name}（{d.resident_no}）",
+                labels.deed_name(d.deed_name, d.deed_name_en), d.quantity, str(d.points),
+                d.note, d.recorded_by)[column]
 
 
 @dataclass
@@ -90,7 +100,8 @@ class ScannedVoucher:
     def status(self) -> str:
         if self.result is not None:
             return QCoreApplication.translate("Columns", "已核销（{at}，{where}）").format(
-                at=self.result.at, where=self.result.where)
+                at=self.result.at,
+                where=labels.in_language(self.result.where, self.result.where_en))
         if self.error:
             return self.error
         if self.verdict.ok:

@@ -70,12 +70,17 @@ class RowsModel(QAbstractTableModel):
             return RIGHT
         if role == Qt.ItemDataRole.ForegroundRole:
             return self.colour(row, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(row, index.column())
         if role == ROW_ROLE:
             return row
         return None
 
     def cell(self, row: Any, column: int) -> str:
         raise NotImplementedError
+
+    def tooltip(self, row: Any, column: int) -> str | None:
+        return None
 
     def colour(self, row: Any, column: int) -> QColor | None:
         return None

@@ -9,11 +9,17 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import peewee
-from playhouse.db_url import connect as connect_url
+
+from app import POSTGRES_DRIVERS
+
+for _driver in POSTGRES_DRIVERS:  # peewee is in: a PostgreSQL station may load one now
+    if _driver in sys.modules and sys.modules[_driver] is None:
+        del sys.modules[_driver]
 
 database = peewee.DatabaseProxy()
 
@@ -37,7 +43,9 @@ def open_database(url_or_path: str | Path) -> peewee.Database:
     """Open (but do not migrate) the database at a SQLite path or a ``postgresql://`` URL."""
     text = str(url_or_path)
     if text.startswith(("postgres://", "postgresql://")):
-        db = connect_url(text)
+        from app.models.postgres import connect
+
+        db = connect(text)
     else:
         path = text.removeprefix("sqlite:///")
         db = peewee.SqliteDatabase(path, pragmas=SQLITE_PRAGMAS, timeout=5)

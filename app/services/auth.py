@@ -7,7 +7,6 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass
-
 from typing import TYPE_CHECKING
 
 import peewee as pw

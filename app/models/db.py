@@ -65,6 +65,13 @@ def hold_writes(refusal: Callable[[], Exception] | None) -> None:
     database.obj.write_refusal = refusal
 
 
+def hold_until_checked(refusal: Callable[[], Exception] | None) -> None:
+    """Refuse every business write with ``refusal()`` while the whole check of a station
+    never checked before runs in the background; lifted with None once it passes. Apart
+    from ``hold_writes``: an admin's decision about a copied station does not lift it."""
+    database.obj.check_refusal = refusal
+
+
 @contextlib.contextmanager
 def bookkeeping() -> Iterator[None]:
     """Writes that record who tried what (sign-in counters, refusals, the admin's own
@@ -89,9 +96,10 @@ def write_transaction() -> Iterator[None]:
         with database.atomic():
             yield
         return
-    refusal = getattr(database.obj, "write_refusal", None)
-    if refusal is not None and not _bookkeeping.get():
-        raise refusal()
+    for held in ("write_refusal", "check_refusal"):
+        refusal = getattr(database.obj, held, None)
+        if refusal is not None and not _bookkeeping.get():
+            raise refusal()
     if is_sqlite():
         try:
             with database.atomic("IMMEDIATE"):

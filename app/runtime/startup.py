@@ -111,7 +111,8 @@ def _abandon(instance: InstanceLock | None) -> None:
 
 
 def open_station(config: Config, clock: Clock | None = None, lock: bool = True,
-                 check: bool = True, whole_in_background: bool = False) -> Opened:
+                 check: bool = True, whole_in_background: bool = False,
+                 ledger_check: bool = True) -> Opened:
     """Open, check and migrate the station's database; the caller signs a clerk in after.
 
     With ``check`` (always, except for ``check`` and ``restore`` themselves) a database
@@ -119,8 +120,11 @@ def open_station(config: Config, clock: Clock | None = None, lock: bool = True,
     ``whole_in_background`` (the desk): a station never checked before (the first start
     after an upgrade) is not checked whole here, which takes minutes on a large one; its
     writes wait (``whole_check_due``) until the caller's background whole check passes.
+    Without ``ledger_check`` (``backup``, which verifies the same rows in its copy) the
+    start-up check reads the file's schema and the audit anchor only.
     """
-    return _open(config, clock, lock, check, whole_in_background=whole_in_background)
+    return _open(config, clock, lock, check, whole_in_background=whole_in_background,
+                 ledger_check=ledger_check)
 
 
 def open_for_reading(config: Config, clock: Clock | None = None) -> Opened:
@@ -132,7 +136,8 @@ def open_for_reading(config: Config, clock: Clock | None = None) -> Opened:
 
 
 def _open(config: Config, clock: Clock | None, lock: bool, check: bool,
-          reading: bool = False, whole_in_background: bool = False) -> Opened:
+          reading: bool = False, whole_in_background: bool = False,
+          ledger_check: bool = True) -> Opened:
     try:
         make_private(config)
     except OSError as exc:
@@ -170,7 +175,8 @@ def _open(config: Config, clock: Clock | None, lock: bool, check: bool,
                     and health.never_checked(config))
         health.hold_until_checked(deferred)
         if check:
-            problems = ([] if deferred else health.ledger_problems(config)) + \
+            ledger = ledger_check and not deferred
+            problems = (health.ledger_problems(config) if ledger else []) + \
                 health.anchor_problems(config)
             if problems:
                 raise health.damaged(config, problems)
@@ -179,7 +185,7 @@ def _open(config: Config, clock: Clock | None, lock: bool, check: bool,
 
             # A copy opened elsewhere holds its writes; an unchecked (perhaps damaged)
             # database is never written to, so its first place waits for a checked open.
-            placement.settle(clock or Clock(), record=check and not deferred)
+            placement.settle(clock or Clock(), record=check and ledger_check and not deferred)
     except DeskError:
         _abandon(instance)
         raise

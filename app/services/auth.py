@@ -13,7 +13,7 @@ import peewee as pw
 
 from app.models import AuditRecord, Clerk, write_transaction
 from app.models.db import bookkeeping
-from app.services import audit, keys, text
+from app.services import audit, text
 from app.services.changes import Changes
 from app.services.context import Actor, Context
 from app.services.errors import (
@@ -249,6 +249,8 @@ def recover_with_secret(ctx: Context, username: str, secret: bytes, new_password
     resets the password, and the secret file on the desk PC is no way around them. A
     refused attempt is audited like a granted one.
     """
+    from app.services import keys
+
     check_password_strength(new_password, username)
     opens = keys.opens(keys.active_key().private_key_encrypted, secret.strip())
     with write_transaction():

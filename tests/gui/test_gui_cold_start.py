@@ -51,8 +51,8 @@ sys.exit(gui_app.run_gui(resolve(sys.argv[1])))
 """
 
 # Loaded only when something after the sign-in needs them.
-LATER = ("psycopg2", "psycopg", "playhouse.db_url", "argon2", "reportlab", "pypinyin",
-         "app.views.shell.main_window", "app.printing")
+LATER = ("psycopg2", "psycopg", "playhouse.db_url", "argon2", "cryptography", "reportlab",
+         "pypinyin", "app.views.shell.main_window", "app.printing")
 
 
 def loaded_at_sign_in(data_dir: Path, tmp_path: Path) -> list[str]:
@@ -67,7 +67,7 @@ def loaded_at_sign_in(data_dir: Path, tmp_path: Path) -> list[str]:
 
 def test_the_sign_in_of_a_sqlite_station_shows_before_what_it_does_not_need(ctx, tmp_path):
     """A set-up SQLite station: the sign-in paints with no PostgreSQL driver, no URL
-    parser, no password hasher, no printing and no main window loaded."""
+    parser, no password hasher, no cryptography, no printing and no main window loaded."""
     database.close()  # the station is the child's now
     modules = set(loaded_at_sign_in(tmp_path, tmp_path))
     assert "app.views.shell.signin" in modules  # the watch saw the real sign-in

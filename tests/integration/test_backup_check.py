@@ -1,7 +1,7 @@
-"""A backup of a checked station is verified from its checkpoint on: SQLite's structural
-check of the copy and the rows written since, not the whole file again (nor a start-up
-check of the live rows the copy's check reads anyway); a damaged or edited copy is still
-refused and never counts."""
+"""A backup of a checked station is verified from its checkpoint on (the rows written
+since, its newest rows and its balances against the live ones), not the whole file again
+(nor a start-up check of the live rows the copy's check reads anyway); a damaged, cut or
+edited copy is still refused and never counts."""
 
 from __future__ import annotations
 
@@ -73,19 +73,25 @@ def test_a_checked_station_is_backed_up_without_checking_the_whole_file_again(
     assert Path(report.path).is_file()
 
 
-def garbage_in_a_page_no_ledger_check_reads(path: Path) -> None:
-    """The search terms' table: only SQLite's own check of the copy reads it."""
+def garbage_in_the_residents_page(path: Path) -> None:
+    """The residents' balances: read back to the live total, whoever wrote since."""
     with sqlite3.connect(path) as conn:
         page_size = conn.execute("PRAGMA page_size").fetchone()[0]
         root = conn.execute("SELECT rootpage FROM sqlite_master "
-                            "WHERE name = 'resident_search_term'").fetchone()[0]
+                            "WHERE name = 'resident'").fetchone()[0]
     with open(path, "r+b") as fh:
         fh.seek((root - 1) * page_size)
         fh.write(os.urandom(page_size))
 
 
+def cut_short(path: Path) -> None:
+    with open(path, "r+b") as fh:
+        fh.truncate(path.stat().st_size - 4096)
+
+
 @pytest.mark.parametrize("spoil, reason", [
-    (garbage_in_a_page_no_ledger_check_reads, "损坏"),
+    (garbage_in_the_residents_page, "不是有效"),
+    (cut_short, "不是有效"),
     (lambda path: edit(path, "UPDATE ledger_entry SET reason = 'x' "
                              "WHERE seq = (SELECT MAX(seq) FROM ledger_entry)"), "校验码不符"),
     (lambda path: edit(path, "UPDATE ledger_entry SET points = 50 "
@@ -94,7 +100,7 @@ def garbage_in_a_page_no_ledger_check_reads(path: Path) -> None:
                              "WHERE id = (SELECT MAX(id) FROM operation_record)"), "不一致"),
     (lambda path: edit(path, "UPDATE verified_checkpoint SET ledger_seq = ledger_seq + 3"),
      "启动检查校验点"),
-], ids=["damaged page", "newest entry edited", "newest points changed", "newest record gone",
+], ids=["damaged page", "cut short", "newest entry edited", "newest points changed", "newest record gone",
         "checkpoint moved on"])
 def test_a_damaged_or_edited_copy_is_refused_and_never_counts(config, monkeypatch, spoil,
                                                               reason, no_whole_file_check):

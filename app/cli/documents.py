@@ -27,6 +27,12 @@ def cmd_resident_cards(args: argparse.Namespace, call: Invocation) -> Outcome:
     ctx = signed_in(args, call, personal=True)
     people = ([resident(q) for q in args.residents] if args.residents
               else residents.cardholders(args.grid))
+    if not people:
+        grid = args.grid or "本站"
+        raise InvalidInput(
+            what=f"{grid}没有在册居民，没有可生成的居民卡。请检查网格名称是否与登记时一致。",
+            what_en=f"No active residents in {args.grid or 'the station'}: no cards to make. "
+                    "Check the grid's name is spelt as registered.")
     printout = jobs.cards(people)
     audited(ctx, "cards.export", args.grid or "",
             {"residents": [p.uid for p in people], "pdf": str(Path(args.pdf).resolve())})

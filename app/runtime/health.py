@@ -38,13 +38,14 @@ class DamagedDatabase(DeskError):
 
 
 class FailedWholeCheck(DamagedDatabase):
-    """The whole-file check the desk runs in the background after sign-in found faults
-    the start-up check (which reads only what is new) could not see."""
+    """The whole-file check (the desk's background check after sign-in, or
+    ``station-desk check``) found faults the start-up check, which reads only what is new,
+    could not see; remembered until a whole check passes (``kept_findings``)."""
 
     code = "failed_whole_check"
-    zh = "后台数据检查发现问题，本站已停止写入：{problems}。{advice}"
-    en = ("The background check of the whole database found problems; nothing more will "
-          "be written: {problems_en}. {advice_en}")
+    zh = "数据库整体检查发现问题，本站已停止写入：{problems}。{advice}"
+    en = ("The check of the whole database found problems; nothing more will be written: "
+          "{problems_en}. {advice_en}")
 
 
 class WholeCheckRunning(DeskError):
@@ -148,10 +149,16 @@ def full_check(config: Config, progress: Callable[[int, int], None] | None = Non
     it began. Call it on a thread of its own: it takes a while on a large station.
     ``write=False`` (opened without the lock): the checkpoint stays and dropped guards
     are only reported."""
+    from app.runtime import kept_findings
     from app.services import checkpoint, integrity
 
     keys = config.data_dir / "keys"
     report = integrity.run_check(keys, progress=progress, cancelled=cancelled, repair=write)
+    if not report.cancelled:
+        if report.ok:
+            kept_findings.forget(config)
+        else:
+            kept_findings.remember(config, report.problems)
     if write and report.ok and report.verified is not None:
         from app.models import Station
 

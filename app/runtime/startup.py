@@ -10,7 +10,7 @@ from pathlib import Path
 
 from app.models import database, open_database
 from app.models.migrations import SEALED_SINCE, current_version, migrate, needs_migration
-from app.runtime import health
+from app.runtime import health, kept_findings
 from app.runtime.config import Config, make_private
 from app.services import seal
 from app.services.context import Clock, Context
@@ -154,6 +154,9 @@ def _open(config: Config, clock: Clock | None, lock: bool, check: bool,
             problems = health.storage_problems(config)
             if problems:
                 raise health.damaged(config, problems)
+            found_before = kept_findings.recalled(config)
+            if found_before:
+                raise health.damaged(config, found_before, health.FailedWholeCheck)
         before = current_version()
         unsealed = before is not None and before < SEALED_SINCE
         if unsealed and seal.is_marked_sealed(config.data_dir / "keys"):

@@ -271,13 +271,19 @@ def pending_count() -> int:
     return Deed.select().where(Deed.status == "pending").count()
 
 
+def check_review_note(approve: bool, note: str) -> None:
+    """Refuses a review note that cannot be saved: too long, or empty on a rejection. The
+    window asks before its confirmation, so a clerk is not asked and then refused."""
+    text.clean(note, text.REASON, field="note")
+    if not approve and not note.strip():
+        raise ReasonRequired()
+
+
 def review_deed(ctx: Context, deed_uid: str, approve: bool, note: str = "",
                 request_id: str | None = None) -> DeedResult:
     """Approve (the points count from now) or reject a pending deed."""
     require(ctx, "deed.review")
-    text.clean(note, text.REASON, field="note")
-    if not approve and not note.strip():
-        raise ReasonRequired()
+    check_review_note(approve, note)
 
     def body(rid: str) -> dict:
         deed = Deed.get_or_none(Deed.uid == deed_uid)

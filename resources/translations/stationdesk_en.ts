@@ -696,6 +696,10 @@ Everything recorded after this backup will be lost (the current database is kept
             <translation>The database failed its start-up check</translation>
         </message>
         <message>
+            <source>数据库整体检查发现问题</source>
+            <translation>The whole-database check found problems</translation>
+        </message>
+        <message>
             <source>最近一份已校验的备份：{name}
 管理员登录后即可用它恢复。恢复前当前数据库会原样另存一份，不会被改动；备份之后的操作需要重新登记。</source>
             <translation>Newest verified backup: {name}

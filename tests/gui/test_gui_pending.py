@@ -61,6 +61,18 @@ def test_rejecting_asks_too_and_keeps_the_points_out(window, ctx, resident, answ
     assert deeds.pending_count() == 0 and ledger.balance(resident.id) == 0
 
 
+def test_a_rejection_without_a_reason_is_refused_before_asking(window, ctx, resident, answer,
+                                                                qtbot):
+    deeds.record_deed(ctx, resident.id, "HEROIC_ACT")
+    window.show_page(PENDING)
+    page = window.pages.currentWidget()
+    page.table.selectRow(0)
+    qtbot.mouseClick(page.reject_button, Qt.MouseButton.LeftButton)
+    assert answer.asked == []
+    assert page.errors.text("reason") == "此操作必须填写理由。" and page.note.hasFocus()
+    assert deeds.pending_count() == 1
+
+
 def test_the_sidebar_counts_the_deeds_waiting(window, ctx, resident, answer, qtbot):
     item = window.sidebar_item(PENDING)
     assert item.text() == "待审核"

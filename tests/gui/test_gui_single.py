@@ -63,3 +63,60 @@ def test_a_crashed_windows_socket_is_taken_over(tmp_path, qapp, qtbot):
             assert single.ask_first_to_show(config)
     finally:
         server.close()
+
+
+def test_a_start_while_the_first_is_still_opening_waits_for_its_window(tmp_path, window, qtbot,
+                                                                       monkeypatch):
+    from PySide6.QtCore import QTimer
+
+    from app.runtime.startup import InstanceLock
+
+    config = resolve(tmp_path / "desk", None)
+    first_lock = InstanceLock(config.sqlite_path)  # the first start holds the station …
+    first_lock.acquire()
+    server = single.ActivationServer(config)
+    QTimer.singleShot(600, server.listen)  # … and listens once its sign-in shows
+    told: list = []
+    monkeypatch.setattr(gui_app.QMessageBox, "critical", lambda *a: told.append(a))
+    try:
+        with qtbot.waitSignal(server.activated, timeout=5000) as shown:
+            assert gui_app.run_gui(config) == 0
+        assert shown.args == [window] and told == []
+    finally:
+        server.close()
+        first_lock.release()
+
+
+def test_a_holder_that_never_answers_is_named_after_the_wait(tmp_path, qapp, monkeypatch):
+    from app.runtime.startup import InstanceLock
+
+    config = resolve(tmp_path / "desk", None)
+    holder = InstanceLock(config.sqlite_path)
+    holder.acquire()
+    monkeypatch.setattr(single.wait_for_first, "__defaults__", (0.3,))
+    told: list = []
+    monkeypatch.setattr(gui_app.QMessageBox, "critical", lambda *a: told.append(a[2]))
+    try:
+        assert gui_app.run_gui(config) == 1
+    finally:
+        holder.release()
+    assert len(told) == 1 and "正被另一个 StationDesk 使用" in told[0]
+
+
+def test_a_start_finds_the_first_showing_a_damaged_stations_backup(tmp_path, qapp,
+                                                                   monkeypatch):
+    from app.runtime.health import DamagedDatabase
+    from app.views.shell import recovery_dialog
+
+    config = resolve(tmp_path / "desk", None)
+    answered: list = []
+
+    def exec_while_a_second_start_asks(dialog) -> int:  # noqa: ANN001
+        answered.append(single.ask_first_to_show(config))
+        return 0
+
+    monkeypatch.setattr(recovery_dialog.DamagedDialog, "exec", exec_while_a_second_start_asks)
+    damage = DamagedDatabase(problems="x", problems_en="x", advice="", advice_en="")
+    assert gui_app.recovered(config, damage) is False
+    assert answered == [True]
+    assert not single.ask_first_to_show(config)  # the dialog gone, nobody answers

@@ -70,7 +70,7 @@ def test_an_older_row_edited_is_found_shown_and_stops_writes(threaded_desk, hist
     assert "已停止写入" in window.whole_check.label.text() and window.whole_check.label.isVisible()
     with pytest.raises(health.FailedWholeCheck) as refused:
         deeds.record_deed(threaded_desk.ctx, history.id, "DONATION")
-    assert "后台数据检查发现问题" in refused.value.message("zh")
+    assert "数据库整体检查发现问题" in refused.value.message("zh")
     assert not window.backups._timer.isActive()  # a damaged station is not copied
 
 
@@ -94,3 +94,16 @@ def test_a_damaged_window_closes_without_a_backup_and_offers_the_newest_one(
     monkeypatch.setattr(gui_app, "recovered", lambda config, exc: offered.append(exc))
     assert gui_app.run_gui(Config(tmp_path / "gui", str(tmp_path / "gui.db"))) == 1
     assert offered == [damage]
+
+
+def test_the_restore_offered_after_a_finding_says_which_check_found_it(tmp_path, qtbot):
+    from app.views.shell.recovery_dialog import DamagedDialog
+
+    config = Config(tmp_path / "desk", str(tmp_path / "desk.db"))
+    found = {"problems": "x", "problems_en": "x", "advice": "", "advice_en": ""}
+    whole = DamagedDialog(config, health.FailedWholeCheck(**found), Runner(synchronous=True))
+    at_start = DamagedDialog(config, health.DamagedDatabase(**found), Runner(synchronous=True))
+    qtbot.addWidget(whole)
+    qtbot.addWidget(at_start)
+    assert whole.windowTitle() == "数据库整体检查发现问题"
+    assert at_start.windowTitle() == "数据库未通过启动检查"

@@ -39,3 +39,16 @@ def test_resident_find_shows_card_codes_to_admins_only(station):
     assert as_clerk["results"][0]["card_code"] is None
     text = run(station, "--as", "li", "resident", "find", "zmy", password=CLERK_PASSWORD)
     assert text.returncode == 0 and added["card_code"] not in text.stdout
+
+
+def test_cards_for_a_grid_without_residents_are_refused_plainly(station, tmp_path):
+    ok_json(station, "--as", "admin", "resident", "add", "--name", "张明月", "--grid", "一网格")
+    pdf = tmp_path / "cards.pdf"
+    empty = run(station, "--as", "admin", "resident", "cards", "--grid", "九网格",
+                "--pdf", str(pdf))
+    assert empty.returncode == 2, empty.stderr
+    assert "九网格" in empty.stderr and "Traceback" not in empty.stderr
+    assert not pdf.exists()
+    made = ok_json(station, "--as", "admin", "resident", "cards", "--grid", "一网格",
+                   "--pdf", str(pdf))
+    assert made["cards"] == 1 and pdf.exists()

@@ -14,6 +14,7 @@ from app.services import deeds
 from app.services.changes import Changes
 from app.services.context import new_request_id
 from app.services.deeds import DeedResult, PendingDeed
+from app.services.errors import DeskError
 from app.views.common import widgets
 from app.views.common.page import Page, PageInfo
 from app.views.common.widgets import FieldErrors, error_label
@@ -76,6 +77,11 @@ class PendingPage(Page):
         deed = self.selected()
         if deed is None:
             return  # the buttons are disabled without a selected row
+        try:
+            deeds.check_review_note(approve, self.note.text())
+        except DeskError as exc:
+            self.errors.show(exc)
+            return
         if approve:
             title, action = self.tr("通过审核"), self.tr("通过")
             question = self.tr("通过 {name}（{no}）的“{deed}”{points:+d} 分？")

@@ -68,23 +68,35 @@ def open_station_or_error(config: Config) -> tuple[Opened | None, str]:
     """The opened station, or why it cannot be opened, in words (never a traceback).
     A damaged database is raised as ``DamagedDatabase``: it has a remedy to offer."""
     from app.runtime.health import DamagedDatabase
-    from app.runtime.startup import open_station
+    from app.runtime.startup import StationInUse, open_station
 
     try:
         return open_station(config, whole_in_background=True), ""
     except DamagedDatabase:
         raise
+    except StationInUse as exc:
+        from app.views.shell import single
+
+        if single.wait_for_first(config):
+            raise single.ShownInstead() from None
+        return None, errors.message_for(exc)
     except Exception as exc:  # noqa: BLE001 - StartupError speaks; others get a reference
         return None, errors.message_for(exc)
 
 
 def recovered(config: Config, damage: Exception, runner: Runner | None = None) -> bool:
     """Offer a damaged station's newest verified backup; whether it was restored."""
+    from app.views.shell import single
     from app.views.shell.recovery_dialog import DamagedDialog, restored_message
 
     dialog = DamagedDialog(config, damage, runner)
-    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.restored is None:
-        return False
+    server = single.ActivationServer(config, dialog)  # a second start finds this dialog
+    server.listen()
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.restored is None:
+            return False
+    finally:
+        server.close()
     QMessageBox.information(None, QCoreApplication.translate("App", "恢复完成"),
                             restored_message(dialog.restored))
     return True
@@ -122,7 +134,10 @@ def run_gui(config: Config) -> int:
     look.apply(app, family, preferences.get(preferences.LARGE_FONT))
 
     while True:
-        opened = open_or_recover(config)
+        try:
+            opened = open_or_recover(config)
+        except single.ShownInstead:
+            return 0
         if opened is None:
             return 1
         server = single.ActivationServer(config)  # the lock is ours: later starts call here

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.runtime.config import Config
+from app.runtime.health import FailedWholeCheck
 from app.runtime.recovery import Restored
 from app.views.common import preferences
 from app.views.common.background import Runner
@@ -79,7 +80,8 @@ class DamagedDialog(QDialog):
         self.backup: Path | None = getattr(error, "backup", None)
         self.restored: Restored | None = None
         self._runner = runner or Runner(parent=self)
-        self.setWindowTitle(self.tr("数据库未通过启动检查"))
+        self.setWindowTitle(self.tr("数据库整体检查发现问题") if isinstance(error, FailedWholeCheck)
+                            else self.tr("数据库未通过启动检查"))
         self.setWindowIcon(look.icon())
         heading = QLabel(self.tr("为保护数据，本站数据库已停止写入"))
         heading.setObjectName("formHeading")

@@ -4,7 +4,9 @@ The first window listens on a local socket (a named pipe on Windows) whose name 
 from the data directory, so two stations on one PC never answer for each other. A
 second start for the same data directory connects, asks the first to come forward and
 exits quietly. A socket left behind by a window that crashed answers no one: the start
-then goes on, and the single-writer lock decides as before.
+then goes on, and the single-writer lock decides as before. A start refused the lock asks
+again for a few seconds, since the holder may be a window still opening (it listens once
+its sign-in shows), or one showing the restore dialog of a damaged station.
 
 QtNetwork (~15 ms to load) is not loaded before the sign-in shows: the window starts
 listening after its first paint, and a start that finds no socket file has nobody to ask.
@@ -16,10 +18,11 @@ import getpass
 import hashlib
 import logging
 import os
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDir, QObject, Signal
+from PySide6.QtCore import QDir, QEventLoop, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
 
 if TYPE_CHECKING:
@@ -30,6 +33,12 @@ from app.runtime.config import Config
 log = logging.getLogger(__name__)
 REQUEST = b"show\n"
 CONNECT_MS = 500
+WAIT_FOR_FIRST_S = 4.0
+POLL_MS = 100
+
+
+class ShownInstead(Exception):
+    """The window already open on this station came forward: this start ends quietly."""
 
 
 def server_name(config: Config) -> str:
@@ -54,6 +63,19 @@ def ask_first_to_show(config: Config) -> bool:
     return sent
 
 
+def wait_for_first(config: Config, seconds: float = WAIT_FOR_FIRST_S) -> bool:
+    """After the lock was refused: whether the holder, asked again until ``seconds`` have
+    passed, came forward. Events are handled between the tries."""
+    deadline = time.monotonic() + seconds
+    while not ask_first_to_show(config):
+        if time.monotonic() >= deadline:
+            return False
+        pause = QEventLoop()
+        QTimer.singleShot(POLL_MS, pause.quit)
+        pause.exec()
+    return True
+
+
 class ActivationServer(QObject):
     """Listens for later starts of this station and brings the desk's window forward."""
 
@@ -67,11 +89,14 @@ class ActivationServer(QObject):
     def listen(self) -> None:
         from PySide6.QtNetwork import QLocalServer
 
+        if self.listening:
+            return
         self.server = QLocalServer(self)
         self.server.newConnection.connect(self._on_server_new_connection)
         name = server_name(self.config)
         if not self.server.listen(name):
-            # Only the lock holder gets here: a socket still there is a crashed window's.
+            # Only the lock holder (or a start offering a damaged station's backup, which
+            # asked first) gets here: a socket still there is a crashed window's.
             QLocalServer.removeServer(name)
             if not self.server.listen(name):
                 log.warning("a second start cannot find this window: %s",

@@ -100,8 +100,8 @@ def cut_short(path: Path) -> None:
                              "WHERE id = (SELECT MAX(id) FROM operation_record)"), "不一致"),
     (lambda path: edit(path, "UPDATE verified_checkpoint SET ledger_seq = ledger_seq + 3"),
      "启动检查校验点"),
-], ids=["damaged page", "cut short", "newest entry edited", "newest points changed", "newest record gone",
-        "checkpoint moved on"])
+], ids=["damaged page", "cut short", "newest entry edited", "newest points changed",
+        "newest record gone", "checkpoint moved on"])
 def test_a_damaged_or_edited_copy_is_refused_and_never_counts(config, monkeypatch, spoil,
                                                               reason, no_whole_file_check):
     spoil_copy(monkeypatch, spoil)

@@ -120,8 +120,8 @@ def open_station(config: Config, clock: Clock | None = None, lock: bool = True,
     ``whole_in_background`` (the desk): a station never checked before (the first start
     after an upgrade) is not checked whole here, which takes minutes on a large one; its
     writes wait (``whole_check_due``) until the caller's background whole check passes.
-    Without ``ledger_check`` (``backup``, which verifies the same rows in its copy) the
-    start-up check reads the file's schema and the audit anchor only.
+    Without ``ledger_check`` (``backup``, which verifies the same rows in its copy) a
+    station checked before is opened after its file's schema and audit anchor only.
     """
     return _open(config, clock, lock, check, whole_in_background=whole_in_background,
                  ledger_check=ledger_check)
@@ -174,11 +174,14 @@ def _open(config: Config, clock: Clock | None, lock: bool, check: bool,
         migrate()
         if unsealed:
             seal.seal_existing(config.data_dir / "keys")
-        deferred = (check and whole_in_background and config.is_sqlite
-                    and health.never_checked(config))
+        never = (check and config.is_sqlite and (whole_in_background or not ledger_check)
+                 and health.never_checked(config))
+        deferred = never and whole_in_background
         health.hold_until_checked(deferred)
+        # A station never checked is checked whole here (but for the desk's background
+        # check): it sets the checkpoint a backup's copy is then verified from.
+        ledger = check and not deferred and (ledger_check or never)
         if check:
-            ledger = ledger_check and not deferred
             problems = (health.ledger_problems(config) if ledger else []) + \
                 health.anchor_problems(config)
             if problems:
@@ -188,7 +191,7 @@ def _open(config: Config, clock: Clock | None, lock: bool, check: bool,
 
             # A copy opened elsewhere holds its writes; an unchecked (perhaps damaged)
             # database is never written to, so its first place waits for a checked open.
-            placement.settle(clock or Clock(), record=check and ledger_check and not deferred)
+            placement.settle(clock or Clock(), record=ledger)
     except DeskError:
         _abandon(instance)
         raise

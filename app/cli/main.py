@@ -132,8 +132,10 @@ def _run(args: argparse.Namespace, config: Config) -> Outcome:
     from app.runtime.startup import StationInUse, open_for_reading, open_station
 
     try:
-        # `check` must run on a damaged database: finding the damage is its job.
-        opened = open_station(config, check=args.command != "check")
+        # `check` must run on a damaged database: finding the damage is its job;
+        # `backup` verifies the rows the start-up check would read, in its copy.
+        opened = open_station(config, check=args.command != "check",
+                              ledger_check=args.command != "backup")
     except StationInUse:
         if (args.command, getattr(args, "action", None)) not in READ_ONLY:
             raise

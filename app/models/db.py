@@ -9,11 +9,17 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import peewee
-from playhouse.db_url import connect as connect_url
+
+from app import POSTGRES_DRIVERS
+
+for _driver in POSTGRES_DRIVERS:  # peewee is in: a PostgreSQL station may load one now
+    if _driver in sys.modules and sys.modules[_driver] is None:
+        del sys.modules[_driver]
 
 database = peewee.DatabaseProxy()
 
@@ -37,7 +43,9 @@ def open_database(url_or_path: str | Path) -> peewee.Database:
     """Open (but do not migrate) the database at a SQLite path or a ``postgresql://`` URL."""
     text = str(url_or_path)
     if text.startswith(("postgres://", "postgresql://")):
-        db = connect_url(text)
+        from app.models.postgres import connect
+
+        db = connect(text)
     else:
         path = text.removeprefix("sqlite:///")
         db = peewee.SqliteDatabase(path, pragmas=SQLITE_PRAGMAS, timeout=5)
@@ -55,6 +63,13 @@ def hold_writes(refusal: Callable[[], Exception] | None) -> None:
     lifted with None (a copied data directory waiting for an admin's decision). The hold
     belongs to this open database: opening another one starts without it."""
     database.obj.write_refusal = refusal
+
+
+def hold_until_checked(refusal: Callable[[], Exception] | None) -> None:
+    """Refuse every business write with ``refusal()`` while the whole check of a station
+    never checked before runs in the background; lifted with None once it passes. Apart
+    from ``hold_writes``: an admin's decision about a copied station does not lift it."""
+    database.obj.check_refusal = refusal
 
 
 @contextlib.contextmanager
@@ -81,9 +96,10 @@ def write_transaction() -> Iterator[None]:
         with database.atomic():
             yield
         return
-    refusal = getattr(database.obj, "write_refusal", None)
-    if refusal is not None and not _bookkeeping.get():
-        raise refusal()
+    for held in ("write_refusal", "check_refusal"):
+        refusal = getattr(database.obj, held, None)
+        if refusal is not None and not _bookkeeping.get():
+            raise refusal()
     if is_sqlite():
         try:
             with database.atomic("IMMEDIATE"):

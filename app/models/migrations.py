@@ -9,16 +9,26 @@ runs (see ``app.services.backup.backup_before_migration``).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import peewee as pw
-from playhouse.migrate import SchemaMigrator
-from playhouse.migrate import migrate as migrate_ops
 
 from app.models import ALL_MODELS, APPEND_ONLY, SerialFloor
 from app.models.base import BaseModel
 from app.models.db import database, is_sqlite
 
-Step = Callable[[SchemaMigrator], None]
+if TYPE_CHECKING:
+    # Loaded only when a step runs: it pulls in peewee's PostgreSQL and CockroachDB
+    # extensions, and with them any PostgreSQL driver installed (see app.POSTGRES_DRIVERS).
+    from playhouse.migrate import SchemaMigrator
+
+Step = Callable[["SchemaMigrator"], None]
+
+
+def migrate_ops(*operations: Any) -> None:
+    from playhouse.migrate import migrate as run
+
+    run(*operations)
 
 
 class SchemaVersion(BaseModel):
@@ -133,6 +143,10 @@ def migrate(steps: dict[int, Step] | None = None, latest: int | None = None) -> 
         raise NewerSchemaError(
             f"数据库版本 {version} 比本程序支持的版本 {latest} 新，请升级 StationDesk。"
         )
+    if version == latest:
+        return latest
+    from playhouse.migrate import SchemaMigrator
+
     migrator = SchemaMigrator.from_database(database.obj)
     for number in range(version + 1, latest + 1):
         with database.atomic():

@@ -48,6 +48,38 @@ class FailedWholeCheck(DamagedDatabase):
           "{problems_en}. {advice_en}")
 
 
+class WholeCheckRunning(DeskError):
+    """A station never checked before (the first start after an upgrade) is checked whole
+    in the background while the desk shows sign-in; nothing is written until it passes."""
+
+    code = "whole_check_running"
+    zh = ("本站（升级后首次启动）正在后台检查全部数据，通过之前暂不能登记或修改，查询不受影响。"
+          "请稍候再试。")
+    en = ("The first start after an upgrade checks the whole database in the background; "
+          "nothing can be written until it passes (looking things up works). Try again soon.")
+
+
+def never_checked(config: Config) -> bool:
+    """A set-up station with no verified checkpoint yet: its start would check it whole.
+    (An edited checkpoint or a missing secret is not this: the start-up check says so.)"""
+    from app.models import Station
+    from app.services import checkpoint
+
+    if not Station.select().exists():
+        return False
+    try:
+        return checkpoint.read(config.data_dir / "keys") is None
+    except (checkpoint.CheckpointEdited, DeskError):
+        return False
+
+
+def hold_until_checked(held: bool) -> None:
+    """Writes wait for the whole check (``WholeCheckRunning``), or go on after its pass."""
+    from app.models.db import hold_until_checked as hold
+
+    hold(WholeCheckRunning if held else None)
+
+
 def stop_writes(damage: DamagedDatabase) -> None:
     """Refuse every business write to the open database with ``damage`` from now on, as a
     failed start-up check leaves the file unwritten (the desk's background check found it)."""

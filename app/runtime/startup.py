@@ -85,6 +85,8 @@ class Opened:
     lock: InstanceLock | None
     warnings: list[str] = field(default_factory=list)
     reading: bool = False  # opened beside the desk that holds the lock: nothing is written
+    # Never checked before: writes wait for the whole check the caller runs in the background.
+    whole_check_due: bool = False
 
     def close(self) -> None:
         if not database.is_closed() and not self.reading:
@@ -109,13 +111,20 @@ def _abandon(instance: InstanceLock | None) -> None:
 
 
 def open_station(config: Config, clock: Clock | None = None, lock: bool = True,
-                 check: bool = True) -> Opened:
+                 check: bool = True, whole_in_background: bool = False,
+                 ledger_check: bool = True) -> Opened:
     """Open, check and migrate the station's database; the caller signs a clerk in after.
 
     With ``check`` (always, except for ``check`` and ``restore`` themselves) a database
     that fails the start-up check raises ``DamagedDatabase`` before anything is written.
+    ``whole_in_background`` (the desk): a station never checked before (the first start
+    after an upgrade) is not checked whole here, which takes minutes on a large one; its
+    writes wait (``whole_check_due``) until the caller's background whole check passes.
+    Without ``ledger_check`` (``backup``, which verifies the same rows in its copy) a
+    station checked before is opened after its file's schema and audit anchor only.
     """
-    return _open(config, clock, lock, check)
+    return _open(config, clock, lock, check, whole_in_background=whole_in_background,
+                 ledger_check=ledger_check)
 
 
 def open_for_reading(config: Config, clock: Clock | None = None) -> Opened:
@@ -127,12 +136,14 @@ def open_for_reading(config: Config, clock: Clock | None = None) -> Opened:
 
 
 def _open(config: Config, clock: Clock | None, lock: bool, check: bool,
-          reading: bool = False) -> Opened:
+          reading: bool = False, whole_in_background: bool = False,
+          ledger_check: bool = True) -> Opened:
     try:
         make_private(config)
     except OSError as exc:
         raise StartupError(reason=f"无法创建数据目录 {config.data_dir}：{exc.strerror}",
                            reason_en=f"Cannot create {config.data_dir}: {exc.strerror}") from exc
+    deferred = False
     instance = InstanceLock(config.sqlite_path) if lock and config.is_sqlite else None
     if instance:
         instance.acquire()
@@ -163,8 +174,16 @@ def _open(config: Config, clock: Clock | None, lock: bool, check: bool,
         migrate()
         if unsealed:
             seal.seal_existing(config.data_dir / "keys")
+        never = (check and config.is_sqlite and (whole_in_background or not ledger_check)
+                 and health.never_checked(config))
+        deferred = never and whole_in_background
+        health.hold_until_checked(deferred)
+        # A station never checked is checked whole here (but for the desk's background
+        # check): it sets the checkpoint a backup's copy is then verified from.
+        ledger = check and not deferred and (ledger_check or never)
         if check:
-            problems = health.ledger_problems(config) + health.anchor_problems(config)
+            problems = (health.ledger_problems(config) if ledger else []) + \
+                health.anchor_problems(config)
             if problems:
                 raise health.damaged(config, problems)
         if config.is_sqlite and not reading:
@@ -172,7 +191,7 @@ def _open(config: Config, clock: Clock | None, lock: bool, check: bool,
 
             # A copy opened elsewhere holds its writes; an unchecked (perhaps damaged)
             # database is never written to, so its first place waits for a checked open.
-            placement.settle(clock or Clock(), record=check)
+            placement.settle(clock or Clock(), record=ledger)
     except DeskError:
         _abandon(instance)
         raise
@@ -182,4 +201,4 @@ def _open(config: Config, clock: Clock | None, lock: bool, check: bool,
                            reason_en=f"Cannot open the database: {exc}") from exc
     warnings = health.space_warnings(config) if config.is_sqlite else []
     return Opened(config, Context(config.data_dir, clock or Clock()), instance, warnings,
-                  reading)
+                  reading, deferred)

@@ -7,14 +7,13 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import peewee as pw
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 
 from app.models import AuditRecord, Clerk, write_transaction
 from app.models.db import bookkeeping
-from app.services import audit, keys, text
+from app.services import audit, text
 from app.services.changes import Changes
 from app.services.context import Actor, Context
 from app.services.errors import (
@@ -28,7 +27,12 @@ from app.services.errors import (
 )
 from app.services.permissions import require
 
-_hasher = PasswordHasher()  # argon2id, t=3, m=64 MiB, p=4: above OWASP's minimum
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
+
+# argon2id, t=3, m=64 MiB, p=4: above OWASP's minimum. Made at the first password, so
+# the desk's sign-in window shows before argon2 is loaded.
+_hasher: PasswordHasher | None = None
 
 FREE_ATTEMPTS = 5  # failures before sign-ins slow down
 HARD_LOCK_ATTEMPTS = 20  # failures before only an admin can unlock
@@ -51,6 +55,15 @@ def check_password_strength(password: str, username: str = "") -> None:
                            reason_en="mix letters with digits or symbols")
 
 
+def _passwords() -> PasswordHasher:
+    global _hasher
+    if _hasher is None:
+        from argon2 import PasswordHasher
+
+        _hasher = PasswordHasher()
+    return _hasher
+
+
 def _actor(clerk: Clerk) -> Actor:
     return Actor(clerk.id, clerk.username, clerk.display_name, clerk.role)
 
@@ -68,7 +81,7 @@ def create_clerk_unchecked(ctx: Context, username: str, display_name: str, role:
     if Clerk.select().where(Clerk.username == username).exists():
         raise DuplicateUsername(username=username)
     clerk = Clerk.create(username=username, display_name=display_name or username,
-                         role=role, password_hash=_hasher.hash(password),
+                         role=role, password_hash=_passwords().hash(password),
                          created_at=ctx.clock.now())
     audit.record(ctx, "clerk.create", username, {"role": role})
     return clerk
@@ -111,7 +124,7 @@ def reset_password(ctx: Context, username: str, new_password: str) -> ClerkSaved
     check_password_strength(new_password, username)
     with write_transaction():
         clerk = _get(username)
-        clerk.password_hash = _hasher.hash(new_password)
+        clerk.password_hash = _passwords().hash(new_password)
         clerk.failed_attempts = 0
         clerk.locked_until = None
         clerk.save()
@@ -195,14 +208,16 @@ def sign_in(ctx: Context, username: str, password: str) -> Actor:
         else:
             refusal = _lock_refusal(*_failures_of_unknown(typed), now)
         if refusal is not None or not known:
-            _hasher.hash(password)  # the cost of checking a password, as below
+            _passwords().hash(password)  # the cost of checking a password, as below
         if refusal is None and not known:
             audit.record(ctx, "signin.failed", f"unknown:{typed}",
                          {"reason": "unknown_or_disabled"})
             refusal = BadCredentials()
         elif refusal is None:
+            from argon2.exceptions import InvalidHashError, VerificationError
+
             try:
-                _hasher.verify(clerk.password_hash, password)
+                _passwords().verify(clerk.password_hash, password)
             except (VerificationError, InvalidHashError):
                 clerk.failed_attempts += 1
                 delay = _lock_delay(clerk.failed_attempts)
@@ -211,8 +226,8 @@ def sign_in(ctx: Context, username: str, password: str) -> Actor:
                 audit.record(ctx, "signin.failed", username, {"attempts": clerk.failed_attempts})
                 refusal = BadCredentials()
             else:
-                if _hasher.check_needs_rehash(clerk.password_hash):
-                    clerk.password_hash = _hasher.hash(password)
+                if _passwords().check_needs_rehash(clerk.password_hash):
+                    clerk.password_hash = _passwords().hash(password)
                 clerk.failed_attempts = 0
                 clerk.locked_until = None
                 clerk.save()
@@ -234,6 +249,8 @@ def recover_with_secret(ctx: Context, username: str, secret: bytes, new_password
     resets the password, and the secret file on the desk PC is no way around them. A
     refused attempt is audited like a granted one.
     """
+    from app.services import keys
+
     check_password_strength(new_password, username)
     opens = keys.opens(keys.active_key().private_key_encrypted, secret.strip())
     with write_transaction():
@@ -244,7 +261,7 @@ def recover_with_secret(ctx: Context, username: str, secret: bytes, new_password
                          {"source": source, "an_admin_can_sign_in": able})
         else:
             clerk = _get(username)
-            clerk.password_hash = _hasher.hash(new_password)
+            clerk.password_hash = _passwords().hash(new_password)
             clerk.failed_attempts = 0
             clerk.locked_until = None
             clerk.save()

@@ -2,7 +2,10 @@
 counts, and restore that keeps the current database aside first.
 
 A backup is a complete copy taken while the desk keeps working; it counts only once it
-has been opened, passed ``integrity_check``, and its ledger re-sums to its balances.
+has been opened and verified: SQLite's structural check, and the ledger, seals and audit
+chain written since the station's verified checkpoint (``backup_check``); a copy
+without one (an older schema, a station never checked) passes ``integrity_check`` and
+re-sums its whole ledger to its balances.
 """
 
 from __future__ import annotations
@@ -14,11 +17,15 @@ import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.models import database
 from app.models.db import is_sqlite
 from app.runtime.config import SQLITE_SIDE_FILES, Config
 from app.services.errors import DeskError
+
+if TYPE_CHECKING:
+    from app.services.checkpoint import Checkpoint
 
 
 class BackupError(DeskError):
@@ -150,8 +157,30 @@ def _live_totals() -> tuple[int, int]:
     return int(row[0]), int(row[1])
 
 
-def backup_to(dest: Path) -> BackupReport:
-    """Copy the open SQLite database to ``dest`` and verify the copy against the live one."""
+def _live_heads() -> Checkpoint:
+    from app.services import checkpoint
+
+    return checkpoint.heads()
+
+
+def _verify_copy(path: Path, keys_dir: Path | None, heads: Checkpoint | None) -> BackupReport:
+    from app.services import backup_check
+
+    if keys_dir is None or heads is None:
+        return _verify_file(path)
+    try:
+        found = backup_check.verify_copy(path, keys_dir, heads)
+    except backup_check.CopyRefused as exc:
+        raise BackupError(reason=exc.zh, reason_en=exc.en) from None
+    if found is None:  # no checkpoint to verify from: the whole file
+        return _verify_file(path)
+    residents, entries, total = found
+    return BackupReport(str(path), residents, entries, total, path.stat().st_size)
+
+
+def backup_to(dest: Path, keys_dir: Path | None = None) -> BackupReport:
+    """Copy the open SQLite database to ``dest`` and verify the copy against the live one:
+    from its verified checkpoint on, with the station's ``keys_dir``; whole without."""
     if not is_sqlite():
         raise BackupError(reason="PostgreSQL 站点请用 pg_dump 备份（见 README）",
                           reason_en="back up PostgreSQL stations with pg_dump (see README)")
@@ -166,13 +195,14 @@ def backup_to(dest: Path) -> BackupReport:
         # One snapshot: the totals are read inside the same read transaction as the copy.
         with database.atomic():
             live = _live_totals()
+            heads = _live_heads() if keys_dir is not None else None
             database.connection().backup(target)
         # A copy is one self-contained file: no -wal/-shm beside it, now or when verified.
         target.execute("PRAGMA journal_mode=DELETE")
     finally:
         target.close()
     try:
-        report = _verify_file(partial)
+        report = _verify_copy(partial, keys_dir, heads)
     except BackupError:
         partial.unlink(missing_ok=True)
         raise
@@ -244,7 +274,7 @@ def backup(config: Config, now: dt.datetime, to: Path | None = None) -> BackupRe
     if not config.is_sqlite:
         raise BackupError(reason="PostgreSQL 站点请用 pg_dump 备份（见 README）",
                           reason_en="back up PostgreSQL stations with pg_dump (see README)")
-    return backup_to(to or config.backup_dir / default_name(now))
+    return backup_to(to or config.backup_dir / default_name(now), config.data_dir / "keys")
 
 
 def backup_before_migration(config: Config) -> Path:

@@ -43,7 +43,8 @@ def run(config: Config, now: dt.datetime, kind: str) -> backup.BackupReport | No
     """Make the daily backup (if none today) or the close backup, then rotate."""
     if not config.is_sqlite or (kind == "daily" and not daily_due(config, now)):
         return None
-    report = backup.backup_to(config.backup_dir / backup.default_name(now, kind))
+    report = backup.backup_to(config.backup_dir / backup.default_name(now, kind),
+                              config.data_dir / "keys")
     rotate(config)
     return report
 

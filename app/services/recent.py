@@ -11,7 +11,7 @@ Rows before the checkpoint were verified by an earlier check; the whole check
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from app.models import database
@@ -20,19 +20,22 @@ if TYPE_CHECKING:
     from app.services.checkpoint import Checkpoint
     from app.services.findings import Report
 
+# Runs SQL written with ``?`` placeholders: on the open database, or on a backup copy.
+Rows = Callable[[str, Sequence[object]], list[tuple]]
 
-def _rows(sql: str, params: Sequence[object]) -> list[tuple]:
+
+def live_rows(sql: str, params: Sequence[object]) -> list[tuple]:
     return database.execute_sql(sql.replace("?", database.param), tuple(params)).fetchall()
 
 
-def recent_ledger_check(report: Report, since: Checkpoint) -> None:
-    _balances(report, since.ledger_seq)
-    _vouchers(report, since)
-    _reversals(report, since.ledger_seq)
+def recent_ledger_check(report: Report, since: Checkpoint, rows: Rows = live_rows) -> None:
+    _balances(report, since.ledger_seq, rows)
+    _vouchers(report, since, rows)
+    _reversals(report, since.ledger_seq, rows)
 
 
-def _balances(report: Report, after: int) -> None:
-    starts = {rid: (cached, start) for rid, cached, start in _rows(
+def _balances(report: Report, after: int, run: Rows) -> None:
+    starts = {rid: (cached, start) for rid, cached, start in run(
         "SELECT r.id, r.balance, (SELECT p.balance_after FROM ledger_entry p "
         "WHERE p.resident_id = r.id AND p.seq <= ? ORDER BY p.seq DESC LIMIT 1) "
         "FROM resident r WHERE r.id IN (SELECT resident_id FROM ledger_entry WHERE seq > ?)",
@@ -40,7 +43,7 @@ def _balances(report: Report, after: int) -> None:
     running = {rid: start or 0 for rid, (_, start) in starts.items()}
     broken_chain: set[int] = set()
     entries = 0
-    for rid, points, balance_after in _rows(
+    for rid, points, balance_after in run(
             "SELECT resident_id, points, balance_after FROM ledger_entry WHERE seq > ? "
             "ORDER BY seq", (after,)):
         entries += 1
@@ -55,8 +58,8 @@ def _balances(report: Report, after: int) -> None:
     report.facts.update(new_entries=entries, residents_touched=len(starts))
 
 
-def _vouchers(report: Report, since: Checkpoint) -> None:
-    rows = _rows(
+def _vouchers(report: Report, since: Checkpoint, run: Rows) -> None:
+    rows = run(
         "SELECT v.serial, v.points, "
         "(SELECT SUM(e.points) FROM ledger_entry e "
         " WHERE e.voucher_serial = v.serial AND e.kind = 'issue'), "
@@ -76,8 +79,8 @@ def _vouchers(report: Report, since: Checkpoint) -> None:
     report.facts["vouchers_touched"] = len(rows)
 
 
-def _reversals(report: Report, after: int) -> None:
-    twice = _rows(
+def _reversals(report: Report, after: int, run: Rows) -> None:
+    twice = run(
         "SELECT corrects_id FROM ledger_entry WHERE corrects_id IN ("
         " SELECT corrects_id FROM ledger_entry WHERE seq > ? AND corrects_id IS NOT NULL) "
         "GROUP BY corrects_id HAVING COUNT(*) > 1", (after,))

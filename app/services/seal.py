@@ -20,9 +20,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
 from app.services.errors import KeyUnavailable
 
 KEK_FILE = "station.kek"
@@ -59,7 +56,10 @@ _cache: dict[tuple[str, int, int], bytes] = {}
 
 
 def derive(secret: bytes) -> bytes:
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_INFO).derive(secret)
+    """HKDF-SHA256 (RFC 5869) without salt, 32 bytes: one block of the expand step. The
+    standard library's HMAC does it, so every start need not load ``cryptography``."""
+    pseudo_random = hmac.new(bytes(hashlib.sha256().digest_size), secret, hashlib.sha256)
+    return hmac.new(pseudo_random.digest(), _INFO + b"\x01", hashlib.sha256).digest()
 
 
 def read_secret(keys_dir: Path) -> bytes:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from app.models import Station, write_transaction
-from app.services import audit, auth, catalogue, keys, text
+from app.services import audit, text
 from app.services.changes import Changes
 from app.services.context import Context
 from app.services.errors import (
@@ -16,7 +16,6 @@ from app.services.errors import (
     NotInitialised,
 )
 from app.services.permissions import require
-from app.services.tokens import STATION_CODE
 
 
 @dataclass(frozen=True)
@@ -57,6 +56,10 @@ def current() -> StationInfo:
 def init_station(ctx: Context, code: str, name: str, admin_username: str, admin_password: str,
                  admin_display_name: str = "") -> StationInfo:
     """Create the station, its first signing key, the first admin and the default catalogue."""
+    # Here, not at the top: the desk's sign-in reads the station without loading them.
+    from app.services import auth, catalogue, keys
+    from app.services.tokens import STATION_CODE
+
     code = code.strip().upper()
     if not STATION_CODE.fullmatch(code):
         raise InvalidStationCode()

@@ -18,7 +18,7 @@ from app.models import ALL_MODELS, database, open_database
 from app.models.db import is_sqlite
 from app.services import auth, ledger, merchants
 
-REAL_HASHER = auth._hasher
+REAL_HASHER = auth._passwords()  # the production parameters
 FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 PG_URL = os.environ.get("STATION_DESK_TEST_PG", "")
 MERCHANT = "幸福里便民超市"

@@ -25,7 +25,9 @@ from app.views.common.background import Runner
 from app.views.shell import look
 
 if TYPE_CHECKING:
+    from app.views.shell.duty import Desk
     from app.views.shell.recovery_dialog import RestoreRequest
+    from app.views.shell.whole_check import WholeCheck
 
 log = logging.getLogger(__name__)
 PRELOAD_DELAY_MS = 300
@@ -68,7 +70,7 @@ def open_station_or_error(config: Config) -> tuple[Opened | None, str]:
     from app.runtime.startup import StationInUse, open_station
 
     try:
-        return open_station(config), ""
+        return open_station(config, whole_in_background=True), ""
     except DamagedDatabase:
         raise
     except StationInUse as exc:
@@ -152,6 +154,16 @@ def run_gui(config: Config) -> int:
         restore_after_close(config, outcome)  # then the desk opens again
 
 
+def _first_whole_check(desk: Desk) -> WholeCheck:
+    """A station never checked before is checked whole while the sign-in shows; its
+    writes wait for the pass (the main window takes the check over)."""
+    from app.views.shell.whole_check import WholeCheck
+
+    check = WholeCheck(desk)
+    check.start()
+    return check
+
+
 def restore_after_close(config: Config, request: RestoreRequest,
                         runner: Runner | None = None) -> bool:
     """Put the backup an admin chose in place, with the station closed; say how it went."""
@@ -196,14 +208,18 @@ def _run_opened(app: QApplication, opened: Opened) -> int | RestoreRequest | Exc
     dialog = SignInDialog(desk, station.current().name, username)
     # After the first paint (a 0 ms timer would run before it and delay the window).
     QTimer.singleShot(PRELOAD_DELAY_MS, _preload)
+    first_check = _first_whole_check(desk) if opened.whole_check_due else None
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
+        if first_check is not None:
+            first_check.cancel()  # checked whole at the next start instead
+            desk.finish()
         return 0
     from app.views.shell.main_window import MainWindow
     from app.views.shell.placement_dialog import settle_placement
 
     desk.set_actor(dialog.actor)
     held = settle_placement(desk)  # a copy opened elsewhere: the admin decides, once
-    window = MainWindow(desk)
+    window = MainWindow(desk, whole_check=first_check)
     window.show()
     window.raise_()
     window.activateWindow()  # keyboard shortcuts need an active window, WM or not

@@ -61,7 +61,7 @@ def encrypted_copy(config: Config, folder: Path, password: str, now: dt.datetime
     target = folder / f"station-{now:%Y%m%d-%H%M%S}.sdbackup"
     with tempfile.TemporaryDirectory(dir=config.data_dir) as scratch:
         plain = Path(scratch) / "copy.db"
-        backup.backup_to(plain)
+        backup.backup_to(plain, config.data_dir / "keys")
         backup_crypto.encrypt_file(plain, target, password)
     return target
 

@@ -64,7 +64,8 @@ SHORTCUT_PAGES = 10  # Ctrl+1 … Ctrl+9, then Ctrl+0 for the tenth
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, parent: QWidget | None = None,
+                 whole_check: WholeCheck | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.setWindowIcon(look.icon())
@@ -81,7 +82,10 @@ class MainWindow(QMainWindow):
         workspace = self._make_workspace()
         self._make_lock_screen(workspace)
         self._make_status_bar()
-        self.whole_check = WholeCheck(desk, self.statusBar(), self)
+        # One begun while the sign-in showed (a station never checked before) carries on.
+        self.whole_check = whole_check or WholeCheck(desk)
+        self.whole_check.setParent(self)
+        self.whole_check.attach(self.statusBar())
         self.damage_box: QMessageBox | None = None
 
         self.idle = IdleWatcher(self)
@@ -267,8 +271,14 @@ class MainWindow(QMainWindow):
 
     def start_background_work(self) -> None:
         """The whole-file check, then (if it found nothing) the backups: one reads the
-        whole file after the other, and a damaged station is not copied."""
-        if not self.whole_check.start():
+        whole file after the other, and a damaged station is not copied. A check begun
+        before sign-in is not begun again: the backups wait for its end."""
+        check = self.whole_check
+        if check.running:
+            return
+        if check.damage is not None:
+            self._on_whole_check_found(check.damage)
+        elif check.ran or not check.start():
             self.start_backups()
 
     def _on_whole_check_ended(self) -> None:

@@ -6,6 +6,10 @@ on while it runs, with a small indicator in the status bar. A pass moves the che
 and says nothing. Faults stop every write at once, as a failed start-up check does (the
 window stays open for looking things up), and the clerk is told what was found; when the
 window closes, the newest verified backup is offered, as at a failed start.
+
+A station never checked before (the first start after an upgrade) starts this check
+while the sign-in shows, with every write held until it passes; the main window then
+takes it over (``attach``) instead of starting another.
 """
 
 from __future__ import annotations
@@ -30,7 +34,9 @@ def check_whole(config: Config, handle: Progress) -> DamagedDatabase | None:
 
     report = health.full_check(config, progress=handle.report,
                                cancelled=lambda: handle.cancelled)
-    if report.ok or report.cancelled:
+    if report.cancelled:
+        raise Cancelled  # neither a pass (held writes stay held) nor a finding
+    if report.ok:
         return None
     return health.damaged(config, report.problems, health.FailedWholeCheck)
 
@@ -42,11 +48,13 @@ class WholeCheck(QObject):
     found = Signal(object)  # the DamagedDatabase writes are now refused with
     ended = Signal()  # passed, found, cancelled or failed to run: the backups may go on
 
-    def __init__(self, desk: Desk, bar: QStatusBar, parent: QObject | None = None) -> None:
+    def __init__(self, desk: Desk, bar: QStatusBar | None = None,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.damage: DamagedDatabase | None = None
         self.handle: Progress | None = None
+        self.ran = False  # ended once (passed, found, cancelled or failed to run)
         self.label = QLabel(self.tr("正在后台检查数据"))
         self.label.setObjectName("wholeCheck")
         self.progress = QProgressBar()
@@ -54,9 +62,16 @@ class WholeCheck(QObject):
         self.progress.setMaximumHeight(14)
         self.progress.setTextVisible(False)
         self.progress.setToolTip(self.tr("检查整个数据库（不影响正常登记）"))
+        self._show_running(False)
+        if bar is not None:
+            self.attach(bar)
+
+    def attach(self, bar: QStatusBar) -> None:
+        """Show the indicator in ``bar`` (the main window's), running or not."""
         bar.addPermanentWidget(self.label)
         bar.addPermanentWidget(self.progress)
-        self._show_running(False)
+        self._show_running(self.running)
+        self.label.setVisible(self.running or self.damage is not None)
 
     @property
     def running(self) -> bool:
@@ -83,6 +98,8 @@ class WholeCheck(QObject):
             self.handle.cancel()
 
     def _show_running(self, running: bool) -> None:
+        if self.label.parentWidget() is None:
+            return  # not in a status bar yet: a widget without a parent would be a window
         self.label.setVisible(running)
         self.progress.setVisible(running)
 
@@ -93,6 +110,9 @@ class WholeCheck(QObject):
     def _on_check_done(self, damage: DamagedDatabase | None) -> None:
         self._end()
         if damage is None:
+            from app.runtime.health import hold_until_checked
+
+            hold_until_checked(False)  # a station never checked before may be written now
             self.passed.emit()
         else:
             from app.runtime.health import stop_writes
@@ -101,7 +121,7 @@ class WholeCheck(QObject):
             stop_writes(damage)
             self.label.setText(self.tr("数据有问题，已停止写入"))
             self.label.setStyleSheet("color: #b00020; font-weight: bold;")
-            self.label.setVisible(True)
+            self.label.setVisible(self.label.parentWidget() is not None)
             self.found.emit(damage)
         self.ended.emit()
 
@@ -115,4 +135,5 @@ class WholeCheck(QObject):
 
     def _end(self) -> None:
         self.handle = None
+        self.ran = True
         self._show_running(False)

@@ -14,7 +14,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from app.models import AuditRecord, Clerk, write_transaction
 from app.models.db import bookkeeping
-from app.services import audit, keys, text
+from app.services import audit, demo_station, keys, text
 from app.services.changes import Changes
 from app.services.context import Actor, Context
 from app.services.errors import (
@@ -100,6 +100,7 @@ def add_clerk(ctx: Context, username: str, display_name: str, role: str,
 
 
 def _get(username: str) -> Clerk:
+    demo_station.refuse_demo_clerk(username)
     clerk = Clerk.get_or_none(Clerk.username == username)
     if clerk is None:
         raise ClerkNotFound(username=username)

@@ -31,8 +31,16 @@ def test_fresh_database_is_at_the_latest_version(db):
     assert NEW_INDEXES[1] in index_names("ledger_entry")
 
 
+def _back_to_version_6() -> None:
+    """Undo step 7: no demo flag on the station row."""
+    database.execute_sql('ALTER TABLE "station" DROP COLUMN "demo"')
+    SchemaVersion.update(version=6).execute()
+
+
 def _back_to_version_5() -> None:
-    """Undo step 6: no verified checkpoint, no serial index, the three unread indexes."""
+    """Undo steps 7 and 6: no demo flag, no verified checkpoint, no serial index, the three
+    unread indexes."""
+    _back_to_version_6()
     database.execute_sql('DROP TABLE "verified_checkpoint"')
     database.execute_sql('DROP INDEX "ledger_entry_voucher_serial"')
     for column in ("request_id", "clerk_id", "deed_id"):
@@ -103,6 +111,19 @@ def test_a_database_without_desk_placements_migrates_and_keeps_them_append_only(
         DeskPlacement.update(desk_no=2).where(DeskPlacement.id == row.id).execute()
     assert Resident.get_by_id(resident.id).balance == 2
     assert integrity.run_check(ctx.keys_dir).ok
+
+
+def test_a_station_marked_demo_in_its_audit_log_gets_the_demo_flag(ctx):
+    """Step 7 reads the older marker (an audit record) into the station's demo flag; a
+    station without it stays real."""
+    from app.models.station import station_code
+    from app.services import audit, station
+
+    _back_to_version_6()
+    assert migrate() == LATEST and not station.current().demo
+    _back_to_version_6()
+    audit.record(ctx, "station.demo", station_code())
+    assert migrate() == LATEST and station.current().demo
 
 
 def _schema() -> dict[str, object]:

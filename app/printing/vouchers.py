@@ -18,6 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from app.printing import fonts, qr
 from app.printing.sheet import (
     ACCENT,
+    DEMO_NOTE,
     FAINT,
     INK,
     MUTED,
@@ -25,7 +26,6 @@ from app.printing.sheet import (
     dashed_box,
     draw_cut_marks,
     new_canvas,
-    DEMO_NOTE,
     pages,
     stamp,
     watermark,
@@ -35,8 +35,8 @@ from app.printing.voucher_face import (
     COUNTERFOIL,
     REPRINT,
     SEAL_HERE,
-    SPECIMEN,
     SIGN_HERE,
+    SPECIMEN,
     TERMS,
     TITLE,
     Face,

@@ -92,7 +92,10 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--admin", required=True)
     s.add_argument("--admin-name", default="")
 
-    s = sub.add_parser("demo", help="生成演示数据")
+    s = sub.add_parser("demo", help="生成演示数据；demo clear 清除演示数据并正式启用（管理员）")
+    s.add_argument("action", nargs="?", choices=["clear"],
+                   help="clear：把演示数据库另存到数据目录的 demo-… 文件夹，换上一个空的正式数据库"
+                        "（保留站点设置、积分目录和经办人账号）")
     s.add_argument("--residents", type=int, default=200)
     s.add_argument("--seed", type=int, default=1)
     s.add_argument("--activity", type=float, default=1.0,

@@ -8,7 +8,17 @@ import dataclasses
 import pytest
 
 from app.models import Clerk, Deed, LedgerEntry, Station, Voucher, VoucherResolution
-from app.services import auth, demo, demo_station, keys, redemption, station, tokens, vouchers
+from app.services import (
+    auth,
+    demo,
+    demo_station,
+    integrity,
+    keys,
+    redemption,
+    station,
+    tokens,
+    vouchers,
+)
 from app.services.errors import BadCredentials, InvalidInput
 from app.services.residents import ResidentInput, register
 
@@ -29,7 +39,7 @@ def test_demo_history_is_the_demo_clerks_and_not_the_admins(ctx):
                           (Voucher, Voucher.clerk), (VoucherResolution, VoucherResolution.clerk)):
         clerks = {c for (c,) in model.select(column).tuples()}
         assert clerks == {helper.id}, model
-
+    assert integrity.run_check(ctx.keys_dir).ok  # the demo clerk's role is on record
 
 def test_nobody_signs_in_as_the_demo_clerk(ctx):
     demo.generate(ctx, residents=5)

@@ -97,3 +97,21 @@ def test_clearing_asks_first_then_closes_and_starts_for_real(
         assert not station.is_demo() and search.listing().hits == []
     finally:
         reopened.close()
+
+
+def test_the_strips_questions_keep_their_own_colours(demo_window):
+    """The strip's white text is its own: a question it asks (its child) stays legible."""
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QLabel, QMessageBox
+
+    banner = demo_window.demo_banner
+    box = QMessageBox(QMessageBox.Icon.Question, "t", "清除全部演示数据？",
+                      QMessageBox.StandardButton.Ok, banner)
+    box.show()
+    text = box.findChild(QLabel, "qt_msgbox_label")
+    text.ensurePolished()
+    banner.label.ensurePolished()
+    white = banner.label.palette().color(QPalette.ColorRole.WindowText)
+    assert white.lightness() > 240
+    assert text.palette().color(QPalette.ColorRole.WindowText) != white
+    box.close()

@@ -39,8 +39,9 @@ class DemoBanner(QFrame):
         super().__init__(parent)
         self.desk = desk
         self.setObjectName("demoBanner")
+        # By name: the questions this strip asks are its children and keep their own look.
         self.setStyleSheet("#demoBanner { background: #B3261E; }"
-                           "#demoBanner QLabel { color: white; font-weight: bold; }")
+                           "#demoBannerText { color: white; font-weight: bold; }")
         self.label = QLabel(self.tr("演示数据 — 不是真实记录 / Demo data — not real records"))
         self.label.setObjectName("demoBannerText")
         self.clear_button = QPushButton(self.tr("清除演示数据，正式启用…"))

@@ -88,7 +88,9 @@ CHECKPOINT_STEP = 6
 def _demo_flag(m: SchemaMigrator) -> None:
     """7: whether the station holds demo data, on the station row (read by every title
     and printout); stations marked so only in the audit log get the flag."""
-    migrate_ops(m.add_column("station", "demo", pw.BooleanField(default=False)))
+    # Safe to run again, as steps 5 and 6 are (a database put back to an older version).
+    if "demo" not in {c.name for c in database.get_columns("station")}:
+        migrate_ops(m.add_column("station", "demo", pw.BooleanField(default=False)))
     database.execute_sql("UPDATE station SET demo = TRUE WHERE EXISTS (SELECT 1 FROM "
                          "audit_record WHERE action = 'station.demo')")
 

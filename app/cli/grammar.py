@@ -87,7 +87,10 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--admin", required=True, help="管理员用户名（密码取自 --as 的密码来源）")
     s.add_argument("--admin-name", default="", help="管理员姓名")
 
-    s = _sub(sub, "demo", "生成演示数据（仅用于空站点）")
+    s = _sub(sub, "demo", "生成演示数据（仅用于空站点）；demo clear 清除演示数据并正式启用（管理员）")
+    s.add_argument("action", nargs="?", choices=["clear"],
+                   help="clear：把演示数据库另存到数据目录的 demo-… 文件夹，换上一个空的正式数据库"
+                        "（保留站点设置、积分目录和经办人账号）")
     s.add_argument("--residents", type=int, default=200, help="居民人数（默认 200）")
     s.add_argument("--seed", type=int, default=1, help="随机种子：同一种子生成同样的数据")
     s.add_argument("--activity", type=float, default=1.0,

@@ -104,11 +104,24 @@ def _unread_deed_indexes(m: SchemaMigrator) -> None:
         database.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
 
 
+def _demo_flag(m: SchemaMigrator) -> None:
+    """8: whether the station holds demo data, on the station row (read by every title
+    and printout); stations marked so only in the audit log get the flag."""
+    # Safe to run again, as steps 5 and 6 are (a database put back to an older version).
+    if "demo" not in {c.name for c in database.get_columns("station")}:
+        migrate_ops(m.add_column("station", "demo", pw.BooleanField(default=False)))
+    database.execute_sql("UPDATE station SET demo = TRUE WHERE EXISTS (SELECT 1 FROM "
+                         "audit_record WHERE action = 'station.demo')")
+
+
+DEMO_FLAG_STEP = 8
+
 # Step N brings a database from version N-1 to N. Version 1 is the first release,
 # created from the models; later steps are appended here and never edited.
 STEPS: dict[int, Step] = {2: _lookup_indexes, 3: _seals_and_nonces, 4: _request_clerk,
                           DESK_PLACEMENTS_STEP: _desk_placements,
-                          CHECKPOINT_STEP: _checkpoint_and_indexes, 7: _unread_deed_indexes}
+                          CHECKPOINT_STEP: _checkpoint_and_indexes, 7: _unread_deed_indexes,
+                          DEMO_FLAG_STEP: _demo_flag}
 LATEST = 1 + len(STEPS)
 
 

@@ -21,6 +21,9 @@ class Station(BaseModel):
     min_issue_points = pw.IntegerField(default=5)
     idle_lock_minutes = pw.IntegerField(default=10)
     created_at = pw.DateTimeField()
+    # Demo data was loaded: every screen and printout says so until an admin starts for
+    # real (a new, empty station database; see app.runtime.fresh_start).
+    demo = pw.BooleanField(default=False)
 
 
 def station_code() -> str:

@@ -16,7 +16,17 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from app.printing import fonts, qr
-from app.printing.sheet import ACCENT, INK, MUTED, Grid, draw_cut_marks, new_canvas, pages
+from app.printing.sheet import (
+    ACCENT,
+    DEMO_NOTE,
+    INK,
+    MUTED,
+    Grid,
+    draw_cut_marks,
+    new_canvas,
+    pages,
+    watermark,
+)
 from app.services.residents import ResidentView
 from app.services.station import StationInfo
 
@@ -26,6 +36,7 @@ PAD = 3 * mm
 BAND_H = 10 * mm
 QR_LARGEST = 1.0 * mm  # a card code is short (version 2): a big module scans at arm's length
 CARD_TITLE = "居民积分卡"
+SPECIMEN = "样卡 SPECIMEN"  # a demo station's card
 CARD_NOTE = ("凭此卡到站登记积分、兑换", "遗失请到站挂失补办，旧卡即时作废")
 
 
@@ -48,7 +59,8 @@ def cards_pdf(residents: list[ResidentView], station: StationInfo) -> bytes:
         c.setFillColor(MUTED)
         fonts.draw_text(c, GRID.left + 8 * mm, GRID.bottom - 7 * mm,
                         f"{CARD_TITLE}　第 {number}/{len(batches)} 页　沿裁切线剪开，"
-                        "可过塑后发放。", 6.5)
+                        "可过塑后发放。" + (f"　{SPECIMEN}：{DEMO_NOTE}" if station.demo
+                                       else ""), 6.5)
         c.restoreState()
         c.showPage()
     c.save()
@@ -62,6 +74,8 @@ def _draw_card(c: Canvas, resident: ResidentView, station: StationInfo, x0: floa
     c.saveState()
     # The band stays inside the cut padding: a full bleed would leave slivers of colour
     # on the neighbouring card after an imprecise cut.
+    if station.demo:
+        watermark(c, left, bottom, right - left, top - bottom, SPECIMEN, alpha=0.25)
     c.setFillColor(ACCENT)
     c.roundRect(left, top - BAND_H, right - left, BAND_H, 1.5 * mm, stroke=0, fill=1)
     c.setFillColor(white)

@@ -27,6 +27,8 @@ FAINT = HexColor("#B0B0B0")
 ACCENT = HexColor("#B3261E")  # the red of a station's seal and title
 CUT = HexColor("#7A7A7A")
 T = TypeVar("T")
+# On every printout of a demo station: nobody may take it for a real record.
+DEMO_NOTE = "演示数据 — 不是真实记录 / Demo data — not real records"
 
 
 def new_canvas(buffer: io.BytesIO, pagesize: tuple[float, float], title: str) -> Canvas:
@@ -129,4 +131,18 @@ def dashed_box(c: Canvas, x: float, y: float, w: float, h: float, label: str,
     c.setDash([2, 2])
     c.roundRect(x, y, w, h, 1.5 * mm, stroke=1, fill=0)
     fonts.draw_text(c, x + w / 2, y + h / 2 - size * 0.35, label, size, anchor="middle")
+    c.restoreState()
+
+
+def watermark(c: Canvas, x: float, y: float, w: float, h: float, text: str,
+              alpha: float = 0.3, angle: float = 20) -> None:
+    """``text`` in large faint letters slanted across the rectangle (a demo printout's
+    SPECIMEN): drawn first, so the content stays legible on top and a QR code's white
+    quiet zone covers it."""
+    c.saveState()
+    c.setFillColor(ACCENT.clone(alpha=alpha))  # the colour's own alpha: setFillAlpha is reset
+    c.translate(x + w / 2, y + h / 2)
+    c.rotate(angle)
+    size = fonts.fit_size(text, (w * w + h * h) ** 0.5 * 0.8, h * 0.45, 6)
+    fonts.draw_text(c, 0, -size * 0.35, text, size, anchor="middle")
     c.restoreState()

@@ -21,13 +21,14 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from app.printing import fonts
-from app.printing.sheet import ACCENT, FAINT, INK, MUTED, new_canvas
+from app.printing.sheet import ACCENT, DEMO_NOTE, FAINT, INK, MUTED, new_canvas, watermark
 from app.printing.voucher_face import cn_date, require_masked
 from app.services.ledger import EntryRow
 from app.services.residents import ResidentView
 from app.services.station import StationInfo
 
 TITLE = "积分存折"
+SPECIMEN = "演示 SPECIMEN"  # a demo station's statement
 MARGIN = 15 * mm
 COLUMNS = (("日期", 22 * mm), ("事由", 66 * mm), ("加分", 16 * mm), ("扣分", 16 * mm),
            ("兑换", 16 * mm), ("余额", 20 * mm), ("经办人", 24 * mm))
@@ -96,6 +97,12 @@ def statement_pdf(resident: ResidentView, station: StationInfo, rows: list[Entry
     c = new_canvas(buffer, A4, f"{TITLE} {resident.resident_no} {start}–{end}")
     carried = opening
     for number, page in enumerate(pages, start=1):
+        if station.demo:
+            watermark(c, MARGIN, MARGIN, A4[0] - 2 * MARGIN, A4[1] - 2 * MARGIN, SPECIMEN,
+                      alpha=0.12, angle=35)
+            c.setFillColor(ACCENT)
+            fonts.draw_text(c, A4[0] / 2, A4[1] - MARGIN + 3 * mm, DEMO_NOTE, 9,
+                            anchor="middle", bold=True)
         y = _page_header(c, resident, station, start, end, number == 1)
         first = "期初余额" if number == 1 else "承前页"
         y = _row(c, y, _Line(("", first, "", "", "", str(carried), ""), ROW, True))

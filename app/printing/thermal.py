@@ -25,6 +25,8 @@ from app.printing.voucher_face import (
     REPRINT,
     SEAL_HERE,
     SIGN_HERE,
+    SPECIMEN,
+    SPECIMEN_NOTE,
     TERMS,
     TITLE,
     face_of,
@@ -115,6 +117,9 @@ def voucher_thermal_pdf(voucher: VoucherRow, station: StationInfo, width_dots: i
     flow.text(TITLE, 14, bold=True)
     if face.reprint:
         _banner(flow, REPRINT, 11)
+    if face.specimen:  # a thermal head prints no faint watermark: a black band instead
+        _banner(flow, SPECIMEN, 11)
+        flow.text(SPECIMEN_NOTE, 8, bold=True)
     flow.rule()
     flow.text(face.points, 24, bold=True, leading=1.25)
     flow.text(f"（{face.yuan}）", 9)
@@ -130,6 +135,8 @@ def voucher_thermal_pdf(voucher: VoucherRow, station: StationInfo, width_dots: i
     for label, value in face.detail_lines():
         flow.text(label + value, 9, centre=False)
     flow.gap(1 * mm)
+    if face.specimen:
+        _banner(flow, SPECIMEN, 11)
     flow.text(TERMS, 9, bold=True)
     seal_w, seal_h = min(flow.inner, 34 * mm), 14 * mm
     flow.gap(1 * mm)
@@ -139,8 +146,8 @@ def voucher_thermal_pdf(voucher: VoucherRow, station: StationInfo, width_dots: i
     flow.text("沿虚线撕下，下联为存根，由本站留存", 7)
     flow.rule(dashed=True)
 
-    flow.text(f"{COUNTERFOIL}（本站留存）" + (f"　{REPRINT}" if face.reprint else ""), 10,
-              bold=True)
+    flow.text(f"{COUNTERFOIL}（本站留存）" + (f"　{REPRINT}" if face.reprint else "")
+              + (f"　{SPECIMEN}" if face.specimen else ""), 10, bold=True)
     for label, value in face.counterfoil_lines():
         flow.text(f"{label}：{value}", 9, centre=False)
     flow.text(f"{SIGN_HERE}：", 9, centre=False)

@@ -11,11 +11,14 @@ import re
 from dataclasses import dataclass
 
 from app.services.station import StationInfo, yuan_of
+from app.services.tokens import is_demo
 from app.services.vouchers import VoucherRow
 
 TITLE = "道德积分兑换券"
 TERMS = "不兑现金、不找零、不得转让"
 REPRINT = "补打"
+SPECIMEN = "样券 SPECIMEN"  # a demo station's voucher: it looks like one, it is not one
+SPECIMEN_NOTE = "演示数据，不能兑换 / Demo data, not valid"
 COUNTERFOIL = "存根"
 SIGN_HERE = "领取人签字"
 SEAL_HERE = "盖章处"
@@ -80,6 +83,7 @@ class Face:
     clerk: str
     token: str
     reprint: bool
+    specimen: bool = False  # a demo voucher: marked SPECIMEN on the face and counterfoil
 
     def detail_lines(self) -> list[tuple[str, str]]:
         """The label/value lines under the face value, in reading order."""
@@ -112,6 +116,7 @@ def face_of(voucher: VoucherRow, station: StationInfo, holder_id_masked: str = "
         clerk=voucher.clerk,
         token=voucher.token,
         reprint=reprint,
+        specimen=station.demo or is_demo(voucher.token),
     )
 
 

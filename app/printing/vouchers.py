@@ -18,6 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from app.printing import fonts, qr
 from app.printing.sheet import (
     ACCENT,
+    DEMO_NOTE,
     FAINT,
     INK,
     MUTED,
@@ -27,6 +28,7 @@ from app.printing.sheet import (
     new_canvas,
     pages,
     stamp,
+    watermark,
 )
 from app.printing.thermal import voucher_thermal_pdf
 from app.printing.voucher_face import (
@@ -34,6 +36,7 @@ from app.printing.voucher_face import (
     REPRINT,
     SEAL_HERE,
     SIGN_HERE,
+    SPECIMEN,
     TERMS,
     TITLE,
     Face,
@@ -71,7 +74,8 @@ def voucher_sheet_pdf(vouchers: list[VoucherRow], station: StationInfo,
             x, y = GRID.origin(index)
             _draw_cell(c, face, x, y)
         draw_cut_marks(c, GRID)
-        _footer(c, f"{TITLE}　第 {number}/{len(batches)} 页　存根由本站留存")
+        _footer(c, f"{TITLE}　第 {number}/{len(batches)} 页　存根由本站留存"
+                   + (f"　{SPECIMEN}：{DEMO_NOTE}" if faces[0].specimen else ""))
         c.showPage()
     c.save()
     return buffer.getvalue()
@@ -123,6 +127,9 @@ def _draw_stub(c: Canvas, face: Face, x: float, y: float, w: float, h: float) ->
     line_y = top - 12 * mm
     if face.reprint:  # beside the short first label, clear of the centred heading
         stamp(c, x + w, line_y, REPRINT, 6.5)
+    if face.specimen:  # the counterfoil is no record of a real issue either
+        watermark(c, x, y + 12 * mm, w, h - 24 * mm, SPECIMEN, angle=60)
+        stamp(c, x + w, y + 14 * mm, "样券", 6.5)
     for label, value in face.counterfoil_lines():
         c.setFillColor(MUTED)
         fonts.draw_text(c, x, line_y, label, 5.8)
@@ -150,6 +157,8 @@ def _draw_voucher(c: Canvas, face: Face, x: float, y: float, w: float, h: float)
     fonts.draw_text(c, x + w / 2, top - 10.5 * mm, TITLE, 13, anchor="middle", bold=True)
     if face.reprint:
         stamp(c, x + w - 1.5 * mm, top - 10.5 * mm, REPRINT, 8)
+    if face.specimen:  # left of the title, as 补打 is right of it
+        stamp(c, x + 1.5 * mm + fonts.text_width("样券", 8) + 6.4, top - 10.5 * mm, "样券", 8)
     c.setStrokeColor(ACCENT)
     c.setLineWidth(0.4)
     c.line(x + 1.5 * mm, top - 12.8 * mm, x + w - 1.5 * mm, top - 12.8 * mm)
@@ -159,6 +168,8 @@ def _draw_voucher(c: Canvas, face: Face, x: float, y: float, w: float, h: float)
     matrix = qr.qr_matrix(face.token)
     side = matrix.size_with_quiet_zone * QR_MODULE
     qr_x, qr_y = x + w - 0.6 * mm - side, top - 13.4 * mm - side
+    if face.specimen:  # across the details a merchant reads, under them
+        watermark(c, x, y, qr_x - x, top - 13 * mm - y, SPECIMEN, angle=28)
     qr.draw_qr(c, matrix, qr_x, qr_y, QR_MODULE)
     seal_x = qr_x + 2.5 * mm
     dashed_box(c, seal_x, y + 2 * mm, x + w - 2 * mm - seal_x, qr_y - y - 2.6 * mm,

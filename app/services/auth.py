@@ -13,7 +13,7 @@ import peewee as pw
 
 from app.models import AuditRecord, Clerk, write_transaction
 from app.models.db import bookkeeping
-from app.services import audit, text
+from app.services import audit, demo_station, text
 from app.services.changes import Changes
 from app.services.context import Actor, Context
 from app.services.errors import (
@@ -113,6 +113,7 @@ def add_clerk(ctx: Context, username: str, display_name: str, role: str,
 
 
 def _get(username: str) -> Clerk:
+    demo_station.refuse_demo_clerk(username)
     clerk = Clerk.get_or_none(Clerk.username == username)
     if clerk is None:
         raise ClerkNotFound(username=username)

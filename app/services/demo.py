@@ -5,10 +5,11 @@ Rows are written with ``executemany`` in one transaction; every invariant the
 integrity check holds (balances, running balances, one issue entry per voucher,
 signed tokens) holds for the demo data too.
 
-Demo vouchers are genuine (signed with a key of the station), so demo data loads only
-into a station with no residents and no ledger entries yet (set-up done, nothing
-else), which it then marks as a demo station in the audit log, or into a station
-marked so before. A live station is refused.
+Demo vouchers are signed with a key of the station, so demo data loads only into a
+station with no residents and no ledger entries yet (set-up done, nothing else), which
+it then marks as a demo station (``demo_station``), or into a station marked so before.
+A live station is refused. The history is credited to the demo clerk, who cannot sign
+in; demo vouchers carry the demo prefix and are signed as demo (see ``tokens``).
 """
 
 from __future__ import annotations
@@ -23,9 +24,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from app.models import (
-    AuditRecord,
     CheckIn,
-    Clerk,
     Deed,
     DeedType,
     LedgerEntry,
@@ -43,6 +42,7 @@ from app.models.db import SQLITE_PRAGMAS, is_sqlite
 from app.services import (
     audit,
     demo_people,
+    demo_station,
     journal,
     keys,
     pinyin,
@@ -52,7 +52,7 @@ from app.services import (
     vouchers,
 )
 from app.services.context import Context
-from app.services.errors import DemoNeedsEmptyStation, InvalidInput, NotInitialised
+from app.services.errors import InvalidInput, NotInitialised
 from app.services.permissions import require
 from app.services.residents import new_card_code
 
@@ -123,7 +123,6 @@ def generate(ctx: Context, residents: int = 200, seed: int = 1, activity: float 
     if station is None:
         raise NotInitialised()
     rng = random.Random(seed)
-    clerk = Clerk.get_by_id(ctx.actor.clerk_id)
     today = ctx.clock.today()
     totals = dict.fromkeys(("entries", "deeds", "vouchers", "checkins"), 0)
     ids = _Ids(uuid.uuid4().hex[:10])
@@ -131,7 +130,8 @@ def generate(ctx: Context, residents: int = 200, seed: int = 1, activity: float 
         # Index pages of a large load stay in memory instead of being re-read.
         database.execute_sql("PRAGMA cache_size = -400000")
     with write_transaction(), _indexes_rebuilt_after(residents):
-        _mark_or_refuse(ctx, station.code)
+        demo_station.mark_or_refuse(ctx, station)
+        clerk = demo_station.clerk(ctx)  # the history is nobody's real work
         shops = _merchants(ctx, station.code)
         taken = {i for (i,) in Resident.select(Resident.id_number).tuples() if i}
         reading = functools.cache(pinyin.full)
@@ -158,19 +158,6 @@ def generate(ctx: Context, residents: int = 200, seed: int = 1, activity: float 
         database.execute_sql(f"PRAGMA cache_size = {SQLITE_PRAGMAS['cache_size']}")
     return {"residents": residents, **totals,
             "seconds": round(time.perf_counter() - started, 1)}
-
-
-DEMO_MARK = "station.demo"
-
-
-def _mark_or_refuse(ctx: Context, code: str) -> None:
-    """Go on with a demo station or an empty one (marking it); refuse a live station."""
-    if AuditRecord.select().where(AuditRecord.action == DEMO_MARK).exists():
-        return
-    people, entries = Resident.select().count(), LedgerEntry.select().count()
-    if people or entries or Voucher.select().exists():
-        raise DemoNeedsEmptyStation(residents=people, entries=entries)
-    audit.record(ctx, DEMO_MARK, code)
 
 
 BULK_TABLES = (ResidentSearchTerm, LedgerEntry, Deed, CheckIn)
@@ -318,14 +305,14 @@ def _write(ctx: Context, station: Station, clerk_id: int, shops: list[int], batc
     voucher_rows, resolutions, events = [], [], []
     voucher_id = _next_id(Voucher)
     seal_key = seal.station_key(ctx.keys_dir)
-    clerk_name = ctx.actor.username
+    clerk_name = demo_station.CLERK_USERNAME
     names = dict(Merchant.select(Merchant.id, Merchant.name).tuples())
     for v in batch.vouchers:
         seq += 1
         expiry = v["date"].replace(month=12, day=31)
         nonce = tokens.new_nonce()
         payload = tokens.Payload(key.key_id, station.code, seq, v["points"], v["date"], expiry,
-                                 tokens.Scope.ANY, 0, nonce)
+                                 tokens.Scope.ANY, 0, nonce, demo=True)
         token = tokens.sign(payload, signer)
         v["entry"][5] = payload.serial
         voucher_rows.append((voucher_id, payload.serial, year, seq, v["resident"], v["points"],

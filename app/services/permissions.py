@@ -41,6 +41,7 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "keys.manage": (ADMIN, "管理签名密钥"),
     "backup.restore": (ADMIN, "恢复备份"),
     "demo.generate": (ADMIN, "生成演示数据"),
+    "demo.clear": (ADMIN, "清除演示数据并正式启用"),
     "desk.place": (ADMIN, "确认数据目录搬迁或设为第二个前台"),
 }
 

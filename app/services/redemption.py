@@ -11,7 +11,18 @@ import peewee as pw
 
 from app.models import Merchant, Voucher, VoucherResolution
 from app.models.station import station_code
-from app.services import audit, journal, keys, ledger, merchants, operations, seal, text, tokens
+from app.services import (
+    audit,
+    journal,
+    keys,
+    ledger,
+    merchants,
+    operations,
+    seal,
+    station,
+    text,
+    tokens,
+)
 from app.services.changes import Changes
 from app.services.context import Context
 from app.services.errors import (
@@ -89,6 +100,8 @@ def verify(ctx: Context, token: str, merchant: str | None = None) -> Verdict:
         payload, signed, signature = tokens.parse(token)
     except tokens.TokenError as exc:
         return _verdict(exc.reason)
+    if payload.demo != station.is_demo():
+        return _verdict("demo_voucher" if payload.demo else "not_demo")
     key = keys.keyring().get(payload.key_id)
     if key is None:
         return _verdict("unknown_key")

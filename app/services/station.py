@@ -29,6 +29,7 @@ class StationInfo:
     denominations: tuple[int, ...]
     min_issue_points: int
     idle_lock_minutes: int
+    demo: bool = False  # demo data: marked on every screen and printout
 
     @property
     def changes(self) -> Changes:
@@ -39,11 +40,16 @@ class StationInfo:
 def _info(s: Station) -> StationInfo:
     return StationInfo(s.code, s.name, s.rate_points, s.rate_yuan, s.voucher_validity,
                        s.expiry_policy, tuple(int(d) for d in s.denominations.split(",")),
-                       s.min_issue_points, s.idle_lock_minutes)
+                       s.min_issue_points, s.idle_lock_minutes, s.demo)
 
 
 def is_initialised() -> bool:
     return Station.select().exists()
+
+
+def is_demo() -> bool:
+    """Whether the station holds demo data (read afresh: starting for real clears it)."""
+    return bool(Station.select(Station.demo).scalar())
 
 
 def current() -> StationInfo:

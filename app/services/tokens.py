@@ -13,6 +13,10 @@ byte-identical token and one resident's lost voucher would spend another's. Vers
 tokens (no nonce, 26-byte payload) are still read, so vouchers already printed keep
 working; they are checked against the stored token instead.
 
+A demo station's vouchers are written behind ``SDD`` instead and signed under a demo
+domain, so the signature covers their being demo: no prefix swap makes a demo voucher
+pass for a real one, and a real station refuses it before anything else.
+
 Parsing fails closed: nothing is trimmed or case-folded, and the algorithm is never
 read from the token.
 """
@@ -32,8 +36,11 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 PREFIX = "SDV"
+DEMO_PREFIX = "SDD"  # the same length: a demo token is as long as a real one
+PREFIXES = (PREFIX, DEMO_PREFIX)
 VERSION = 2
 DOMAIN = b"StationDesk voucher token v1\x00"
+DEMO_DOMAIN = b"StationDesk DEMO voucher token v1\x00"
 NONCE_BYTES = 10  # 80 bits; 10 keeps the token a whole number of Base32 groups
 # version -> the payload's layout; the common fields come first in both.
 _LAYOUTS = {1: struct.Struct(">BH8sIHHHBI"), 2: struct.Struct(f">BH8sIHHHBI{NONCE_BYTES}s")}
@@ -78,6 +85,7 @@ class Payload:
     merchant_id: int = 0
     nonce: bytes = b""  # empty only in a version 1 token
     version: int = VERSION
+    demo: bool = False  # signed under DEMO_DOMAIN, written behind DEMO_PREFIX
 
     @property
     def serial(self) -> str:
@@ -112,8 +120,14 @@ class TokenError(Exception):
 
 def sign(payload: Payload, key: Ed25519PrivateKey) -> str:
     body = payload.pack()
-    signature = key.sign(DOMAIN + body)
-    return PREFIX + base64.b32encode(body + signature).decode("ascii")
+    signature = key.sign((DEMO_DOMAIN if payload.demo else DOMAIN) + body)
+    prefix = DEMO_PREFIX if payload.demo else PREFIX
+    return prefix + base64.b32encode(body + signature).decode("ascii")
+
+
+def is_demo(token: str) -> bool:
+    """A demo station's voucher (its prefix; the signature holds it to that)."""
+    return token.startswith(DEMO_PREFIX)
 
 
 def check_code(token: str) -> str:
@@ -124,7 +138,8 @@ def check_code(token: str) -> str:
 
 def parse(token: str) -> tuple[Payload, bytes, bytes]:
     """Split a token into its payload, the signed bytes and the signature, or refuse it."""
-    if not token.startswith(PREFIX):
+    demo = is_demo(token)
+    if not token.startswith(PREFIX) and not demo:
         raise TokenError("bad_prefix")
     body = token[len(PREFIX):]
     if not _ALPHABET.fullmatch(body):
@@ -158,8 +173,9 @@ def parse(token: str) -> tuple[Payload, bytes, bytes]:
         merchant_id=merchant_id,
         nonce=rest[0] if rest else b"",
         version=version,
+        demo=demo,
     )
-    return payload, DOMAIN + payload_bytes, signature
+    return payload, (DEMO_DOMAIN if demo else DOMAIN) + payload_bytes, signature
 
 
 def signature_valid(public_key: bytes, signed: bytes, signature: bytes) -> bool:
@@ -179,6 +195,10 @@ REASONS: dict[str, tuple[str, str]] = {
     ),
     "bad_length": ("二维码内容不完整或多了字符，请重扫。", "the code is incomplete or too long."),
     "bad_version": ("兑换券版本不受支持。", "unsupported voucher version."),
+    "demo_voucher": ("这是演示数据的样券（SPECIMEN），不是真券，不能兑换。",
+                     "a demo voucher (specimen), not a real one: it cannot be redeemed."),
+    "not_demo": ("这是正式兑换券，本站是演示站点，不能在此核销。",
+                 "a real voucher; this is a demo station and cannot redeem it."),
     "unknown_key": ("签名密钥未知，不是本站签发的兑换券。", "signed with an unknown key."),
     "revoked_key": ("签发此券的密钥已吊销，券已失效。", "its signing key was revoked."),
     "key_not_valid": ("签发日期不在密钥有效期内。", "issued outside its key's validity."),

@@ -187,7 +187,8 @@ def issue(ctx: Context, resident_id: int, points: int, denominations: list[int] 
         for n, face in enumerate(faces, start=1):
             nonce = tokens.new_nonce()
             payload = tokens.Payload(key.key_id, station.code, last + n, face, today,
-                                     expiry_date, scope_value, shop.id if shop else 0, nonce)
+                                     expiry_date, scope_value, shop.id if shop else 0, nonce,
+                                     demo=station.demo)
             token = tokens.sign(payload, signer)
             voucher = seal.create(
                 ctx.keys_dir, Voucher, serial=payload.serial, year=today.year, seq=last + n,

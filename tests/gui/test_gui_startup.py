@@ -110,10 +110,9 @@ def test_wizard_can_start_with_demo_residents(fresh_desk, qtbot):
     assert wizard.demo_problem == ""
     assert search.search("z", limit=5).hits  # demo residents are findable
     # Marked as a demo station at creation: more demo data may be loaded into it later.
-    from app.models import AuditRecord
-    from app.services.demo import DEMO_MARK
+    from app.services import station
 
-    assert AuditRecord.select().where(AuditRecord.action == DEMO_MARK).exists()
+    assert station.is_demo()
 
 
 def test_wrong_password_is_refused_next_to_the_field(ctx, qtbot):

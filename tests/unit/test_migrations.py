@@ -31,16 +31,24 @@ def test_fresh_database_is_at_the_latest_version(db):
     assert NEW_INDEXES[1] in index_names("ledger_entry")
 
 
+def _back_to_version_7() -> None:
+    """Undo step 8: no demo flag on the station row."""
+    database.execute_sql('ALTER TABLE "station" DROP COLUMN "demo"')
+    SchemaVersion.update(version=7).execute()
+
+
 def _back_to_version_6() -> None:
-    """Undo step 7: the deed indexes on type, recorder and reviewer are back."""
+    """Undo steps 8 and 7: no demo flag; the deed indexes on type, recorder and reviewer
+    are back."""
+    _back_to_version_7()
     for column in ("deed_type_id", "recorded_by_id", "reviewed_by_id"):
         database.execute_sql(f'CREATE INDEX "deed_{column}" ON "deed" ("{column}")')
     SchemaVersion.update(version=6).execute()
 
 
 def _back_to_version_5() -> None:
-    """Undo steps 7 and 6: no verified checkpoint, no serial index, the three unread
-    indexes."""
+    """Undo steps 8, 7 and 6: no demo flag, no verified checkpoint, no serial index, the
+    three unread indexes."""
     _back_to_version_6()
     database.execute_sql('DROP TABLE "verified_checkpoint"')
     database.execute_sql('DROP INDEX "ledger_entry_voucher_serial"')
@@ -129,6 +137,19 @@ def test_version_6_drops_the_deed_indexes_nothing_reads(ctx, resident):
     assert deeds.cap_state(resident.id, "DONATION", ctx.clock.today()).used == 2
     assert Resident.get_by_id(resident.id).balance == 4
     assert integrity.run_check(ctx.keys_dir).ok
+
+
+def test_a_station_marked_demo_in_its_audit_log_gets_the_demo_flag(ctx):
+    """Step 8 reads the older marker (an audit record) into the station's demo flag; a
+    station without it stays real."""
+    from app.models.station import station_code
+    from app.services import audit, station
+
+    _back_to_version_7()
+    assert migrate() == LATEST and not station.current().demo
+    _back_to_version_7()
+    audit.record(ctx, "station.demo", station_code())
+    assert migrate() == LATEST and station.current().demo
 
 
 def _schema() -> dict[str, object]:

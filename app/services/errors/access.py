@@ -98,6 +98,20 @@ class DemoNeedsEmptyStation(DeskError):
     entries: int
 
 
+class NotADemoStation(DeskError):
+    code = "not_a_demo_station"
+    zh = "本站没有载入演示数据，不能清除：它的记录都是真实的。"
+    en = "This station holds no demo data: its records are real and are not cleared."
+
+
+class FreshStartUnavailable(DeskError):
+    code = "fresh_start_unavailable"
+    zh = "{reason}"
+    en = "{reason_en}"
+    reason: str
+    reason_en: str
+
+
 class DatabaseBusy(DeskError):
     code = "database_busy"
     zh = "数据库正忙，请稍后重试。"

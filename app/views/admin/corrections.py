@@ -78,7 +78,7 @@ class CorrectionsPage(Page):
 
     def _serial(self) -> str:
         text = self.voucher.text().strip()
-        if text[:len(tokens.PREFIX)] == tokens.PREFIX:
+        if text[:len(tokens.PREFIX)] in tokens.PREFIXES:
             return redemption.verify(self.desk.ctx, text).serial
         return text.upper()
 

@@ -235,4 +235,4 @@ class DeskPage(Page):
 
 def _is_voucher(text: str) -> bool:
     # Case is kept: verification fails closed and explains a scanner in the wrong mode.
-    return text[:len(tokens.PREFIX)].upper() == tokens.PREFIX and len(text) > 20
+    return text[:len(tokens.PREFIX)].upper() in tokens.PREFIXES and len(text) > 20

@@ -25,6 +25,7 @@ from app.views.common.background import Runner
 from app.views.shell import look
 
 if TYPE_CHECKING:
+    from app.views.shell.demo_banner import FreshStartRequest
     from app.views.shell.duty import Desk
     from app.views.shell.recovery_dialog import RestoreRequest
     from app.views.shell.whole_check import WholeCheck
@@ -151,6 +152,11 @@ def run_gui(config: Config) -> int:
             if not recovered(config, outcome):
                 return 1
             continue
+        from app.views.shell.demo_banner import FreshStartRequest, start_for_real_after_close
+
+        if isinstance(outcome, FreshStartRequest):
+            start_for_real_after_close(config, outcome)  # then the desk opens again
+            continue
         restore_after_close(config, outcome)  # then the desk opens again
 
 
@@ -185,10 +191,11 @@ def restore_after_close(config: Config, request: RestoreRequest,
     return True
 
 
-def _run_opened(app: QApplication, opened: Opened) -> int | RestoreRequest | Exception:
-    """The wizard, the sign-in and the main window: the exit code, the restore an admin
-    asked for, or the damage the background check found (each dealt with once the
-    station is closed)."""
+def _run_opened(app: QApplication, opened: Opened
+                ) -> int | RestoreRequest | FreshStartRequest | Exception:
+    """The wizard, the sign-in and the main window: the exit code, the restore or the
+    clearing of demo data an admin asked for, or the damage the background check found
+    (each dealt with once the station is closed)."""
     from app.services import station
     from app.views.shell.duty import Desk
     from app.views.shell.signin import SignInDialog
@@ -228,4 +235,5 @@ def _run_opened(app: QApplication, opened: Opened) -> int | RestoreRequest | Exc
     window.start_background_work()
     code = app.exec()
     desk.finish()
-    return window.whole_check.damage or window.restore_request or code
+    return (window.whole_check.damage or window.restore_request or window.fresh_start_request
+            or code)

@@ -47,6 +47,7 @@ from app.views.desk.redeem_page import RedeemPage
 from app.views.residents.page import ResidentsPage
 from app.views.shell import look
 from app.views.shell.backup_schedule import BackupScheduler
+from app.views.shell.demo_banner import DemoBanner, FreshStartRequest
 from app.views.shell.duty import Desk
 from app.views.shell.idle import IdleWatcher
 from app.views.shell.recovery_dialog import RestoreRequest
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self.backups_page: BackupsPage = self.page_by_key[BACKUPS]
         self.backups = BackupScheduler(desk, self)
         self.restore_request: RestoreRequest | None = None
+        self.fresh_start_request: FreshStartRequest | None = None  # demo data to clear
         self.warning_box: QMessageBox | None = None
         self._closing = False  # the close backup has been made (or tried)
         workspace = self._make_workspace()
@@ -97,6 +99,7 @@ class MainWindow(QMainWindow):
         self.desk_page.voucher_scanned.connect(self._on_desk_page_voucher_scanned)
         self.residents_page.opened_at_desk.connect(self._on_residents_page_opened_at_desk)
         self.backups_page.restore_requested.connect(self._on_backups_page_restore_requested)
+        self.demo_banner.clear_requested.connect(self._on_demo_banner_clear_requested)
         self.backups.backup_made.connect(self._on_backups_backup_made)
         self.backups.backup_failed.connect(self._on_backups_backup_failed)
         self.whole_check.found.connect(self._on_whole_check_found)
@@ -144,7 +147,14 @@ class MainWindow(QMainWindow):
         self.root = QStackedWidget()
         self.root.addWidget(workspace)
         self.root.addWidget(lock_screen)
-        self.setCentralWidget(self.root)
+        self.demo_banner = DemoBanner(self.desk)  # above every page and the lock screen
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.demo_banner)
+        column.addWidget(self.root, 1)
+        self.setCentralWidget(central)
 
     def _make_status_bar(self) -> None:
         self.station_label = QLabel()
@@ -198,6 +208,7 @@ class MainWindow(QMainWindow):
                 name=actor.display_name, role=labels.role(actor.role)))
         if self.pages.currentWidget().info.admin_only and not admin:
             self.show_page(DESK)
+        self.demo_banner.show_for(station_service.is_demo(), actor)
         self._show_pending_count()
 
     def lock(self, switching: bool = False) -> None:
@@ -259,7 +270,8 @@ class MainWindow(QMainWindow):
 
     def _show_station(self) -> None:
         info = station_service.current()
-        self.setWindowTitle(titles.window_title(info.name))
+        title = titles.window_title(info.name)
+        self.setWindowTitle(self.tr("【演示数据】") + title if info.demo else title)
         self.station_label.setText(f"{info.code} {info.name}")
         if not self.is_locked():
             self.idle.set_minutes(info.idle_lock_minutes)
@@ -314,6 +326,11 @@ class MainWindow(QMainWindow):
     def _on_backups_page_restore_requested(self, request: RestoreRequest) -> None:
         self.restore_request = request
         self._closing = True  # the current database is kept aside by the restore itself
+        self.close()
+
+    def _on_demo_banner_clear_requested(self, request: FreshStartRequest) -> None:
+        self.fresh_start_request = request
+        self._closing = True  # the demo database is kept aside whole: no close backup
         self.close()
 
     def _on_close_backup_finished(self) -> None:

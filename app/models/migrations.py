@@ -84,11 +84,22 @@ def _checkpoint_and_indexes(m: SchemaMigrator) -> None:
 
 CHECKPOINT_STEP = 6
 
+
+def _volunteering(m: SchemaMigrator) -> None:
+    """7: volunteer teams, projects, activities and their participants."""
+    from app.models import VOLUNTEER_MODELS
+
+    database.create_tables(VOLUNTEER_MODELS)
+
+
+VOLUNTEERING_STEP = 7
+
 # Step N brings a database from version N-1 to N. Version 1 is the first release,
 # created from the models; later steps are appended here and never edited.
 STEPS: dict[int, Step] = {2: _lookup_indexes, 3: _seals_and_nonces, 4: _request_clerk,
                           DESK_PLACEMENTS_STEP: _desk_placements,
-                          CHECKPOINT_STEP: _checkpoint_and_indexes}
+                          CHECKPOINT_STEP: _checkpoint_and_indexes,
+                          VOLUNTEERING_STEP: _volunteering}
 LATEST = 1 + len(STEPS)
 
 

@@ -74,6 +74,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
+    from app.cli import volunteers
+
     p = _Parser(prog="station-desk", description="文明实践站前台 StationDesk",
                 epilog="退出码：0 完成；1 结果为否（检查发现问题、券不可核销）；"
                        "2 拒绝，未做任何更改；3 内部错误（见日志参考号）；"
@@ -217,6 +219,8 @@ def _parser() -> argparse.ArgumentParser:
     d = s.add_parser("second", help="把这份复制的数据设为另一个前台（管理员）")
     d.add_argument("--desk-number", type=int, default=None, help="前台编号，默认下一个")
 
+    volunteers.add_commands(sub)
+
     s = sub.add_parser("backup", help="备份")
     s.add_argument("--to", default=None)
     s.add_argument("--encrypt", action="store_true",
@@ -302,10 +306,21 @@ READ_ONLY = {("check", None), ("audit", "verify"), ("deed", "types")}
 def _handlers() -> Handlers:
     """Every sub-command's handler, by (command, action): loaded when a command runs, so
     the window starts without them."""
-    from app.cli import admin, deeds, desk, documents, points, residents, station, vouchers
+    from app.cli import (
+        admin,
+        deeds,
+        desk,
+        documents,
+        points,
+        residents,
+        station,
+        volunteers,
+        vouchers,
+    )
 
     return {**station.HANDLERS, **residents.HANDLERS, **deeds.HANDLERS, **points.HANDLERS,
-            **documents.HANDLERS, **vouchers.HANDLERS, **admin.HANDLERS, **desk.HANDLERS}
+            **documents.HANDLERS, **vouchers.HANDLERS, **admin.HANDLERS, **desk.HANDLERS,
+            **volunteers.HANDLERS}
 
 
 def _run(args: argparse.Namespace, config: Config) -> Outcome:

@@ -327,42 +327,49 @@ def sign_up(ctx: Context, activity_ref: str | int, resident_ids: list[int],
                         [SignUp(**r) for r in result["residents"]])
 
 
-def cancel_signup(ctx: Context, activity_ref: str | int, resident_id: int,
+def cancel_signup(ctx: Context, activity_ref: str | int, resident_ids: list[int],
                   request_id: str | None = None) -> SignUpResult:
-    """Take a resident off the list; a freed place goes to the first on the waiting list."""
+    """Take residents off the list, all or none; each freed place goes to the first on
+    the waiting list (the result lists who moved up)."""
     require(ctx, "activity.manage")
-    params = {"activity": str(activity_ref), "resident": resident_id}
+    ids = list(dict.fromkeys(resident_ids))
+    params = {"activity": str(activity_ref), "residents": ids}
 
     def body(rid: str) -> dict:
         activity = writable(activity_ref)
-        row = Participant.get_or_none(Participant.activity == activity.id,
-                                      Participant.resident == resident_id,
-                                      Participant.signup.is_null(False))
-        if row is None:
-            person = residents.load(resident_id)
-            raise InvalidInput(what=f"{person.name} 没有报名这个活动。",
-                               what_en=f"{person.name} has not signed up for this activity.")
-        out = []
-        if row.signup == "booked":
-            first = (Participant.select().where(Participant.activity == activity.id,
-                                                Participant.signup == "waiting")
-                     .order_by(Participant.id).first())
-            if first is not None:
-                first.signup = "booked"
-                first.save()
-                person = first.resident
-                out.append(SignUp(person.id, person.resident_no, person.name, "booked", None,
-                                  False).__dict__)
-        if row.signed_in_at is None:
-            row.delete_instance()
-        else:  # they came: the attendance stays, the sign-up goes
-            row.signup = None
-            row.save()
-        audit.record(ctx, "activity.cancel_signup", activity.uid, {"resident": resident_id})
+        moved = [_cancel_one(activity, resident_id) for resident_id in ids]
+        audit.record(ctx, "activity.cancel_signup", activity.uid, {"residents": ids})
         current = view(activity)
         return {"activity": activity.uid, "booked": current.booked, "waiting": current.waiting,
-                "residents": out}
+                "residents": [m for m in moved if m is not None]}
 
     result, _ = operations.run(ctx, "activity.cancel_signup", request_id, params, body)
     return SignUpResult(result["activity"], result["booked"], result["waiting"],
                         [SignUp(**r) for r in result["residents"]])
+
+
+def _cancel_one(activity: Activity, resident_id: int) -> dict | None:
+    row = Participant.get_or_none(Participant.activity == activity.id,
+                                  Participant.resident == resident_id,
+                                  Participant.signup.is_null(False))
+    if row is None:
+        person = residents.load(resident_id)
+        raise InvalidInput(what=f"{person.name} 没有报名这个活动。",
+                           what_en=f"{person.name} has not signed up for this activity.")
+    was_booked = row.signup == "booked"
+    if row.signed_in_at is None:
+        row.delete_instance()
+    else:  # they came: the attendance stays, the sign-up goes
+        row.signup = None
+        row.save()
+    if not was_booked:
+        return None
+    first = (Participant.select().where(Participant.activity == activity.id,
+                                        Participant.signup == "waiting")
+             .order_by(Participant.id).first())
+    if first is None:
+        return None
+    first.signup = "booked"
+    first.save()
+    person = first.resident
+    return SignUp(person.id, person.resident_no, person.name, "booked", None, False).__dict__

@@ -74,7 +74,7 @@ def test_capacity_and_waiting_list(ctx, people):
         ("booked", None), ("booked", None), ("waiting", 1), ("waiting", 2)]
     again = activities.sign_up(ctx, a.id, [people[0]])
     assert again.residents[0].repeated and (again.booked, again.waiting) == (2, 2)
-    moved = activities.cancel_signup(ctx, a.id, people[1])
+    moved = activities.cancel_signup(ctx, a.id, [people[1]])
     assert [r.name for r in moved.residents] == ["孙三"]
     assert (moved.booked, moved.waiting) == (2, 1)
 

@@ -3,7 +3,8 @@
 Hours are sign-out − sign-in (the time of service only: travel is never scanned),
 rounded down to the half hour as the catalogue counts hours, and capped at the
 activity's limit (by default its scheduled length). A volunteer with no sign-out is
-counted to the scheduled end, and the result says so. Points are recorded through
+counted to the scheduled end (or to the close, if that comes sooner), and the result
+says so. Points are recorded through
 ``deeds.record_deed`` for the activity's deed type, so its points per unit, its caps
 and its review apply exactly as at the desk: a cap already reached awards what is left
 of it; a type that needs review leaves the deed pending.
@@ -59,9 +60,9 @@ class Closing:
 
 
 def service_tenths(activity: Activity, signed_in: dt.datetime,
-                   signed_out: dt.datetime | None) -> int:
+                   signed_out: dt.datetime | None, now: dt.datetime) -> int:
     """Hours of service in tenths: rounded down to the half hour, capped per activity."""
-    until = signed_out or dt.datetime.combine(activity.date, activity.end)
+    until = signed_out or min(dt.datetime.combine(activity.date, activity.end), now)
     minutes = max(int((until - signed_in).total_seconds()) // 60, 0)
     return min(minutes // 30 * HALF_HOUR, activity.max_tenths,
                deeds.MAX_QUANTITY["per_hour"] * 10)
@@ -82,7 +83,8 @@ def _award(ctx: Context, rid: str, activity: Activity, row: Participant) -> dict
     person = row.resident
     tenths, note, points, status, deed_uid = 0, "", 0, None, None
     if row.role == "volunteer" and row.signed_in_at is not None:
-        tenths = service_tenths(activity, row.signed_in_at, row.signed_out_at)
+        tenths = service_tenths(activity, row.signed_in_at, row.signed_out_at,
+                                ctx.clock.now())
         deed_type = activity.deed_type
         quantity, note = _quantity(row, deed_type, activity.date, tenths)
         if quantity and deeds.points_for(deed_type.points, quantity) == 0:

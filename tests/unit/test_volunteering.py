@@ -163,3 +163,16 @@ def test_a_failed_close_changes_nothing(ctx, people):
     assert ledger_sum(people[0]) == 0
     assert activities.resolve(a.id).state == "open"
     assert Participant.select().where(Participant.hours_tenths.is_null(False)).count() == 0
+
+
+def test_no_sign_out_counts_to_the_end_or_the_close(ctx, clock, people):
+    """Scanned in at 09:30 and never out: closed at 10:15 counts 0.5 h (not the 3-hour
+    schedule); yesterday's volunteer without a sign-out counts to the scheduled end."""
+    today = activities.add_activity(ctx, plan(end=dt.time(12, 0)))
+    attendance.scan(ctx, today.id, people[0])
+    clock.advance(minutes=45)
+    award = activity_close.close_activity(ctx, today.id).residents[0]
+    assert (award.hours, award.note) == ("0.5", "no_sign_out")
+    past = activities.add_activity(ctx, plan(date=DAY - dt.timedelta(days=1)))
+    attendance.attend(ctx, past.id, [people[1]], sign_in=dt.time(9, 0))
+    assert activity_close.close_activity(ctx, past.id).residents[0].hours == "2"

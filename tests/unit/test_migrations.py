@@ -32,7 +32,11 @@ def test_fresh_database_is_at_the_latest_version(db):
 
 
 def _back_to_version_5() -> None:
-    """Undo step 6: no verified checkpoint, no serial index, the three unread indexes."""
+    """Undo steps 7 and 6: no volunteer tables, no verified checkpoint, no serial index,
+    the three unread indexes."""
+    from app.models import VOLUNTEER_MODELS
+
+    database.drop_tables(VOLUNTEER_MODELS)
     database.execute_sql('DROP TABLE "verified_checkpoint"')
     database.execute_sql('DROP INDEX "ledger_entry_voucher_serial"')
     for column in ("request_id", "clerk_id", "deed_id"):
@@ -133,3 +137,23 @@ def test_a_migrated_database_equals_a_fresh_one(db):
     assert _schema() != fresh
     migrate()
     assert _schema() == fresh
+
+
+def test_a_database_without_volunteering_gains_its_tables(ctx, resident):
+    """Step 7 adds the volunteer tables to a version 6 database, its data intact; an
+    activity can then be planned."""
+    import datetime as dt
+
+    from app.models import VOLUNTEER_MODELS
+    from app.models.migrations import VOLUNTEERING_STEP
+    from app.services import activities
+
+    deeds.record_deed(ctx, resident.id, "DONATION")
+    database.drop_tables(VOLUNTEER_MODELS)
+    SchemaVersion.update(version=VOLUNTEERING_STEP - 1).execute()
+    assert migrate() == LATEST and current_version() == LATEST
+    made = activities.add_activity(ctx, activities.ActivityPlan(
+        title="义诊", date=dt.date(2026, 11, 23), start=dt.time(8, 0), end=dt.time(9, 0),
+        deed_type="SKILLED_SERVICE", kind="clinic"))
+    assert made.kind == "义诊义剪"
+    assert Resident.get_by_id(resident.id).balance == 2

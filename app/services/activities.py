@@ -138,10 +138,6 @@ class ActivityView:
     waiting: int
     attended: int
 
-    @property
-    def changes(self) -> Changes:
-        return Changes(settings=True)
-
 
 def view(activity: Activity) -> ActivityView:
     counts = dict(Participant.select(Participant.signup, pw.fn.COUNT(Participant.id))

@@ -35,10 +35,6 @@ class TeamView:
     unit: str
     members: int  # members today
 
-    @property
-    def changes(self) -> Changes:
-        return Changes(settings=True)
-
 
 def resolve(query: str | int) -> Team:
     """The team a name or number names."""
@@ -187,7 +183,7 @@ def leave_team(ctx: Context, team: str, resident_ids: list[int], day: dt.date | 
 
 
 def list_teams(today: dt.date) -> list[TeamView]:
-    """Every active team, parents before their branches' names in order."""
+    """Every active team, in the order they were made."""
     teams = Team.select().where(Team.active == True).order_by(Team.id)  # noqa: E712
     return [_view(t, today) for t in teams]
 

@@ -176,3 +176,24 @@ def test_no_sign_out_counts_to_the_end_or_the_close(ctx, clock, people):
     past = activities.add_activity(ctx, plan(date=DAY - dt.timedelta(days=1)))
     attendance.attend(ctx, past.id, [people[1]], sign_in=dt.time(9, 0))
     assert activity_close.close_activity(ctx, past.id).residents[0].hours == "2"
+
+
+def test_a_retried_scan_returns_the_first_answer(ctx, clock, people):
+    """The same request id again (a retry after a lost answer) is a replay: the first
+    result, marked so, and no sign-out an hour later."""
+    a = activities.add_activity(ctx, plan())
+    first = attendance.scan(ctx, a.id, people[0], request_id="scan-1")
+    clock.advance(minutes=60)
+    again = attendance.scan(ctx, a.id, people[0], request_id="scan-1")
+    assert (again.outcome, again.replayed, first.replayed) == ("signed_in", True, False)
+    assert Participant.get(Participant.resident == people[0]).signed_out_at is None
+
+
+def test_a_refused_sign_up_changes_nothing(ctx, people, counts):
+    """One archived resident among several: nobody is signed up."""
+    a = activities.add_activity(ctx, plan())
+    residents.set_archived(ctx, people[2], True)
+    before = counts()
+    with pytest.raises(ResidentArchived):
+        activities.sign_up(ctx, a.id, people[:4])
+    assert counts() == before

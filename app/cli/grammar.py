@@ -9,16 +9,15 @@ scripts rely on (see DESIGN.md).
 from __future__ import annotations
 
 import argparse
-from typing import NoReturn
 
 from app import __version__
+from app.cli import grammar_volunteers
+from app.cli.grammar_parts import PDF_OUT, REQUEST_ID, RESIDENT, Parser
+from app.cli.grammar_parts import action_group as _actions
+from app.cli.grammar_parts import sub_command as _sub
 from app.cli.support import BACKUP_PASSWORD_ENV, NEW_PASSWORD_ENV
 from app.services.purposes import PURPOSES
 from app.services.text import whole_number
-
-RESIDENT = "居民：居民编号、卡号或能唯一确定一人的查找词"
-REQUEST_ID = "请求号：重复同一请求只生效一次（脚本重试用）"
-PDF_OUT = "写入的 PDF 文件"
 
 
 def _positive(text: str) -> int:
@@ -38,30 +37,6 @@ def _roll_width(text: str) -> int:
         raise InvalidInput(what=f"--thermal 应为小票打印机的可打印宽度（点）：{widths}。",
                            what_en=f"--thermal takes a receipt width in dots: {widths}.")
     return int(text)
-
-
-class Parser(argparse.ArgumentParser):
-    """Usage mistakes are refusals like any other: one line, and JSON under --json.
-    Every parser's own ``-h`` is described in Chinese too."""
-
-    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 - argparse's own
-        super().__init__(*args, add_help=False, **kwargs)
-        self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
-
-    def error(self, message: str) -> NoReturn:
-        from app.services.errors import InvalidInput
-
-        raise InvalidInput(what=f"命令用法有误：{message}。运行 station-desk --help 查看用法。",
-                           what_en=f"Usage: {message}. Run station-desk --help.")
-
-
-def _sub(parent: argparse._SubParsersAction, name: str, help: str) -> Parser:  # noqa: A002
-    """A sub-command, listed under its parent with ``help`` and opening its own help."""
-    return parent.add_parser(name, help=help, description=help)
-
-
-def _actions(parser: argparse.ArgumentParser, title: str) -> argparse._SubParsersAction:
-    return parser.add_subparsers(dest="action", required=True, metavar="操作", title=title)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -87,7 +62,8 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--admin", required=True, help="管理员用户名（密码取自 --as 的密码来源）")
     s.add_argument("--admin-name", default="", help="管理员姓名")
 
-    s = _sub(sub, "demo", "生成演示数据（仅用于空站点）；demo clear 清除演示数据并正式启用（管理员）")
+    s = _sub(sub, "demo",
+             "生成演示数据（仅用于空站点）；demo clear 清除演示数据并正式启用（管理员）")
     s.add_argument("action", nargs="?", choices=["clear"],
                    help="clear：把演示数据库另存到数据目录的 demo-… 文件夹，换上一个空的正式数据库"
                         "（保留站点设置、积分目录和经办人账号）")
@@ -215,6 +191,8 @@ def parser() -> argparse.ArgumentParser:
     _sub(s, "moved", "确认数据目录搬到了这台电脑（管理员）")
     d = _sub(s, "second", "把这份复制的数据设为另一个前台（管理员）")
     d.add_argument("--desk-number", type=int, default=None, help="前台编号，默认下一个")
+
+    grammar_volunteers.add_commands(sub)
 
     s = _sub(sub, "backup", "备份本站数据（并校验备份）")
     s.add_argument("--to", default=None,

@@ -119,10 +119,21 @@ READ_ONLY = {("check", None), ("audit", "verify"), ("deed", "types")}
 def _handlers() -> Handlers:
     """Every sub-command's handler, by (command, action): loaded when a command runs, so
     the window starts without them."""
-    from app.cli import admin, deeds, desk, documents, points, residents, station, vouchers
+    from app.cli import (
+        admin,
+        deeds,
+        desk,
+        documents,
+        points,
+        residents,
+        station,
+        volunteers,
+        vouchers,
+    )
 
     return {**station.HANDLERS, **residents.HANDLERS, **deeds.HANDLERS, **points.HANDLERS,
-            **documents.HANDLERS, **vouchers.HANDLERS, **admin.HANDLERS, **desk.HANDLERS}
+            **documents.HANDLERS, **vouchers.HANDLERS, **admin.HANDLERS, **desk.HANDLERS,
+            **volunteers.HANDLERS}
 
 
 def _run(args: argparse.Namespace, config: Config) -> Outcome:

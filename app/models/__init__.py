@@ -10,6 +10,15 @@ from app.models.ledger import Deed, LedgerEntry
 from app.models.placement import DeskPlacement
 from app.models.resident import Household, Resident, ResidentSearchTerm, RetiredCard
 from app.models.station import SigningKey, Station
+from app.models.volunteer import (
+    Activity,
+    ActivityKind,
+    ActivityTeam,
+    Participant,
+    Project,
+    Team,
+    TeamMember,
+)
 from app.models.voucher import (
     Merchant,
     SerialFloor,
@@ -17,6 +26,9 @@ from app.models.voucher import (
     VoucherPrint,
     VoucherResolution,
 )
+
+# Step 7 of the migrations creates these, in this order.
+VOLUNTEER_MODELS = [Team, TeamMember, ActivityKind, Project, Activity, ActivityTeam, Participant]
 
 ALL_MODELS = [
     Station,
@@ -39,6 +51,7 @@ ALL_MODELS = [
     AuditRecord,
     DeskPlacement,
     VerifiedCheckpoint,
+    *VOLUNTEER_MODELS,
 ]
 
 # Rows of these tables are facts: the database refuses to change or remove them.
@@ -48,6 +61,10 @@ APPEND_ONLY = [LedgerEntry, VoucherResolution, AuditRecord, OperationRecord, Vou
 __all__ = [
     "ALL_MODELS",
     "APPEND_ONLY",
+    "VOLUNTEER_MODELS",
+    "Activity",
+    "ActivityKind",
+    "ActivityTeam",
     "AuditRecord",
     "CheckIn",
     "Clerk",
@@ -58,12 +75,16 @@ __all__ = [
     "LedgerEntry",
     "Merchant",
     "OperationRecord",
+    "Participant",
+    "Project",
     "Resident",
     "ResidentSearchTerm",
     "RetiredCard",
     "SerialFloor",
     "SigningKey",
     "Station",
+    "Team",
+    "TeamMember",
     "VerifiedCheckpoint",
     "Voucher",
     "VoucherPrint",

@@ -116,12 +116,22 @@ def _demo_flag(m: SchemaMigrator) -> None:
 
 DEMO_FLAG_STEP = 8
 
+
+def _volunteering(m: SchemaMigrator) -> None:
+    """9: volunteer teams, projects, activities and their participants."""
+    from app.models import VOLUNTEER_MODELS
+
+    database.create_tables(VOLUNTEER_MODELS)
+
+
+VOLUNTEERING_STEP = 9
+
 # Step N brings a database from version N-1 to N. Version 1 is the first release,
 # created from the models; later steps are appended here and never edited.
 STEPS: dict[int, Step] = {2: _lookup_indexes, 3: _seals_and_nonces, 4: _request_clerk,
                           DESK_PLACEMENTS_STEP: _desk_placements,
                           CHECKPOINT_STEP: _checkpoint_and_indexes, 7: _unread_deed_indexes,
-                          DEMO_FLAG_STEP: _demo_flag}
+                          DEMO_FLAG_STEP: _demo_flag, VOLUNTEERING_STEP: _volunteering}
 LATEST = 1 + len(STEPS)
 
 

@@ -31,15 +31,24 @@ def test_fresh_database_is_at_the_latest_version(db):
     assert NEW_INDEXES[1] in index_names("ledger_entry")
 
 
+def _back_to_version_8() -> None:
+    """Undo step 9: no volunteer tables."""
+    from app.models import VOLUNTEER_MODELS
+
+    database.drop_tables(VOLUNTEER_MODELS)
+    SchemaVersion.update(version=8).execute()
+
+
 def _back_to_version_7() -> None:
-    """Undo step 8: no demo flag on the station row."""
+    """Undo steps 9 and 8: no volunteer tables, no demo flag on the station row."""
+    _back_to_version_8()
     database.execute_sql('ALTER TABLE "station" DROP COLUMN "demo"')
     SchemaVersion.update(version=7).execute()
 
 
 def _back_to_version_6() -> None:
-    """Undo steps 8 and 7: no demo flag; the deed indexes on type, recorder and reviewer
-    are back."""
+    """Undo steps 9 to 7: no volunteer tables, no demo flag; the deed indexes on type,
+    recorder and reviewer are back."""
     _back_to_version_7()
     for column in ("deed_type_id", "recorded_by_id", "reviewed_by_id"):
         database.execute_sql(f'CREATE INDEX "deed_{column}" ON "deed" ("{column}")')
@@ -47,8 +56,8 @@ def _back_to_version_6() -> None:
 
 
 def _back_to_version_5() -> None:
-    """Undo steps 8, 7 and 6: no demo flag, no verified checkpoint, no serial index, the
-    three unread indexes."""
+    """Undo steps 9 to 6: no volunteer tables, no demo flag, no verified checkpoint, no
+    serial index, the three unread indexes."""
     _back_to_version_6()
     database.execute_sql('DROP TABLE "verified_checkpoint"')
     database.execute_sql('DROP INDEX "ledger_entry_voucher_serial"')
@@ -180,3 +189,22 @@ def test_a_migrated_database_equals_a_fresh_one(db):
     assert _schema() != fresh
     migrate()
     assert _schema() == fresh
+
+
+def test_a_database_without_volunteering_gains_its_tables(ctx, resident):
+    """Step 9 adds the volunteer tables to a version 8 database, its data intact; an
+    activity can then be planned."""
+    import datetime as dt
+
+    from app.models import VOLUNTEER_MODELS
+    from app.services import activities
+
+    deeds.record_deed(ctx, resident.id, "DONATION")
+    _back_to_version_8()
+    assert not database.table_exists(VOLUNTEER_MODELS[0]._meta.table_name)
+    assert migrate() == LATEST and current_version() == LATEST
+    made = activities.add_activity(ctx, activities.ActivityPlan(
+        title="义诊", date=dt.date(2026, 11, 23), start=dt.time(8, 0), end=dt.time(9, 0),
+        deed_type="SKILLED_SERVICE", kind="clinic"))
+    assert made.kind == "义诊义剪"
+    assert Resident.get_by_id(resident.id).balance == 2

@@ -63,8 +63,19 @@ from app.services.errors.rules import (
     VoucherRejected,
     ZeroPoints,
 )
+from app.services.errors.volunteering import (
+    ActivityClosed,
+    ActivityNotFound,
+    KindNotFound,
+    ScanOnAnotherDay,
+    TeamExists,
+    TeamNotFound,
+    UnsuitableDeedType,
+)
 
 __all__ = [
+    "ActivityClosed", "ActivityNotFound", "KindNotFound", "ScanOnAnotherDay", "TeamExists",
+    "TeamNotFound", "UnsuitableDeedType",
     "AccountLocked", "AlreadyInitialised", "AlreadyReversed", "AlreadyReviewed",
     "AmbiguousResident", "BadCredentials", "BelowMinimum", "CapExceeded", "CardReplaced",
     "ClerkNotFound", "DatabaseBusy", "DeedNotFound", "DeedTypeNotFound",

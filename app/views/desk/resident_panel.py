@@ -147,7 +147,7 @@ class ResidentPanel(QWidget):
         self.ledger = QTableView()
         self.ledger.setObjectName("ledgerTable")
         self.ledger.setModel(self.ledger_model)
-        setup_table(self.ledger, stretch_column=1)
+        setup_table(self.ledger)
         ledger_caption = QLabel(self.tr("积分流水"))
         ledger_caption.setObjectName("sectionTitle")
         self.reverse_button = QPushButton(self.tr("冲正所选流水…"))

@@ -35,6 +35,7 @@ class OpenVouchersModel(RowsModel):
                QT_TRANSLATE_NOOP("Columns", "发放日期"), QT_TRANSLATE_NOOP("Columns", "有效期至"),
                QT_TRANSLATE_NOOP("Columns", "使用范围"))
     NUMERIC = frozenset({1})
+    STRETCH = frozenset({4})
 
     def cell(self, v: VoucherRow, column: int) -> str:
         where = v.merchant if v.scope == "merchant" and v.merchant else labels.scope(v.scope)
@@ -45,6 +46,7 @@ class BackupsModel(RowsModel):
     COLUMNS = (QT_TRANSLATE_NOOP("Columns", "文件名"), QT_TRANSLATE_NOOP("Columns", "时间"),
                QT_TRANSLATE_NOOP("Columns", "类型"), QT_TRANSLATE_NOOP("Columns", "大小"))
     NUMERIC = frozenset({3})
+    STRETCH = frozenset({0})
 
     def cell(self, b: BackupFile, column: int) -> str:
         kind = BACKUP_KINDS.get(b.kind)

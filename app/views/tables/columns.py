@@ -60,8 +60,9 @@ class FullTextTips(QStyledItemDelegate):
         text = index.data(Qt.ItemDataRole.DisplayRole)
         if not text:
             return ""
-        needed = self.sizeHint(option, index).width()
-        return str(text) if needed > option.rect.width() else ""
+        whole = QStyleOptionViewItem(option)
+        whole.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
+        return str(text) if self.sizeHint(whole, index).width() > option.rect.width() else ""
 
 
 class FittedHeader(QHeaderView):
@@ -80,6 +81,7 @@ class FittedHeader(QHeaderView):
         self.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.setStretchLastSection(False)
         view.setHorizontalHeader(self)
+        view.setWordWrap(False)  # one line a row: a long text ends in "…", not half a line
         view.setItemDelegate(FullTextTips(view))
         model = view.model()
         model.modelReset.connect(self.measure)

@@ -36,6 +36,7 @@ from app.views.common.page import ReportingDialog
 from app.views.common.widgets import EnterKey, Feedback, FieldErrors, error_label
 from app.views.shell.duty import Desk
 from app.views.tables.short_lists import DeedTypesModel
+from app.views.tables.trailing import TrailingTextDelegate
 
 _NAVIGATION = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
 
@@ -65,7 +66,7 @@ class RecordDeedDialog(ReportingDialog):
         self.types.setObjectName("deedTypes")
         self.types.setModel(self.types_model)
         self.types.setMinimumWidth(480)
-        self.types.setWordWrap(True)
+        TrailingTextDelegate(self.types)  # a long name wraps; its points never do
         self.quantity = QDoubleSpinBox()
         self.quantity.setObjectName("deedQuantity")
         self.unit = QLabel()

@@ -108,6 +108,12 @@ class PdfPreview(QWidget):
         return self._document.pageCount()
 
     def _show(self, number: int) -> None:
+        from PySide6.QtPdfWidgets import QPdfView
+
+        # A sheet is read across its width; a receipt is a narrow strip as long as its
+        # content, so it is shown whole, as it will come out of the printer.
+        self.view.setZoomMode(QPdfView.ZoomMode.FitInView if self.layout == output.THERMAL
+                              else QPdfView.ZoomMode.FitToWidth)
         self._document.close()
         if not 0 <= number < len(self.documents):
             return

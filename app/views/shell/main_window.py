@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
         lock_layout.addStretch(1)
         lock_layout.addWidget(self.lock_form, 0, Qt.AlignmentFlag.AlignHCenter)
         lock_layout.addStretch(2)
-        self.lock_form.setFixedWidth(440)
+        self.lock_form.setMinimumWidth(440)  # wider when the heading needs it
         self.root = QStackedWidget()
         self.root.addWidget(workspace)
         self.root.addWidget(lock_screen)

@@ -19,6 +19,7 @@ from app.services.catalogue import DeedTypeInfo
 from app.services.vouchers import VoucherRow
 from app.views.common import labels
 from app.views.tables.rows import BAD, ROW_ROLE, Index, RowsModel
+from app.views.tables.trailing import TRAILING_ROLE
 
 BACKUP_KINDS = {
     "daily": QT_TRANSLATE_NOOP("Columns", "每日自动"),
@@ -82,10 +83,11 @@ class DeedTypesModel(QAbstractListModel):
             return None
         t = self._types[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
+            return labels.deed_name(t.name_zh, t.name_en)
+        if role == TRAILING_ROLE:  # drawn whole beside the name (see trailing.py)
             points = f"+{t.points}" if t.points > 0 else str(t.points)
-            return QCoreApplication.translate("Columns", "{name}　{points} 分/{unit}").format(
-                name=labels.deed_name(t.name_zh, t.name_en), points=points,
-                unit=labels.unit(t.unit))
+            return QCoreApplication.translate("Columns", "{points} 分/{unit}").format(
+                points=points, unit=labels.unit(t.unit))
         if role == Qt.ItemDataRole.ForegroundRole and t.points < 0:
             return BAD
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -6,7 +6,7 @@ dialog says the cap before saving without moving the form."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -127,7 +127,7 @@ def test_large_font_deed_points_stay_whole_beside_a_wrapping_name(ctx, desk, qtb
         assert points_rect.width() >= metrics.horizontalAdvance(points), points
         assert points_rect.right() <= viewport.right() and points_rect.left() > text_rect.left()
         needed = metrics.boundingRect(QRect(0, 0, text_rect.width(), 10_000),
-                                      int(text_rect.height() and 0x1000), index.data())
+                                      int(Qt.TextFlag.TextWordWrap), index.data())
         assert option.rect.height() >= needed.height()  # a wrapped name gets its lines
         wrapped += needed.height() > metrics.height()
     assert wrapped or lang == "en"  # at 15 pt some Chinese names do wrap: the case here

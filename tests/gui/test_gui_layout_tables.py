@@ -96,6 +96,11 @@ def test_the_window_fits_the_smaller_screen_in_large_font_mode(ctx, desk, qtbot,
     apply_look(True, lang, tmp_path)
     window = open_window(desk, qtbot)
     window.desk_page.open_resident(r.id)
+    sidebar = window.sidebar
+    cut = [sidebar.item(n).text() for n in range(sidebar.count())
+           if sidebar.sizeHintForIndex(sidebar.model().index(n, 0)).width()
+           > sidebar.viewport().width()]
+    assert cut == []  # "Deed catalogue" whole, not "Deed catalogu"
     needed = window.minimumSizeHint()
     assert needed.width() <= 1280 and needed.height() <= 800
     _show(window, (1280, 800), DESK)

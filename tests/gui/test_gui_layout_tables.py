@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QTableView, QToolTip
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QTableView, QToolTip
 
 from app.services import vouchers
 from app.views.shell.main_window import DESK, REDEEM, RESIDENTS
@@ -85,7 +85,11 @@ def test_a_cut_address_shows_its_full_text_as_a_tooltip(ctx, desk, qtbot):
         QApplication.sendEvent(table.viewport(), event)
         return QToolTip.text() if QToolTip.isVisible() else ""
 
-    assert tip(address) == r.address  # "锦绣华…" on screen, the whole address on hover
+    assert tip(address) == r.address  # cut on screen, the whole address on hover
+    option = QStyleOptionViewItem()
+    option.initFrom(table)
+    table.itemDelegate().initStyleOption(option, page.model.index(row, address))
+    assert option.textElideMode == Qt.TextElideMode.ElideMiddle  # "锦绣华庭…1803室"
     assert tip(0) == ""  # a number shown whole needs no tooltip
 
 

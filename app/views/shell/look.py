@@ -74,8 +74,10 @@ QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{ subcontrol-origin:
 QAbstractSpinBox::up-button {{ subcontrol-position: top right; }}
 QAbstractSpinBox::down-button {{ subcontrol-position: bottom right; }}
 QAbstractSpinBox::up-arrow {{ image: url({up.as_posix()}); width: {arrow}px; height: {arrow}px; }}
-QAbstractSpinBox::down-arrow {{ image: url({down.as_posix()}); width: {arrow}px;
-    height: {arrow}px; }}
+QAbstractSpinBox::down-arrow, QDateTimeEdit::down-arrow {{ image: url({down.as_posix()});
+    width: {arrow}px; height: {arrow}px; }}
+QDateTimeEdit::drop-down {{ subcontrol-origin: padding; subcontrol-position: center right;
+    width: {line}px; border-left: 1px solid #b8c2cc; background: #eef1f4; }}
 """
 
 

@@ -40,8 +40,15 @@ def stretch_columns(view: QTableView) -> frozenset[int]:
 
 
 class FullTextTips(QStyledItemDelegate):
-    """A cell cut short ("锦绣华…") shows its full text as a tooltip; one that fits
-    shows none (unless the model gives one)."""
+    """A cell cut short shows its full text as a tooltip; one that fits shows none
+    (unless the model gives one). The model's ``ELIDE_MIDDLE`` columns keep both ends
+    of a cut text: an address keeps its compound and its room ("锦绣华庭…1803室")."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem,  # noqa: N802 - Qt API
+                        index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        if index.column() in getattr(index.model(), "ELIDE_MIDDLE", ()):
+            option.textElideMode = Qt.TextElideMode.ElideMiddle
 
     def helpEvent(self, event: QHelpEvent, view: QAbstractItemView,  # noqa: N802 - Qt API
                   option: QStyleOptionViewItem,

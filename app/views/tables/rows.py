@@ -206,6 +206,7 @@ class SearchModel(WindowedModel):
                QT_TRANSLATE_NOOP("Columns", "积分"))
     NUMERIC = frozenset({6})
     STRETCH = frozenset({4})  # the address
+    ELIDE_MIDDLE = frozenset({4})  # a cut address keeps its compound and its room
 
     def search(self, query: str, include_archived: bool = False) -> None:
         text = query.strip()

@@ -33,7 +33,7 @@ def _fitted_columns_whole(table: QTableView) -> list[str]:
     stretch = stretch_columns(table)
     return [str(model.headerData(c, Qt.Orientation.Horizontal))
             for c in range(model.columnCount())
-            if c not in stretch and table.columnWidth(c) < max(
+            if c not in stretch and not table.isColumnHidden(c) and table.columnWidth(c) < max(
                 header.sectionSizeHint(c), table.sizeHintForColumn(c))]
 
 
@@ -113,8 +113,13 @@ def test_the_window_fits_the_smaller_screen_in_large_font_mode(ctx, desk, qtbot,
     page.scan.setText("欧阳")
     page._search("欧阳")
     QTest.qWait(20)
-    # the results keep their share beside the open resident, not a sliver
+    # the results keep their share beside the open resident, not a sliver, and show
+    # the address (the grid and the ID number step aside) without scrolling sideways
     assert page.results.width() >= page.splitter.width() // 3
+    results, address = page.results, 4
+    assert not results.isColumnHidden(address) and not results.isColumnHidden(1)
+    assert results.horizontalHeader().length() <= results.viewport().width()
+    assert results.columnWidth(address) >= 5 * results.fontMetrics().horizontalAdvance("中")
     assert all(b.geometry().right() <= page.panel.width() for b in page.panel.buttons)
 
 

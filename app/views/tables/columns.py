@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 FIT_ROWS = 200  # columns are sized to the first rows; a long list's later rows follow them
 PADDING_CHARS = 1  # a fitted column keeps a character's room: numbers do not touch
-MIN_STRETCH_CHARS = 6  # a squeezed text column still shows this much before "…"
+MIN_STRETCH_CHARS = 7  # a squeezed text column still shows this many Chinese characters
 
 
 def stretch_columns(view: QTableView) -> frozenset[int]:
@@ -131,19 +131,31 @@ class FittedHeader(QHeaderView):
         self.share()
 
     def share(self) -> None:
-        """Fitted columns at their width; the stretch columns share what is left."""
+        """Fitted columns at their width; the stretch columns share what is left. Too
+        narrow for that, the model's ``OPTIONAL`` columns step aside, first first."""
         view = self.view
         count = len(self._wanted)
         if not count:
             return
         stretch = [c for c in sorted(stretch_columns(view)) if c < count]
-        fitted = sum(self._wanted[c] for c in range(count) if c not in stretch)
-        spare = view.viewport().width() - fitted
+        least = MIN_STRETCH_CHARS * view.fontMetrics().horizontalAdvance("中")
+        floors = {c: min(self._wanted[c], max(least, self.sectionSizeHint(c)))
+                  for c in stretch}
+        hidden: set[int] = set()
+        optional = [c for c in getattr(view.model(), "OPTIONAL", ()) if c < count]
+
+        def fitted() -> int:
+            return sum(self._wanted[c] for c in range(count)
+                       if c not in stretch and c not in hidden)
+
+        while optional and fitted() + sum(floors.values()) > view.viewport().width():
+            hidden.add(optional.pop(0))
+        for column in range(count):
+            if self.isSectionHidden(column) != (column in hidden):
+                self.setSectionHidden(column, column in hidden)
+        spare = view.viewport().width() - fitted()
         widths = list(self._wanted)
         if stretch:
-            least = MIN_STRETCH_CHARS * view.fontMetrics().averageCharWidth()
-            floors = {c: min(self._wanted[c], max(least, self.sectionSizeHint(c)))
-                      for c in stretch}
             needed = sum(self._wanted[c] for c in stretch)
             if spare >= needed:  # room to spare: shared as each column would need it
                 for c in stretch:
@@ -156,5 +168,5 @@ class FittedHeader(QHeaderView):
                     share = (self._wanted[c] - floors[c]) * short // give if give else 0
                     widths[c] = self._wanted[c] - share
         for column, width in enumerate(widths):
-            if self.sectionSize(column) != width:
+            if column not in hidden and self.sectionSize(column) != width:
                 self.resizeSection(column, width)

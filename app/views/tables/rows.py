@@ -207,6 +207,7 @@ class SearchModel(WindowedModel):
     NUMERIC = frozenset({6})
     STRETCH = frozenset({4})  # the address
     ELIDE_MIDDLE = frozenset({4})  # a cut address keeps its compound and its room
+    OPTIONAL = (5, 3, 2)  # in a narrow list the grid, the masked ID, the phone step aside
 
     def search(self, query: str, include_archived: bool = False) -> None:
         text = query.strip()
@@ -252,6 +253,7 @@ class LedgerModel(PagedModel):
                QT_TRANSLATE_NOOP("Columns", "经办人"))
     NUMERIC = frozenset({2, 3, 4, 5})
     STRETCH = frozenset({1})
+    OPTIONAL = (6,)  # in a narrow panel the clerk steps aside before the points do
     PAGE_SIZE = 30
 
     def show_resident(self, resident_id: int | None) -> None:

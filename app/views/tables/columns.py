@@ -4,8 +4,10 @@ Columns that hold numbers, codes, dates and short labels are sized to their cont
 (header included) and never squeezed; the model's ``STRETCH`` columns (addresses,
 particulars, notes, verdicts) share what is left, each in proportion to what it would
 need. When the table is too narrow even for that, the stretch columns give way down to
-a few characters and the table scrolls sideways rather than cut a number. A cell whose
-text does not fit is elided and shows its full text as a tooltip.
+a few characters, the model's ``OPTIONAL`` columns step aside, and only then does the
+table scroll sideways: a number is never cut. A cell whose text does not fit is elided
+(in the middle for the model's ``ELIDE_MIDDLE`` columns) and shows its full text as a
+tooltip.
 
 Measuring a column reads every cell of the rows considered, so the contents are measured
 again only when the rows change (and only for the first ``FIT_ROWS`` rows); a resize
@@ -118,10 +120,6 @@ class FittedHeader(QHeaderView):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self.measure()
-
-    def wanted(self, column: int) -> int:
-        """What the column needs to show its header and its cells whole."""
-        return self._wanted[column] if 0 <= column < len(self._wanted) else 0
 
     def measure(self) -> None:
         view, model = self.view, self.view.model()

@@ -110,6 +110,26 @@ def cap_state(resident_id: int, type_code: str, deed_date: dt.date) -> CapState:
                     max(Decimal(t.cap_quantity * 10 - used) / 10, Decimal(0)))
 
 
+def _within_cap(resident_id: int, t: DeedType, tenths: int, deed_date: dt.date) -> None:
+    if t.cap_quantity is None:
+        return
+    used = used_quantity(resident_id, t, deed_date)
+    if used + tenths > t.cap_quantity * 10:
+        left = max(t.cap_quantity * 10 - used, 0)
+        raise CapExceeded(deed=t.name_zh, deed_en=t.name_en or t.name_zh,
+                          cap=t.cap_quantity, period=t.cap_period,
+                          period_zh=catalogue.PERIODS[t.cap_period],
+                          this_period_zh=catalogue.THIS_PERIOD[t.cap_period],
+                          unit_zh=catalogue.UNITS[t.unit], used=_fmt(used), left=_fmt(left))
+
+
+def check_cap(resident_id: int, type_code: str, quantity: object, deed_date: dt.date) -> None:
+    """Raise ``CapExceeded`` now if recording this would exceed the type's cap: the desk
+    says so before the clerk saves (recording checks again, in its transaction)."""
+    t = catalogue.get_type(type_code)
+    _within_cap(resident_id, t, quantity_tenths(quantity, t.unit), deed_date)
+
+
 @dataclass(frozen=True)
 class DeedResult:
     deed_uid: str
@@ -143,15 +163,7 @@ def _record_one(ctx: Context, rid: str, resident_id: int, t: DeedType, tenths: i
                 deed_date: dt.date, note: str, points: int, override_reason: str,
                 group_uid: str | None) -> dict:
     resident = resident_rows.brief(resident_id, active=True)
-    if t.cap_quantity is not None:
-        used = used_quantity(resident_id, t, deed_date)
-        if used + tenths > t.cap_quantity * 10:
-            left = max(t.cap_quantity * 10 - used, 0)
-            raise CapExceeded(deed=t.name_zh, deed_en=t.name_en or t.name_zh,
-                              cap=t.cap_quantity, period=t.cap_period,
-                              period_zh=catalogue.PERIODS[t.cap_period],
-                              this_period_zh=catalogue.THIS_PERIOD[t.cap_period],
-                              unit_zh=catalogue.UNITS[t.unit], used=_fmt(used), left=_fmt(left))
+    _within_cap(resident_id, t, tenths, deed_date)
     status = "pending" if t.needs_review else "approved"
     deed_uid = f"{station_code()}-D{uuid.uuid4().hex}"
     deed_id = _INSERT_DEED.value(

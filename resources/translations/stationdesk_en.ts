@@ -1437,6 +1437,10 @@ An administrator can restore it after signing in. The current database is first 
     <context>
         <name>RecordDeedDialog</name>
         <message>
+            <source>{name}：{message}</source>
+            <translation>{name}: {message}</translation>
+        </message>
+        <message>
             <source>登记积分</source>
             <translation>Record deed</translation>
         </message>

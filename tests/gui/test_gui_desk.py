@@ -90,7 +90,7 @@ def test_record_a_deed_and_see_the_new_balance(window, resident, qtbot):
     assert isinstance(dialog, RecordDeedDialog)
     type_text(dialog.filter, "wcxx")  # 无偿献血, by pinyin initials
     assert dialog.current_type().code == "BLOOD_DONATION"
-    assert "+5 分" in dialog.preview.text() and "还可登记 2" in dialog.preview.text()
+    assert "+5 分" in dialog.preview.text() and "还可登记 2" in dialog.cap_hint.text()
     qtbot.keyClick(dialog.filter, Qt.Key.Key_Return)
     assert page.feedback.text() == "张明月 +5 积分，余额 5"
     assert page.feedback.state() == "ok"
@@ -100,17 +100,17 @@ def test_record_a_deed_and_see_the_new_balance(window, resident, qtbot):
     assert window.statusBar().currentMessage() == "张明月 +5 积分，余额 5"
 
 
-def test_a_cap_refusal_is_shown_next_to_the_quantity(window, ctx, resident, qtbot):
+def test_a_cap_refusal_is_shown_before_saving(window, ctx, resident, qtbot):
     page = window.desk_page
     page.open_resident(resident.id)
     qtbot.keyClick(page.scan, Qt.Key.Key_F3)
     dialog = page.active_dialog()
     qtbot.keyClicks(dialog.filter, "hjws")  # environmental clean-up: at most 4 hours a day
-    assert dialog.quantity.value() == 1 and "还可登记 4" in dialog.preview.text()
+    assert dialog.quantity.value() == 1 and "还可登记 4" in dialog.cap_hint.text()
     dialog.quantity.setValue(5)
+    assert "每天最多 4 小时" in dialog.cap_hint.text() and not dialog.save_button.isEnabled()
     qtbot.keyClick(dialog.filter, Qt.Key.Key_Return)
     assert dialog.isVisible()
-    assert "每天最多 4 小时" in dialog.errors.text("quantity")
     assert ledger.balance(resident.id) == 0
     dialog.quantity.setValue(4)
     qtbot.keyClick(dialog.filter, Qt.Key.Key_Return)
@@ -118,9 +118,9 @@ def test_a_cap_refusal_is_shown_next_to_the_quantity(window, ctx, resident, qtbo
     page.actions_by_name["record_deed"].trigger()
     again = page.active_dialog()
     qtbot.keyClicks(again.filter, "hjws")
-    assert "还可登记 0" in again.preview.text()
+    assert "还可登记 0" in again.cap_hint.text() and not again.save_button.isEnabled()
     qtbot.keyClick(again.filter, Qt.Key.Key_Return)
-    assert again.isVisible() and "还可登记 0" in again.errors.text("quantity")
+    assert again.isVisible()
     assert ledger.balance(resident.id) == 8
 
 

@@ -19,6 +19,7 @@ from app.views.tables.admin_lists import (
 )
 from app.views.tables.rows import LedgerModel, SearchModel
 from app.views.tables.short_lists import DeedTypesModel
+from app.views.tables.trailing import TRAILING_ROLE
 
 pytestmark = pytest.mark.gui
 
@@ -64,7 +65,9 @@ def test_deed_types_model(ctx, qtmodeltester):
     model = DeedTypesModel()
     model.set_types(catalogue.list_types())
     assert model.rowCount() > 10
-    assert "分/小时" in model.data(model.index(0, 0))
+    first = model.index(0, 0)
+    assert model.data(first) == "环境卫生整治（捡拾垃圾、除草、清扫公共区域）"
+    assert model.data(first, TRAILING_ROLE) == "+2 分/小时"  # drawn whole beside the name
     qtmodeltester.check(model)
 
 

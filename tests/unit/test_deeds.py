@@ -80,6 +80,18 @@ def test_day_cap_reports_what_is_left(ctx, resident, counts):
     assert deeds.cap_state(resident.id, "ENV_CLEANUP", TODAY).left == 0
 
 
+def test_the_cap_is_checked_before_recording_with_the_same_refusal(ctx, resident, counts):
+    """What the desk asks before saving: the refusal recording would give, nothing written."""
+    deeds.record_deed(ctx, resident.id, "ENV_CLEANUP", 3)
+    before = counts()
+    deeds.check_cap(resident.id, "ENV_CLEANUP", 1, TODAY)  # exactly the cap: fine
+    with pytest.raises(CapExceeded) as err:
+        deeds.check_cap(resident.id, "ENV_CLEANUP", "1.5", TODAY)
+    assert (err.value.data["used"], err.value.data["left"]) == ("3", "1")
+    deeds.check_cap(resident.id, "LOST_AND_FOUND", 20, TODAY)  # no cap
+    assert counts() == before
+
+
 def test_day_cap_is_per_day_and_per_resident(ctx, resident, other, clock):
     """The day cap starts afresh the next day and does not touch other residents."""
     deeds.record_deed(ctx, resident.id, "ENV_CLEANUP", 4)

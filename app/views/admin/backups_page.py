@@ -43,7 +43,7 @@ class BackupsPage(Page):
         self.where.setObjectName("hint")
         self.where.setWordWrap(True)
         self.model = BackupsModel(self)
-        self.table = self.make_table(self.model, "backupsTable", stretch_column=0)
+        self.table = self.make_table(self.model, "backupsTable")
         self.backup_button = QPushButton(self.tr("立即备份"))
         self.backup_button.setObjectName("backupNow")
         self.copy_button = QPushButton(self.tr("加密复制到文件夹…"))

@@ -119,7 +119,7 @@ class CataloguePage(Page):
         super().__init__(desk, parent)
         self.add_title(self.tr("积分目录"))
         self.model = CatalogueModel(self)
-        self.table = self.make_table(self.model, "catalogueTable", stretch_column=0)
+        self.table = self.make_table(self.model, "catalogueTable")
         self.add_button = QPushButton(self.tr("新增项目"))
         self.edit_button = QPushButton(self.tr("修改"))
         self.retire_button = QPushButton(self.tr("停用/恢复"))

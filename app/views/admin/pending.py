@@ -32,7 +32,7 @@ class PendingPage(Page):
         super().__init__(desk, parent)
         self.add_title(self.tr("待审核积分"))
         self.model = PendingModel(self)
-        self.table = self.make_table(self.model, "pendingTable", stretch_column=5)
+        self.table = self.make_table(self.model, "pendingTable")
         self.note = QLineEdit()
         self.note.setObjectName("reviewNote")
         self.note.setPlaceholderText(self.tr("审核意见（驳回时必填）"))

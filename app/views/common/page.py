@@ -55,12 +55,11 @@ class Page(QWidget):
         heading.setObjectName("pageTitle")
         self.column.addWidget(heading)
 
-    def make_table(self, model: QAbstractItemModel, name: str,
-                   stretch_column: int | None = None) -> QTableView:
+    def make_table(self, model: QAbstractItemModel, name: str) -> QTableView:
         table = QTableView()
         table.setObjectName(name)
         table.setModel(model)
-        setup_table(table, stretch_column=stretch_column)
+        setup_table(table)
         return table
 
     def concerns(self, changes: Changes, initiator: object) -> bool:

@@ -13,7 +13,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.views.common.errors import field_of, message_for
+from app.views.tables.columns import FittedHeader
 
 
 def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:
@@ -139,10 +139,9 @@ class FieldErrors:
         return text
 
 
-FIT_ROWS = 200  # columns are sized to the first rows; a long list's later rows follow them
-
-
-def setup_table(view: QTableView, stretch_column: int | None = None) -> None:
+def setup_table(view: QTableView) -> None:
+    """Rows chosen whole, read-only, and columns shared by the common policy
+    (``app.views.tables.columns``): call it once the model is set."""
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -150,30 +149,7 @@ def setup_table(view: QTableView, stretch_column: int | None = None) -> None:
     view.setTabKeyNavigation(False)
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 12)
-    header = view.horizontalHeader()
-    header.setHighlightSections(False)
-    # Measuring a column reads every cell of the rows considered: Qt's default of 1,000
-    # rows made each page of a 100,000-resident list cost a third of a second.
-    header.setResizeContentsPrecision(FIT_ROWS)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    if stretch_column is not None:
-        header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
-    else:
-        header.setStretchLastSection(True)
-    model = view.model()
-    if model is not None:
-        # Inserted rows do not re-run ResizeToContents: size the columns again, while the
-        # list is short (a page scrolled in at row 20,000 keeps the widths it has).
-        def fit(_parent: object = None, first: int = 0, *_args: object) -> None:
-            if isinstance(first, int) and first >= FIT_ROWS:
-                return
-            last = model.columnCount() - 1
-            for column in range(model.columnCount()):
-                if column != stretch_column and not (stretch_column is None and column == last):
-                    view.resizeColumnToContents(column)
-
-        model.rowsInserted.connect(fit)
-        model.dataChanged.connect(fit)
+    FittedHeader(view)
 
 
 class EnterKey(QObject):

@@ -29,6 +29,7 @@ from app.services import catalogue, deeds, residents
 from app.services.catalogue import DeedTypeInfo
 from app.services.context import new_request_id
 from app.services.deeds import DeedResults
+from app.services.errors import CapExceeded, DeskError
 from app.services.residents import ResidentView
 from app.views.common import labels
 from app.views.common.errors import message_for
@@ -36,6 +37,7 @@ from app.views.common.page import ReportingDialog
 from app.views.common.widgets import EnterKey, Feedback, FieldErrors, error_label
 from app.views.shell.duty import Desk
 from app.views.tables.short_lists import DeedTypesModel
+from app.views.tables.trailing import TrailingTextDelegate
 
 _NAVIGATION = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
 
@@ -65,7 +67,7 @@ class RecordDeedDialog(ReportingDialog):
         self.types.setObjectName("deedTypes")
         self.types.setModel(self.types_model)
         self.types.setMinimumWidth(480)
-        self.types.setWordWrap(True)
+        TrailingTextDelegate(self.types)  # a long name wraps; its points never do
         self.quantity = QDoubleSpinBox()
         self.quantity.setObjectName("deedQuantity")
         self.unit = QLabel()
@@ -77,6 +79,10 @@ class RecordDeedDialog(ReportingDialog):
         self.note = QLineEdit()
         self.note.setObjectName("deedNote")
         self.note.setPlaceholderText(self.tr("可不填"))
+        self.cap_hint = QLabel()  # the cap, and what is left of it, before saving
+        self.cap_hint.setObjectName("deedCap")
+        self.cap_hint.setWordWrap(True)
+        self.cap_hint.setMinimumHeight(self.cap_hint.fontMetrics().lineSpacing())
         self.preview = QLabel()
         self.preview.setObjectName("deedPreview")
         self.preview.setWordWrap(True)
@@ -123,6 +129,7 @@ class RecordDeedDialog(ReportingDialog):
         left.addWidget(self.filter)
         left.addWidget(type_error)
         left.addWidget(self.types, 1)
+        left.addWidget(self.cap_hint)  # under the list: saying more shortens the list only
         quantity_row = QHBoxLayout()
         quantity_row.addWidget(self.quantity, 1)
         quantity_row.addWidget(self.unit)
@@ -204,6 +211,7 @@ class RecordDeedDialog(ReportingDialog):
     def _update_preview(self) -> None:
         t = self.current_type()
         self.errors.set("quantity", "")
+        self._show_cap(t)
         if t is None:
             self.preview.setText(self.tr("没有匹配的积分项目。"))
             return
@@ -212,11 +220,7 @@ class RecordDeedDialog(ReportingDialog):
             total = deeds.points_for(t.points, deeds.quantity_tenths(self._quantity(), t.unit))
             lines.append(self.tr("{per:+d} 分/{unit} × {qty} = <b>{total:+d} 分</b>").format(
                 per=t.points, unit=labels.unit(t.unit), qty=self._quantity(), total=total))
-            if len(self.people) == 1:
-                cap = deeds.cap_state(self.people[0].id, t.code, self.date.date().toPython())
-                if cap.cap is not None:
-                    lines.append(self._cap_line(cap, t))
-            else:
+            if len(self.people) > 1:
                 lines.append(self.tr("共 %n 人，每人 {total:+d} 分", "", len(self.people))
                              .format(total=total))
             if t.needs_review:
@@ -224,6 +228,28 @@ class RecordDeedDialog(ReportingDialog):
         except Exception as exc:  # noqa: BLE001 - the refusal is the preview
             self.errors.set("quantity", message_for(exc))
         self.preview.setText("<br>".join(lines))
+
+    def _show_cap(self, t: DeedTypeInfo | None) -> None:
+        """The cap under the deed type before anything is saved; a quantity over it says
+        why there, and Save waits until it is changed."""
+        day, line, over = self.date.date().toPython(), "", ""
+        if t is not None and len(self.people) == 1:
+            cap = deeds.cap_state(self.people[0].id, t.code, day)
+            line = self._cap_line(cap, t) if cap.cap is not None else ""
+        if t is not None and t.cap_quantity is not None:
+            try:
+                for person in self.people:
+                    deeds.check_cap(person.id, t.code, self._quantity(), day)
+            except CapExceeded as exc:
+                over = message_for(exc) if len(self.people) == 1 else self.tr(
+                    "{name}：{message}").format(name=person.name, message=message_for(exc))
+            except DeskError:
+                pass  # a quantity the type does not take is said beside the quantity
+        self.cap_hint.setText(over or line)
+        self.cap_hint.setProperty("state", "error" if over else "info")
+        self.cap_hint.style().unpolish(self.cap_hint)
+        self.cap_hint.style().polish(self.cap_hint)
+        self.save_button.setEnabled(not over)
 
     def _cap_line(self, cap: deeds.CapState, t: DeedTypeInfo) -> str:
         template = self.tr("上限每{period} {cap} {unit}：已登记 {used}，还可登记 {left}")

@@ -37,7 +37,7 @@ class DeskPage(Page):
         self.scan.setPlaceholderText(self.tr("扫描居民卡或兑换券，或输入姓名、拼音首字母、手机号、证件号后四位"))
         self.scan.setClearButtonEnabled(True)
         self.results_model = SearchModel(self)
-        self.results = self.make_table(self.results_model, "searchResults", stretch_column=4)
+        self.results = self.make_table(self.results_model, "searchResults")
         self.actions_by_name = {spec.key: self._make_action(spec) for spec in DESK_ACTIONS}
         self.panel = ResidentPanel(desk, list(self.actions_by_name.values()))
         self._make_splitter()

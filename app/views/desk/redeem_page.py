@@ -62,7 +62,7 @@ class RedeemPage(Page):
         self.check_code.setMaximumWidth(120)
         self.manual_button = QPushButton(self.tr("手工添加"))
         self.model = RedeemModel(self)
-        self.table = self.make_table(self.model, "redeemTable", stretch_column=4)
+        self.table = self.make_table(self.model, "redeemTable")
         self.total = QLabel()
         self.total.setObjectName("total")
         self.redeem_button = QPushButton(self.tr("确认核销"))

@@ -50,7 +50,7 @@ class ReprintDialog(ReportingDialog):
         self.table = QTableView()
         self.table.setObjectName("openVouchers")
         self.table.setModel(self.model)
-        setup_table(self.table, stretch_column=4)
+        setup_table(self.table)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
         self.layout_choice = output.VoucherLayoutChoice()
         self.preview = PdfPreview(desk, self.tr("兑换券（补打）"),

@@ -31,6 +31,7 @@ from app.services.ledger import EntryRow
 from app.services.residents import ResidentView, Revealed
 from app.views.common import labels
 from app.views.common.errors import message_for
+from app.views.common.flow import FlowLayout
 from app.views.common.widgets import Feedback, setup_table
 from app.views.shell.duty import Desk
 from app.views.tables.rows import ROW_ROLE, LedgerModel
@@ -128,8 +129,8 @@ class ResidentPanel(QWidget):
         head.setColumnStretch(0, 1)
         return head
 
-    def _make_buttons(self, actions: list[QAction]) -> QHBoxLayout:
-        buttons = QHBoxLayout()
+    def _make_buttons(self, actions: list[QAction]) -> FlowLayout:
+        buttons = FlowLayout()  # wraps: the panel never forces the window past the screen
         self.buttons: list[QToolButton] = []
         for action in actions:
             button = QToolButton()
@@ -139,7 +140,6 @@ class ResidentPanel(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             buttons.addWidget(button)
             self.buttons.append(button)
-        buttons.addStretch(1)
         return buttons
 
     def _make_ledger(self) -> QHBoxLayout:
@@ -147,7 +147,7 @@ class ResidentPanel(QWidget):
         self.ledger = QTableView()
         self.ledger.setObjectName("ledgerTable")
         self.ledger.setModel(self.ledger_model)
-        setup_table(self.ledger, stretch_column=1)
+        setup_table(self.ledger)
         ledger_caption = QLabel(self.tr("积分流水"))
         ledger_caption.setObjectName("sectionTitle")
         self.reverse_button = QPushButton(self.tr("冲正所选流水…"))

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMargins, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -63,6 +63,7 @@ class PdfPreview(QWidget):
         self.view.setDocument(self._document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self._margins = self.view.documentMargins()
         self.chooser = QComboBox()
         self.chooser.setVisible(False)
         self.print_button = QPushButton(self.tr("打印（Ctrl+P）"))
@@ -108,6 +109,16 @@ class PdfPreview(QWidget):
         return self._document.pageCount()
 
     def _show(self, number: int) -> None:
+        from PySide6.QtPdfWidgets import QPdfView
+
+        # A sheet is read across its width; a receipt is a narrow strip as long as its
+        # content, so it is shown whole, as it will come out of the printer.
+        receipt = self.layout == output.THERMAL
+        self.view.setZoomMode(QPdfView.ZoomMode.FitInView if receipt
+                              else QPdfView.ZoomMode.FitToWidth)
+        # Fitting in view leaves out the margins around the page: a receipt gets none,
+        # or its last lines would be a scroll away.
+        self.view.setDocumentMargins(QMargins() if receipt else self._margins)
         self._document.close()
         if not 0 <= number < len(self.documents):
             return

@@ -31,7 +31,7 @@ class ResidentsPage(Page):
         self.query.setPlaceholderText(self.tr("姓名、拼音首字母、手机号、证件号后四位或居民编号"))
         self.archived = QCheckBox(self.tr("包括已归档"))
         self.model = SearchModel(self)
-        self.table = self.make_table(self.model, "residentsTable", stretch_column=4)
+        self.table = self.make_table(self.model, "residentsTable")
         self._make_buttons()
         self._lay_out()
         self.setFocusProxy(self.query)

@@ -61,6 +61,7 @@ PAGE_CLASSES: tuple[type[Page], ...] = tuple(sorted(
 (DESK, REDEEM, RESIDENTS, PENDING, CATALOGUE, CORRECTIONS, CLERKS, SETTINGS, YEAR_END,
  BACKUPS) = ("desk", "redeem", "residents", "pending", "catalogue", "corrections", "clerks",
              "settings", "year_end", "backups")
+SIDEBAR_WIDTH = 150  # at least; wider when a title needs it
 SHORTCUT_PAGES = 10  # Ctrl+1 … Ctrl+9, then Ctrl+0 for the tenth
 
 
@@ -117,7 +118,6 @@ class MainWindow(QMainWindow):
     def _make_workspace(self) -> QWidget:
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
-        self.sidebar.setFixedWidth(150)
         self.pages = QStackedWidget()
         for number, page in enumerate(self.page_list):
             item = QListWidgetItem(QCoreApplication.translate("MainWindow", page.info.title))
@@ -128,12 +128,20 @@ class MainWindow(QMainWindow):
                 item.setToolTip(self.tr("Ctrl+{n}").format(n=digit))
                 QShortcut(QKeySequence(f"Ctrl+{digit}"), self,
                           lambda key=page.info.key: self.show_page(key))
+        self._fit_sidebar()
+        self.sidebar.model().dataChanged.connect(self._fit_sidebar)  # a count was added
         workspace = QWidget()
         row = QHBoxLayout(workspace)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.sidebar)
         row.addWidget(self.pages, 1)
         return workspace
+
+    def _fit_sidebar(self, *_changed: object) -> None:
+        """As wide as its longest title: English and large type need more than the
+        usual width, and a cut title ("Deed catalogu") reads badly."""
+        needed = self.sidebar.sizeHintForColumn(0) + 2 * self.sidebar.frameWidth()
+        self.sidebar.setFixedWidth(max(SIDEBAR_WIDTH, needed))
 
     def _make_lock_screen(self, workspace: QWidget) -> None:
         self.lock_form = SignInForm(self.desk)
@@ -143,7 +151,7 @@ class MainWindow(QMainWindow):
         lock_layout.addStretch(1)
         lock_layout.addWidget(self.lock_form, 0, Qt.AlignmentFlag.AlignHCenter)
         lock_layout.addStretch(2)
-        self.lock_form.setFixedWidth(440)
+        self.lock_form.setMinimumWidth(440)  # wider when the heading needs it
         self.root = QStackedWidget()
         self.root.addWidget(workspace)
         self.root.addWidget(lock_screen)

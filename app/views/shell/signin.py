@@ -40,7 +40,9 @@ class SignInForm(QWidget):
         self.heading = QLabel()
         self.heading.setObjectName("formHeading")
         self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.heading.setWordWrap(True)
+        # One line per line of the heading (a wrapped heading is taller than the card was
+        # laid out for, and squeezes the fields under it): the card grows to fit instead.
+        self.heading.setWordWrap(False)
         self.username = QLineEdit()
         self.username.setObjectName("username")
         self.password = QLineEdit()

@@ -27,6 +27,7 @@ class CatalogueModel(RowsModel):
                QT_TRANSLATE_NOOP("Columns", "需审核"), QT_TRANSLATE_NOOP("Columns", "状态"),
                QT_TRANSLATE_NOOP("Columns", "代码"))
     NUMERIC = frozenset({2})
+    STRETCH = frozenset({0})
     CODE = 6
 
     def cell(self, t: DeedTypeInfo, column: int) -> str:
@@ -56,6 +57,7 @@ class CatalogueModel(RowsModel):
 class ClerksModel(RowsModel):
     COLUMNS = (QT_TRANSLATE_NOOP("Columns", "用户名"), QT_TRANSLATE_NOOP("Columns", "姓名"),
                QT_TRANSLATE_NOOP("Columns", "角色"), QT_TRANSLATE_NOOP("Columns", "状态"))
+    STRETCH = frozenset({1})
 
     def cell(self, c: ClerkRow, column: int) -> str:
         if not c.active:
@@ -76,6 +78,7 @@ class PendingModel(RowsModel):
                QT_TRANSLATE_NOOP("Columns", "分值"), QT_TRANSLATE_NOOP("Columns", "备注"),
                QT_TRANSLATE_NOOP("Columns", "登记人"))
     NUMERIC = frozenset({3, 4})
+    STRETCH = frozenset({2, 5})  # the deed and the note
 
     def cell(self, d: PendingDeed, column: int) -> str:
         return (d.deed_date, f"{d.resident_name}（{d.resident_no}）",
@@ -117,6 +120,7 @@ class RedeemModel(RowsModel):
                QT_TRANSLATE_NOOP("Columns", "面值"), QT_TRANSLATE_NOOP("Columns", "有效期至"),
                QT_TRANSLATE_NOOP("Columns", "核验结果"))
     NUMERIC = frozenset({2})
+    STRETCH = frozenset({4})  # the verdict
 
     def cell(self, row: ScannedVoucher, column: int) -> str:
         v = row.verdict

@@ -40,6 +40,7 @@ class RowsModel(QAbstractTableModel):
 
     COLUMNS: tuple[str, ...] = ()
     NUMERIC: frozenset[int] = frozenset()
+    STRETCH: frozenset[int] = frozenset()  # text columns that share the spare width
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -209,6 +210,9 @@ class SearchModel(WindowedModel):
                QT_TRANSLATE_NOOP("Columns", "住址"), QT_TRANSLATE_NOOP("Columns", "网格"),
                QT_TRANSLATE_NOOP("Columns", "积分"))
     NUMERIC = frozenset({6})
+    STRETCH = frozenset({4})  # the address
+    ELIDE_MIDDLE = frozenset({4})  # a cut address keeps its compound and its room
+    OPTIONAL = (5, 3, 2)  # in a narrow list the grid, the masked ID, the phone step aside
 
     def search(self, query: str, include_archived: bool = False) -> None:
         text = query.strip()
@@ -253,6 +257,8 @@ class LedgerModel(PagedModel):
                QT_TRANSLATE_NOOP("Columns", "兑换"), QT_TRANSLATE_NOOP("Columns", "余额"),
                QT_TRANSLATE_NOOP("Columns", "经办人"))
     NUMERIC = frozenset({2, 3, 4, 5})
+    STRETCH = frozenset({1})
+    OPTIONAL = (6,)  # in a narrow panel the clerk steps aside before the points do
     PAGE_SIZE = 30
 
     def show_resident(self, resident_id: int | None) -> None:

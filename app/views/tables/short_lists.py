@@ -19,6 +19,7 @@ from app.services.catalogue import DeedTypeInfo
 from app.services.vouchers import VoucherRow
 from app.views.common import labels
 from app.views.tables.rows import BAD, ROW_ROLE, Index, RowsModel
+from app.views.tables.trailing import TRAILING_ROLE
 
 BACKUP_KINDS = {
     "daily": QT_TRANSLATE_NOOP("Columns", "每日自动"),
@@ -35,6 +36,7 @@ class OpenVouchersModel(RowsModel):
                QT_TRANSLATE_NOOP("Columns", "发放日期"), QT_TRANSLATE_NOOP("Columns", "有效期至"),
                QT_TRANSLATE_NOOP("Columns", "使用范围"))
     NUMERIC = frozenset({1})
+    STRETCH = frozenset({4})
 
     def cell(self, v: VoucherRow, column: int) -> str:
         where = v.merchant if v.scope == "merchant" and v.merchant else labels.scope(v.scope)
@@ -45,6 +47,7 @@ class BackupsModel(RowsModel):
     COLUMNS = (QT_TRANSLATE_NOOP("Columns", "文件名"), QT_TRANSLATE_NOOP("Columns", "时间"),
                QT_TRANSLATE_NOOP("Columns", "类型"), QT_TRANSLATE_NOOP("Columns", "大小"))
     NUMERIC = frozenset({3})
+    STRETCH = frozenset({0})
 
     def cell(self, b: BackupFile, column: int) -> str:
         kind = BACKUP_KINDS.get(b.kind)
@@ -80,10 +83,11 @@ class DeedTypesModel(QAbstractListModel):
             return None
         t = self._types[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
+            return labels.deed_name(t.name_zh, t.name_en)
+        if role == TRAILING_ROLE:  # drawn whole beside the name (see trailing.py)
             points = f"+{t.points}" if t.points > 0 else str(t.points)
-            return QCoreApplication.translate("Columns", "{name}　{points} 分/{unit}").format(
-                name=labels.deed_name(t.name_zh, t.name_en), points=points,
-                unit=labels.unit(t.unit))
+            return QCoreApplication.translate("Columns", "{points} 分/{unit}").format(
+                points=points, unit=labels.unit(t.unit))
         if role == Qt.ItemDataRole.ForegroundRole and t.points < 0:
             return BAD
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.views.common.errors import field_of, message_for
+from app.views.common.keys import WholeRows
 
 
 def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:
@@ -149,6 +150,7 @@ def setup_table(view: QTableView, stretch_column: int | None = None) -> None:
     view.setAlternatingRowColors(True)
     view.setTabKeyNavigation(False)
     view.verticalHeader().setVisible(False)
+    WholeRows(view)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 12)
     header = view.horizontalHeader()
     header.setHighlightSections(False)

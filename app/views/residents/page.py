@@ -12,6 +12,7 @@ from app.services.changes import Changes
 from app.services.search import ResidentHit
 from app.views.common import widgets
 from app.views.common.errors import message_for
+from app.views.common.keys import SearchListKeys, enter_list
 from app.views.common.page import Page, PageInfo, ReportingDialog
 from app.views.documents import output
 from app.views.shell.duty import Desk
@@ -73,7 +74,8 @@ class ResidentsPage(Page):
 
     def _connect(self) -> None:
         self.query.textEdited.connect(lambda _text: self._timer.start())
-        self.query.returnPressed.connect(self._on_timer_timeout)
+        self.query.returnPressed.connect(self._on_query_return_pressed)
+        SearchListKeys(self.query, self.table, self._search_pending)
         self._timer.timeout.connect(self._on_timer_timeout)
         self.archived.toggled.connect(self._on_timer_timeout)
         self.table.activated.connect(self._on_table_activated)
@@ -100,6 +102,15 @@ class ResidentsPage(Page):
 
     def _on_timer_timeout(self) -> None:
         self.refresh()
+
+    def _search_pending(self) -> None:
+        if self._timer.isActive():
+            self.refresh()
+
+    def _on_query_return_pressed(self) -> None:
+        """Search now and go down to the first match: the next Enter opens it."""
+        self.refresh()
+        enter_list(self.table)
 
     def concerns(self, changes: Changes, initiator: object) -> bool:
         return bool(changes.residents) or changes.all_residents

@@ -126,3 +126,23 @@ def test_ctrl_p_prints_as_soon_as_the_preview_opens_after_its_progress_dialog(
         qtbot.waitUntil(lambda: len(printer.printed) == 1, timeout=5000)
     finally:
         desk.runner.finish()
+
+
+@pytest.mark.parametrize("large", [False, True])
+def test_every_page_shows_its_shortcut_in_the_sidebar_and_its_tooltip(desk, qtbot, qapp,
+                                                                       large):
+    from app.views.shell import look
+
+    look.apply(qapp, None, large)
+    window = open_window(desk, qtbot)
+    sidebar = window.sidebar
+    for number, page in enumerate(window.page_list):
+        keys = f"Ctrl+{(number + 1) % 10}"
+        item = window.sidebar_item(page.info.key)
+        assert item.text().endswith(f"  {keys}")
+        assert keys in item.toolTip() and item.text().split()[0] in item.toolTip()
+        padding = 2 * (16 if large else 14)  # the items' padding in the style sheets
+        needed = sidebar.fontMetrics().horizontalAdvance(item.text()) + padding
+        assert needed <= sidebar.viewport().width(), item.text()  # nothing cut off
+    QTest.keyClick(window.desk_page.scan, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page_key() == RESIDENTS

@@ -77,7 +77,7 @@ def test_the_count_is_there_at_sign_in(ctx, desk, resident, qtbot):
     deeds.record_deed(ctx, resident.id, "HEROIC_ACT")
     deeds.record_deed(ctx, resident.id, "HEROIC_ACT")
     window = open_window(desk, qtbot)
-    assert window.sidebar_item(PENDING).text() == "待审核 (2)"
+    assert window.sidebar_item(PENDING).text() == f"待审核 (2)  {window.page_keys[PENDING]}"
 
 
 def test_the_panel_shows_the_residents_waiting_deeds(window, ctx, resident, answer, qtbot):

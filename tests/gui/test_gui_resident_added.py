@@ -115,3 +115,20 @@ def test_the_form_offers_the_stations_grids_and_shows_the_household(window, ctx,
     form.save_button.click()
     saved = residents.get(resident.id)
     assert (saved.grid, saved.household_id) == ("第二网格", home.id)
+
+
+def test_the_next_step_and_the_sidebar_shortcuts_in_english(desk, resident, qtbot, tmp_path):
+    from app.views.common import i18n
+
+    from .conftest import open_window
+
+    i18n.build_missing_qm(i18n.TRANSLATIONS, tmp_path)
+    assert i18n.install("en", tmp_path) == "en"
+    window = open_window(desk, qtbot)
+    assert window.sidebar_item(RESIDENTS).text() == "Residents  Ctrl+3"
+    assert window.sidebar_item(RESIDENTS).toolTip() == "Residents (Ctrl+3)"
+    page = _register(window, qtbot, "Qian")
+    box = page.next_step
+    assert box.text() == f"Qian is registered as resident {page.query.text()}. Next:"
+    assert [b.text() for b in (box.card_button, box.desk_button)] == [
+        "Print resident card", "Open at the desk"]

@@ -1809,8 +1809,8 @@ Save anyway?</translation>
             <translation>Household</translation>
         </message>
         <message>
-            <source>户编号，不属于任何户则留空</source>
-            <translation>Household number; leave empty if none</translation>
+            <source>户编号，可留空</source>
+            <translation>Household number, optional</translation>
         </message>
         <message>
             <source>选择本站的网格，或输入新网格</source>

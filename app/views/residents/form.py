@@ -76,7 +76,7 @@ class ResidentFormDialog(ReportingDialog):
         self.household = QLineEdit(str(resident.household_id) if resident and
                                    resident.household_id is not None else "")
         self.household.setObjectName("householdNo")
-        self.household.setPlaceholderText(self.tr("户编号，不属于任何户则留空"))
+        self.household.setPlaceholderText(self.tr("户编号，可留空"))
         self.household_note = QLabel()
         self.household_note.setObjectName("hint")
         address["compound"].setPlaceholderText(self.tr("小区/村组"))
@@ -117,7 +117,7 @@ class ResidentFormDialog(ReportingDialog):
         form.addRow(self.tr("网格"), self.grid)
         household_row = QHBoxLayout()
         household_row.addWidget(self.household, 1)
-        household_row.addWidget(self.household_note, 2)
+        household_row.addWidget(self.household_note, 1)
         form.addRow(self.tr("户号"), household_row)
         form.addRow("", errors["household"])
         form.addRow(self.tr("标签"), tag_grid)

@@ -33,9 +33,9 @@ def _key(event: QEvent) -> int | None:
 
 def enter_list(view: QAbstractItemView) -> bool:
     """Put the keyboard on the list's first row, the whole row selected; False when the
-    list is empty (the focus stays where it was)."""
+    list is empty or hidden (the focus stays where it was)."""
     model = view.model()
-    if model is None or model.rowCount() == 0:
+    if model is None or model.rowCount() == 0 or not view.isVisible():
         return False
     first = model.index(0, 0)
     view.setFocus(Qt.FocusReason.OtherFocusReason)

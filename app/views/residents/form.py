@@ -199,7 +199,7 @@ class ResidentFormDialog(ReportingDialog):
 
     def _household_id(self) -> int | None:
         text = self.household.text().strip()
-        return int(text) if text.isdigit() else None
+        return int(text) if text.isdecimal() else None
 
     def _on_id_type_current_index_changed(self, index: int) -> None:
         self.id_number.setEnabled(self.id_type.currentData() != "none")

@@ -82,15 +82,30 @@ def test_residents_filter_down_and_enter_reach_the_list_and_open_at_the_desk(
     assert window.desk_page.panel.resident.id == first.id
 
 
-def test_tabbing_into_a_table_selects_a_whole_row_not_a_cell(window, two_zhangs, qtbot):
+def test_the_first_down_in_a_table_reached_by_tab_selects_its_first_whole_row(
+        window, two_zhangs, qtbot):
     window.show_page(RESIDENTS)
     page = window.residents_page
     qtbot.waitUntil(lambda: page.model.rowCount() == 2)
     page.table.setFocus(Qt.FocusReason.TabFocusReason)
-    assert _selected_rows(page.table) == [(0, page.model.columnCount())]
+    assert _selected_rows(page.table) == []  # the focus alone chooses nobody
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    assert _selected_rows(page.table) == [(0, page.model.columnCount())]  # not skipped
     assert page.edit_button.isEnabled()  # the row is chosen: its actions are open
     qtbot.keyClick(page.table, Qt.Key.Key_Down)
     assert _selected_rows(page.table) == [(1, page.model.columnCount())]
+
+
+def test_the_current_cell_has_no_frame_of_its_own(window, two_zhangs, qtbot):
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    page = window.desk_page
+    qtbot.keyClicks(page.scan, "zmy")
+    qtbot.keyClick(page.scan, Qt.Key.Key_Down)
+    option = QStyleOptionViewItem()
+    option.state |= QStyle.StateFlag.State_HasFocus  # as the view paints its current cell
+    page.results.itemDelegate().initStyleOption(option, page.results.currentIndex())
+    assert not option.state & QStyle.StateFlag.State_HasFocus
 
 
 def test_enter_adds_a_clerk_from_the_new_clerk_form(window, qtbot):

@@ -77,8 +77,11 @@ class SearchListKeys(QObject):
 
 
 class WholeRows(QObject):
-    """A table the keyboard reaches shows its current row selected, not one framed cell:
-    Tab into a table used to leave a cell outlined and nothing selected."""
+    """A table the keyboard reaches moves by whole rows, never by one framed cell.
+
+    Taking the focus gives a table a current cell but no selection (an approval must not
+    fall on a row nobody chose): the first Up or Down then selects that row, whole,
+    instead of skipping past it."""
 
     def __init__(self, view: QTableView) -> None:
         super().__init__(view)
@@ -88,14 +91,15 @@ class WholeRows(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         view = self._view
-        # A multi-selection table (choose which to reprint) chooses nothing by itself.
-        if (event.type() == QEvent.Type.FocusIn and not view.selectionModel().hasSelection()
+        # A multi-selection table (choose which to reprint) keeps Qt's own keys.
+        if (_key(event) in (Qt.Key.Key_Down, Qt.Key.Key_Up)
+                and not view.selectionModel().hasSelection()
                 and view.selectionMode() == QAbstractItemView.SelectionMode.SingleSelection):
             current = view.currentIndex()
             if current.isValid():
                 view.selectRow(current.row())
-            else:
-                enter_list(view)
+                return True
+            return enter_list(view)
         return False
 
 

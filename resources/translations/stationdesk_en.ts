@@ -394,6 +394,10 @@ Everything recorded after this backup will be lost (the current database is kept
             <source>已停用 {name}</source>
             <translation>{name} disabled</translation>
         </message>
+        <message>
+            <source>添加经办人（回车）</source>
+            <translation>Add clerk (Enter)</translation>
+        </message>
     </context>
     <context>
         <name>Columns</name>
@@ -1038,6 +1042,13 @@ An administrator can restore it after signing in. The current database is first 
         </message>
     </context>
     <context>
+        <name>Keys</name>
+        <message>
+            <source>{text}（{keys}）</source>
+            <translation>{text} ({keys})</translation>
+        </message>
+    </context>
+    <context>
         <name>Labels</name>
         <message>
             <source>社会公德</source>
@@ -1219,10 +1230,6 @@ An administrator can restore it after signing in. The current database is first 
             <translation>Settings</translation>
         </message>
         <message>
-            <source>Ctrl+{n}</source>
-            <translation>Ctrl+{n}</translation>
-        </message>
-        <message>
             <source>切换经办人</source>
             <translation>Switch clerk</translation>
         </message>
@@ -1350,6 +1357,10 @@ An administrator can restore it after signing in. The current database is first 
         <message>
             <source>正在打印…</source>
             <translation>Printing…</translation>
+        </message>
+        <message>
+            <source>打印</source>
+            <translation>Print</translation>
         </message>
     </context>
     <context>
@@ -1630,6 +1641,29 @@ An administrator can restore it after signing in. The current database is first 
         </message>
     </context>
     <context>
+        <name>RegisteredBox</name>
+        <message>
+            <source>已登记新居民</source>
+            <translation>Resident registered</translation>
+        </message>
+        <message>
+            <source>已登记 {name}，居民编号 {no}。接下来：</source>
+            <translation>{name} is registered as resident {no}. Next:</translation>
+        </message>
+        <message>
+            <source>打印居民卡</source>
+            <translation>Print resident card</translation>
+        </message>
+        <message>
+            <source>在前台打开</source>
+            <translation>Open at the desk</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+    </context>
+    <context>
         <name>ReprintDialog</name>
         <message>
             <source>{name}（{no}）未使用的兑换券：选择要补打的券</source>
@@ -1766,6 +1800,25 @@ Save anyway?</translation>
         <message>
             <source>已登记居民 {name}，编号 {no}</source>
             <translation>Registered {name}, number {no}</translation>
+        </message>
+        <message numerus="yes">
+            <source>{name}，已有 %n 人</source>
+            <translation>
+                <numerusform>{name}, %n member so far</numerusform>
+                <numerusform>{name}, %n members so far</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>户号</source>
+            <translation>Household</translation>
+        </message>
+        <message>
+            <source>户编号，可留空</source>
+            <translation>Household number, optional</translation>
+        </message>
+        <message>
+            <source>选择本站的网格，或输入新网格</source>
+            <translation>Choose one of the station&apos;s grids, or type a new one</translation>
         </message>
     </context>
     <context>

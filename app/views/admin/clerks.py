@@ -18,6 +18,7 @@ from app.services.auth import ClerkRow, ClerkSaved
 from app.services.changes import Changes
 from app.views.common import labels, widgets
 from app.views.common.errors import message_for
+from app.views.common.keys import EnterSubmits
 from app.views.common.page import Page, PageInfo
 from app.views.common.widgets import FieldErrors, button_row, error_label
 from app.views.shell.duty import Desk
@@ -51,13 +52,16 @@ class ClerksPage(Page):
         self.password = QLineEdit()
         self.password.setObjectName("newPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.add_button = QPushButton(self.tr("添加经办人"))
+        self.add_button = QPushButton(self.tr("添加经办人（回车）"))
         self.add_button.setObjectName("addClerk")
         self.errors = FieldErrors(self.feedback)
         self._lay_out()
         self.add_button.clicked.connect(self._on_add_button_clicked)
         self.reset_button.clicked.connect(self._on_reset_button_clicked)
         self.toggle_button.clicked.connect(self._on_toggle_button_clicked)
+        EnterSubmits((self.username, self.display_name, self.role, self.password),
+                     self.add_button)
+        EnterSubmits((self.new_password,), self.reset_button)
 
     def _lay_out(self) -> None:
         username_error, password_error = error_label(), error_label()

@@ -28,6 +28,7 @@ from app.services.changes import Changes
 from app.services.station import StationInfo
 from app.views.common import i18n, preferences
 from app.views.common.errors import message_for
+from app.views.common.keys import EnterSubmits
 from app.views.common.page import Page, PageInfo
 from app.views.common.widgets import button_row
 from app.views.documents import output
@@ -59,6 +60,9 @@ class SettingsPage(Page):
         self.large_font.toggled.connect(self._on_large_font_toggled)
         self.roll_width.currentIndexChanged.connect(self._on_roll_width_current_index_changed)
         self.merchant_button.clicked.connect(self._on_merchant_button_clicked)
+        EnterSubmits((self.name, self.rate_points, self.rate_yuan, self.validity_days,
+                      self.denominations, self.min_issue, self.idle_lock), self.save_button)
+        EnterSubmits((self.merchant_name,), self.merchant_button)
         self.load()
 
     def _station_box(self) -> QGroupBox:

@@ -30,6 +30,7 @@ from app.services.ledger import Clearing, ClearingReversed
 from app.services.redemption import Expired
 from app.views.common import widgets
 from app.views.common.errors import message_for
+from app.views.common.keys import EnterSubmits
 from app.views.common.page import Page, PageInfo
 from app.views.common.widgets import button_row
 from app.views.shell.duty import Desk
@@ -80,6 +81,7 @@ class YearEndPage(Page):
         clear_form.addRow(self.last_clearing)
         clear_form.addRow(self.tr("撤销理由"), self.unclear_reason)
         clear_form.addRow(button_row(self.unclear_button))
+        EnterSubmits((self.unclear_reason,), self.unclear_button)
         return clear_box
 
     def _expire_box(self) -> QGroupBox:

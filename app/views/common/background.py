@@ -200,6 +200,7 @@ class _Watch:
 
     def __init__(self, owner: QWidget, text: str, handle: Progress | None) -> None:
         self.dialog: ProgressDialog | None = None
+        self._owner = owner
         self._timer = QTimer(owner)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(lambda: self._show(owner, text, handle))
@@ -214,7 +215,12 @@ class _Watch:
             self._timer.stop()
             self._timer.deleteLater()
         if self.dialog is not None and shiboken6.isValid(self.dialog):
+            active = self.dialog.isActiveWindow()
             self.dialog.finish()
+            if active and shiboken6.isValid(self._owner):
+                # Closing the progress dialog leaves no window active: the keyboard (Ctrl+P
+                # in a preview, Enter in a form) must reach the owner's window at once.
+                self._owner.window().activateWindow()
 
 
 class ProgressDialog(QProgressDialog):

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.views.common.errors import field_of, message_for
+from app.views.common.keys import WholeRows
 from app.views.tables.columns import FittedHeader
 
 
@@ -148,6 +149,7 @@ def setup_table(view: QTableView) -> None:
     view.setAlternatingRowColors(True)
     view.setTabKeyNavigation(False)
     view.verticalHeader().setVisible(False)
+    WholeRows(view)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 12)
     FittedHeader(view)
 

@@ -15,6 +15,7 @@ from app.services import residents, tokens, vouchers
 from app.services.changes import Changes
 from app.views.common import preferences
 from app.views.common.errors import message_for
+from app.views.common.keys import SearchListKeys, enter_list
 from app.views.common.page import Page, PageInfo, ReportingDialog
 from app.views.common.widgets import TypingRedirect
 from app.views.desk.actions import DESK_ACTIONS, DeskAction
@@ -51,6 +52,7 @@ class DeskPage(Page):
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._redirect = TypingRedirect(self.scan, self)
         self.results.installEventFilter(self._redirect)
+        SearchListKeys(self.scan, self.results, self._search_pending)
         self.panel.ledger.installEventFilter(self._redirect)
 
         self.scan.textEdited.connect(self._on_scan_text_edited)
@@ -96,6 +98,12 @@ class DeskPage(Page):
     def _on_timer_timeout(self) -> None:
         self._search(self.scan.text())
 
+    def _search_pending(self) -> None:
+        """The search the pause after typing has not started yet, now (Down is pressed)."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self._search(self.scan.text())
+
     def _search(self, text: str) -> None:
         self.results_model.search(text)
         # The list takes room only while there is something to choose from.
@@ -119,8 +127,7 @@ class DeskPage(Page):
             if count == 1:
                 self.open_resident(self.results_model.row_at(0).id)
             elif count > 1:
-                self.results.selectRow(0)
-                self.results.setFocus()
+                enter_list(self.results)
                 self.feedback.show_info(self.tr("找到多位居民：用 ↑↓ 选择，回车打开。"))
             else:
                 self.feedback.show_error(self.tr("找不到“{query}”。可以换用拼音首字母、手机号或证件号后四位。")

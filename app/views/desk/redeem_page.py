@@ -25,7 +25,7 @@ from app.services.redemption import RedeemResult
 from app.views.common import labels, preferences
 from app.views.common.errors import message_for
 from app.views.common.page import Page, PageInfo
-from app.views.common.widgets import TypingRedirect
+from app.views.common.widgets import EnterKey, TypingRedirect
 from app.views.shell.duty import Desk
 from app.views.tables.admin_lists import RedeemModel, ScannedVoucher
 
@@ -77,6 +77,8 @@ class RedeemPage(Page):
         self.merchant.currentIndexChanged.connect(self._on_merchant_current_index_changed)
         self.manual_button.clicked.connect(self._on_manual_button_clicked)
         self.check_code.returnPressed.connect(self._on_manual_button_clicked)
+        EnterKey(self.serial, self.check_code.setFocus)  # the serial, then its check code
+        EnterKey(self.serial, self.check_code.setFocus)  # the serial, then its check code
         self.redeem_button.clicked.connect(self._on_redeem_button_clicked)
         self.remove_button.clicked.connect(self._on_remove_button_clicked)
         self.clear_button.clicked.connect(self._on_clear_button_clicked)

@@ -31,6 +31,7 @@ from app.printing.jobs import Printout
 from app.views.common import widgets
 from app.views.common.background import Cancelled
 from app.views.common.errors import message_for
+from app.views.common.keys import with_shortcut
 from app.views.common.page import ReportingDialog
 from app.views.common.widgets import Feedback, error_label, set_message
 from app.views.documents import output
@@ -72,6 +73,10 @@ class PdfPreview(QWidget):
         self.save_button = QPushButton(self.tr("另存为 PDF…"))
         self.save_button.setObjectName("saveButton")
         self.save_button.setShortcut(QKeySequence.StandardKey.Save)
+        for button in (self.print_button, self.save_button):
+            button.setToolTip(with_shortcut(self.tr("另存为 PDF…") if button is self.save_button
+                                            else self.tr("打印"), button.shortcut().toString(
+                                                QKeySequence.SequenceFormat.NativeText)))
         self.note = QLabel()
         self.note.setObjectName("hint")
         self.warning_label = error_label()

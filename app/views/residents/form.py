@@ -17,12 +17,14 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QWidget,
 )
 
-from app.services import idnumber, residents
+from app.services import idnumber, residents, search
 from app.services.context import new_request_id
+from app.services.errors import InvalidInput
 from app.services.residents import ResidentInput, ResidentView
 from app.views.common import labels, widgets
 from app.views.common.errors import field_of, message_for
@@ -30,7 +32,7 @@ from app.views.common.page import ReportingDialog
 from app.views.common.widgets import Feedback, FieldErrors, error_label
 from app.views.shell.duty import Desk
 
-FIELDS = ("name", "id_number", "phone")
+FIELDS = ("name", "id_number", "phone", "household")
 ID_LENGTH = 18  # a mainland ID: checked as soon as it is complete, before leaving the field
 
 
@@ -60,9 +62,23 @@ class ResidentFormDialog(ReportingDialog):
             unchanged = self.tr("不修改请留空（现为 {value}）")
             self.id_number.setPlaceholderText(unchanged.format(value=resident.id_masked or "—"))
             self.phone.setPlaceholderText(unchanged.format(value=resident.phone_masked or "—"))
-        address = {key: QLineEdit(getattr(resident, key) if resident else "")
-                   for key in ("compound", "building", "unit", "room", "grid")}
+        address: dict[str, QLineEdit] = {
+            key: QLineEdit(getattr(resident, key) if resident else "")
+            for key in ("compound", "building", "unit", "room")}
         self.address = address
+        self.grid = QComboBox()  # the station's grids, or a new one typed in
+        self.grid.setObjectName("gridChoice")
+        self.grid.setEditable(True)
+        self.grid.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.grid.addItems(search.grids())
+        self.grid.setCurrentText(resident.grid if resident else "")
+        self.grid.lineEdit().setPlaceholderText(self.tr("选择本站的网格，或输入新网格"))
+        self.household = QLineEdit(str(resident.household_id) if resident and
+                                   resident.household_id is not None else "")
+        self.household.setObjectName("householdNo")
+        self.household.setPlaceholderText(self.tr("户编号，可留空"))
+        self.household_note = QLabel()
+        self.household_note.setObjectName("hint")
         address["compound"].setPlaceholderText(self.tr("小区/村组"))
         address["building"].setPlaceholderText(self.tr("栋"))
         address["unit"].setPlaceholderText(self.tr("单元"))
@@ -78,9 +94,8 @@ class ResidentFormDialog(ReportingDialog):
         self.errors = FieldErrors(self.feedback)
         self._touched: set[str] = set()  # fields the clerk has left: only those get told off
         errors = {key: error_label() for key in FIELDS}
-        self.errors.add("name", self.name, errors["name"])
-        self.errors.add("id_number", self.id_number, errors["id_number"])
-        self.errors.add("phone", self.phone, errors["phone"])
+        for key in FIELDS:
+            self.errors.add(key, getattr(self, key), errors[key])
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -99,7 +114,12 @@ class ResidentFormDialog(ReportingDialog):
         for key in ("compound", "building", "unit", "room"):
             street.addWidget(address[key], 3 if key == "compound" else 1)
         form.addRow(self.tr("住址"), street)
-        form.addRow(self.tr("网格"), address["grid"])
+        form.addRow(self.tr("网格"), self.grid)
+        household_row = QHBoxLayout()
+        household_row.addWidget(self.household, 1)
+        household_row.addWidget(self.household_note, 1)
+        form.addRow(self.tr("户号"), household_row)
+        form.addRow("", errors["household"])
         form.addRow(self.tr("标签"), tag_grid)
         form.addRow(self.feedback)
         form.addRow(self.buttons)
@@ -109,6 +129,7 @@ class ResidentFormDialog(ReportingDialog):
         self.id_number.textChanged.connect(self._on_id_number_text_changed)
         self.id_number.editingFinished.connect(self._on_id_number_editing_finished)
         self.phone.editingFinished.connect(self._on_phone_editing_finished)
+        self.household.editingFinished.connect(self._on_household_editing_finished)
         self.id_type.currentIndexChanged.connect(self._on_id_type_current_index_changed)
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
@@ -128,7 +149,14 @@ class ResidentFormDialog(ReportingDialog):
         other = [exc for exc in problems if field_of(exc) not in FIELDS]
         if other and len(self._touched) == len(FIELDS):
             self.feedback.show_error(message_for(other[0]))
+        if self.household.text().strip() and self._household_id() is None:
+            by_field["household"] = InvalidInput(
+                what="户号只能填数字（户编号）。", what_en="A household is given by its number.",
+                field="household")
+            if "household" in self._touched:
+                self.errors.set("household", message_for(by_field["household"]))
         self._describe_id(failed="id_number" in by_field)
+        self._describe_household(failed="household" in by_field)
         return [name for name in FIELDS if name in by_field] + (["other"] if other else [])
 
     def _describe_id(self, failed: bool) -> None:
@@ -156,6 +184,23 @@ class ResidentFormDialog(ReportingDialog):
     def _on_phone_editing_finished(self) -> None:
         self.check("phone")
 
+    def _on_household_editing_finished(self) -> None:
+        self.check("household")
+
+    def _describe_household(self, failed: bool) -> None:
+        """Which household the number is: a typo would link the resident to strangers."""
+        number = self._household_id()
+        self.household_note.setText("")
+        if failed or number is None:
+            return
+        found = residents.household_view(number)
+        self.household_note.setText(self.tr("{name}，已有 %n 人", "", len(found.members))
+                                    .format(name=found.name))
+
+    def _household_id(self) -> int | None:
+        text = self.household.text().strip()
+        return int(text) if text.isdecimal() else None
+
     def _on_id_type_current_index_changed(self, index: int) -> None:
         self.id_number.setEnabled(self.id_type.currentData() != "none")
         self.check()
@@ -173,10 +218,9 @@ class ResidentFormDialog(ReportingDialog):
             phone=None if editing and not phone else phone,
             compound=self.address["compound"].text(),
             building=self.address["building"].text(), unit=self.address["unit"].text(),
-            room=self.address["room"].text(), grid=self.address["grid"].text(),
+            room=self.address["room"].text(), grid=self.grid.currentText(),
             tags=tuple(code for code, box in self.tags.items() if box.isChecked()),
-            # The form does not edit the household: an edit keeps the resident's link.
-            household_id=self.resident.household_id if editing else None)
+            household_id=self._household_id())
 
     def _on_buttons_accepted(self) -> None:
         self.errors.clear()

@@ -5,13 +5,23 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
+    QDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
 from app.services import residents
 from app.services.changes import Changes
 from app.services.search import ResidentHit
 from app.views.common import widgets
 from app.views.common.errors import message_for
+from app.views.common.keys import SearchListKeys, enter_list
 from app.views.common.page import Page, PageInfo, ReportingDialog
 from app.views.documents import output
 from app.views.shell.duty import Desk
@@ -26,6 +36,8 @@ class ResidentsPage(Page):
         super().__init__(desk, parent)
         self.add_title(self.tr("居民"))
         self._dialog: ReportingDialog | None = None
+        self._registered: int | None = None  # saved by the form now closing: show it next
+        self.next_step: QMessageBox | None = None
         self.query = QLineEdit()
         self.query.setObjectName("residentsQuery")
         self.query.setPlaceholderText(self.tr("姓名、拼音首字母、手机号、证件号后四位或居民编号"))
@@ -73,7 +85,8 @@ class ResidentsPage(Page):
 
     def _connect(self) -> None:
         self.query.textEdited.connect(lambda _text: self._timer.start())
-        self.query.returnPressed.connect(self._on_timer_timeout)
+        self.query.returnPressed.connect(self._on_query_return_pressed)
+        SearchListKeys(self.query, self.table, self._search_pending)
         self._timer.timeout.connect(self._on_timer_timeout)
         self.archived.toggled.connect(self._on_timer_timeout)
         self.table.activated.connect(self._on_table_activated)
@@ -100,6 +113,15 @@ class ResidentsPage(Page):
 
     def _on_timer_timeout(self) -> None:
         self.refresh()
+
+    def _search_pending(self) -> None:
+        if self._timer.isActive():
+            self.refresh()
+
+    def _on_query_return_pressed(self) -> None:
+        """Search now and go down to the first match: the next Enter opens it."""
+        self.refresh()
+        enter_list(self.table)
 
     def concerns(self, changes: Changes, initiator: object) -> bool:
         return bool(changes.residents) or changes.all_residents
@@ -135,11 +157,47 @@ class ResidentsPage(Page):
         self._dialog = None
         self.window().activateWindow()
         self.query.setFocus()
+        registered, self._registered = self._registered, None
+        if registered is not None:
+            self._show_registered(registered)
+
+    def _on_form_saved(self, resident_id: int) -> None:
+        self._registered = resident_id
+
+    def _show_registered(self, resident_id: int) -> None:
+        """The new resident alone in the list, selected, and the next steps offered: the
+        filter typed before registering would hide them."""
+        from app.views.residents.registered import RegisteredBox
+
+        hit = residents.get(resident_id)
+        self.query.setText(hit.resident_no)
+        self.refresh()
+        row = next((n for n in range(self.model.rowCount())
+                    if self.model.row_at(n).id == resident_id), None)
+        if row is None:
+            return
+        self.table.selectRow(row)
+        self.table.setFocus()
+        self.next_step = RegisteredBox(self.model.row_at(row), self)
+        self.next_step.buttonClicked.connect(self._on_next_step_button_clicked)
+        self.next_step.open()
+
+    def _on_next_step_button_clicked(self, button: QAbstractButton) -> None:
+        box, self.next_step = self.next_step, None
+        if box is None:
+            return
+        box.deleteLater()
+        if button is box.card_button:
+            self._on_card_button_clicked()
+        elif button is box.desk_button:
+            self.opened_at_desk.emit(box.hit.id)
 
     def _on_register_button_clicked(self) -> None:
         from app.views.residents.form import ResidentFormDialog
 
-        self._open(ResidentFormDialog(self.desk, None, self))
+        dialog = ResidentFormDialog(self.desk, None, self)
+        dialog.saved.connect(self._on_form_saved)
+        self._open(dialog)
 
     def _on_edit_button_clicked(self) -> None:
         from app.views.residents.form import ResidentFormDialog

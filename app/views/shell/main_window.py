@@ -12,7 +12,7 @@ restores with the station closed and opens the desk again.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -41,6 +41,7 @@ from app.views.admin.pending import PendingPage
 from app.views.admin.settings_page import SettingsPage
 from app.views.admin.year_end import YearEndPage
 from app.views.common import labels, preferences, titles
+from app.views.common.keys import with_shortcut
 from app.views.common.page import Page
 from app.views.desk.page import DeskPage
 from app.views.desk.redeem_page import RedeemPage
@@ -61,8 +62,8 @@ PAGE_CLASSES: tuple[type[Page], ...] = tuple(sorted(
 (DESK, REDEEM, RESIDENTS, PENDING, CATALOGUE, CORRECTIONS, CLERKS, SETTINGS, YEAR_END,
  BACKUPS) = ("desk", "redeem", "residents", "pending", "catalogue", "corrections", "clerks",
              "settings", "year_end", "backups")
-SIDEBAR_WIDTH = 150  # at least; wider when a title needs it
 SHORTCUT_PAGES = 10  # Ctrl+1 … Ctrl+9, then Ctrl+0 for the tenth
+SIDEBAR_WIDTH = 150  # at least: wider when a title and its shortcut need it
 
 
 class MainWindow(QMainWindow):
@@ -119,29 +120,23 @@ class MainWindow(QMainWindow):
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.pages = QStackedWidget()
+        self.page_keys: dict[str, str] = {}  # each page's shortcut, as the sidebar shows it
         for number, page in enumerate(self.page_list):
-            item = QListWidgetItem(QCoreApplication.translate("MainWindow", page.info.title))
+            item = QListWidgetItem()
             self.sidebar.addItem(item)
             self.pages.addWidget(page)
             if number < SHORTCUT_PAGES:
-                digit = (number + 1) % 10
-                item.setToolTip(self.tr("Ctrl+{n}").format(n=digit))
-                QShortcut(QKeySequence(f"Ctrl+{digit}"), self,
-                          lambda key=page.info.key: self.show_page(key))
-        self._fit_sidebar()
-        self.sidebar.model().dataChanged.connect(self._fit_sidebar)  # a count was added
+                sequence = QKeySequence(f"Ctrl+{(number + 1) % 10}")
+                self.page_keys[page.info.key] = sequence.toString(
+                    QKeySequence.SequenceFormat.NativeText)
+                QShortcut(sequence, self, lambda key=page.info.key: self.show_page(key))
+            self._show_sidebar_title(page)
         workspace = QWidget()
         row = QHBoxLayout(workspace)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.sidebar)
         row.addWidget(self.pages, 1)
         return workspace
-
-    def _fit_sidebar(self, *_changed: object) -> None:
-        """As wide as its longest title: English and large type need more than the
-        usual width, and a cut title ("Deed catalogu") reads badly."""
-        needed = self.sidebar.sizeHintForColumn(0) + 2 * self.sidebar.frameWidth()
-        self.sidebar.setFixedWidth(max(SIDEBAR_WIDTH, needed))
 
     def _make_lock_screen(self, workspace: QWidget) -> None:
         self.lock_form = SignInForm(self.desk)
@@ -200,9 +195,29 @@ class MainWindow(QMainWindow):
         """The review queue's length on its sidebar entry, for the admins who see it."""
         if not self.desk.is_admin:
             return
-        count = deeds.pending_count()
-        title = QCoreApplication.translate("MainWindow", self.page_by_key[PENDING].info.title)
-        self.sidebar_item(PENDING).setText(f"{title} ({count})" if count else title)
+        self._show_sidebar_title(self.page_by_key[PENDING], deeds.pending_count())
+
+    def _show_sidebar_title(self, page: Page, count: int = 0) -> None:
+        """A page's sidebar entry with its shortcut beside it ("居民  Ctrl+3"), also in
+        its tooltip, so the keys are found without a manual; ``count``: waiting items."""
+        title = QCoreApplication.translate("MainWindow", page.info.title)
+        if count:
+            title = f"{title} ({count})"
+        keys = self.page_keys.get(page.info.key, "")
+        item = self.sidebar_item(page.info.key)
+        item.setText(f"{title}  {keys}" if keys else title)
+        item.setToolTip(with_shortcut(title, keys) if keys else title)
+        self._fit_sidebar()
+
+    def _fit_sidebar(self) -> None:
+        """Wide enough for every title with its shortcut, in the font in use."""
+        wanted = self.sidebar.sizeHintForColumn(0) + 2 * self.sidebar.frameWidth() + 8
+        self.sidebar.setFixedWidth(max(SIDEBAR_WIDTH, wanted))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_sidebar()  # large-font mode turned on or off
+        super().changeEvent(event)
 
     # -- who is on duty ----------------------------------------------------------
     def _on_desk_clerk_changed(self, actor: Actor | None) -> None:

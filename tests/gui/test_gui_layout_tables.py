@@ -133,3 +133,22 @@ def test_the_residents_table_keeps_its_point_column_when_the_window_narrows(
     table = window.residents_page.table
     _show(window, (1000, 700), RESIDENTS)
     assert _fitted_columns_whole(table) == []
+
+
+def test_columns_that_stepped_aside_come_back_whole_when_there_is_room(ctx, desk, qtbot):
+    """The desk's results are laid out while still empty and hidden (no width: the
+    optional columns step aside); the first search must measure them whole again, not
+    as the nothing Qt measures a hidden column as."""
+    from app.services import residents
+
+    residents.register(ctx, residents.ResidentInput(name="张康", grid="第二网格"))
+    apply_look(False)
+    window = open_window(desk, qtbot)
+    _show(window, (1280, 800), DESK)
+    page = window.desk_page
+    page.scan.setText("张")
+    page._search("张")
+    QTest.qWait(20)
+    results = page.results
+    assert _fitted_columns_whole(results) == []
+    assert results.horizontalHeader().length() <= results.viewport().width()

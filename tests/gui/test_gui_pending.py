@@ -75,21 +75,21 @@ def test_a_rejection_without_a_reason_is_refused_before_asking(window, ctx, resi
 
 def test_the_sidebar_counts_the_deeds_waiting(window, ctx, resident, answer, qtbot):
     item = window.sidebar_item(PENDING)
-    assert item.text() == "待审核  Ctrl+4"
+    assert item.text() == "待审核\nCtrl+4"
     _record_at_the_desk(window, resident, qtbot)
-    assert item.text() == "待审核 (1)  Ctrl+4"
+    assert item.text() == "待审核 (1)\nCtrl+4"
     window.show_page(PENDING)
     page = window.pages.currentWidget()
     page.table.selectRow(0)
     qtbot.mouseClick(page.approve_button, Qt.MouseButton.LeftButton)
-    assert item.text() == "待审核  Ctrl+4"
+    assert item.text() == "待审核\nCtrl+4"
 
 
 def test_the_count_is_there_at_sign_in(ctx, desk, resident, qtbot):
     deeds.record_deed(ctx, resident.id, "HEROIC_ACT")
     deeds.record_deed(ctx, resident.id, "HEROIC_ACT")
     window = open_window(desk, qtbot)
-    assert window.sidebar_item(PENDING).text() == "待审核 (2)  Ctrl+4"
+    assert window.sidebar_item(PENDING).text() == "待审核 (2)\nCtrl+4"
 
 
 def test_the_panel_shows_the_residents_waiting_deeds(window, ctx, resident, answer, qtbot):

@@ -125,7 +125,7 @@ def test_the_next_step_and_the_sidebar_shortcuts_in_english(desk, resident, qtbo
     i18n.build_missing_qm(i18n.TRANSLATIONS, tmp_path)
     assert i18n.install("en", tmp_path) == "en"
     window = open_window(desk, qtbot)
-    assert window.sidebar_item(RESIDENTS).text() == "Residents  Ctrl+3"
+    assert window.sidebar_item(RESIDENTS).text() == "Residents\nCtrl+3"
     assert window.sidebar_item(RESIDENTS).toolTip() == "Residents (Ctrl+3)"
     page = _register(window, qtbot, "Qian")
     box = page.next_step

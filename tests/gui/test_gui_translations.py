@@ -73,8 +73,8 @@ def test_the_english_interface(desk, qtbot, tmp_path):
     assert [p.name for p in built] == ["stationdesk_en.qm"]
     assert i18n.install("en", tmp_path) == "en"
     window = open_window(desk, qtbot)
-    assert [window.sidebar_item(n).text() for n in (DESK, REDEEM)] == ["Desk  Ctrl+1",
-                                                                       "Redeem  Ctrl+2"]
+    assert [window.sidebar_item(n).text() for n in (DESK, REDEEM)] == ["Desk\nCtrl+1",
+                                                                       "Redeem\nCtrl+2"]
     assert window.desk_page.actions_by_name["record_deed"].text() == "Record deed F3"
     assert window.clerk_label.text() == "On duty: 王站长 (Administrator)"
     assert message_for(InsufficientPoints(balance=4, requested=5)) == \

@@ -9,14 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QWidget,
 )
@@ -86,7 +83,6 @@ class WholeRows(QObject):
     def __init__(self, view: QTableView) -> None:
         super().__init__(view)
         self._view = view
-        view.setItemDelegate(RowDelegate(view))
         view.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
@@ -101,15 +97,6 @@ class WholeRows(QObject):
                 return True
             return enter_list(view)
         return False
-
-
-class RowDelegate(QStyledItemDelegate):
-    """Draws cells without the focus frame: the selected row is the one the keyboard is on."""
-
-    def initStyleOption(self, option: QStyleOptionViewItem,  # noqa: N802 - Qt API
-                        index: QModelIndex | QPersistentModelIndex) -> None:
-        super().initStyleOption(option, index)
-        option.state &= ~QStyle.StateFlag.State_HasFocus
 
 
 class EnterSubmits(QObject):

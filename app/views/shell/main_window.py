@@ -198,20 +198,22 @@ class MainWindow(QMainWindow):
         self._show_sidebar_title(self.page_by_key[PENDING], deeds.pending_count())
 
     def _show_sidebar_title(self, page: Page, count: int = 0) -> None:
-        """A page's sidebar entry with its shortcut beside it ("居民  Ctrl+3"), also in
-        its tooltip, so the keys are found without a manual; ``count``: waiting items."""
+        """A page's sidebar entry with its shortcut under it ("居民" over "Ctrl+3"), also
+        in its tooltip, so the keys are found without a manual; ``count``: waiting items.
+        Under, not beside: beside it widened the sidebar by a shortcut's width, which an
+        English large-font window on a 1280-pixel screen took from its tables."""
         title = QCoreApplication.translate("MainWindow", page.info.title)
         if count:
             title = f"{title} ({count})"
         keys = self.page_keys.get(page.info.key, "")
         item = self.sidebar_item(page.info.key)
-        item.setText(f"{title}  {keys}" if keys else title)
+        item.setText(f"{title}\n{keys}" if keys else title)
         item.setToolTip(with_shortcut(title, keys) if keys else title)
         self._fit_sidebar()
 
     def _fit_sidebar(self) -> None:
         """Wide enough for every title with its shortcut, in the font in use."""
-        wanted = self.sidebar.sizeHintForColumn(0) + 2 * self.sidebar.frameWidth() + 8
+        wanted = self.sidebar.sizeHintForColumn(0) + 2 * self.sidebar.frameWidth()
         self.sidebar.setFixedWidth(max(SIDEBAR_WIDTH, wanted))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API

@@ -21,6 +21,7 @@ from PySide6.QtGui import QHelpEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -44,11 +45,13 @@ def stretch_columns(view: QTableView) -> frozenset[int]:
 class FullTextTips(QStyledItemDelegate):
     """A cell cut short shows its full text as a tooltip; one that fits shows none
     (unless the model gives one). The model's ``ELIDE_MIDDLE`` columns keep both ends
-    of a cut text: an address keeps its compound and its room ("锦绣华庭…1803室")."""
+    of a cut text: an address keeps its compound and its room ("锦绣华庭…1803室").
+    Cells have no focus frame of their own: the selected row is where the keyboard is."""
 
     def initStyleOption(self, option: QStyleOptionViewItem,  # noqa: N802 - Qt API
                         index: QModelIndex | QPersistentModelIndex) -> None:
         super().initStyleOption(option, index)
+        option.state &= ~QStyle.StateFlag.State_HasFocus
         if index.column() in getattr(index.model(), "ELIDE_MIDDLE", ()):
             option.textElideMode = Qt.TextElideMode.ElideMiddle
 
@@ -124,6 +127,12 @@ class FittedHeader(QHeaderView):
     def measure(self) -> None:
         view, model = self.view, self.view.model()
         padding = PADDING_CHARS * view.fontMetrics().averageCharWidth()
+        # Qt measures a hidden column as nothing: a column that stepped aside while the
+        # table was narrow (or not yet shown) is measured whole; ``share`` hides it again
+        # if there is still no room.
+        for column in range(model.columnCount()):
+            if self.isSectionHidden(column):
+                self.setSectionHidden(column, False)
         self._wanted = [max(self.sectionSizeHint(c), view.sizeHintForColumn(c)) + padding
                         for c in range(model.columnCount())]
         self.share()

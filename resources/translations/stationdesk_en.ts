@@ -1186,6 +1186,10 @@ An administrator can restore it after signing in. The current database is first 
     <context>
         <name>MainWindow</name>
         <message>
+            <source>【演示数据】</source>
+            <translation>[DEMO DATA] </translation>
+        </message>
+        <message>
             <source>后台数据检查发现本站数据库有问题：</source>
             <translation>The background check of the whole database found problems:</translation>
         </message>
@@ -2215,6 +2219,10 @@ Save anyway?</translation>
     <context>
         <name>SignInDialog</name>
         <message>
+            <source>【演示数据】</source>
+            <translation>[DEMO DATA] </translation>
+        </message>
+        <message>
             <source>登录</source>
             <translation>Sign in</translation>
         </message>
@@ -2494,6 +2502,59 @@ This affects every resident; if it was a mistake, an admin can reverse the newes
         <message>
             <source>后台数据检查未能完成：{reason}</source>
             <translation>The background data check did not finish: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DemoBanner</name>
+        <message>
+            <source>正在清除演示数据…</source>
+            <translation>Clearing the demo data…</translation>
+        </message>
+        <message>
+            <source>没有清除，数据保持原样：{reason}</source>
+            <translation>Nothing was cleared; the data is as it was: {reason}</translation>
+        </message>
+        <message>
+            <source>清除全部演示数据，本站正式启用吗？
+
+• 居民、积分流水、兑换券、签到和审计日志从零开始；
+• 保留站点设置、积分目录、经办人账号（密码不变）和自行添加的商户；
+• 演示数据库原样另存到数据目录的 demo-日期 文件夹，不会删除；
+• 演示兑换券在正式启用后一律不能核销。
+
+窗口将关闭，完成后请重新登录。</source>
+            <translation>Clear all demo data and start using this station for real?
+
+• Residents, ledger, vouchers, check-ins and the audit log start from nothing;
+• the station settings, the deed catalogue, clerk accounts (passwords unchanged) and merchants you added are kept;
+• the demo database is set aside untouched in a demo-DATE folder of the data directory, not deleted;
+• demo vouchers can never be redeemed once the station is in real use.
+
+The window will close; sign in again when it is done.</translation>
+        </message>
+        <message>
+            <source>清除并正式启用</source>
+            <translation>Clear and start for real</translation>
+        </message>
+        <message>
+            <source>清除演示数据</source>
+            <translation>Clear demo data</translation>
+        </message>
+        <message>
+            <source>清除演示数据，正式启用…</source>
+            <translation>Clear demo data, start for real…</translation>
+        </message>
+        <message>
+            <source>演示数据 — 不是真实记录 / Demo data — not real records</source>
+            <translation>Demo data — not real records / 演示数据 — 不是真实记录</translation>
+        </message>
+        <message>
+            <source>演示数据已清除，本站正式启用。演示数据库原样保存在 {path}。请用原来的账号登录。</source>
+            <translation>The demo data is cleared and the station is in real use. The demo database is kept as it was in {path}. Sign in with your usual account.</translation>
+        </message>
+        <message>
+            <source>请 {name} 输入管理员密码以确认。</source>
+            <translation>{name}, enter your administrator password to confirm.</translation>
         </message>
     </context>
 </TS>

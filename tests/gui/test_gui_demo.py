@@ -115,3 +115,18 @@ def test_the_strips_questions_keep_their_own_colours(demo_window):
     assert white.lightness() > 240
     assert text.palette().color(QPalette.ColorRole.WindowText) != white
     box.close()
+
+
+def test_the_sign_in_of_a_demo_station_says_demo(ctx, qtbot):
+    from app.views.shell.signin import SignInDialog
+
+    demo.generate(ctx, residents=3)
+    info = station.current()
+    dialog = SignInDialog(make_desk(ctx), info.name, "admin", demo=info.demo)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.windowTitle().startswith("【演示数据】")
+    assert dialog.demo_banner.isVisible() and not dialog.demo_banner.clear_button.isVisible()
+    real = SignInDialog(make_desk(ctx), info.name, "admin")
+    qtbot.addWidget(real)
+    assert "演示" not in real.windowTitle()

@@ -22,7 +22,7 @@ from .conftest import open_window
 pytestmark = pytest.mark.gui
 
 TS = i18n.TRANSLATIONS / "stationdesk_en.ts"
-VIEWS = Path(i18n.__file__).parent
+VIEWS = Path(i18n.__file__).parent.parent  # app/views, every package of it
 PLACEHOLDER = re.compile(r"\{[a-z_]+(?::[^}]*)?\}")
 
 

@@ -212,7 +212,8 @@ def _run_opened(app: QApplication, opened: Opened
         if wizard.demo_problem:
             QMessageBox.warning(None, QCoreApplication.translate("App", "演示数据"),
                                 wizard.demo_problem)
-    dialog = SignInDialog(desk, station.current().name, username)
+    info = station.current()
+    dialog = SignInDialog(desk, info.name, username, demo=info.demo)
     # After the first paint (a 0 ms timer would run before it and delay the window).
     QTimer.singleShot(PRELOAD_DELAY_MS, _preload)
     first_check = _first_whole_check(desk) if opened.whole_check_due else None

@@ -144,10 +144,11 @@ class SignInDialog(QDialog):
     are remembered for the next start."""
 
     def __init__(self, desk: Desk, station_name: str, username: str = "",
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, demo: bool = False) -> None:
         super().__init__(parent)
         self.desk = desk
         self.station_name = station_name
+        self.demo = demo  # a demo station says so from the first screen on
         self.setWindowIcon(look.icon())
         self.actor: Actor | None = None
         self.form = SignInForm(desk, self)
@@ -164,6 +165,12 @@ class SignInDialog(QDialog):
             self.languages.addButton(button)
             switch.addWidget(button)
         layout = QVBoxLayout(self)
+        if demo:
+            from app.views.shell.demo_banner import DemoBanner
+
+            self.demo_banner = DemoBanner(desk, self)
+            self.demo_banner.show_for(True, None)  # the clearing is for a signed-in admin
+            layout.addWidget(self.demo_banner)
         layout.addLayout(switch)
         layout.addWidget(self.form)
         self.setMinimumWidth(420)
@@ -177,7 +184,8 @@ class SignInDialog(QDialog):
         return self.tr("{station}\n请登录").format(station=self.station_name)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(titles.window_title(self.tr("登录")))
+        title = titles.window_title(self.tr("登录"))
+        self.setWindowTitle(self.tr("【演示数据】") + title if self.demo else title)
         self.form.heading.setText(self._heading())
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API

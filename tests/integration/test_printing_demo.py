@@ -36,7 +36,8 @@ def demo_vouchers(ctx, trainee):
 def red_only_on(png, blank) -> int:
     """Pixels red on ``png`` where the page ``blank`` (the same layout) is white."""
     with Image.open(png) as first, Image.open(blank) as second:
-        pairs = zip(first.convert("RGB").getdata(), second.convert("RGB").getdata(),
+        pairs = zip(first.convert("RGB").get_flattened_data(),
+                    second.convert("RGB").get_flattened_data(),
                     strict=True)
         return sum(1 for (r, g, b), plain in pairs
                    if min(plain) > 245 and r > 200 and r - g > 25 and r - b > 25)

@@ -16,7 +16,7 @@ from app.services.activities import ActivityPlan
 from app.views.shell.main_window import ACTIVITIES
 from app.views.volunteering.activity_dialog import ActivityDialog
 
-from .conftest import open_window, scan
+from .conftest import scan
 
 pytestmark = pytest.mark.gui
 

@@ -97,7 +97,6 @@ class AttendanceMode(QWidget):
         toggle = QShortcut(QKeySequence(Qt.Key.Key_F2), self)
         toggle.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         toggle.activated.connect(self.audience.toggle)
-        QApplication.instance().focusChanged.connect(self._on_app_focus_changed)
 
     def start(self, activity: ActivityView) -> None:
         self.activity = activity
@@ -115,12 +114,6 @@ class AttendanceMode(QWidget):
     @property
     def role(self) -> str:
         return "audience" if self.audience.isChecked() else "volunteer"
-
-    def _on_app_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
-        # A click on the heading or the list must not leave the next scan nowhere.
-        if (self.isVisible() and new is not None and new is not self.field
-                and self.isAncestorOf(new)):
-            self.field.setFocus()
 
     def _on_field_return_pressed(self) -> None:
         code = self.field.text().strip()

@@ -231,10 +231,6 @@
             <translation>{name} ({no}) {role}: scanned again, not counted twice (signed in {time})</translation>
         </message>
         <message>
-            <source>“{code}”：{reason}</source>
-            <translation>“{code}”: {reason}</translation>
-        </message>
-        <message>
             <source>已到场 {count} 人</source>
             <translation>{count} present</translation>
         </message>

@@ -127,8 +127,7 @@ class AttendanceMode(QWidget):
             person = residents.resolve(code)
             return attendance.scan(ctx, activity, person.id, role, request_id=request)
 
-        self.desk.perform(self, work, self._on_scan_succeeded,
-                          lambda exc: self._on_scan_failed(code, exc))
+        self.desk.perform(self, work, self._on_scan_succeeded, self._on_scan_failed)
 
     def _on_scan_succeeded(self, mark: Mark) -> None:
         self.counted = mark.attended
@@ -148,9 +147,8 @@ class AttendanceMode(QWidget):
             state = "ok"
         self._acknowledge(text, state)
 
-    def _on_scan_failed(self, code: str, exc: BaseException) -> None:
-        self._acknowledge(self.tr("“{code}”：{reason}").format(code=code,
-                                                             reason=message_for(exc)), "error")
+    def _on_scan_failed(self, exc: BaseException) -> None:
+        self._acknowledge(message_for(exc), "error")  # it names the code scanned
 
     def _acknowledge(self, text: str, state: str) -> None:
         colour = COLOURS[state]

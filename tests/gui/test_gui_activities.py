@@ -99,9 +99,12 @@ def test_thirty_scans_a_repeat_a_walk_in_and_closing(ctx, clock, window, answer)
 
 
 def test_a_walk_in_as_audience(ctx, window):
-    person = register(ctx, 1)[0]
+    person, booked = register(ctx, 2)
     activity = plan_activity(ctx)
+    activities.sign_up(ctx, activity.id, [booked.id], role="audience")
     page = attendance_page(window, activity.id)
+    scan(page.mode.field, booked.card_code)  # the toggle off keeps the role signed up for
+    assert "服务对象" in page.mode.ack.text() and "现场登记" not in page.mode.ack.text()
     QTest.keyClick(page.mode.field, Qt.Key.Key_F2)
     assert page.mode.audience.isChecked()
     scan(page.mode.field, person.card_code)

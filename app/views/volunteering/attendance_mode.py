@@ -112,8 +112,10 @@ class AttendanceMode(QWidget):
         self.field.setFocus()
 
     @property
-    def role(self) -> str:
-        return "audience" if self.audience.isChecked() else "volunteer"
+    def role(self) -> str | None:
+        """The role a walk-in gets; None keeps what a signed-up resident signed up as
+        (a walk-in then volunteers)."""
+        return "audience" if self.audience.isChecked() else None
 
     def _on_field_return_pressed(self) -> None:
         code = self.field.text().strip()

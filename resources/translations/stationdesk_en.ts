@@ -25,7 +25,7 @@
         </message>
         <message>
             <source>结算</source>
-            <translation>Close</translation>
+            <translation>Close activity</translation>
         </message>
         <message>
             <source>结算“{title}”（{date}）？{count} 名志愿者的时长与积分将记入台账。</source>

@@ -33,11 +33,16 @@ class ActivitiesModel(RowsModel):
     NUMERIC = frozenset({5, 6})
     STRETCH = frozenset({2, 4})
 
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.kind_names: dict[str, str] = {}  # a kind's Chinese name → the one shown
+
     def cell(self, row: ActivityView, column: int) -> str:
         if column == 5:
             booked = f"{row.booked}/{row.capacity}" if row.capacity else str(row.booked)
             return booked + (f" (+{row.waiting})" if row.waiting else "")
-        values: tuple[Any, ...] = (row.date, f"{row.start}–{row.end}", row.title, row.kind,
+        values: tuple[Any, ...] = (row.date, f"{row.start}–{row.end}", row.title,
+                                   self.kind_names.get(row.kind, row.kind),
                                    "、".join(row.teams), "", row.attended,
                                    translated(STATES, row.state))
         return str(values[column])

@@ -20,7 +20,7 @@ from app.services import activities, activity_close, attendance
 from app.services.activities import ActivityView
 from app.services.activity_close import Closing
 from app.services.context import new_request_id
-from app.views.common import widgets
+from app.views.common import labels, widgets
 from app.views.common.page import Page, PageInfo
 from app.views.common.widgets import FieldErrors
 from app.views.shell.duty import Desk
@@ -88,6 +88,8 @@ class ActivitiesPage(Page):
 
     def refresh(self) -> None:
         chosen = self.selected()
+        self.model.kind_names = {zh: labels.in_language(zh, en)
+                                 for _, zh, en in activities.list_kinds()}
         self.model.set_rows(activities.list_activities(self._day(self.start),
                                                        self._day(self.end)))
         if chosen is not None:

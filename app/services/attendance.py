@@ -53,6 +53,14 @@ class AttendResult:
         return Changes.union(m.changes for m in self.marks)
 
 
+def volunteers_present(activity_ref: str | int) -> int:
+    """Volunteers signed in at the activity: whom closing it will award."""
+    activity = activities.resolve(activity_ref)
+    return Participant.select().where(Participant.activity == activity.id,
+                                      Participant.role == "volunteer",
+                                      Participant.signed_in_at.is_null(False)).count()
+
+
 def _check_role(role: str | None) -> None:
     if role is not None and role not in activities.ROLES:
         raise InvalidInput(what="角色须为 volunteer（志愿者）或 audience（服务对象）。",

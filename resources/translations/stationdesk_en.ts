@@ -2,6 +2,112 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="zh_CN">
     <context>
+        <name>ActivitiesPage</name>
+        <message>
+            <source>安排活动</source>
+            <translation>Plan an activity</translation>
+        </message>
+        <message>
+            <source>已结算“{title}”：志愿服务 {hours} 小时，积分 {points} 分</source>
+            <translation>Closed “{title}”: {hours} volunteer hours, {points} points</translation>
+        </message>
+        <message>
+            <source>开始签到</source>
+            <translation>Start attendance</translation>
+        </message>
+        <message>
+            <source>志愿活动</source>
+            <translation>Volunteer activities</translation>
+        </message>
+        <message>
+            <source>期间</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <source>结算</source>
+            <translation>Close activity</translation>
+        </message>
+        <message>
+            <source>结算“{title}”（{date}）？{count} 名志愿者的时长与积分将记入台账。</source>
+            <translation>Close “{title}” ({date})? The hours and points of {count} volunteers go into the ledger.</translation>
+        </message>
+        <message>
+            <source>结算活动</source>
+            <translation>Close the activity</translation>
+        </message>
+    </context>
+    <context>
+        <name>ActivityDialog</name>
+        <message>
+            <source>不限</source>
+            <translation>No limit</translation>
+        </message>
+        <message>
+            <source>例如：幸福里环境整治</source>
+            <translation>e.g. Xingfuli clean-up</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>名额</source>
+            <translation>Capacity</translation>
+        </message>
+        <message>
+            <source>地点</source>
+            <translation>Place</translation>
+        </message>
+        <message>
+            <source>安排</source>
+            <translation>Plan</translation>
+        </message>
+        <message>
+            <source>安排活动</source>
+            <translation>Plan an activity</translation>
+        </message>
+        <message>
+            <source>已安排活动：{date} {title}</source>
+            <translation>Activity planned: {date} {title}</translation>
+        </message>
+        <message>
+            <source>开始</source>
+            <translation>Start</translation>
+        </message>
+        <message>
+            <source>所属项目</source>
+            <translation>Project</translation>
+        </message>
+        <message>
+            <source>日期</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>活动名称</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <source>活动类型</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>积分项目</source>
+            <translation>Deed type</translation>
+        </message>
+        <message>
+            <source>组织队伍</source>
+            <translation>Teams</translation>
+        </message>
+        <message>
+            <source>结束</source>
+            <translation>End</translation>
+        </message>
+        <message>
+            <source>队名，多个用逗号分隔</source>
+            <translation>Team names, separated by commas</translation>
+        </message>
+    </context>
+    <context>
         <name>AdjustPointsDialog</name>
         <message>
             <source>调整积分</source>
@@ -112,6 +218,53 @@
         <message>
             <source>没有恢复，数据保持原样：{reason}</source>
             <translation>Nothing was restored; the data is as it was: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttendanceMode</name>
+        <message>
+            <source>{name}（{no}）{role} {action} {time}</source>
+            <translation>{name} ({no}) {role}: {action} {time}</translation>
+        </message>
+        <message>
+            <source>{name}（{no}）{role}：重复扫码，不重复计（{time} 已签到）</source>
+            <translation>{name} ({no}) {role}: scanned again, not counted twice (signed in {time})</translation>
+        </message>
+        <message>
+            <source>已到场 {count} 人</source>
+            <translation>{count} present</translation>
+        </message>
+        <message>
+            <source>扫描居民卡或输入居民编号，回车</source>
+            <translation>Scan a resident card or type a resident number, then Enter</translation>
+        </message>
+        <message>
+            <source>现场登记为服务对象（F2）</source>
+            <translation>Walk-ins as audience (F2)</translation>
+        </message>
+        <message>
+            <source>签到</source>
+            <translation>signed in</translation>
+        </message>
+        <message>
+            <source>签到：{date} {title}</source>
+            <translation>Attendance: {date} {title}</translation>
+        </message>
+        <message>
+            <source>签退</source>
+            <translation>signed out</translation>
+        </message>
+        <message>
+            <source>结束签到（Esc）</source>
+            <translation>End attendance (Esc)</translation>
+        </message>
+        <message>
+            <source>请扫码</source>
+            <translation>Scan a card</translation>
+        </message>
+        <message>
+            <source>，未报名，已现场登记</source>
+            <translation>; not signed up, registered as a walk-in</translation>
         </message>
     </context>
     <context>
@@ -400,6 +553,25 @@ Everything recorded after this backup will be lost (the current database is kept
         </message>
     </context>
     <context>
+        <name>ClosingDialog</name>
+        <message>
+            <source>“{title}”（{date}）：志愿服务共 {hours} 小时，积分 {points} 分</source>
+            <translation>“{title}” ({date}): {hours} volunteer hours in all, {points} points</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>此前已结算，未做任何更改。</source>
+            <translation>Already closed; nothing changed. </translation>
+        </message>
+        <message>
+            <source>结算结果</source>
+            <translation>Closing result</translation>
+        </message>
+    </context>
+    <context>
         <name>Columns</name>
         <message>
             <source>代码：{code}</source>
@@ -620,6 +792,78 @@ Everything recorded after this backup will be lost (the current database is kept
         <message>
             <source>类型</source>
             <translation>Kind</translation>
+        </message>
+        <message>
+            <source>到场</source>
+            <translation>Present</translation>
+        </message>
+        <message>
+            <source>居民编号</source>
+            <translation>Resident no.</translation>
+        </message>
+        <message>
+            <source>已结算</source>
+            <translation>Closed</translation>
+        </message>
+        <message>
+            <source>已达积分项目上限</source>
+            <translation>Deed type cap reached</translation>
+        </message>
+        <message>
+            <source>待审核</source>
+            <translation>Awaiting review</translation>
+        </message>
+        <message>
+            <source>志愿者</source>
+            <translation>Volunteer</translation>
+        </message>
+        <message>
+            <source>报名/名额</source>
+            <translation>Signed up/capacity</translation>
+        </message>
+        <message>
+            <source>时长不足以计分</source>
+            <translation>Too short to score</translation>
+        </message>
+        <message>
+            <source>时长（小时）</source>
+            <translation>Hours</translation>
+        </message>
+        <message>
+            <source>服务对象</source>
+            <translation>Audience</translation>
+        </message>
+        <message>
+            <source>未开始</source>
+            <translation>Planned</translation>
+        </message>
+        <message>
+            <source>未签退，计至活动结束</source>
+            <translation>No sign-out: counted to the end</translation>
+        </message>
+        <message>
+            <source>活动名称</source>
+            <translation>Activity</translation>
+        </message>
+        <message>
+            <source>签到</source>
+            <translation>In</translation>
+        </message>
+        <message>
+            <source>签退</source>
+            <translation>Out</translation>
+        </message>
+        <message>
+            <source>组织队伍</source>
+            <translation>Teams</translation>
+        </message>
+        <message>
+            <source>说明</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>进行中</source>
+            <translation>Open</translation>
         </message>
     </context>
     <context>
@@ -1280,6 +1524,10 @@ An administrator can restore it after signing in. The current database is first 
         <message>
             <source>请注意</source>
             <translation>Please note</translation>
+        </message>
+        <message>
+            <source>志愿活动</source>
+            <translation>Activities</translation>
         </message>
     </context>
     <context>

@@ -13,7 +13,7 @@ from app.services import auth, residents
 from app.views.common import background
 from app.views.common.background import Runner
 from app.views.shell.duty import Desk
-from app.views.shell.main_window import CLERKS, RESIDENTS
+from app.views.shell.main_window import CLERKS, RESIDENTS, SHORTCUT_PAGES
 
 from .conftest import open_window
 
@@ -152,10 +152,10 @@ def test_every_page_shows_its_shortcut_in_the_sidebar_and_its_tooltip(desk, qtbo
     window = open_window(desk, qtbot)
     sidebar = window.sidebar
     for number, page in enumerate(window.page_list):
-        keys = f"Ctrl+{(number + 1) % 10}"
+        keys = f"Ctrl+{(number + 1) % 10}" if number < SHORTCUT_PAGES else ""
         item = window.sidebar_item(page.info.key)
-        title, shown_keys = item.text().split("\n")
-        assert shown_keys == keys
+        title, shown_keys = (item.text().split("\n") + [""])[:2]
+        assert shown_keys == keys  # pages after the tenth have none
         assert keys in item.toolTip() and title in item.toolTip()
         padding = 2 * (16 if large else 14)  # the items' padding in the style sheets
         for line in (title, keys):

@@ -19,6 +19,7 @@ from app.views.shell.main_window import (
     DESK,
     PENDING,
     SETTINGS,
+    SHORTCUT_PAGES,
     YEAR_END,
 )
 from tests.conftest import ADMIN_PASSWORD, CLERK_PASSWORD
@@ -122,9 +123,14 @@ def test_station_settings_are_saved_by_the_service_with_their_refusals(window, q
 
 
 def test_keyboard_reaches_every_page(window, qtbot):
-    """Ctrl+1 … Ctrl+9, and Ctrl+0 for the tenth page."""
-    assert window.sidebar.count() == 10
-    for number in range(window.sidebar.count()):
+    """Ctrl+1 … Ctrl+9, and Ctrl+0 for the tenth page; a page after those through the
+    sidebar's arrow keys."""
+    assert window.sidebar.count() > SHORTCUT_PAGES
+    for number in range(SHORTCUT_PAGES):
         key = Qt.Key(Qt.Key.Key_0 + (number + 1) % 10)
         qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
+        assert window.pages.currentIndex() == number
+    window.sidebar.setFocus()
+    for number in range(SHORTCUT_PAGES, window.sidebar.count()):
+        qtbot.keyClick(window.sidebar, Qt.Key.Key_Down)
         assert window.pages.currentIndex() == number

@@ -197,3 +197,14 @@ def test_a_refused_sign_up_changes_nothing(ctx, people, counts):
     with pytest.raises(ResidentArchived):
         activities.sign_up(ctx, a.id, people[:4])
     assert counts() == before
+
+
+def test_volunteers_present_counts_only_signed_in_volunteers(ctx, people):
+    """Whom a close will award, as the confirmation names them: not the audience, not
+    those only signed up."""
+    a = activities.add_activity(ctx, plan())
+    activities.sign_up(ctx, a.id, people[:4])
+    attendance.scan(ctx, a.id, people[0])
+    attendance.scan(ctx, a.id, people[1])
+    attendance.scan(ctx, a.id, people[5], role="audience")
+    assert attendance.volunteers_present(a.id) == 2

@@ -54,14 +54,16 @@ from app.views.shell.idle import IdleWatcher
 from app.views.shell.recovery_dialog import RestoreRequest
 from app.views.shell.signin import SignInForm
 from app.views.shell.whole_check import WholeCheck
+from app.views.volunteering.page import ActivitiesPage
 
 # Every page of the window; each declares its key, sidebar title, place and audience.
 PAGE_CLASSES: tuple[type[Page], ...] = tuple(sorted(
     (DeskPage, RedeemPage, ResidentsPage, PendingPage, CataloguePage, CorrectionsPage,
-     ClerksPage, SettingsPage, YearEndPage, BackupsPage), key=lambda page: page.info.order))
+     ClerksPage, SettingsPage, YearEndPage, BackupsPage, ActivitiesPage),
+    key=lambda page: page.info.order))
 (DESK, REDEEM, RESIDENTS, PENDING, CATALOGUE, CORRECTIONS, CLERKS, SETTINGS, YEAR_END,
- BACKUPS) = ("desk", "redeem", "residents", "pending", "catalogue", "corrections", "clerks",
-             "settings", "year_end", "backups")
+ BACKUPS, ACTIVITIES) = ("desk", "redeem", "residents", "pending", "catalogue", "corrections",
+                         "clerks", "settings", "year_end", "backups", "activities")
 SHORTCUT_PAGES = 10  # Ctrl+1 … Ctrl+9, then Ctrl+0 for the tenth
 SIDEBAR_WIDTH = 150  # at least: wider when a title and its shortcut need it
 

@@ -89,8 +89,8 @@ def test_a_damaged_window_closes_without_a_backup_and_offers_the_newest_one(
             pass
 
     offered: list = []
-    monkeypatch.setattr(gui_app, "open_or_recover", lambda config: Station())
-    monkeypatch.setattr(gui_app, "_run_opened", lambda app, opened: damage)
+    monkeypatch.setattr(gui_app, "open_or_recover", lambda config, early=None: Station())
+    monkeypatch.setattr(gui_app, "_run_opened", lambda app, opened, early=None: damage)
     monkeypatch.setattr(gui_app, "recovered", lambda config, exc: offered.append(exc))
     assert gui_app.run_gui(Config(tmp_path / "gui", str(tmp_path / "gui.db"))) == 1
     assert offered == [damage]

@@ -2,6 +2,10 @@
 station opened (with any start-up problem explained in a dialog, and a damaged database
 offered its newest verified backup); the first-run wizard; sign-in; then the main window.
 
+A station already set up shows its sign-in first and is opened right after the first
+paint, while the clerk types: the station's modules (peewee, the models, the start-up
+check) load then, not before the window is on screen.
+
 When an admin restores a backup from the window, the window closes, the station is
 closed, the backup is put in place, and the desk starts again from the sign-in.
 
@@ -15,23 +19,25 @@ import logging
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from app.runtime.config import Config
-from app.runtime.startup import Opened
 from app.views.common import errors, i18n, preferences
 from app.views.common.background import Runner
 from app.views.shell import look
 
 if TYPE_CHECKING:
+    from app.runtime.startup import Opened
     from app.views.shell.demo_banner import FreshStartRequest
     from app.views.shell.duty import Desk
     from app.views.shell.recovery_dialog import RestoreRequest
+    from app.views.shell.signin import SignInDialog
     from app.views.shell.whole_check import WholeCheck
 
 log = logging.getLogger(__name__)
 PRELOAD_DELAY_MS = 300
+FIRST_PAINT_WAIT_MS = 1000  # a window system that never paints does not hold the start
 
 
 
@@ -64,9 +70,11 @@ def _preload() -> None:
     pinyin.initials("预加载")
 
 
-def open_station_or_error(config: Config) -> tuple[Opened | None, str]:
+def open_station_or_error(config: Config, early: QWidget | None = None
+                          ) -> tuple[Opened | None, str]:
     """The opened station, or why it cannot be opened, in words (never a traceback).
-    A damaged database is raised as ``DamagedDatabase``: it has a remedy to offer."""
+    A damaged database is raised as ``DamagedDatabase``: it has a remedy to offer.
+    ``early``, a sign-in shown before the opening, is hidden when it fails."""
     from app.runtime.health import DamagedDatabase
     from app.runtime.startup import StationInUse, open_station
 
@@ -77,11 +85,18 @@ def open_station_or_error(config: Config) -> tuple[Opened | None, str]:
     except StationInUse as exc:
         from app.views.shell import single
 
+        _hide(early)  # the window already open comes forward instead, or the clerk is told
         if single.wait_for_first(config):
             raise single.ShownInstead() from None
         return None, errors.message_for(exc)
     except Exception as exc:  # noqa: BLE001 - StartupError speaks; others get a reference
+        _hide(early)
         return None, errors.message_for(exc)
+
+
+def _hide(early: QWidget | None) -> None:
+    if early is not None:
+        early.hide()
 
 
 def recovered(config: Config, damage: Exception, runner: Runner | None = None) -> bool:
@@ -102,15 +117,18 @@ def recovered(config: Config, damage: Exception, runner: Runner | None = None) -
     return True
 
 
-def open_or_recover(config: Config, runner: Runner | None = None) -> Opened | None:
+def open_or_recover(config: Config, runner: Runner | None = None,
+                    early: QWidget | None = None) -> Opened | None:
     """The opened station; a damaged one is offered its newest verified backup first.
-    None: it cannot be opened and the clerk was told why."""
+    None: it cannot be opened and the clerk was told why. ``early``: as for
+    ``open_station_or_error``."""
     from app.runtime.health import DamagedDatabase
 
     while True:
         try:
-            opened, problem = open_station_or_error(config)
+            opened, problem = open_station_or_error(config, early)
         except DamagedDatabase as exc:
+            _hide(early)
             if not recovered(config, exc, runner):
                 return None
             continue  # open the restored station, checked like any other
@@ -132,9 +150,10 @@ def run_gui(config: Config) -> int:
     i18n.install(preferences.get(preferences.LANGUAGE), config.data_dir / "translations")
     look.apply(app, family, preferences.get(preferences.LARGE_FONT))
 
+    early = early_sign_in(config)
     while True:
         try:
-            opened = open_or_recover(config)
+            opened = open_or_recover(config, early=early)
         except single.ShownInstead:
             return 0
         if opened is None:
@@ -142,10 +161,11 @@ def run_gui(config: Config) -> int:
         server = single.ActivationServer(config)  # the lock is ours: later starts call here
         QTimer.singleShot(PRELOAD_DELAY_MS, server.listen)  # once the first window shows
         try:
-            outcome = _run_opened(app, opened)
+            outcome = _run_opened(app, opened, early)
         finally:
             server.close()
             opened.close()
+        early = None  # a start after a restore or a fresh start opens the station first
         if isinstance(outcome, int):
             return outcome
         if isinstance(outcome, Exception):  # the background check found damage
@@ -158,6 +178,40 @@ def run_gui(config: Config) -> int:
             start_for_real_after_close(config, outcome)  # then the desk opens again
             continue
         restore_after_close(config, outcome)  # then the desk opens again
+
+
+def early_sign_in(config: Config) -> SignInDialog | None:
+    """The sign-in of a station already set up, painted before the station opens (keys
+    typed meanwhile wait in the queue); None for a first run (the wizard) or a server."""
+    if not (config.is_sqlite and config.sqlite_path.exists()):
+        return None
+    from app.views.shell.signin import SignInDialog
+
+    dialog = SignInDialog(None, "")
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)  # as ``exec`` shows it
+    dialog.show()
+    _until_painted(dialog)
+    return dialog
+
+
+class _Painted(QObject):
+    def __init__(self, loop: QEventLoop) -> None:
+        super().__init__()
+        self.loop = loop
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self.loop.quit)  # once this paint is done
+        return False
+
+
+def _until_painted(window: QWidget) -> None:
+    loop = QEventLoop()
+    painted = _Painted(loop)
+    window.installEventFilter(painted)
+    QTimer.singleShot(FIRST_PAINT_WAIT_MS, loop.quit)
+    loop.exec()
+    window.removeEventFilter(painted)
 
 
 def _first_whole_check(desk: Desk) -> WholeCheck:
@@ -191,11 +245,12 @@ def restore_after_close(config: Config, request: RestoreRequest,
     return True
 
 
-def _run_opened(app: QApplication, opened: Opened
+def _run_opened(app: QApplication, opened: Opened, early: SignInDialog | None = None
                 ) -> int | RestoreRequest | FreshStartRequest | Exception:
-    """The wizard, the sign-in and the main window: the exit code, the restore or the
-    clearing of demo data an admin asked for, or the damage the background check found
-    (each dealt with once the station is closed)."""
+    """The wizard, the sign-in (``early``, if it showed before the station opened) and
+    the main window: the exit code, the restore or the clearing of demo data an admin
+    asked for, or the damage the background check found (each dealt with once the
+    station is closed)."""
     from app.services import station
     from app.views.shell.duty import Desk
     from app.views.shell.signin import SignInDialog
@@ -205,6 +260,8 @@ def _run_opened(app: QApplication, opened: Opened
     if not station.is_initialised():
         from app.views.shell.wizard import FirstRunWizard
 
+        _hide(early)
+        early = None
         wizard = FirstRunWizard(desk)
         if wizard.exec() != QDialog.DialogCode.Accepted:
             return 0
@@ -213,7 +270,11 @@ def _run_opened(app: QApplication, opened: Opened
             QMessageBox.warning(None, QCoreApplication.translate("App", "演示数据"),
                                 wizard.demo_problem)
     info = station.current()
-    dialog = SignInDialog(desk, info.name, username, demo=info.demo)
+    if early is None:
+        dialog = SignInDialog(desk, info.name, username, demo=info.demo)
+    else:
+        dialog = early
+        dialog.attach(desk, info.name, demo=info.demo)
     # After the first paint (a 0 ms timer would run before it and delay the window).
     QTimer.singleShot(PRELOAD_DELAY_MS, _preload)
     first_check = _first_whole_check(desk) if opened.whole_check_due else None

@@ -2,9 +2,15 @@
 
 The password check (argon2) takes a noticeable moment, so it runs in the background
 while the form stays responsive.
+
+At start-up the dialog paints before the station is opened (the clerk starts typing
+meanwhile) and is given the station when it is: the password service, peewee and the
+models are not loaded before the first paint, and the button waits for the station.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,20 +25,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import auth
-from app.services.context import Actor
 from app.views.common import i18n, preferences, titles
 from app.views.common.widgets import EnterKey, Feedback, FieldErrors, error_label
 from app.views.shell import look
-from app.views.shell.duty import Desk
+
+if TYPE_CHECKING:
+    from app.services.context import Actor
+    from app.views.shell.duty import Desk
 
 
 class SignInForm(QWidget):
-    """User name, password, and a button; emits ``signed_in`` with the clerk."""
+    """User name, password, and a button; emits ``signed_in`` with the clerk. Without a
+    desk (the station still opening) the button waits."""
 
     signed_in = Signal(object)  # Actor
 
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.setObjectName("signInForm")
@@ -94,7 +102,7 @@ class SignInForm(QWidget):
         self.errors.clear()
         self.username.setText(username)
         self.password.clear()
-        self.button.setEnabled(True)
+        self.button.setEnabled(self.desk is not None)
         (self.password if username else self.username).setFocus()
 
     def _on_username_return_pressed(self) -> None:
@@ -115,6 +123,8 @@ class SignInForm(QWidget):
             return
         self.button.setEnabled(False)
         self.feedback.show_info(self.tr("正在核对密码…"))
+        from app.services import auth
+
         base = self.desk.base
         self.desk.run(self, lambda: auth.sign_in(base, username, password),
                       self._on_sign_in_succeeded, self._on_sign_in_failed)
@@ -143,12 +153,12 @@ class SignInDialog(QDialog):
     The language buttons each name their language in itself, take effect at once and
     are remembered for the next start."""
 
-    def __init__(self, desk: Desk, station_name: str, username: str = "",
+    def __init__(self, desk: Desk | None, station_name: str, username: str = "",
                  parent: QWidget | None = None, demo: bool = False) -> None:
         super().__init__(parent)
         self.desk = desk
         self.station_name = station_name
-        self.demo = demo  # a demo station says so from the first screen on
+        self.demo = False  # a demo station says so from the first screen on
         self.setWindowIcon(look.icon())
         self.actor: Actor | None = None
         self.form = SignInForm(desk, self)
@@ -165,12 +175,6 @@ class SignInDialog(QDialog):
             self.languages.addButton(button)
             switch.addWidget(button)
         layout = QVBoxLayout(self)
-        if demo:
-            from app.views.shell.demo_banner import DemoBanner
-
-            self.demo_banner = DemoBanner(desk, self)
-            self.demo_banner.show_for(True, None)  # the clearing is for a signed-in admin
-            layout.addWidget(self.demo_banner)
         layout.addLayout(switch)
         layout.addWidget(self.form)
         self.setMinimumWidth(420)
@@ -178,9 +182,28 @@ class SignInDialog(QDialog):
         self.languages.buttonClicked.connect(self._on_languages_button_clicked)
         remembered = username or preferences.get(preferences.LAST_USERNAME)
         self.form.start(self._heading(), remembered)
+        if desk is None:
+            self.retranslate()
+        else:
+            self.attach(desk, station_name, demo)
+
+    def attach(self, desk: Desk, station_name: str, demo: bool = False) -> None:
+        """The station, opened while the dialog showed: its name, its demo mark, and the
+        button (what the clerk typed meanwhile stays)."""
+        self.desk = self.form.desk = desk
+        self.station_name = station_name
+        self.demo = demo
+        if demo:
+            from app.views.shell.demo_banner import DemoBanner
+
+            self.demo_banner = DemoBanner(desk, self)
+            self.demo_banner.show_for(True, None)  # the clearing is for a signed-in admin
+            self.layout().insertWidget(0, self.demo_banner)
+        self.form.button.setEnabled(True)
         self.retranslate()
 
     def _heading(self) -> str:
+        # The station's name is its first line, blank while it opens (the card keeps its size).
         return self.tr("{station}\n请登录").format(station=self.station_name)
 
     def retranslate(self) -> None:
@@ -195,7 +218,8 @@ class SignInDialog(QDialog):
 
     def choose_language(self, code: str) -> None:
         """Speak ``code`` from now on, here and in every window opened after sign-in."""
-        cache = self.desk.config.data_dir / "translations" if self.desk.config else None
+        config = self.desk.config if self.desk else None
+        cache = config.data_dir / "translations" if config else None
         used = i18n.install(code, cache)
         preferences.put(preferences.LANGUAGE, used)
         for button in self.languages.buttons():

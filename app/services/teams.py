@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import peewee as pw
@@ -122,35 +123,47 @@ def join_team(ctx: Context, team: str, resident_ids: list[int], day: dt.date | N
               request_id: str | None = None) -> MembershipResult:
     """Residents join a team on ``day``; one who is already a member is reported, not
     added twice. All join, or none."""
-    require(ctx, "team.manage")
-    on = _day(ctx, day)
-    ids = list(dict.fromkeys(resident_ids))
-    params = {"team": team, "residents": ids, "date": str(day) if day else None}
 
-    def body(rid: str) -> dict:
-        t = resolve(team)
-        out = []
-        for resident_id in ids:
-            person = residents.load(resident_id, active=True)
-            open_spell = TeamMember.get_or_none(TeamMember.team == t.id,
-                                                TeamMember.resident == resident_id,
-                                                TeamMember.left_on.is_null())
-            if open_spell is None:
-                TeamMember.create(team=t, resident=person, joined_on=on,
-                                  created_at=ctx.clock.now())
-            out.append(MemberChange(person.id, person.resident_no, person.name,
-                                    open_spell is None).__dict__)
-        audit.record(ctx, "team.join", t.uid, {"residents": ids, "date": str(on)})
-        return {"team": t.name, "date": str(on), "members": out}
+    def join(t: Team, person: Resident, on: dt.date) -> bool:
+        open_spell = TeamMember.get_or_none(TeamMember.team == t.id,
+                                            TeamMember.resident == person.id,
+                                            TeamMember.left_on.is_null())
+        if open_spell is None:
+            TeamMember.create(team=t, resident=person, joined_on=on, created_at=ctx.clock.now())
+        return open_spell is None
 
-    result, _ = operations.run(ctx, "team.join", request_id, params, body)
-    return MembershipResult(result["team"], result["date"],
-                            [MemberChange(**m) for m in result["members"]])
+    return _change_members(ctx, "team.join", team, resident_ids, day, request_id, join,
+                           active=True)
 
 
 def leave_team(ctx: Context, team: str, resident_ids: list[int], day: dt.date | None = None,
                request_id: str | None = None) -> MembershipResult:
     """Members leave a team on ``day`` (their record stays, with both dates)."""
+
+    def leave(t: Team, person: Resident, on: dt.date) -> bool:
+        spell = TeamMember.get_or_none(TeamMember.team == t.id,
+                                       TeamMember.resident == person.id,
+                                       TeamMember.left_on.is_null())
+        if spell is not None:
+            if on < spell.joined_on:
+                raise InvalidInput(
+                    what=f"{person.name} 于 {spell.joined_on} 入队，离队日期不能更早。",
+                    what_en=f"{person.name} joined on {spell.joined_on}; "
+                            "leaving cannot be earlier.", field="date")
+            spell.left_on = on
+            spell.save()
+        return spell is not None
+
+    return _change_members(ctx, "team.leave", team, resident_ids, day, request_id, leave,
+                           active=False)
+
+
+def _change_members(ctx: Context, action: str, team: str, resident_ids: list[int],
+                    day: dt.date | None, request_id: str | None,
+                    change: Callable[[Team, Resident, dt.date], bool],
+                    active: bool) -> MembershipResult:
+    """One membership change for each resident (``change`` says whether it changed
+    anything), in one audited, idempotent operation."""
     require(ctx, "team.manage")
     on = _day(ctx, day)
     ids = list(dict.fromkeys(resident_ids))
@@ -160,24 +173,13 @@ def leave_team(ctx: Context, team: str, resident_ids: list[int], day: dt.date | 
         t = resolve(team)
         out = []
         for resident_id in ids:
-            person = residents.load(resident_id)
-            spell = TeamMember.get_or_none(TeamMember.team == t.id,
-                                           TeamMember.resident == resident_id,
-                                           TeamMember.left_on.is_null())
-            if spell is not None:
-                if on < spell.joined_on:
-                    raise InvalidInput(
-                        what=f"{person.name} 于 {spell.joined_on} 入队，离队日期不能更早。",
-                        what_en=f"{person.name} joined on {spell.joined_on}; "
-                                "leaving cannot be earlier.", field="date")
-                spell.left_on = on
-                spell.save()
+            person = residents.load(resident_id, active=active)
             out.append(MemberChange(person.id, person.resident_no, person.name,
-                                    spell is not None).__dict__)
-        audit.record(ctx, "team.leave", t.uid, {"residents": ids, "date": str(on)})
+                                    change(t, person, on)).__dict__)
+        audit.record(ctx, action, t.uid, {"residents": ids, "date": str(on)})
         return {"team": t.name, "date": str(on), "members": out}
 
-    result, _ = operations.run(ctx, "team.leave", request_id, params, body)
+    result, _ = operations.run(ctx, action, request_id, params, body)
     return MembershipResult(result["team"], result["date"],
                             [MemberChange(**m) for m in result["members"]])
 

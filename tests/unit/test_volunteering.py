@@ -54,6 +54,20 @@ def test_team_with_parent_leader_and_members(ctx, people):
         teams.add_team(ctx, "红色志愿服务队")
 
 
+def test_leaving_is_refused_before_joining_and_reported_for_a_non_member(ctx, people):
+    """A leave dated before the join is refused by its date and changes nothing; a resident
+    who is not a member is reported as unchanged."""
+    teams.add_team(ctx, "绿色志愿服务队")
+    teams.join_team(ctx, "绿色志愿服务队", [people[0]], day=DAY)
+    with pytest.raises(InvalidInput) as refused:
+        teams.leave_team(ctx, "绿色志愿服务队", [people[0]], day=DAY - dt.timedelta(days=1))
+    assert refused.value.field == "date"
+    assert [m[1] for m in teams.members("绿色志愿服务队", DAY)] == ["赵一"]
+    left = teams.leave_team(ctx, "绿色志愿服务队", [people[1], people[0]], day=DAY)
+    assert [m.changed for m in left.members] == [False, True]
+    assert teams.members("绿色志愿服务队", DAY) == []
+
+
 def test_activity_refuses_a_deduction_and_bad_times(ctx):
     """An activity awards through an award type, and ends after it starts."""
     with pytest.raises(UnsuitableDeedType):

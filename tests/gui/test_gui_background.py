@@ -258,3 +258,24 @@ def test_cancelling_a_print_aborts_it_and_says_it_was_not_printed(
     gate.set()
     qtbot.waitUntil(lambda: bool(outcome), timeout=WAIT_MS)
     assert outcome == ["not printed"] and not preview.printing
+
+
+def test_work_while_closed_says_a_refusal_and_returns_the_result(qapp, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.services.errors import InvalidInput
+    from app.views.common.background import run_while_closed
+
+    warned: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(
+        (title, text)))
+
+    def refused() -> None:
+        raise InvalidInput(what="备份已损坏", what_en="The backup is damaged")
+
+    assert run_while_closed(Runner(synchronous=True), "请稍候", refused, "恢复备份",
+                            "没有恢复，数据保持原样：{reason}") is None
+    assert warned == [("恢复备份", "没有恢复，数据保持原样：备份已损坏")]
+    assert run_while_closed(Runner(synchronous=True), "请稍候", lambda: 42, "恢复备份",
+                            "{reason}") == 42
+    assert len(warned) == 1

@@ -301,3 +301,22 @@ class WaitDialog(QDialog):
         if self.value is None and self.error is None:
             return
         super().reject()
+
+
+def run_while_closed(runner: Runner | None, text: str, work: Callable[[], Any], title: str,
+                     refused: str) -> Any | None:
+    """``work`` (it replaces the station's file: a restore, a fresh start) behind a "please
+    wait"; a refusal is said in a warning titled ``title`` (``refused``, with ``{reason}``).
+    Its result, or None when it was refused and nothing changed."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.views.common.errors import message_for
+
+    runner = runner or Runner()
+    wait = WaitDialog(runner, text, work)
+    wait.exec()
+    runner.finish()  # no worker connection may outlive the file that was replaced
+    if wait.error is not None:
+        QMessageBox.warning(None, title, refused.format(reason=message_for(wait.error)))
+        return None
+    return wait.value

@@ -227,21 +227,17 @@ def _first_whole_check(desk: Desk) -> WholeCheck:
 def restore_after_close(config: Config, request: RestoreRequest,
                         runner: Runner | None = None) -> bool:
     """Put the backup an admin chose in place, with the station closed; say how it went."""
-    from app.views.common.background import WaitDialog
+    from app.views.common.background import run_while_closed
     from app.views.shell.recovery_dialog import restore_backup, restored_message
 
-    runner = runner or Runner()
-    wait = WaitDialog(runner, QCoreApplication.translate("App", "正在恢复备份…"),
-                      lambda: restore_backup(config, request))
-    wait.exec()
-    runner.finish()  # no worker connection may outlive the file the restore replaced
     title = QCoreApplication.translate("App", "恢复备份")
-    if wait.error is not None:
-        QMessageBox.warning(None, title, QCoreApplication.translate(
-            "App", "没有恢复，数据保持原样：{reason}").format(
-            reason=errors.message_for(wait.error)))
+    done = run_while_closed(
+        runner, QCoreApplication.translate("App", "正在恢复备份…"),
+        lambda: restore_backup(config, request), title,
+        QCoreApplication.translate("App", "没有恢复，数据保持原样：{reason}"))
+    if done is None:
         return False
-    QMessageBox.information(None, title, restored_message(wait.value))
+    QMessageBox.information(None, title, restored_message(done))
     return True
 
 

@@ -95,20 +95,16 @@ def start_for_real_after_close(config: Config, request: FreshStartRequest,
                                runner: Runner | None = None) -> bool:
     """Clear the demo data with the station closed; say how it went."""
     from app.runtime.fresh_start import start_for_real_closed
-    from app.views.common.background import WaitDialog
+    from app.views.common.background import run_while_closed
 
-    runner = runner or Runner()
-    wait = WaitDialog(runner, QCoreApplication.translate("DemoBanner", "正在清除演示数据…"),
-                      lambda: start_for_real_closed(config, request.username, request.password))
-    wait.exec()
-    runner.finish()  # no worker connection may outlive the file that was replaced
     title = QCoreApplication.translate("DemoBanner", "清除演示数据")
-    if wait.error is not None:
-        QMessageBox.warning(None, title, QCoreApplication.translate(
-            "DemoBanner", "没有清除，数据保持原样：{reason}").format(
-            reason=message_for(wait.error)))
+    done = run_while_closed(
+        runner, QCoreApplication.translate("DemoBanner", "正在清除演示数据…"),
+        lambda: start_for_real_closed(config, request.username, request.password), title,
+        QCoreApplication.translate("DemoBanner", "没有清除，数据保持原样：{reason}"))
+    if done is None:
         return False
     QMessageBox.information(None, title, QCoreApplication.translate(
         "DemoBanner", "演示数据已清除，本站正式启用。演示数据库原样保存在 {path}。"
-        "请用原来的账号登录。").format(path=wait.value.demo_kept_at))
+        "请用原来的账号登录。").format(path=done.demo_kept_at))
     return True

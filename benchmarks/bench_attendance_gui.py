@@ -14,7 +14,6 @@ when the large line has been repainted with the new text.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import random
 import statistics
 import sys
@@ -24,14 +23,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench_attendance import scanning_station  # noqa: E402
 from PySide6.QtCore import QEvent, QObject, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from app.models import Clerk, Resident, open_database  # noqa: E402
-from app.models.migrations import migrate  # noqa: E402
-from app.services import activities  # noqa: E402
-from app.services.context import Actor, Context  # noqa: E402
+from app.models import Resident  # noqa: E402
 from app.views.shell import look  # noqa: E402
 from app.views.shell.duty import Desk  # noqa: E402
 from app.views.volunteering.page import ActivitiesPage  # noqa: E402
@@ -76,15 +73,8 @@ def main() -> None:
     args = parser.parse_args()
     app = QApplication([])
     look.apply(app, look.load_fonts(), False)
-    open_database(args.data_dir / "station.db")
-    migrate()
-    admin = Clerk.get(Clerk.role == "admin")
-    ctx = Context(args.data_dir).as_actor(
-        Actor(admin.id, admin.username, admin.display_name, "admin"))
+    ctx, made = scanning_station(args.data_dir, "基准扫码（窗口）")
     count = Resident.select().count()
-    made = activities.add_activity(ctx, activities.ActivityPlan(
-        title="基准扫码（窗口）", date=ctx.clock.today(), start=dt.time(0, 0),
-        end=dt.time(23, 30), deed_type="ENV_CLEANUP", kind="other"))
     rows = list(Resident.select(Resident.card_code, Resident.resident_no)
                 .where(Resident.archived == False)  # noqa: E712
                 .order_by(Resident.id).tuples())

@@ -38,6 +38,10 @@ def render(pdf: bytes, dpi: int, tmp_path: Path) -> list[Path]:
 
 
 def decode(png: Path) -> list:
-    """The QR codes zxing-cpp reads on a page (its results, with .text and .position)."""
+    """The QR codes zxing-cpp reads on a page (its results, with .text and .position).
+
+    Only QR symbols are looked for: every code StationDesk prints is one, and a decoder
+    searching all formats can take a run of printed glyphs for a 1-D barcode."""
     with Image.open(png) as image:
-        return [r for r in zxingcpp.read_barcodes(image) if r.valid]
+        found = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
+        return [r for r in found if r.valid]

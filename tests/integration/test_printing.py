@@ -145,7 +145,9 @@ def test_thermal_voucher_fits_the_roll_and_scans(ctx, five, funded, tmp_path, do
 
     with Image.open(png) as image:
         assert abs(image.width - dots) <= 1  # one pixel per printer dot
-    (code,) = decode(png)
+    codes = decode(png)
+    assert len(codes) == 1, [(c.format, c.text, c.position) for c in codes]
+    (code,) = codes
     assert code.text == voucher.token and redemption.verify(ctx, code.text).ok
     module = qr.thermal_module_dots(qr.qr_matrix(voucher.token), dots)
     assert module >= 3

@@ -3,12 +3,15 @@
 from app.models.activity import CheckIn
 from app.models.audit import AuditRecord, OperationRecord
 from app.models.catalogue import DeedType
+from app.models.certificate import VolunteerCertificate
 from app.models.checkpoint import VerifiedCheckpoint
 from app.models.clerk import Clerk
 from app.models.db import database, open_database, write_transaction
 from app.models.ledger import Deed, LedgerEntry
 from app.models.placement import DeskPlacement
+from app.models.requests import ResidentRequest
 from app.models.resident import Household, Resident, ResidentSearchTerm, RetiredCard
+from app.models.room import Room, RoomBooking
 from app.models.station import SigningKey, Station
 from app.models.volunteer import (
     Activity,
@@ -27,8 +30,10 @@ from app.models.voucher import (
     VoucherResolution,
 )
 
-# Step 7 of the migrations creates these, in this order.
+# Step 9 of the migrations creates these, in this order.
 VOLUNTEER_MODELS = [Team, TeamMember, ActivityKind, Project, Activity, ActivityTeam, Participant]
+# Step 10 creates these: requests, rooms and the certificate register.
+STATION_LIFE_MODELS = [ResidentRequest, Room, RoomBooking, VolunteerCertificate]
 
 ALL_MODELS = [
     Station,
@@ -52,11 +57,12 @@ ALL_MODELS = [
     DeskPlacement,
     VerifiedCheckpoint,
     *VOLUNTEER_MODELS,
+    *STATION_LIFE_MODELS,
 ]
 
 # Rows of these tables are facts: the database refuses to change or remove them.
 APPEND_ONLY = [LedgerEntry, VoucherResolution, AuditRecord, OperationRecord, Voucher, SerialFloor,
-               DeskPlacement]
+               DeskPlacement, VolunteerCertificate]
 
 __all__ = [
     "ALL_MODELS",

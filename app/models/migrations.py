@@ -126,12 +126,25 @@ def _volunteering(m: SchemaMigrator) -> None:
 
 VOLUNTEERING_STEP = 9
 
+
+def _requests_rooms_certificates(m: SchemaMigrator) -> None:
+    """10: residents' requests, rooms and their bookings, the certificate register (an
+    append-only table, guarded like the ledger)."""
+    from app.models import STATION_LIFE_MODELS
+
+    database.create_tables(STATION_LIFE_MODELS)
+    install_guards()
+
+
+STATION_LIFE_STEP = 10
+
 # Step N brings a database from version N-1 to N. Version 1 is the first release,
 # created from the models; later steps are appended here and never edited.
 STEPS: dict[int, Step] = {2: _lookup_indexes, 3: _seals_and_nonces, 4: _request_clerk,
                           DESK_PLACEMENTS_STEP: _desk_placements,
                           CHECKPOINT_STEP: _checkpoint_and_indexes, 7: _unread_deed_indexes,
-                          DEMO_FLAG_STEP: _demo_flag, VOLUNTEERING_STEP: _volunteering}
+                          DEMO_FLAG_STEP: _demo_flag, VOLUNTEERING_STEP: _volunteering,
+                          STATION_LIFE_STEP: _requests_rooms_certificates}
 LATEST = 1 + len(STEPS)
 
 

@@ -4,6 +4,10 @@
     <context>
         <name>ActivitiesPage</name>
         <message>
+            <source>活动</source>
+            <translation>Activities</translation>
+        </message>
+        <message>
             <source>安排活动</source>
             <translation>Plan an activity</translation>
         </message>

@@ -31,10 +31,19 @@ def test_fresh_database_is_at_the_latest_version(db):
     assert NEW_INDEXES[1] in index_names("ledger_entry")
 
 
+def _back_to_version_9() -> None:
+    """Undo step 10: no requests, rooms or certificate register."""
+    from app.models import STATION_LIFE_MODELS
+
+    database.drop_tables(STATION_LIFE_MODELS)
+    SchemaVersion.update(version=9).execute()
+
+
 def _back_to_version_8() -> None:
-    """Undo step 9: no volunteer tables."""
+    """Undo steps 10 and 9: no volunteer tables."""
     from app.models import VOLUNTEER_MODELS
 
+    _back_to_version_9()
     database.drop_tables(VOLUNTEER_MODELS)
     SchemaVersion.update(version=8).execute()
 
@@ -207,4 +216,25 @@ def test_a_database_without_volunteering_gains_its_tables(ctx, resident):
         title="义诊", date=dt.date(2026, 11, 23), start=dt.time(8, 0), end=dt.time(9, 0),
         deed_type="SKILLED_SERVICE", kind="clinic"))
     assert made.kind == "义诊义剪"
+    assert Resident.get_by_id(resident.id).balance == 2
+
+
+def test_a_version_9_database_gains_requests_rooms_and_a_guarded_register(ctx, resident):
+    """Step 10 adds the request, room and certificate tables to a version 9 database, its
+    data intact; the certificate register refuses changes like the ledger."""
+    import datetime as dt
+
+    from app.models import STATION_LIFE_MODELS, Clerk, VolunteerCertificate
+
+    deeds.record_deed(ctx, resident.id, "DONATION")
+    _back_to_version_9()
+    assert not any(database.table_exists(m._meta.table_name) for m in STATION_LIFE_MODELS)
+    assert migrate() == LATEST and current_version() == LATEST
+    assert not missing_guards()
+    row = VolunteerCertificate.create(
+        number="2026-0001", resident=resident.id, hours_tenths=30, activities=1,
+        issued_by=Clerk.select().first(), issued_at=dt.datetime(2026, 11, 30, 9, 0))
+    with pytest.raises(pw.DatabaseError), database.atomic():
+        VolunteerCertificate.update(hours_tenths=300).where(
+            VolunteerCertificate.id == row.id).execute()
     assert Resident.get_by_id(resident.id).balance == 2

@@ -1,5 +1,6 @@
 """The 志愿活动 page: the activities of a period, planning one, the attendance mode
-(``attendance_mode``) and closing an activity into hours and points."""
+(``attendance_mode``) and closing an activity into hours and points; the other parts of
+volunteer work are tabs beside the list (``tabs``)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +31,7 @@ from app.views.volunteering.activity_dialog import ActivityDialog
 from app.views.volunteering.attendance_mode import AttendanceMode
 from app.views.volunteering.closing_dialog import ClosingDialog
 from app.views.volunteering.models import ActivitiesModel
+from app.views.volunteering.tabs import TAB_CLASSES, VolunteeringTab
 
 LIST, ATTENDANCE = 0, 1
 
@@ -43,7 +46,16 @@ class ActivitiesPage(Page):
         self.stack = QStackedWidget()
         self.list_view = QWidget()
         self.mode = AttendanceMode(desk)
-        self.stack.addWidget(self.list_view)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("volunteeringTabs")
+        self.tabs.addTab(self.list_view, self.tr("活动"))
+        self.extra_tabs: list[VolunteeringTab] = []
+        for tab_class in TAB_CLASSES:
+            tab = tab_class(desk, self.feedback)
+            self.extra_tabs.append(tab)
+            self.tabs.addTab(tab, self.tr(tab_class.title))
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.stack.addWidget(self.tabs)
         self.stack.addWidget(self.mode)
         self.column.addWidget(self.stack)
         self.column.addWidget(self.feedback)
@@ -59,7 +71,7 @@ class ActivitiesPage(Page):
             edit.setObjectName(name)
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-            edit.dateChanged.connect(self.refresh)
+            edit.dateChanged.connect(self._refresh_list)
         period = QHBoxLayout()
         period.addWidget(QLabel(self.tr("期间")))
         period.addWidget(self.start)
@@ -87,6 +99,17 @@ class ActivitiesPage(Page):
         self._update_buttons()
 
     def refresh(self) -> None:
+        current = self.tabs.currentWidget()
+        if isinstance(current, VolunteeringTab):
+            current.refresh()
+            return
+        self._refresh_list()
+
+    def _on_tab_changed(self, index: int) -> None:
+        self.feedback.clear_message()
+        self.refresh()
+
+    def _refresh_list(self) -> None:
         chosen = self.selected()
         self.model.kind_names = {zh: labels.in_language(zh, en)
                                  for _, zh, en in activities.list_kinds()}

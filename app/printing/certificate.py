@@ -37,8 +37,8 @@ ROW = 7.5 * mm
 CELL = 9.5
 CLOSING = 78 * mm  # the note, 特此证明, the issuer's block and the seal
 HEADER_FILL = HexColor("#F3F0EE")
-HOURS_RULE = ("注：志愿服务时长为志愿者实际提供志愿服务的时间，以小时为计量单位，不包括往返交通时间；"
-              "依据《志愿服务条例》和《志愿服务记录与证明出具办法（试行）》出具，"
+HOURS_RULE = ("注：志愿服务时长为志愿者实际提供志愿服务的时间，以小时为计量单位，"
+              "不包括往返交通时间；依据《志愿服务条例》和《志愿服务记录与证明出具办法（试行）》出具，"
               "可凭证明编号向出具单位核验。本证明涂改无效。")
 # Never broken across lines: dates, numbers with their unit, 《book titles》, （brackets）.
 _UNBROKEN = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|[\d.]+ ?(?:小时|次)|《[^》]*》|（[^）]*）")

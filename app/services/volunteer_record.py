@@ -35,6 +35,7 @@ class Star:
     level: int  # 0: below the first step
     name: str  # 一星 … 五星; "" below the first step
     next_hours: int | None  # the hours of the next step; None at the top
+    to_next: str | None  # the hours still to serve to reach it
 
 
 def star_for(tenths: int) -> Star:
@@ -42,7 +43,8 @@ def star_for(tenths: int) -> Star:
     level = sum(1 for hours, _ in STAR_LEVELS if tenths >= hours * 10)
     name = STAR_LEVELS[level - 1][1] if level else ""
     following = STAR_LEVELS[level][0] if level < len(STAR_LEVELS) else None
-    return Star(level, name, following)
+    return Star(level, name, following,
+                None if following is None else hours_text(following * 10 - tenths))
 
 
 @dataclass(frozen=True)

@@ -88,6 +88,8 @@ def test_star_levels_begin_exactly_at_100_300_600_1000_1500_hours(hours_tenths, 
     star = star_for(hours_tenths)
     assert (star.level, star.name) == (level, name)
     assert star.next_hours == (None if level == 5 else (100, 300, 600, 1000, 1500)[level])
+    if star.next_hours is not None:
+        assert float(star.to_next) * 10 + hours_tenths == star.next_hours * 10
 
 
 def test_certificates_are_numbered_in_a_row_per_year(ctx, clock, served):

@@ -14,6 +14,7 @@ from app.cli.support import (
     Handlers,
     Invocation,
     Outcome,
+    audited,
     check_writable,
     parse_date,
     resident,
@@ -24,8 +25,9 @@ from app.cli.support import (
 def cmd_record(args: argparse.Namespace, call: Invocation) -> Outcome:
     from app.services.volunteer_record import volunteer_record
 
-    signed_in(args, call, personal=True)
+    ctx = signed_in(args, call, personal=True)
     person = resident(args.resident)
+    audited(ctx, "volunteer.record", person.uid)
     record = asdict(volunteer_record(person.id, parse_date(args.start), parse_date(args.end)))
 
     def lines(r: dict[str, Any]) -> str:
@@ -65,7 +67,8 @@ def cmd_certificate(args: argparse.Namespace, call: Invocation) -> Outcome:
 def cmd_certificates(args: argparse.Namespace, call: Invocation) -> Outcome:
     from app.services import certificates
 
-    signed_in(args, call, personal=True)  # names the volunteers
+    ctx = signed_in(args, call, personal=True)
+    audited(ctx, "volunteer.register", str(args.year or ""))  # it names the volunteers
     rows = [asdict(r) for r in certificates.register(args.year)]
     return ({"certificates": rows}, lambda r: "\n".join(
         f"{c['number']}  {c['issued_at']}  {c['name']}（{c['resident_no']}）"

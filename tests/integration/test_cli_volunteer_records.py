@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -42,6 +44,11 @@ def clerk(data: Path, *args: str):  # noqa: ANN201 - a finished process
     return run(data, "--as", "li", *args, password=CLERK_PASSWORD)
 
 
+def audit_actions(data: Path) -> list[str]:
+    with closing(sqlite3.connect(data / "station.db")) as conn:
+        return [a for (a,) in conn.execute("SELECT action FROM audit_record ORDER BY seq")]
+
+
 def test_record_shows_teams_hours_and_star(station):
     record = admin(station, "volunteer", "record", "000001")
     assert [t["team"] for t in record["teams"]] == ["红色志愿服务队"]
@@ -49,6 +56,7 @@ def test_record_shows_teams_hours_and_star(station):
     assert (record["total_hours"], record["star"]["level"], record["star"]["next_hours"]) == (
         "1.5", 0, 100)
     assert record["id_masked"] == "110105********002X" and FULL_ID not in json.dumps(record)
+    assert audit_actions(station)[-1] == "volunteer.record"
     needs_clerk = run(station, "volunteer", "record", "000001")
     assert needs_clerk.returncode == 2 and "--as" in needs_clerk.stderr
 
@@ -71,6 +79,7 @@ def test_certificates_in_a_row_and_the_register(station, tmp_path):
     listed = admin(station, "volunteer", "certificates")["certificates"]
     assert [(c["number"], c["name"], c["handler"]) for c in listed] == [
         (f"{year}-0002", "李华", "李敏"), (f"{year}-0001", "张明月", "李敏")]
+    assert audit_actions(station)[-1] == "volunteer.register"
     plain = run(station, "--as", "admin", "volunteer", "certificates")
     assert f"{year}-0001" in plain.stdout and plain.returncode == 0
 
@@ -100,6 +109,7 @@ def test_the_national_export_is_for_admins(station, tmp_path):
     assert refused.returncode == 2 and not target.exists() and "管理员" in refused.stderr
     done = admin(station, "volunteer", "export", "--from", YESTERDAY, "--xlsx", str(target))
     assert (done["rows"], done["volunteers"], done["activities"]) == (2, 2, 1)
+    assert audit_actions(station)[-1] == "volunteer.export"
     rows = list(load_workbook(target).active.iter_rows(values_only=True))
     assert rows[0] == ("姓名", "证件类型", "证件号码", "手机号码", "活动名称", "服务日期",
                        "服务时长（小时）")

@@ -2695,10 +2695,12 @@ Please sign in</translation>
             <translation>{year}: {count} activities, {hours} hours</translation>
         </message>
         <message>
-            <source>队伍：{teams}
-本期：{hours} 小时；分年度：{years}</source>
-            <translation>Teams: {teams}
-This period: {hours} hours; by year: {years}</translation>
+            <source>队伍：{teams}</source>
+            <translation>Teams: {teams}</translation>
+        </message>
+        <message>
+            <source>本期：{hours} 小时；分年度：{years}</source>
+            <translation>This period: {hours} hours; by year: {years}</translation>
         </message>
         <message>
             <source>为 {name} 出具 {hours} 小时的志愿服务记录证明？编号将记入登记簿，不能撤回。</source>

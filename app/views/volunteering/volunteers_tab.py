@@ -79,8 +79,8 @@ class VolunteersTab(VolunteeringTab):
         self.heading.setObjectName("formHeading")
         self.star = QLabel()
         self.star.setObjectName("volunteerStar")
+        self.teams = QLabel()
         self.details = QLabel()
-        self.details.setWordWrap(True)
         self.services_model = ServicesModel(self)
         self.services = _table(self.services_model, "volunteerServices")
         self.in_charge = QLineEdit()
@@ -120,7 +120,7 @@ class VolunteersTab(VolunteeringTab):
         right = QWidget()
         record = QVBoxLayout(right)
         record.setContentsMargins(0, 0, 0, 0)
-        for label in (self.heading, self.star, self.details):
+        for label in (self.heading, self.star, self.teams, self.details):
             record.addWidget(label)
         record.addWidget(self.services, 1)
         signers = QHBoxLayout()
@@ -210,6 +210,7 @@ class VolunteersTab(VolunteeringTab):
         if record is None:
             self.heading.setText(self.tr("请先查找并选择一位志愿者"))
             self.star.clear()
+            self.teams.clear()
             self.details.clear()
             self.services_model.set_rows([])
             return
@@ -228,8 +229,9 @@ class VolunteersTab(VolunteeringTab):
                          for t in record.teams) or "—"
         years = "；".join(self.tr("{year} 年 {count} 次 {hours} 小时").format(
             year=y.year, count=y.activities, hours=y.hours) for y in record.years) or "—"
-        self.details.setText(self.tr("队伍：{teams}\n本期：{hours} 小时；分年度：{years}").format(
-            teams=teams, hours=record.hours, years=years))
+        self.teams.setText(self.tr("队伍：{teams}").format(teams=teams))
+        self.details.setText(self.tr("本期：{hours} 小时；分年度：{years}").format(
+            hours=record.hours, years=years))
         self.services_model.set_rows(record.services)
 
     def _on_issue_button_clicked(self) -> None:
@@ -237,7 +239,7 @@ class VolunteersTab(VolunteeringTab):
         if record is None:
             return
         start, end = self.period()
-        full = self.full_id.isVisible() and self.full_id.isChecked()
+        full = self.desk.is_admin and self.full_id.isChecked()
         question = self.tr(
             "为 {name} 出具 {hours} 小时的志愿服务记录证明？编号将记入登记簿，不能撤回。")
         if full:

@@ -12,9 +12,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from app.models import VolunteerCertificate
-from app.services import activities, activity_close, attendance, residents
+from app.services import activities, activity_close, attendance, certificates, residents
 from app.services.activities import ActivityPlan
+from app.services.volunteer_record import volunteer_record
 from app.views.shell.main_window import ACTIVITIES
+from app.views.volunteering.record_models import RegisterModel, ServicesModel
 from app.views.volunteering.volunteers_tab import VolunteersTab
 
 from .conftest import open_window
@@ -107,3 +109,16 @@ def test_a_clerk_sees_neither_full_id_nor_export(volunteer, clerk_desk, qtbot):
     window = open_window(clerk_desk, qtbot)
     tab = volunteers_tab(window)
     assert not tab.full_id.isVisibleTo(tab) and not tab.export_button.isVisibleTo(tab)
+
+
+def test_the_record_and_register_models_keep_the_model_contract(ctx, volunteer,
+                                                                qtmodeltester):
+    services = ServicesModel()
+    services.set_rows(volunteer_record(volunteer.id).services)
+    qtmodeltester.check(services)
+    certificates.issue_certificate(ctx, volunteer.id, full_id=True)
+    register = RegisterModel()
+    register.set_rows(certificates.register())
+    qtmodeltester.check(register)
+    assert register.data(register.index(0, 8)) == "完整"
+    assert register.data(register.index(0, 4)) == "2026-10-10 – 2026-11-23"

@@ -5,20 +5,25 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import multiprocessing
+from pathlib import Path
 
 import peewee as pw
 import pytest
 from openpyxl import load_workbook
 
-from app.models import AuditRecord, OperationRecord, VolunteerCertificate
+from app.models import AuditRecord, OperationRecord, VolunteerCertificate, database
 from app.services import activities, activity_close, attendance, certificates, residents, teams
 from app.services.activities import ActivityPlan
+from app.services.context import Actor
 from app.services.errors import FutureDate, InvalidInput, InvalidText, PermissionDenied
 from app.services.errors.certificates import NoServiceRecorded
 from app.services.volunteer_export import COLUMNS, export_national
 from app.services.volunteer_record import star_for, volunteer_record
 
 FULL_ID = "11010519491231002X"
+NOW = dt.datetime(2026, 11, 23, 9, 30)  # the fixture clock's
+ROUNDS = 3
 
 
 def hold(ctx, title: str, day: dt.date, times: dict[int, tuple[str, str | None]],
@@ -190,3 +195,39 @@ def test_only_an_admin_exports_and_a_refusal_writes_no_file(clerk_ctx, served, t
         export_national(clerk_ctx, path)
     assert not path.exists()
     assert AuditRecord.select().where(AuditRecord.action == "volunteer.export").count() == 0
+
+
+def issuing_desk(location: str, data_dir: str, actor: Actor, resident_id: int, barrier,
+                 results) -> None:
+    """A desk process issuing certificates in lock-step with another desk."""
+    from app.models import open_database
+    from app.services.context import Context, FixedClock
+
+    open_database(location)
+    ctx = Context(Path(data_dir), FixedClock(NOW), actor)
+    for _ in range(ROUNDS):
+        barrier.wait(timeout=60)
+        try:
+            results.put(certificates.issue_certificate(ctx, resident_id).content.number)
+        except Exception as exc:  # reported to the test, which fails on it
+            results.put(f"error {exc!r}")
+
+
+def test_two_desks_issuing_at_once_get_consecutive_numbers(ctx, clerk_ctx, served,
+                                                           db_location, tmp_path):
+    person, other = served
+    database.close()  # the test's own connection stays out of the race
+    spawn = multiprocessing.get_context("spawn")
+    barrier, results = spawn.Barrier(2), spawn.Queue()
+    workers = [spawn.Process(target=issuing_desk, args=(db_location, str(tmp_path), c.actor,
+                                                        rid, barrier, results))
+               for c, rid in ((ctx, person.id), (clerk_ctx, other.id))]
+    for w in workers:
+        w.start()
+    numbers = [results.get(timeout=120) for _ in range(2 * ROUNDS)]
+    for w in workers:
+        w.join(timeout=60)
+        assert w.exitcode == 0
+    assert sorted(numbers) == [f"2026-{n:04d}" for n in range(1, 2 * ROUNDS + 1)]
+    database.connect(reuse_if_open=True)
+    assert sorted(r.number for r in certificates.register()) == sorted(numbers)

@@ -39,6 +39,10 @@
             <source>结算活动</source>
             <translation>Close the activity</translation>
         </message>
+        <message>
+            <source>志愿者</source>
+            <translation>Volunteers</translation>
+        </message>
     </context>
     <context>
         <name>ActivityDialog</name>
@@ -868,6 +872,22 @@ Everything recorded after this backup will be lost (the current database is kept
         <message>
             <source>进行中</source>
             <translation>Open</translation>
+        </message>
+        <message>
+            <source>期间</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <source>次数</source>
+            <translation>Activities</translation>
+        </message>
+        <message>
+            <source>完整</source>
+            <translation>Full</translation>
+        </message>
+        <message>
+            <source>部分隐藏</source>
+            <translation>Masked</translation>
         </message>
     </context>
     <context>
@@ -2602,6 +2622,145 @@ Please sign in</translation>
         <message>
             <source>文明实践站前台</source>
             <translation>StationDesk</translation>
+        </message>
+    </context>
+    <context>
+        <name>VolunteersTab</name>
+        <message>
+            <source>查找志愿者：姓名、拼音首字母、手机号后四位或居民编号</source>
+            <translation>Find a volunteer: name, pinyin initials, last 4 digits of the phone or resident number</translation>
+        </message>
+        <message>
+            <source>最早</source>
+            <translation>Earliest</translation>
+        </message>
+        <message>
+            <source>可留空，打印后手签</source>
+            <translation>May stay empty: signed by hand once printed</translation>
+        </message>
+        <message>
+            <source>默认为当前经办人</source>
+            <translation>The clerk on duty, if left empty</translation>
+        </message>
+        <message>
+            <source>打印完整证件号（管理员，记入审计）</source>
+            <translation>Print the full ID number (admin, audited)</translation>
+        </message>
+        <message>
+            <source>出具证明…</source>
+            <translation>Issue certificate…</translation>
+        </message>
+        <message>
+            <source>导出全国志愿服务信息系统表…</source>
+            <translation>Export for the national volunteer system…</translation>
+        </message>
+        <message>
+            <source>期间</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <source>负责人</source>
+            <translation>Person in charge</translation>
+        </message>
+        <message>
+            <source>经办人</source>
+            <translation>Handler</translation>
+        </message>
+        <message>
+            <source>证明登记簿</source>
+            <translation>Certificate register</translation>
+        </message>
+        <message>
+            <source>请先查找并选择一位志愿者</source>
+            <translation>Find and choose a volunteer first</translation>
+        </message>
+        <message>
+            <source>{name}（{no}）{id_type} {id}</source>
+            <translation>{name} ({no}) {id_type} {id}</translation>
+        </message>
+        <message>
+            <source>星级：{star}（累计 {hours} 小时）</source>
+            <translation>Star level: {star} ({hours} hours in all)</translation>
+        </message>
+        <message>
+            <source>星级：{star}（累计 {hours} 小时，再服务 {left} 小时升{next}）</source>
+            <translation>Star level: {star} ({hours} hours in all; {left} more hours to {next})</translation>
+        </message>
+        <message>
+            <source>（已离队）</source>
+            <translation> (left)</translation>
+        </message>
+        <message>
+            <source>{year} 年 {count} 次 {hours} 小时</source>
+            <translation>{year}: {count} activities, {hours} hours</translation>
+        </message>
+        <message>
+            <source>队伍：{teams}</source>
+            <translation>Teams: {teams}</translation>
+        </message>
+        <message>
+            <source>本期：{hours} 小时；分年度：{years}</source>
+            <translation>This period: {hours} hours; by year: {years}</translation>
+        </message>
+        <message>
+            <source>为 {name} 出具 {hours} 小时的志愿服务记录证明？编号将记入登记簿，不能撤回。</source>
+            <translation>Issue a service certificate of {hours} hours for {name}? Its number goes into the register and cannot be taken back.</translation>
+        </message>
+        <message>
+            <source>证明上将印完整证件号，此操作记入审计日志。</source>
+            <translation> The full ID number will be printed on it; this is written to the audit log.</translation>
+        </message>
+        <message>
+            <source>出具证明</source>
+            <translation>Issue certificate</translation>
+        </message>
+        <message>
+            <source>出具</source>
+            <translation>Issue</translation>
+        </message>
+        <message>
+            <source>已出具志愿服务记录证明 {number}</source>
+            <translation>Service certificate {number} issued</translation>
+        </message>
+        <message>
+            <source>志愿服务记录证明 {number}</source>
+            <translation>Service certificate {number}</translation>
+        </message>
+        <message>
+            <source>选择导出位置（文件含完整证件号和手机号）</source>
+            <translation>Choose where to export (the file holds full ID numbers and phones)</translation>
+        </message>
+        <message>
+            <source>正在导出…</source>
+            <translation>Exporting…</translation>
+        </message>
+        <message>
+            <source>已导出 {rows} 行（{volunteers} 名志愿者）：{path}</source>
+            <translation>Exported {rows} rows ({volunteers} volunteers): {path}</translation>
+        </message>
+        <message>
+            <source>未到一星</source>
+            <translation>below one star</translation>
+        </message>
+        <message>
+            <source>一星</source>
+            <translation>one star</translation>
+        </message>
+        <message>
+            <source>二星</source>
+            <translation>two stars</translation>
+        </message>
+        <message>
+            <source>三星</source>
+            <translation>three stars</translation>
+        </message>
+        <message>
+            <source>四星</source>
+            <translation>four stars</translation>
+        </message>
+        <message>
+            <source>五星</source>
+            <translation>five stars</translation>
         </message>
     </context>
     <context>

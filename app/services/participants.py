@@ -36,7 +36,7 @@ def of_activity(activity_ref: str | int) -> list[ParticipantRow]:
     activity = activities.resolve(activity_ref)
     closed = activity.state == "closed"
     order = pw.Case(Participant.signup, (("booked", 0), ("waiting", 1)), 2)
-    query = (Participant.select(Participant, Resident.resident_no, Resident.name)
+    query = (Participant.select(Participant, Resident)
              .join(Resident).where(Participant.activity == activity.id)
              .order_by(order, Participant.id))
     out, waiting = [], 0

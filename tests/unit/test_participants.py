@@ -73,6 +73,7 @@ def test_the_list_of_an_activity_after_closing(ctx, people):
         ("赵一", "booked", None, False), ("钱二", "waiting", 1, False),
         ("孙三", "waiting", 2, False), ("李四", "waiting", 3, False),
         ("周五", None, None, True)]
+    assert [r.resident_id for r in before] == people
     assert (before[0].signed_in, before[0].signed_out, before[0].hours) == ("08:00", "10:00",
                                                                            None)
     activity_close.close_activity(ctx, a.id)

@@ -154,8 +154,8 @@ def generate(ctx: Context, residents: int = 200, seed: int = 1, activity: float 
                 table = model._meta.table_name
                 database.execute_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                                      f'(SELECT MAX(id) FROM "{table}"))')
-        demo_volunteering.generate(ctx, clerk, rng)  # through the services: after the ids
         audit.record(ctx, "demo.generate", station.code, {"residents": residents, "seed": seed})
+    demo_volunteering.generate(ctx, clerk, rng)  # through the services, once indexes are back
     if is_sqlite():
         database.execute_sql(f"PRAGMA cache_size = {SQLITE_PRAGMAS['cache_size']}")
     return {"residents": residents, **totals,

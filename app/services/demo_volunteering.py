@@ -15,7 +15,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from app.models import Clerk, Resident, Team
+from app.models import Clerk, Resident, Team, write_transaction
 from app.services import activities, activity_close, attendance, teams
 from app.services.activities import ActivityPlan
 from app.services.context import Actor, Context, FixedClock
@@ -79,8 +79,14 @@ def _clerk_ctx(ctx: Context, clerk: Clerk, at: dt.datetime) -> Context:
 
 
 def generate(ctx: Context, clerk: Clerk, rng: random.Random) -> dict:
-    """Teams, projects and activities on a demo station's residents (once: a station
-    that has teams already keeps them)."""
+    """Teams, projects and activities on a demo station's residents, all or nothing (once:
+    a station that has teams already keeps them). Call it after a bulk load has built its
+    indexes again: each service call looks residents' ledgers up by index."""
+    with write_transaction():
+        return _generate(ctx, clerk, rng)
+
+
+def _generate(ctx: Context, clerk: Clerk, rng: random.Random) -> dict:
     if Team.select().exists():
         return {"teams": 0, "activities": 0}
     ids = [i for (i,) in Resident.select(Resident.id).where(Resident.archived == False)  # noqa: E712

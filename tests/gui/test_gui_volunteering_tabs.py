@@ -70,6 +70,8 @@ def test_add_a_team_and_a_member_by_keyboard(ctx, window, qtbot, answer):
     assert "现有成员 2 人" in tab.heading.text()
     scan(tab.join, member.resident_no)
     assert "已是" in page.feedback.text() and tab.members_model.rowCount() == 2
+    scan(tab.join, "nobody-at-all")
+    assert "找不到" in page.feedback.text() and tab.join.selectedText() == "nobody-at-all"
     tab.members.setFocus()
     tab.members.selectRow(1)
     QTest.keyClick(tab.members, Qt.Key.Key_Delete)

@@ -30,7 +30,7 @@ from app.services.activities import ActivityView, SignUpResult
 from app.services.context import new_request_id
 from app.services.participants import ParticipantRow
 from app.views.common import widgets
-from app.views.common.widgets import EnterKey, Feedback, FieldErrors, error_label, setup_table
+from app.views.common.widgets import EnterKey, Feedback, FieldErrors, setup_table
 from app.views.shell.duty import Desk
 from app.views.tables.rows import ROW_ROLE, RowsModel
 from app.views.volunteering.models import ROLES, translated
@@ -86,7 +86,6 @@ class ParticipantsDialog(QDialog):
         self.role.setObjectName("signUpRole")
         for code in ROLES:
             self.role.addItem(translated(ROLES, code), code)
-        self.lookup_error = error_label()
         self.model = ParticipantsModel(self)
         self.table = QTableView()
         self.table.setObjectName("participantsTable")
@@ -96,7 +95,6 @@ class ParticipantsDialog(QDialog):
         self.cancel_button.setObjectName("cancelSignUpButton")
         self.feedback = Feedback()
         self.errors = FieldErrors(self.feedback)
-        self.errors.add("resident", self.lookup, self.lookup_error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
         buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
@@ -110,7 +108,6 @@ class ParticipantsDialog(QDialog):
         column.addWidget(self.heading)
         column.addWidget(self.summary)
         column.addLayout(entry)
-        column.addWidget(self.lookup_error)
         column.addWidget(self.table, 1)
         column.addWidget(self.feedback)
         column.addLayout(widgets.button_row(self.cancel_button, buttons))

@@ -21,7 +21,7 @@ from app.services import activities, residents, team_record, teams
 from app.services.context import new_request_id
 from app.services.teams import MembershipResult, TeamView
 from app.views.common import labels, widgets
-from app.views.common.widgets import EnterKey, Feedback, FieldErrors, error_label, setup_table
+from app.views.common.widgets import EnterKey, Feedback, FieldErrors, setup_table
 from app.views.shell.duty import Desk
 from app.views.tables.rows import ROW_ROLE, RowsModel
 from app.views.volunteering.models import ActivitiesModel
@@ -56,16 +56,13 @@ class TeamsTab(VolunteeringTab):
         self.join = QLineEdit()
         self.join.setObjectName("teamJoinLookup")
         self.join.setPlaceholderText(self.tr("居民编号、卡号或姓名，回车入队"))
-        self.join_error = error_label()
         self.errors = FieldErrors(feedback)
-        self.errors.add("resident", self.join, self.join_error)
         self.leave_button = QPushButton(self.tr("离队（Delete）"))
         self.leave_button.setObjectName("leaveTeamButton")
         members = QVBoxLayout()
         members.addWidget(QLabel(self.tr("成员")))
         members.addWidget(self.members, 1)
         members.addWidget(self.join)
-        members.addWidget(self.join_error)
         members.addLayout(widgets.button_row(self.leave_button))
         organised = QVBoxLayout()
         organised.addWidget(QLabel(self.tr("组织的活动")))
@@ -184,3 +181,5 @@ class TeamsTab(VolunteeringTab):
 
     def _on_failed(self, exc: BaseException) -> None:
         self.errors.show(exc)
+        if self.join.hasFocus():
+            self.join.selectAll()  # the next number typed replaces the one refused

@@ -43,6 +43,7 @@ from app.services import (
     audit,
     demo_people,
     demo_station,
+    demo_volunteering,
     journal,
     keys,
     pinyin,
@@ -154,6 +155,7 @@ def generate(ctx: Context, residents: int = 200, seed: int = 1, activity: float 
                 database.execute_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                                      f'(SELECT MAX(id) FROM "{table}"))')
         audit.record(ctx, "demo.generate", station.code, {"residents": residents, "seed": seed})
+    demo_volunteering.generate(ctx, clerk, rng)  # through the services, once indexes are back
     if is_sqlite():
         database.execute_sql(f"PRAGMA cache_size = {SQLITE_PRAGMAS['cache_size']}")
     return {"residents": residents, **totals,

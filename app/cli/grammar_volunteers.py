@@ -47,6 +47,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     s.add_argument("--place", default="", help="地点")
     s.add_argument("--capacity", type=int, default=None, help="报名名额，默认不限")
     s.add_argument("--max-hours", default=None, help="每人本次最多计的时长，默认为活动时长")
+    s.add_argument("--room", default="", help="同时为活动时间预订该场地（见 room list）")
     s.add_argument("--request-id", default=None, help=REQUEST_ID)
     s = _sub(act, "signup", "报名（满额后进入候补）")
     s.add_argument("activity", help=ACTIVITY)

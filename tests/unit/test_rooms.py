@@ -157,3 +157,17 @@ def test_activity_planned_in_a_room_books_it_in_the_same_transaction(ctx, hall):
     assert [a.title for a in activities.list_activities()] == ["道德讲堂宣讲"]
     by_activity = rooms.book_room(ctx, booking("13:00", "14:00", activity=str(made.id)))
     assert by_activity.activity_id == made.id
+
+
+def test_demo_station_has_rooms_booked_by_the_demo_clerk(ctx):
+    """The demo data brings the usual rooms and bookings in the days ahead, booked under
+    the demo clerk and kept by the same rules as any booking."""
+    from app.services import demo, demo_station
+
+    demo.generate(ctx, residents=3)
+    assert [r.name for r in rooms.list_rooms()] == ["道德讲堂", "四点半课堂", "心理咨询室",
+                                                    "活动室"]
+    made = RoomBooking.select()
+    assert made.count() >= 4
+    assert {b.booked_by.username for b in made} == {demo_station.CLERK_USERNAME}
+    assert all(b.date >= DAY for b in made)

@@ -1,30 +1,13 @@
 """The tabs of the 志愿活动 page beside its list of activities: each a part of running
-volunteer work (teams, requests, rooms, figures), reading its data when it is shown."""
+volunteer work (teams, requests, rooms, figures), reading its data when it is shown.
+A tab subclasses ``VolunteeringTab`` (in ``tab_base``) in a module of its own."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from app.views.volunteering.rooms_tab import RoomsTab
+from app.views.volunteering.tab_base import VolunteeringTab
 
-from PySide6.QtWidgets import QWidget
-
-from app.views.common.widgets import Feedback
-from app.views.shell.duty import Desk
-
-
-class VolunteeringTab(QWidget):
-    """A tab: ``title`` is its source text, translated in the ``ActivitiesPage`` context;
-    ``refresh`` reads again what it shows. It reports through the page's feedback line."""
-
-    title: ClassVar[str]
-
-    def __init__(self, desk: Desk, feedback: Feedback, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.desk = desk
-        self.feedback = feedback
-
-    def refresh(self) -> None:
-        """Read what the tab shows again."""
-
+__all__ = ["TAB_CLASSES", "VolunteeringTab"]
 
 # The tabs after 活动, in the order they are shown.
-TAB_CLASSES: tuple[type[VolunteeringTab], ...] = ()
+TAB_CLASSES: tuple[type[VolunteeringTab], ...] = (RoomsTab,)

@@ -1,5 +1,6 @@
 """Command-line handlers for printed documents: resident cards, a statement, vouchers
-printed again. Each is made by its job in ``app.printing.jobs``, as in the window."""
+printed again, an activity's sign-in sheet. Each is made by its job in
+``app.printing.jobs``, as in the window."""
 
 from __future__ import annotations
 
@@ -66,8 +67,22 @@ def cmd_reprint(args: argparse.Namespace, call: Invocation) -> Outcome:
             lambda r: f"已补打 {len(r['serials'])} 张：{r['pdf']}")
 
 
+def cmd_activity_sheet(args: argparse.Namespace, call: Invocation) -> Outcome:
+    from app.printing import jobs
+
+    check_writable(args.pdf)
+    ctx = signed_in(args, call, personal=True)
+    printout = jobs.sign_in_sheet(args.activity)
+    audited(ctx, "activity.sheet", str(args.activity),
+            {"residents": printout.count, "pdf": str(Path(args.pdf).resolve())})
+    printout.write(Path(args.pdf))
+    return ({"activity": args.activity, "residents": printout.count, "pdf": args.pdf},
+            lambda r: f"已生成签到表（报名 {r['residents']} 人）：{r['pdf']}")
+
+
 HANDLERS: Handlers = {
     ("resident", "cards"): cmd_resident_cards,
     ("statement", None): cmd_statement,
     ("voucher", "reprint"): cmd_reprint,
+    ("activity", "sheet"): cmd_activity_sheet,
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from app.cli.grammar_parts import REQUEST_ID, RESIDENT
+from app.cli.grammar_parts import PDF_OUT, REQUEST_ID, RESIDENT
 from app.cli.grammar_parts import action_group as _actions
 from app.cli.grammar_parts import sub_command as _sub
 
@@ -47,6 +47,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     s.add_argument("--place", default="", help="地点")
     s.add_argument("--capacity", type=int, default=None, help="报名名额，默认不限")
     s.add_argument("--max-hours", default=None, help="每人本次最多计的时长，默认为活动时长")
+    s.add_argument("--room", default="", help="同时为活动时间预订该场地（见 room list）")
     s.add_argument("--request-id", default=None, help=REQUEST_ID)
     s = _sub(act, "signup", "报名（满额后进入候补）")
     s.add_argument("activity", help=ACTIVITY)
@@ -63,6 +64,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     s.add_argument("--out", dest="sign_out", default=None, metavar="HH:MM",
                    help="签退时间（补录）")
     s.add_argument("--request-id", default=None, help=REQUEST_ID)
+    s = _sub(act, "sheet", "打印签到表：报名名单，每行一个二维码，另留现场登记空行")
+    s.add_argument("activity", help=ACTIVITY)
+    s.add_argument("--pdf", required=True, metavar="FILE", help=PDF_OUT)
     s = _sub(act, "close", "结算：签到签退折算时长与积分（只结算一次）")
     s.add_argument("activity", help=ACTIVITY)
     s.add_argument("--request-id", default=None, help=REQUEST_ID)

@@ -126,6 +126,7 @@ def _handlers() -> Handlers:
         documents,
         points,
         residents,
+        rooms,
         station,
         volunteer_records,
         volunteers,
@@ -134,7 +135,7 @@ def _handlers() -> Handlers:
 
     return {**station.HANDLERS, **residents.HANDLERS, **deeds.HANDLERS, **points.HANDLERS,
             **documents.HANDLERS, **vouchers.HANDLERS, **admin.HANDLERS, **desk.HANDLERS,
-            **volunteers.HANDLERS, **volunteer_records.HANDLERS}
+            **volunteers.HANDLERS, **volunteer_records.HANDLERS, **rooms.HANDLERS}
 
 
 def _run(args: argparse.Namespace, config: Config) -> Outcome:

@@ -72,7 +72,7 @@ def cmd_activity_add(args: argparse.Namespace, call: Invocation) -> Outcome:
         start=activities.parse_time(args.start, "start"),
         end=activities.parse_time(args.end, "end"), deed_type=args.deed_type,
         teams=tuple(args.team), kind=args.kind, project=args.project, place=args.place,
-        capacity=args.capacity, max_hours=args.max_hours)
+        capacity=args.capacity, max_hours=args.max_hours, room=args.room)
     made = activities.add_activity(ctx, plan, request_id=args.request_id)
     return (made.__dict__, lambda r: f"已安排活动 {r['id']}：{r['date']} {r['start']}-{r['end']}"
                                      f" {r['title']}")

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.services import errors, ledger, residents, station, vouchers
+from app.services import errors, ledger, residents, sign_up_list, station, vouchers
 from app.services.residents import ResidentView
 from app.services.vouchers import VoucherRow
 
@@ -110,3 +110,14 @@ def voucher_printout(serials: list[str], thermal_dots: int | None = None,
     parts = [r.serial for r in rows] if len(documents) > 1 else ["1"]
     return Printout(documents, "vouchers-reprint.pdf" if reprint else "vouchers.pdf", parts,
                     [holder.name], len(rows))
+
+
+def sign_in_sheet(activity_ref: str | int) -> Printout:
+    """An activity's paper sign-in sheet: its sign-up list, a QR per row, and rows for
+    walk-ins."""
+    from app.printing.sign_in_sheet import sign_in_sheet_pdf
+
+    activity, rows = sign_up_list.sign_up_list(activity_ref)
+    pdf = sign_in_sheet_pdf(activity, rows, station.current())
+    return Printout([pdf], f"sign-in-{activity.id}.pdf", ["1"], [r.name for r in rows],
+                    len(rows))

@@ -15,7 +15,7 @@ import peewee as pw
 
 from app.models import Activity, ActivityKind, ActivityTeam, Participant, Project, Team
 from app.models.station import station_code
-from app.services import audit, catalogue, deeds, operations, residents, teams, text
+from app.services import audit, catalogue, deeds, operations, residents, room_holds, teams, text
 from app.services.changes import Changes
 from app.services.context import Context
 from app.services.errors import (
@@ -187,6 +187,7 @@ class ActivityPlan:
     place: str = ""
     capacity: int | None = None
     max_hours: str | None = None  # default: the scheduled length
+    room: str = ""  # a room booked for the activity's time, in the same transaction
 
 
 def _max_tenths(plan: ActivityPlan) -> int:
@@ -225,13 +226,17 @@ def add_activity(ctx: Context, plan: ActivityPlan, request_id: str | None = None
             group = Project.get_or_none(Project.name == project) or Project.create(
                 uid=f"{station_code()}-P{uuid.uuid4().hex}", name=project,
                 created_at=ctx.clock.now())
+        room = room_holds.resolve_room(plan.room) if plan.room else None
         activity = Activity.create(
             uid=f"{station_code()}-A{uuid.uuid4().hex}", title=title, kind=kind, project=group,
-            date=plan.date, start=plan.start, end=plan.end, place=place,
+            date=plan.date, start=plan.start, end=plan.end,
+            place=place or (room.name if room else ""),
             capacity=plan.capacity, deed_type=deed_type, max_tenths=max_tenths,
             created_by=ctx.actor.clerk_id, created_at=ctx.clock.now())
         for team in organisers:
             ActivityTeam.create(activity=activity, team=team)
+        if room is not None:
+            room_holds.hold(ctx, room.id, plan.date, plan.start, plan.end, activity=activity)
         audit.record(ctx, "activity.add", activity.uid, params)
         return view(activity).__dict__
 

@@ -42,6 +42,7 @@ from app.models.db import SQLITE_PRAGMAS, is_sqlite
 from app.services import (
     audit,
     demo_people,
+    demo_rooms,
     demo_station,
     demo_volunteering,
     journal,
@@ -154,6 +155,7 @@ def generate(ctx: Context, residents: int = 200, seed: int = 1, activity: float 
                 table = model._meta.table_name
                 database.execute_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                                      f'(SELECT MAX(id) FROM "{table}"))')
+        demo_rooms.add(ctx)
         audit.record(ctx, "demo.generate", station.code, {"residents": residents, "seed": seed})
     demo_volunteering.generate(ctx, clerk, rng)  # through the services, once indexes are back
     if is_sqlite():

@@ -33,6 +33,8 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "volunteer.certificate": (CLERK, "出具志愿服务记录证明"),
     "volunteer.certificate_full_id": (ADMIN, "在志愿服务记录证明上打印完整证件号"),
     "volunteer.export": (ADMIN, "导出志愿者信息（全国志愿服务信息系统）"),
+    "room.manage": (ADMIN, "维护场地"),
+    "room.book": (CLERK, "预订场地"),
     "voucher.issue": (CLERK, "发放兑换券"),
     "voucher.redeem": (CLERK, "核销兑换券"),
     "voucher.print": (CLERK, "打印兑换券"),

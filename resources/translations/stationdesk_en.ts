@@ -4,6 +4,18 @@
     <context>
         <name>ActivitiesPage</name>
         <message>
+            <source>场地</source>
+            <translation>Rooms</translation>
+        </message>
+        <message>
+            <source>打印签到表</source>
+            <translation>Print sign-in sheet</translation>
+        </message>
+        <message>
+            <source>签到表</source>
+            <translation>Sign-in sheet</translation>
+        </message>
+        <message>
             <source>活动</source>
             <translation>Activities</translation>
         </message>
@@ -365,6 +377,69 @@ Everything recorded after this backup will be lost (the current database is kept
         <message>
             <source>请 {name} 输入管理员密码以确认恢复。</source>
             <translation>{name}, enter your administrator password to confirm the restore.</translation>
+        </message>
+    </context>
+    <context>
+        <name>BookingDialog</name>
+        <message>
+            <source>例如：法治讲座、队员培训</source>
+            <translation>e.g. law talk, team training</translation>
+        </message>
+        <message>
+            <source>共建单位</source>
+            <translation>Partner unit</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>名称</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>场地</source>
+            <translation>Room</translation>
+        </message>
+        <message>
+            <source>已预订 {room} {date} {start}–{end}：{holder}（预订号 {number}）</source>
+            <translation>Booked {room} on {date} {start}–{end} for {holder} (booking {number})</translation>
+        </message>
+        <message>
+            <source>开始</source>
+            <translation>Start</translation>
+        </message>
+        <message>
+            <source>志愿服务队</source>
+            <translation>Volunteer team</translation>
+        </message>
+        <message>
+            <source>日期</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>活动</source>
+            <translation>Activity</translation>
+        </message>
+        <message>
+            <source>用途</source>
+            <translation>Purpose</translation>
+        </message>
+        <message>
+            <source>结束</source>
+            <translation>End</translation>
+        </message>
+        <message>
+            <source>预订</source>
+            <translation>Book</translation>
+        </message>
+        <message>
+            <source>预订场地</source>
+            <translation>Book a room</translation>
+        </message>
+        <message>
+            <source>预订方</source>
+            <translation>Booked for</translation>
         </message>
     </context>
     <context>
@@ -2483,6 +2558,100 @@ Save anyway?</translation>
         <message>
             <source>确定冲正这笔 {points:+d} 分的流水吗？理由：{reason}</source>
             <translation>Reverse this entry of {points:+d} points? Reason: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>RoomWeekModel</name>
+        <message>
+            <source>{line}（预订号 {number}）{purpose}</source>
+            <translation>{line} (booking {number}) {purpose}</translation>
+        </message>
+        <message>
+            <source>{name}（已停用）</source>
+            <translation>{name} (retired)</translation>
+        </message>
+        <message>
+            <source>可容纳 {count} 人</source>
+            <translation>Holds {count} people</translation>
+        </message>
+        <message>
+            <source>周一</source>
+            <translation>Mon</translation>
+        </message>
+        <message>
+            <source>周二</source>
+            <translation>Tue</translation>
+        </message>
+        <message>
+            <source>周三</source>
+            <translation>Wed</translation>
+        </message>
+        <message>
+            <source>周四</source>
+            <translation>Thu</translation>
+        </message>
+        <message>
+            <source>周五</source>
+            <translation>Fri</translation>
+        </message>
+        <message>
+            <source>周六</source>
+            <translation>Sat</translation>
+        </message>
+        <message>
+            <source>周日</source>
+            <translation>Sun</translation>
+        </message>
+    </context>
+    <context>
+        <name>RoomsTab</name>
+        <message>
+            <source>{first} 至 {last}</source>
+            <translation>{first} to {last}</translation>
+        </message>
+        <message>
+            <source>{line}（预订号 {number}）</source>
+            <translation>{line} (booking {number})</translation>
+        </message>
+        <message>
+            <source>上一周（PgUp）</source>
+            <translation>Previous week (PgUp)</translation>
+        </message>
+        <message>
+            <source>下一周（PgDn）</source>
+            <translation>Next week (PgDn)</translation>
+        </message>
+        <message>
+            <source>取消预订</source>
+            <translation>Cancel booking</translation>
+        </message>
+        <message>
+            <source>取消预订 {number}：{room} {date} {line}？记录会保留，时间空出。</source>
+            <translation>Cancel booking {number}: {room} {date} {line}? The record is kept and the time is freed.</translation>
+        </message>
+        <message>
+            <source>取消预订（Del）</source>
+            <translation>Cancel booking (Del)</translation>
+        </message>
+        <message>
+            <source>已取消预订 {number}，{room} {date} {start}–{end} 已空出</source>
+            <translation>Booking {number} cancelled: {room} {date} {start}–{end} is free</translation>
+        </message>
+        <message>
+            <source>所选格子的预订：</source>
+            <translation>Bookings in the chosen cell:</translation>
+        </message>
+        <message>
+            <source>本周</source>
+            <translation>This week</translation>
+        </message>
+        <message>
+            <source>还没有场地：管理员可用 station-desk room add 名称 添加。</source>
+            <translation>No rooms yet: an administrator adds one with station-desk room add NAME.</translation>
+        </message>
+        <message>
+            <source>预订（Enter）</source>
+            <translation>Book (Enter)</translation>
         </message>
     </context>
     <context>

@@ -80,6 +80,15 @@ def statement_job(resident: ResidentView, start: dt.date, end: dt.date) -> Calla
     return work
 
 
+def sign_in_sheet_job(activity_id: int) -> Callable[[], Made]:
+    """An activity's paper sign-in sheet, with its sign-up list as it is when made."""
+    def work() -> Made:
+        with _printing():
+            return _warned(jobs.sign_in_sheet(activity_id))
+
+    return work
+
+
 def card_job(resident_id: int) -> Callable[[], Made]:
     """A resident's card, as they are now (a card reissued a moment ago has a new code)."""
     return lambda: cards_made([residents.get(resident_id)])

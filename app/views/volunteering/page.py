@@ -25,6 +25,7 @@ from app.services.context import new_request_id
 from app.views.common import labels, widgets
 from app.views.common.page import Page, PageInfo
 from app.views.common.widgets import FieldErrors
+from app.views.documents import output
 from app.views.shell.duty import Desk
 from app.views.tables.rows import ROW_ROLE
 from app.views.volunteering.activity_dialog import ActivityDialog
@@ -91,13 +92,17 @@ class ActivitiesPage(Page):
         self.close_button.setObjectName("closeActivityButton")
         self.people_button = QPushButton(self.tr("报名与到场"))
         self.people_button.setObjectName("participantsButton")
+        self.sheet_button = QPushButton(self.tr("打印签到表"))
+        self.sheet_button.setObjectName("signInSheetButton")
         column.addLayout(widgets.button_row(self.add_button, self.people_button,
-                                            self.attend_button, self.close_button))
+                                            self.attend_button, self.sheet_button,
+                                            self.close_button))
         self.people_button.clicked.connect(self._on_people_button_clicked)
         self.table.activated.connect(self._on_people_button_clicked)  # Enter on a row
         self.add_button.clicked.connect(self._on_add_button_clicked)
         self.attend_button.clicked.connect(self._on_attend_button_clicked)
         self.close_button.clicked.connect(self._on_close_button_clicked)
+        self.sheet_button.clicked.connect(self._on_sheet_button_clicked)
         self.mode.left.connect(self.leave_attendance)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
@@ -142,6 +147,7 @@ class ActivitiesPage(Page):
         self.attend_button.setEnabled(writable)
         self.close_button.setEnabled(writable)
         self.people_button.setEnabled(chosen is not None)
+        self.sheet_button.setEnabled(writable)
 
     def _on_people_button_clicked(self, *args: object) -> None:
         chosen = self.selected()
@@ -164,6 +170,15 @@ class ActivitiesPage(Page):
         self.feedback.clear_message()
         self.stack.setCurrentIndex(ATTENDANCE)
         self.mode.start(chosen)
+
+    def _on_sheet_button_clicked(self) -> None:
+        from app.views.documents.pdf_preview import PdfDialog
+
+        chosen = self.selected()
+        if chosen is not None:
+            self.sheet_dialog = PdfDialog(self.desk, self.tr("签到表"),
+                                          output.sign_in_sheet_job(chosen.id), self)
+            self.sheet_dialog.open()
 
     def leave_attendance(self) -> None:
         self.stack.setCurrentIndex(LIST)

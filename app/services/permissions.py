@@ -30,6 +30,7 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "activity.attend": (CLERK, "活动签到签退"),
     "activity.close": (CLERK, "活动结算（时长与积分）"),
     "activity.kinds": (ADMIN, "维护活动类型"),
+    "request.manage": (CLERK, "受理与办理群众点单"),
     "voucher.issue": (CLERK, "发放兑换券"),
     "voucher.redeem": (CLERK, "核销兑换券"),
     "voucher.print": (CLERK, "打印兑换券"),

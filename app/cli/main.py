@@ -125,6 +125,7 @@ def _handlers() -> Handlers:
         desk,
         documents,
         points,
+        requests,
         residents,
         station,
         volunteers,
@@ -133,7 +134,7 @@ def _handlers() -> Handlers:
 
     return {**station.HANDLERS, **residents.HANDLERS, **deeds.HANDLERS, **points.HANDLERS,
             **documents.HANDLERS, **vouchers.HANDLERS, **admin.HANDLERS, **desk.HANDLERS,
-            **volunteers.HANDLERS}
+            **volunteers.HANDLERS, **requests.HANDLERS}
 
 
 def _run(args: argparse.Namespace, config: Config) -> Outcome:

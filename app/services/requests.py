@@ -28,7 +28,7 @@ from app.services.permissions import require
 KINDS = {"order": "百姓点单", "wish": "微心愿"}
 URGENCIES = {"normal": "一般", "urgent": "紧急"}
 STATUSES = {"open": "待分派", "assigned": "已分派", "done": "已办结", "withdrawn": "已撤回"}
-STATUSES_EN = {"done": "done", "withdrawn": "withdrawn"}
+FINISHED = {"done": ("办结", "done"), "withdrawn": ("撤回", "withdrawn")}
 OPEN = ("open", "assigned")  # still to be met: the clerk's list shows these first
 REQUEST_TEXT = text.Kind("点单内容", "The request", 200, multiline=True)
 BENEFICIARY = text.Kind("服务对象", "For whom", 60)
@@ -103,7 +103,7 @@ def _still_open(row: ResidentRequest, action_zh: str, action_en: str) -> None:
     """Refuse to change a request that is done or withdrawn."""
     if row.status not in OPEN:
         raise RequestFinished(number=row.id, when=str(row.done_at)[:16],
-                              state_zh=STATUSES[row.status], state_en=STATUSES_EN[row.status],
+                              state_zh=FINISHED[row.status][0], state_en=FINISHED[row.status][1],
                               action_zh=action_zh, action_en=action_en)
 
 

@@ -63,10 +63,10 @@ def test_done_twice_and_assigning_a_withdrawn_one_are_refused(ctx, counts, red):
     before = counts()
     with pytest.raises(RequestFinished) as twice:
         requests.complete_request(ctx, done.number, note="again")
-    assert f"点单 {done.number}" in str(twice.value) and "已办结" in str(twice.value)
+    assert f"点单 {done.number}" in str(twice.value) and "已于" in str(twice.value) and "办结" in str(twice.value)
     with pytest.raises(RequestFinished) as withdrawn:
         requests.assign_request(ctx, gone.number, team=red)
-    assert "已撤回" in str(withdrawn.value) and "分派" in str(withdrawn.value)
+    assert "撤回，不能再分派" in str(withdrawn.value)
     assert "withdrawn" in withdrawn.value.message("en")
     with pytest.raises(RequestFinished):
         requests.withdraw_request(ctx, done.number)

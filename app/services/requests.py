@@ -210,7 +210,8 @@ def list_requests(today: dt.date, status: str | None = None, team: str | None = 
     if status is not None and status != "active":
         _choice(status, STATUSES, "状态", "The status", "status")
     if start and end and end < start:
-        raise InvalidInput(what="结束日期不能早于开始日期。", what_en="The end is before the start.")
+        raise InvalidInput(what="结束日期不能早于开始日期。",
+                           what_en="The end is before the start.")
     query = (ResidentRequest.select(ResidentRequest, Resident, Team, Activity, Clerk)
              .join(Resident, pw.JOIN.LEFT_OUTER).switch(ResidentRequest)
              .join(Team, pw.JOIN.LEFT_OUTER).switch(ResidentRequest)

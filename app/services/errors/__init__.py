@@ -44,6 +44,7 @@ from app.services.errors.inputs import (
     ResidentNotFound,
     VoucherNotFound,
 )
+from app.services.errors.requests import RequestFinished, RequestNotFound
 from app.services.errors.rules import (
     AlreadyReversed,
     AlreadyReviewed,
@@ -63,7 +64,6 @@ from app.services.errors.rules import (
     VoucherRejected,
     ZeroPoints,
 )
-from app.services.errors.requests import RequestFinished, RequestNotFound
 from app.services.errors.volunteering import (
     ActivityClosed,
     ActivityNotFound,

@@ -3,28 +3,8 @@ volunteer work (teams, requests, rooms, figures), reading its data when it is sh
 
 from __future__ import annotations
 
-from typing import ClassVar
-
-from PySide6.QtWidgets import QWidget
-
-from app.views.common.widgets import Feedback
-from app.views.shell.duty import Desk
-
-
-class VolunteeringTab(QWidget):
-    """A tab: ``title`` is its source text, translated in the ``ActivitiesPage`` context;
-    ``refresh`` reads again what it shows. It reports through the page's feedback line."""
-
-    title: ClassVar[str]
-
-    def __init__(self, desk: Desk, feedback: Feedback, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.desk = desk
-        self.feedback = feedback
-
-    def refresh(self) -> None:
-        """Read what the tab shows again."""
-
+from app.views.volunteering.requests_tab import RequestsTab
+from app.views.volunteering.tab_base import VolunteeringTab
 
 # The tabs after 活动, in the order they are shown.
-TAB_CLASSES: tuple[type[VolunteeringTab], ...] = ()
+TAB_CLASSES: tuple[type[VolunteeringTab], ...] = (RequestsTab,)

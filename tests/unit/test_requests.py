@@ -146,8 +146,8 @@ def test_the_list_shows_what_is_still_open_urgent_first(ctx, clock, red):
 
 
 def test_requests_taken_and_done_in_the_statistics(ctx, clock, red):
-    """Taken and done in the period, per team when grouped by team; the activity figures
-    beside them stay as they were."""
+    """Taken and done in the period (a withdrawn one is taken, not done), per team when
+    grouped by team; the activity figures beside them stay as they were."""
     teams.add_team(ctx, "蓝色志愿服务队")
     person = residents.register(ctx, residents.ResidentInput(name="志愿者")).id
     planned = activities.add_activity(ctx, ActivityPlan(
@@ -163,6 +163,7 @@ def test_requests_taken_and_done_in_the_statistics(ctx, clock, red):
         if team:
             requests.assign_request(ctx, made.number, team=team)
     requests.complete_request(ctx, ResidentRequest.get(ResidentRequest.text == "送药").id)
+    requests.withdraw_request(ctx, ResidentRequest.get(ResidentRequest.text == "未分派").id)
     week = stats.activity_stats(DAY + dt.timedelta(days=1), DAY + dt.timedelta(days=8),
                                 by="team")
     assert (week.total.requests_taken, week.total.requests_done) == (3, 2)

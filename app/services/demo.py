@@ -42,6 +42,7 @@ from app.models.db import SQLITE_PRAGMAS, is_sqlite
 from app.services import (
     audit,
     demo_people,
+    demo_requests,
     demo_station,
     journal,
     keys,
@@ -154,6 +155,7 @@ def generate(ctx: Context, residents: int = 200, seed: int = 1, activity: float 
                 database.execute_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                                      f'(SELECT MAX(id) FROM "{table}"))')
         audit.record(ctx, "demo.generate", station.code, {"residents": residents, "seed": seed})
+    demo_requests.generate(ctx, clerk, rng)  # through the services, after the bulk load
     if is_sqlite():
         database.execute_sql(f"PRAGMA cache_size = {SQLITE_PRAGMAS['cache_size']}")
     return {"residents": residents, **totals,

@@ -212,11 +212,13 @@ def list_requests(today: dt.date, status: str | None = None, team: str | None = 
     if start and end and end < start:
         raise InvalidInput(what="结束日期不能早于开始日期。",
                            what_en="The end is before the start.")
-    query = (ResidentRequest.select(ResidentRequest, Resident, Team, Activity, Clerk)
+    finisher = Clerk.alias()  # one query, however many rows: each row's people joined
+    query = (ResidentRequest.select(ResidentRequest, Resident, Team, Activity, Clerk, finisher)
              .join(Resident, pw.JOIN.LEFT_OUTER).switch(ResidentRequest)
              .join(Team, pw.JOIN.LEFT_OUTER).switch(ResidentRequest)
              .join(Activity, pw.JOIN.LEFT_OUTER).switch(ResidentRequest)
-             .join(Clerk, on=ResidentRequest.taken_by == Clerk.id))
+             .join(Clerk, on=ResidentRequest.taken_by == Clerk.id).switch(ResidentRequest)
+             .join(finisher, pw.JOIN.LEFT_OUTER, on=ResidentRequest.done_by == finisher.id))
     if status == "active":
         query = query.where(ResidentRequest.status.in_(OPEN))
     elif status is not None:

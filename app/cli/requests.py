@@ -31,7 +31,7 @@ def _answer(view: Any, done: str) -> Outcome:
 def cmd_request_add(args: argparse.Namespace, call: Invocation) -> Outcome:
     from app.services import requests
 
-    ctx = signed_in(args, call, personal=True)  # the one who asked is named
+    ctx = signed_in(args, call)
     asked = resident(args.resident).id if args.resident else None
     made = requests.take_request(ctx, args.text, args.kind, asked, args.beneficiary,
                                  "urgent" if args.urgent else "normal",
@@ -42,7 +42,7 @@ def cmd_request_add(args: argparse.Namespace, call: Invocation) -> Outcome:
 def cmd_request_assign(args: argparse.Namespace, call: Invocation) -> Outcome:
     from app.services import requests
 
-    ctx = signed_in(args, call, personal=True)
+    ctx = signed_in(args, call)
     view = requests.assign_request(ctx, args.request, args.team, args.activity,
                                    request_id=args.request_id)
     return _answer(view, "已分派")
@@ -51,7 +51,7 @@ def cmd_request_assign(args: argparse.Namespace, call: Invocation) -> Outcome:
 def cmd_request_activity(args: argparse.Namespace, call: Invocation) -> Outcome:
     from app.services import requests
 
-    ctx = signed_in(args, call, personal=True)
+    ctx = signed_in(args, call)
     view = requests.assign_request(ctx, args.request, activity=args.activity,
                                    request_id=args.request_id)
     return _answer(view, "已转为活动")
@@ -60,7 +60,7 @@ def cmd_request_activity(args: argparse.Namespace, call: Invocation) -> Outcome:
 def cmd_request_done(args: argparse.Namespace, call: Invocation) -> Outcome:
     from app.services import requests
 
-    ctx = signed_in(args, call, personal=True)
+    ctx = signed_in(args, call)
     view = requests.complete_request(ctx, args.request, args.note, request_id=args.request_id)
     return _answer(view, "已办结")
 
@@ -68,7 +68,7 @@ def cmd_request_done(args: argparse.Namespace, call: Invocation) -> Outcome:
 def cmd_request_withdraw(args: argparse.Namespace, call: Invocation) -> Outcome:
     from app.services import requests
 
-    ctx = signed_in(args, call, personal=True)
+    ctx = signed_in(args, call)
     view = requests.withdraw_request(ctx, args.request, args.note, request_id=args.request_id)
     return _answer(view, "已撤回")
 

@@ -76,7 +76,9 @@ def test_refusals_name_what_is_wrong_and_change_nothing(station):
     assert "承接的志愿服务队" in refused(station, "request", "assign", number)
     assert "命令用法有误" in refused(station, "request", "list", "--status", "lost")
     anonymous = run(station, "request", "add", "修灯")
-    assert anonymous.returncode == 2 and "--as" in anonymous.stderr
+    assert anonymous.returncode == 2 and "写操作需要用 --as" in anonymous.stderr
+    listing = run(station, "request", "list")
+    assert listing.returncode == 2 and "个人信息" in listing.stderr
     [still] = admin(station, "request", "list")["requests"]
     assert (still["status"], still["team"]) == ("open", None)
     as_json = run(station, "--json", "--as", "admin", "request", "done", "99")

@@ -145,9 +145,9 @@ def test_the_list_shows_what_is_still_open_urgent_first(ctx, clock, red):
         requests.list_requests(today, status="lost")
 
 
-def test_requests_taken_and_done_in_the_statistics(ctx, clock, red):
+def test_requests_taken_and_done_in_the_statistics(ctx, clock, red, tmp_path):
     """Taken and done in the period (a withdrawn one is taken, not done), per team when
-    grouped by team; the activity figures beside them stay as they were."""
+    grouped by team, and in the sheet; the activity figures beside them stay as they were."""
     teams.add_team(ctx, "蓝色志愿服务队")
     person = residents.register(ctx, residents.ResidentInput(name="志愿者")).id
     planned = activities.add_activity(ctx, ActivityPlan(
@@ -179,6 +179,13 @@ def test_requests_taken_and_done_in_the_statistics(ctx, clock, red):
     by_month = stats.activity_stats(by="month")
     assert {f.label: (f.requests_taken, f.requests_done) for f in by_month.rows} == {
         "2026-11": (1, 0), "2026-12": (3, 2)}
+
+    from openpyxl import load_workbook
+
+    stats.write_xlsx(week, tmp_path / "week.xlsx")
+    sheet = list(load_workbook(tmp_path / "week.xlsx").active.iter_rows(values_only=True))
+    assert sheet[1][-2:] == ("群众点单受理", "群众点单办结")
+    assert sheet[-1][0] == "合计" and sheet[-1][-2:] == (3, 2)
 
 
 def test_the_list_reads_in_one_query(ctx, resident, red, monkeypatch):

@@ -128,13 +128,14 @@ def _handlers() -> Handlers:
         requests,
         residents,
         station,
+        volunteer_records,
         volunteers,
         vouchers,
     )
 
     return {**station.HANDLERS, **residents.HANDLERS, **deeds.HANDLERS, **points.HANDLERS,
             **documents.HANDLERS, **vouchers.HANDLERS, **admin.HANDLERS, **desk.HANDLERS,
-            **volunteers.HANDLERS, **requests.HANDLERS}
+            **volunteers.HANDLERS, **volunteer_records.HANDLERS, **requests.HANDLERS}
 
 
 def _run(args: argparse.Namespace, config: Config) -> Outcome:

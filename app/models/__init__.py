@@ -6,13 +6,22 @@ from app.models.catalogue import DeedType
 from app.models.certificate import VolunteerCertificate
 from app.models.checkpoint import VerifiedCheckpoint
 from app.models.clerk import Clerk
+from app.models.closeout import Closeout
 from app.models.db import database, open_database, write_transaction
 from app.models.ledger import Deed, LedgerEntry
 from app.models.placement import DeskPlacement
 from app.models.requests import ResidentRequest
 from app.models.resident import Household, Resident, ResidentSearchTerm, RetiredCard
 from app.models.room import Room, RoomBooking
+from app.models.settlement import FundEntry, Statement, StatementItem
 from app.models.station import SigningKey, Station
+from app.models.store import (
+    StockMovement,
+    StoreItem,
+    StoreSale,
+    StoreSaleLine,
+    StoreSaleVoucher,
+)
 from app.models.volunteer import (
     Activity,
     ActivityKind,
@@ -34,6 +43,9 @@ from app.models.voucher import (
 VOLUNTEER_MODELS = [Team, TeamMember, ActivityKind, Project, Activity, ActivityTeam, Participant]
 # Step 10 creates these: requests, rooms and the certificate register.
 STATION_LIFE_MODELS = [ResidentRequest, Room, RoomBooking, VolunteerCertificate]
+# Step 11 creates these: the points store, merchants' statements, the moral fund, close-outs.
+ECONOMY_MODELS = [StoreItem, StoreSale, StoreSaleLine, StoreSaleVoucher, StockMovement,
+                  Statement, StatementItem, FundEntry, Closeout]
 
 ALL_MODELS = [
     Station,
@@ -58,11 +70,13 @@ ALL_MODELS = [
     VerifiedCheckpoint,
     *VOLUNTEER_MODELS,
     *STATION_LIFE_MODELS,
+    *ECONOMY_MODELS,
 ]
 
 # Rows of these tables are facts: the database refuses to change or remove them.
 APPEND_ONLY = [LedgerEntry, VoucherResolution, AuditRecord, OperationRecord, Voucher, SerialFloor,
-               DeskPlacement, VolunteerCertificate]
+               DeskPlacement, VolunteerCertificate, StoreSale, StoreSaleLine, StoreSaleVoucher,
+               StockMovement, FundEntry, Closeout]
 
 __all__ = [
     "ALL_MODELS",

@@ -138,13 +138,35 @@ def _requests_rooms_certificates(m: SchemaMigrator) -> None:
 
 STATION_LIFE_STEP = 10
 
+def _merchant_columns() -> dict[str, pw.Field]:
+    text = ("contact", "phone", "address", "offer", "terms")
+    return {**{name: pw.CharField(default="") for name in text},
+            "share_percent": pw.IntegerField(null=True),
+            "agreement_from": pw.DateField(null=True), "agreement_to": pw.DateField(null=True)}
+
+
+def _points_economy(m: SchemaMigrator) -> None:
+    """11: the points store, merchants' details and statements, the moral fund and the
+    daily close-outs; the new books are append-only, guarded like the ledger."""
+    from app.models import ECONOMY_MODELS
+
+    have = {c.name for c in database.get_columns("merchant")}
+    migrate_ops(*(m.add_column("merchant", name, field)
+                  for name, field in _merchant_columns().items() if name not in have))
+    database.create_tables(ECONOMY_MODELS)
+    install_guards()
+
+
+ECONOMY_STEP = 11
+
 # Step N brings a database from version N-1 to N. Version 1 is the first release,
 # created from the models; later steps are appended here and never edited.
 STEPS: dict[int, Step] = {2: _lookup_indexes, 3: _seals_and_nonces, 4: _request_clerk,
                           DESK_PLACEMENTS_STEP: _desk_placements,
                           CHECKPOINT_STEP: _checkpoint_and_indexes, 7: _unread_deed_indexes,
                           DEMO_FLAG_STEP: _demo_flag, VOLUNTEERING_STEP: _volunteering,
-                          STATION_LIFE_STEP: _requests_rooms_certificates}
+                          STATION_LIFE_STEP: _requests_rooms_certificates,
+                          ECONOMY_STEP: _points_economy}
 LATEST = 1 + len(STEPS)
 
 

@@ -10,10 +10,21 @@ from app.models.resident import Resident
 
 
 class Merchant(BaseModel):
+    """A partner merchant where vouchers are spent (指定商户); ``active`` False: suspended."""
+
     uid = pw.CharField(unique=True)
     name = pw.CharField(unique=True)
     active = pw.BooleanField(default=True)
     created_at = pw.DateTimeField()
+    # Schema step 11: what a resident and the station need to know of the partner.
+    contact = pw.CharField(default="")
+    phone = pw.CharField(default="")
+    address = pw.CharField(default="")
+    offer = pw.CharField(default="")  # what it sells or does for vouchers
+    terms = pw.CharField(default="")  # e.g. vouchers cover up to half a bill
+    share_percent = pw.IntegerField(null=True)  # the share of a bill vouchers may cover
+    agreement_from = pw.DateField(null=True)
+    agreement_to = pw.DateField(null=True)
 
 
 class Voucher(BaseModel):

@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import os
-import secrets
 from pathlib import Path
 
 from app.runtime.config import PRIVATE_DIR, PRIVATE_FILE
@@ -38,6 +37,8 @@ def setup(log_dir: Path) -> Path | None:
 
 def report_unexpected(exc: BaseException) -> str:
     """Log ``exc`` with its traceback under a new reference and return the reference."""
+    import secrets
+
     reference = secrets.token_hex(3).upper()
     log.error("unexpected error, reference %s", reference, exc_info=exc)
     return reference

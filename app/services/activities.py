@@ -358,8 +358,10 @@ def _cancel_one(activity: Activity, resident_id: int) -> dict | None:
     else:  # they came: the attendance stays, the sign-up goes
         row.signup = None
         row.save()
-    if not was_booked:
-        return None
+    booked = Participant.select().where(Participant.activity == activity.id,
+                                        Participant.signup == "booked").count()
+    if not was_booked or (activity.capacity is not None and booked >= activity.capacity):
+        return None  # a waiting resident who came anyway holds the freed place
     first = (Participant.select().where(Participant.activity == activity.id,
                                         Participant.signup == "waiting")
              .order_by(Participant.id).first())

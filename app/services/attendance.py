@@ -4,7 +4,8 @@ A scan signs a resident in; a volunteer's next scan, a few minutes later or more
 them out. A scan that comes sooner (the card held twice under the scanner), or after
 the sign-out, or an audience member's second scan, is reported as a repeat and changes
 nothing: nobody is counted twice. A resident who did not sign up is registered on the
-spot as a walk-in.
+spot as a walk-in; one on the waiting list who comes anyway takes a place (booked), so
+the waiting list holds only those still waiting.
 """
 
 from __future__ import annotations
@@ -117,6 +118,8 @@ def _mark(ctx: Context, activity: Activity, person: Resident, role: str | None,
             outcome = "signed_in"
         if outcome != "repeat":
             row.last_scan_at = ctx.clock.now()
+    if row.signup == "waiting" and row.signed_in_at is not None:
+        row.signup = "booked"  # they came: a participant like anyone who came
     if outcome != "repeat":
         row.save()
         audit.record(ctx, "activity.attend", activity.uid,

@@ -44,6 +44,7 @@ from app.services import (
     demo_people,
     demo_requests,
     demo_station,
+    demo_volunteering,
     journal,
     keys,
     pinyin,
@@ -155,7 +156,8 @@ def generate(ctx: Context, residents: int = 200, seed: int = 1, activity: float 
                 database.execute_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                                      f'(SELECT MAX(id) FROM "{table}"))')
         audit.record(ctx, "demo.generate", station.code, {"residents": residents, "seed": seed})
-    demo_requests.generate(ctx, clerk, rng)  # through the services, after the bulk load
+    demo_volunteering.generate(ctx, clerk, rng)  # through the services, once indexes are back
+    demo_requests.generate(ctx, clerk, rng)  # after the teams and activities: it uses them
     if is_sqlite():
         database.execute_sql(f"PRAGMA cache_size = {SQLITE_PRAGMAS['cache_size']}")
     return {"residents": residents, **totals,

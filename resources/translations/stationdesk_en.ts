@@ -40,6 +40,22 @@
             <translation>Close the activity</translation>
         </message>
         <message>
+            <source>志愿者</source>
+            <translation>Volunteers</translation>
+        </message>
+        <message>
+            <source>报名与到场</source>
+            <translation>Sign-ups and attendance</translation>
+        </message>
+        <message>
+            <source>统计</source>
+            <translation>Figures</translation>
+        </message>
+        <message>
+            <source>志愿服务队</source>
+            <translation>Teams</translation>
+        </message>
+        <message>
             <source>点单</source>
             <translation>Requests</translation>
         </message>
@@ -909,6 +925,130 @@ Everything recorded after this backup will be lost (the current database is kept
             <translation>Open</translation>
         </message>
         <message>
+            <source>期间</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <source>次数</source>
+            <translation>Activities</translation>
+        </message>
+        <message>
+            <source>完整</source>
+            <translation>Full</translation>
+        </message>
+        <message>
+            <source>部分隐藏</source>
+            <translation>Masked</translation>
+        </message>
+        <message>
+            <source>已报名</source>
+            <translation>Booked</translation>
+        </message>
+        <message>
+            <source>候补第 {position} 位</source>
+            <translation>Waiting, no. {position}</translation>
+        </message>
+        <message>
+            <source>现场登记</source>
+            <translation>Walk-in</translation>
+        </message>
+        <message>
+            <source>报名</source>
+            <translation>Sign-up</translation>
+        </message>
+        <message>
+            <source>（待审核）</source>
+            <translation> (awaiting review)</translation>
+        </message>
+        <message>
+            <source>（无）</source>
+            <translation>(none)</translation>
+        </message>
+        <message>
+            <source>合计</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <source>分组</source>
+            <translation>Group</translation>
+        </message>
+        <message>
+            <source>活动场次</source>
+            <translation>Activities</translation>
+        </message>
+        <message>
+            <source>志愿者人数</source>
+            <translation>Volunteers</translation>
+        </message>
+        <message>
+            <source>志愿者人次</source>
+            <translation>Volunteer person-times</translation>
+        </message>
+        <message>
+            <source>服务对象人数</source>
+            <translation>Audience</translation>
+        </message>
+        <message>
+            <source>服务对象人次</source>
+            <translation>Audience person-times</translation>
+        </message>
+        <message>
+            <source>志愿服务时长（小时）</source>
+            <translation>Volunteer hours</translation>
+        </message>
+        <message>
+            <source>新增志愿者</source>
+            <translation>New volunteers</translation>
+        </message>
+        <message>
+            <source>总队</source>
+            <translation>General team</translation>
+        </message>
+        <message>
+            <source>技能队</source>
+            <translation>Skill team</translation>
+        </message>
+        <message>
+            <source>行业队</source>
+            <translation>Trade team</translation>
+        </message>
+        <message>
+            <source>共建单位队</source>
+            <translation>Partner unit's team</translation>
+        </message>
+        <message>
+            <source>队名</source>
+            <translation>Team</translation>
+        </message>
+        <message>
+            <source>颜色</source>
+            <translation>Colour</translation>
+        </message>
+        <message>
+            <source>上级队伍</source>
+            <translation>Parent team</translation>
+        </message>
+        <message>
+            <source>队长</source>
+            <translation>Leader</translation>
+        </message>
+        <message>
+            <source>共建单位</source>
+            <translation>Partner unit</translation>
+        </message>
+        <message>
+            <source>成员</source>
+            <translation>Members</translation>
+        </message>
+        <message>
+            <source>入队日期</source>
+            <translation>Joined</translation>
+        </message>
+        <message>
+            <source>离队日期</source>
+            <translation>Left</translation>
+        </message>
+        <message>
             <source>为谁</source>
             <translation>For whom</translation>
         </message>
@@ -1697,6 +1837,65 @@ An administrator can restore it after signing in. The current database is first 
         <message>
             <source>本机字体缺少这些姓名中的字，打印出来是空白方框，请打印后手工填写：{names}</source>
             <translation>The fonts on this PC lack characters of these names; they print as empty boxes, to be filled in by hand: {names}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ParticipantsDialog</name>
+        <message>
+            <source>报名与到场</source>
+            <translation>Sign-ups and attendance</translation>
+        </message>
+        <message>
+            <source>居民编号、卡号或姓名，回车报名</source>
+            <translation>Resident number, card code or name, then Enter to sign up</translation>
+        </message>
+        <message>
+            <source>取消报名（Delete）</source>
+            <translation>Cancel sign-up (Delete)</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>报名</source>
+            <translation>Sign up</translation>
+        </message>
+        <message>
+            <source>角色（F2）</source>
+            <translation>Role (F2)</translation>
+        </message>
+        <message>
+            <source>已报名 {booked}，候补 {waiting}，到场 {attended}</source>
+            <translation>Booked {booked}, waiting {waiting}, attended {attended}</translation>
+        </message>
+        <message>
+            <source>{name}（{no}）已报名过，未重复报名</source>
+            <translation>{name} ({no}) has already signed up; nothing changed</translation>
+        </message>
+        <message>
+            <source>{name}（{no}）名额已满，列入候补第 {position} 位</source>
+            <translation>{name} ({no}): no places left, waiting list no. {position}</translation>
+        </message>
+        <message>
+            <source>{name}（{no}）已报名</source>
+            <translation>{name} ({no}) signed up</translation>
+        </message>
+        <message>
+            <source>取消报名</source>
+            <translation>Cancel sign-up</translation>
+        </message>
+        <message>
+            <source>取消 {name}（{no}）的报名？</source>
+            <translation>Cancel the sign-up of {name} ({no})?</translation>
+        </message>
+        <message>
+            <source>已取消 {name} 的报名</source>
+            <translation>Cancelled the sign-up of {name}</translation>
+        </message>
+        <message>
+            <source>；{name} 由候补转为报名</source>
+            <translation>; {name} moved up from the waiting list</translation>
         </message>
     </context>
     <context>
@@ -2780,6 +2979,61 @@ Please sign in</translation>
         </message>
     </context>
     <context>
+        <name>StatsTab</name>
+        <message>
+            <source>活动类型</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>志愿服务队</source>
+            <translation>Team</translation>
+        </message>
+        <message>
+            <source>项目</source>
+            <translation>Project</translation>
+        </message>
+        <message>
+            <source>月份</source>
+            <translation>Month</translation>
+        </message>
+        <message>
+            <source>活动</source>
+            <translation>Activity</translation>
+        </message>
+        <message>
+            <source>导出 Excel</source>
+            <translation>Export to Excel</translation>
+        </message>
+        <message>
+            <source>期间</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <source>按</source>
+            <translation>By</translation>
+        </message>
+        <message>
+            <source>只统计已结算的活动。人数按人去重，人次按每次到场计。</source>
+            <translation>Only closed activities count. Persons are counted once; person-times once per attendance.</translation>
+        </message>
+        <message>
+            <source>导出 Excel…</source>
+            <translation>Export to Excel…</translation>
+        </message>
+        <message>
+            <source>结束日期不能早于开始日期。</source>
+            <translation>The end date cannot be before the start date.</translation>
+        </message>
+        <message>
+            <source>正在导出…</source>
+            <translation>Exporting…</translation>
+        </message>
+        <message>
+            <source>已导出：{path}</source>
+            <translation>Exported: {path}</translation>
+        </message>
+    </context>
+    <context>
         <name>TakeRequestDialog</name>
         <message>
             <source>受理点单</source>
@@ -2846,10 +3100,259 @@ Please sign in</translation>
         </message>
     </context>
     <context>
+        <name>TeamDialog</name>
+        <message>
+            <source>新建志愿服务队</source>
+            <translation>New volunteer team</translation>
+        </message>
+        <message>
+            <source>例如：红色志愿服务队</source>
+            <translation>e.g. Red volunteer team</translation>
+        </message>
+        <message>
+            <source>（无）</source>
+            <translation>(none)</translation>
+        </message>
+        <message>
+            <source>居民编号、卡号或姓名（可不填）</source>
+            <translation>Resident number, card code or name (optional)</translation>
+        </message>
+        <message>
+            <source>共建单位的队伍填写，例如：新华幼儿园</source>
+            <translation>For a partner unit's team, e.g. Xinhua Kindergarten</translation>
+        </message>
+        <message>
+            <source>新建</source>
+            <translation>Add</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>队名</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>颜色</source>
+            <translation>Colour</translation>
+        </message>
+        <message>
+            <source>类型</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>上级队伍</source>
+            <translation>Parent team</translation>
+        </message>
+        <message>
+            <source>队长</source>
+            <translation>Leader</translation>
+        </message>
+        <message>
+            <source>共建单位</source>
+            <translation>Partner unit</translation>
+        </message>
+        <message>
+            <source>已新建志愿服务队：{name}</source>
+            <translation>Added the team {name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamsTab</name>
+        <message>
+            <source>新建队伍</source>
+            <translation>New team</translation>
+        </message>
+        <message>
+            <source>居民编号、卡号或姓名，回车入队</source>
+            <translation>Resident number, card code or name, then Enter to join</translation>
+        </message>
+        <message>
+            <source>离队（Delete）</source>
+            <translation>Leave (Delete)</translation>
+        </message>
+        <message>
+            <source>成员</source>
+            <translation>Members</translation>
+        </message>
+        <message>
+            <source>组织的活动</source>
+            <translation>Activities organised</translation>
+        </message>
+        <message>
+            <source>还没有志愿服务队，请先新建队伍。</source>
+            <translation>No volunteer teams yet: add one first.</translation>
+        </message>
+        <message>
+            <source>{name}：志愿服务 {hours} 小时，现有成员 {count} 人</source>
+            <translation>{name}: {hours} volunteer hours, {count} members now</translation>
+        </message>
+        <message>
+            <source>{name}（{no}）已加入{team}</source>
+            <translation>{name} ({no}) joined {team}</translation>
+        </message>
+        <message>
+            <source>{name}（{no}）已是{team}成员</source>
+            <translation>{name} ({no}) is already a member of {team}</translation>
+        </message>
+        <message>
+            <source>离队</source>
+            <translation>Leave</translation>
+        </message>
+        <message>
+            <source>{name}（{no}）今天离开{team}？</source>
+            <translation>{name} ({no}) leaves {team} today?</translation>
+        </message>
+        <message>
+            <source>{name} 已于 {date} 离开{team}</source>
+            <translation>{name} left {team} on {date}</translation>
+        </message>
+    </context>
+    <context>
         <name>Titles</name>
         <message>
             <source>文明实践站前台</source>
             <translation>StationDesk</translation>
+        </message>
+    </context>
+    <context>
+        <name>VolunteersTab</name>
+        <message>
+            <source>查找志愿者：姓名、拼音首字母、手机号后四位或居民编号</source>
+            <translation>Find a volunteer: name, pinyin initials, last 4 digits of the phone or resident number</translation>
+        </message>
+        <message>
+            <source>最早</source>
+            <translation>Earliest</translation>
+        </message>
+        <message>
+            <source>可留空，打印后手签</source>
+            <translation>May stay empty: signed by hand once printed</translation>
+        </message>
+        <message>
+            <source>默认为当前经办人</source>
+            <translation>The clerk on duty, if left empty</translation>
+        </message>
+        <message>
+            <source>打印完整证件号（管理员，记入审计）</source>
+            <translation>Print the full ID number (admin, audited)</translation>
+        </message>
+        <message>
+            <source>出具证明…</source>
+            <translation>Issue certificate…</translation>
+        </message>
+        <message>
+            <source>导出全国志愿服务信息系统表…</source>
+            <translation>Export for the national volunteer system…</translation>
+        </message>
+        <message>
+            <source>期间</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <source>负责人</source>
+            <translation>Person in charge</translation>
+        </message>
+        <message>
+            <source>经办人</source>
+            <translation>Handler</translation>
+        </message>
+        <message>
+            <source>证明登记簿</source>
+            <translation>Certificate register</translation>
+        </message>
+        <message>
+            <source>请先查找并选择一位志愿者</source>
+            <translation>Find and choose a volunteer first</translation>
+        </message>
+        <message>
+            <source>{name}（{no}）{id_type} {id}</source>
+            <translation>{name} ({no}) {id_type} {id}</translation>
+        </message>
+        <message>
+            <source>星级：{star}（累计 {hours} 小时）</source>
+            <translation>Star level: {star} ({hours} hours in all)</translation>
+        </message>
+        <message>
+            <source>星级：{star}（累计 {hours} 小时，再服务 {left} 小时升{next}）</source>
+            <translation>Star level: {star} ({hours} hours in all; {left} more hours to {next})</translation>
+        </message>
+        <message>
+            <source>（已离队）</source>
+            <translation> (left)</translation>
+        </message>
+        <message>
+            <source>{year} 年 {count} 次 {hours} 小时</source>
+            <translation>{year}: {count} activities, {hours} hours</translation>
+        </message>
+        <message>
+            <source>队伍：{teams}</source>
+            <translation>Teams: {teams}</translation>
+        </message>
+        <message>
+            <source>本期：{hours} 小时；分年度：{years}</source>
+            <translation>This period: {hours} hours; by year: {years}</translation>
+        </message>
+        <message>
+            <source>为 {name} 出具 {hours} 小时的志愿服务记录证明？编号将记入登记簿，不能撤回。</source>
+            <translation>Issue a service certificate of {hours} hours for {name}? Its number goes into the register and cannot be taken back.</translation>
+        </message>
+        <message>
+            <source>证明上将印完整证件号，此操作记入审计日志。</source>
+            <translation> The full ID number will be printed on it; this is written to the audit log.</translation>
+        </message>
+        <message>
+            <source>出具证明</source>
+            <translation>Issue certificate</translation>
+        </message>
+        <message>
+            <source>出具</source>
+            <translation>Issue</translation>
+        </message>
+        <message>
+            <source>已出具志愿服务记录证明 {number}</source>
+            <translation>Service certificate {number} issued</translation>
+        </message>
+        <message>
+            <source>志愿服务记录证明 {number}</source>
+            <translation>Service certificate {number}</translation>
+        </message>
+        <message>
+            <source>选择导出位置（文件含完整证件号和手机号）</source>
+            <translation>Choose where to export (the file holds full ID numbers and phones)</translation>
+        </message>
+        <message>
+            <source>正在导出…</source>
+            <translation>Exporting…</translation>
+        </message>
+        <message>
+            <source>已导出 {rows} 行（{volunteers} 名志愿者）：{path}</source>
+            <translation>Exported {rows} rows ({volunteers} volunteers): {path}</translation>
+        </message>
+        <message>
+            <source>未到一星</source>
+            <translation>below one star</translation>
+        </message>
+        <message>
+            <source>一星</source>
+            <translation>one star</translation>
+        </message>
+        <message>
+            <source>二星</source>
+            <translation>two stars</translation>
+        </message>
+        <message>
+            <source>三星</source>
+            <translation>three stars</translation>
+        </message>
+        <message>
+            <source>四星</source>
+            <translation>four stars</translation>
+        </message>
+        <message>
+            <source>五星</source>
+            <translation>five stars</translation>
         </message>
     </context>
     <context>

@@ -4,7 +4,9 @@ The sign-in window is up before anything only a later step needs: the station is
 after the first paint (peewee, the models, the start-up check and the password service
 load then, while the clerk types), a SQLite station never loads a PostgreSQL driver or
 peewee's URL parser, and the password hasher, the key and token cryptography, the main
-window and the printing wait until after the first paint too.
+window, the printing, the log file's handlers, the error classes and the tables wait
+until after the first paint too. So does Qt's namespace of enums (``QtCore.Qt``), whose
+Python enums are the dearest thing PySide6 makes on the way to a first paint.
 """
 
 from __future__ import annotations
@@ -34,8 +36,10 @@ class Watch(QObject):
         if (event.type() == QEvent.Type.Paint and obj.isWidgetType()
                 and type(obj.window()).__name__ == "SignInDialog"):
             # A name bound to None is an import refused on purpose, not a module loaded.
-            print(json.dumps(sorted(n for n, m in sys.modules.items() if m is not None)),
-                  flush=True)
+            loaded = sorted(n for n, m in sys.modules.items() if m is not None)
+            import PySide6.QtCore  # its types are made on first use: was Qt's made?
+            made = ["QtCore.Qt"] if "Qt" in vars(PySide6.QtCore) else []
+            print(json.dumps(loaded + made), flush=True)
             os._exit(0)
         return False
 
@@ -57,7 +61,8 @@ sys.exit(gui_app.run_gui(resolve(sys.argv[1])))
 LATER = ("peewee", "app.models", "app.runtime.startup", "app.services.auth",
          "app.services.station", "psycopg2", "psycopg", "playhouse.db_url", "argon2",
          "cryptography", "reportlab", "pypinyin", "app.views.shell.main_window",
-         "app.printing")
+         "app.printing", "logging.handlers", "app.services.errors", "app.views.tables",
+         "subprocess", "QtCore.Qt")
 
 
 def loaded_at_sign_in(data_dir: Path, tmp_path: Path) -> list[str]:

@@ -31,10 +31,22 @@ def test_fresh_database_is_at_the_latest_version(db):
     assert NEW_INDEXES[1] in index_names("ledger_entry")
 
 
+def _back_to_version_10() -> None:
+    """Undo step 11: no store, statements, fund or close-outs; merchants are names."""
+    from app.models import ECONOMY_MODELS
+
+    database.drop_tables(ECONOMY_MODELS)
+    for column in ("contact", "phone", "address", "offer", "terms", "share_percent",
+                   "agreement_from", "agreement_to"):
+        database.execute_sql(f'ALTER TABLE "merchant" DROP COLUMN "{column}"')
+    SchemaVersion.update(version=10).execute()
+
+
 def _back_to_version_9() -> None:
-    """Undo step 10: no requests, rooms or certificate register."""
+    """Undo steps 11 and 10: no requests, rooms or certificate register."""
     from app.models import STATION_LIFE_MODELS
 
+    _back_to_version_10()
     database.drop_tables(STATION_LIFE_MODELS)
     SchemaVersion.update(version=9).execute()
 
@@ -237,4 +249,33 @@ def test_a_version_9_database_gains_requests_rooms_and_a_guarded_register(ctx, r
     with pytest.raises(pw.DatabaseError), database.atomic():
         VolunteerCertificate.update(hours_tenths=300).where(
             VolunteerCertificate.id == row.id).execute()
+    assert Resident.get_by_id(resident.id).balance == 2
+
+
+def test_a_version_10_database_gains_the_points_economy(ctx, resident):
+    """Step 11 adds the store, statements, fund and close-out tables and the merchants'
+    details to a version 10 database, its merchants and ledger intact; the new books are
+    append-only and a store item's stock cannot go below zero."""
+    import datetime as dt
+
+    from app.models import ECONOMY_MODELS, Clerk, FundEntry, Merchant, StoreItem
+
+    deeds.record_deed(ctx, resident.id, "DONATION")
+    names = [m.name for m in Merchant.select().order_by(Merchant.id)]
+    _back_to_version_10()
+    assert "phone" not in {c.name for c in database.get_columns("merchant")}
+    assert migrate() == LATEST and current_version() == LATEST
+    assert not missing_guards() and all(database.table_exists(m._meta.table_name)
+                                        for m in ECONOMY_MODELS)
+    assert [(m.name, m.phone) for m in Merchant.select().order_by(Merchant.id)] == \
+        [(n, "") for n in names]
+    now = dt.datetime(2026, 11, 30, 9, 0)
+    item = StoreItem.create(uid="i1", name="香皂", points=10, stock=1, created_at=now)
+    with pytest.raises(pw.IntegrityError), database.atomic():
+        StoreItem.update(stock=StoreItem.stock - 2).where(StoreItem.id == item.id).execute()
+    entry = FundEntry.create(uid="f1", kind="contribution", amount_fen=100_000,
+                             balance_after_fen=100_000, entry_date=now.date(),
+                             clerk=Clerk.select().first(), request_id="r1", at=now)
+    with pytest.raises(pw.DatabaseError), database.atomic():
+        FundEntry.update(amount_fen=1).where(FundEntry.id == entry.id).execute()
     assert Resident.get_by_id(resident.id).balance == 2

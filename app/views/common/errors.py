@@ -14,7 +14,6 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.services.errors import DeskError
 from app.views.common import i18n, titles
 
 log = logging.getLogger(__name__)
@@ -36,12 +35,16 @@ def generic_message(reference: str) -> str:
 
 def message_for(exc: BaseException) -> str:
     """What to tell the clerk about ``exc``, in the interface language."""
+    from app.services.errors import DeskError  # loaded by the first refusal, not the start
+
     if isinstance(exc, DeskError):
         return exc.message(i18n.language())
     return generic_message(log_unexpected(exc))
 
 
 def field_of(exc: BaseException) -> str | None:
+    from app.services.errors import DeskError
+
     return exc.field if isinstance(exc, DeskError) else None
 
 

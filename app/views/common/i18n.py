@@ -8,8 +8,6 @@ Qt's standard buttons); English comes from ``resources/translations/stationdesk_
 from __future__ import annotations
 
 import logging
-import shutil
-import subprocess
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -32,6 +30,8 @@ def language() -> str:
 
 def lrelease_tool() -> list[str] | None:
     """The command that compiles .ts into .qm, if PySide6 (or Qt) ships one here."""
+    import shutil
+
     found = shutil.which("pyside6-lrelease") or shutil.which("lrelease")
     if found:
         return [found]
@@ -52,6 +52,8 @@ def build_missing_qm(source: Path = TRANSLATIONS, target: Path | None = None) ->
     ``target`` defaults to ``source``; an installation whose resources are read-only
     passes a writable directory instead.
     """
+    import subprocess  # only here: a start whose .qm files are current never loads it
+
     tool = lrelease_tool()
     built: list[Path] = []
     if tool is None:

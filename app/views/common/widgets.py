@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,8 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.views.common.errors import field_of, message_for
-from app.views.common.keys import WholeRows
-from app.views.tables.columns import FittedHeader
 
 
 def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:
@@ -68,8 +67,11 @@ class Feedback(QLabel):
         super().__init__(parent)
         self.setObjectName("feedback")
         self.setWordWrap(True)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.clear_message()
+        # Set by the flag's name: the sign-in shows a Feedback before its first paint, and
+        # Qt's namespace of enums (``QtCore.Qt``) costs a start tens of milliseconds.
+        self.setProperty("textInteractionFlags", "TextSelectableByMouse")
+        self.setProperty("state", "info")  # polished with the widget when it first shows
+        self.setVisible(False)
 
     def show_ok(self, text: str) -> None:
         self._set(text, "ok")
@@ -88,9 +90,10 @@ class Feedback(QLabel):
 
     def _set(self, text: str, state: str) -> None:
         self.setText(text)
-        self.setProperty("state", state)
-        self.style().unpolish(self)
-        self.style().polish(self)
+        if self.property("state") != state:  # the colour follows the state: polish anew
+            self.setProperty("state", state)
+            self.style().unpolish(self)
+            self.style().polish(self)
         self.setVisible(bool(text))
 
 
@@ -143,6 +146,11 @@ class FieldErrors:
 def setup_table(view: QTableView) -> None:
     """Rows chosen whole, read-only, and columns shared by the common policy
     (``app.views.tables.columns``): call it once the model is set."""
+    # Imported here: the sign-in uses this module and shows no table, and the header's
+    # Qt classes (QStyle, QHeaderView) would be most of its start.
+    from app.views.common.keys import WholeRows
+    from app.views.tables.columns import FittedHeader
+
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -165,7 +173,7 @@ class EnterKey(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+                and event.key() in (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter)):
             self._action()
             return True
         return False
@@ -187,8 +195,8 @@ class TypingRedirect(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             text = event.text()
-            plain = not event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier
-                                              | Qt.KeyboardModifier.KeypadModifier)
+            modifier = QtCore.Qt.KeyboardModifier
+            plain = not event.modifiers() & ~(modifier.ShiftModifier | modifier.KeypadModifier)
             if text and text.isprintable() and not text.isspace() and plain:
                 if self._on_redirect:
                     self._on_redirect()

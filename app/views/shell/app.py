@@ -19,16 +19,16 @@ import logging
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from app.runtime.config import Config
 from app.views.common import errors, i18n, preferences
-from app.views.common.background import Runner
 from app.views.shell import look
 
 if TYPE_CHECKING:
     from app.runtime.startup import Opened
+    from app.views.common.background import Runner
     from app.views.shell.demo_banner import FreshStartRequest
     from app.views.shell.duty import Desk
     from app.views.shell.recovery_dialog import RestoreRequest
@@ -53,7 +53,6 @@ def make_application() -> QApplication:
     existing = QApplication.instance()
     if existing is not None:
         return existing  # type: ignore[return-value]
-    look.prefer_sharp_scaling()
     app = QApplication(sys.argv)
     app.setOrganizationName(preferences.ORGANISATION)
     app.setApplicationName(preferences.APPLICATION)
@@ -144,13 +143,15 @@ def run_gui(config: Config) -> int:
     app = make_application()
     if single.ask_first_to_show(config):
         return 0  # the window already open on this station came forward instead
-    setup_logging(config)
-    errors.install_excepthook()
     family = look.load_fonts()
     i18n.install(preferences.get(preferences.LANGUAGE), config.data_dir / "translations")
     look.apply(app, family, preferences.get(preferences.LARGE_FONT))
 
     early = early_sign_in(config)
+    # The log file and the error hook once sign-in is on screen: painting it needs
+    # neither, and their modules are most of what a start would load before it.
+    setup_logging(config)
+    errors.install_excepthook()
     while True:
         try:
             opened = open_or_recover(config, early=early)
@@ -188,7 +189,7 @@ def early_sign_in(config: Config) -> SignInDialog | None:
     from app.views.shell.signin import SignInDialog
 
     dialog = SignInDialog(None, "")
-    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)  # as ``exec`` shows it
+    dialog.setModal(True)  # application-modal, as ``exec`` shows it
     dialog.show()
     _until_painted(dialog)
     return dialog

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QGuiApplication, QIcon
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QIcon
 from PySide6.QtWidgets import QApplication
 
 from app import RESOURCES
@@ -83,11 +83,3 @@ QDateTimeEdit::drop-down {{ subcontrol-origin: padding; subcontrol-position: cen
 
 def icon() -> QIcon:
     return QIcon(str(ICON)) if ICON.exists() else QIcon()
-
-
-def prefer_sharp_scaling() -> None:
-    """Before the QApplication exists: fractional DPI scales (125 %, 150 %) stay exact."""
-    from PySide6.QtCore import Qt
-
-    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)

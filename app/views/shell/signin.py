@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     from app.views.shell.duty import Desk
 
 
-class SignInForm(QWidget):
+class SignInForm(QFrame):
     """User name, password, and a button; emits ``signed_in`` with the clerk. Without a
     desk (the station still opening) the button waits."""
 
@@ -44,10 +45,10 @@ class SignInForm(QWidget):
         super().__init__(parent)
         self.desk = desk
         self.setObjectName("signInForm")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # the card is painted
         self.heading = QLabel()
         self.heading.setObjectName("formHeading")
-        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Enums by name until the first paint: see ``widgets.Feedback``.
+        self.heading.setProperty("alignment", "AlignCenter")
         # One line per line of the heading (a wrapped heading is taller than the card was
         # laid out for, and squeezes the fields under it): the card grows to fit instead.
         self.heading.setWordWrap(False)
@@ -171,7 +172,7 @@ class SignInDialog(QDialog):
             button.setCheckable(True)
             button.setChecked(code == i18n.language())
             button.setAutoDefault(False)  # Enter signs in; it never switches language
-            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.setProperty("focusPolicy", "TabFocus")
             self.languages.addButton(button)
             switch.addWidget(button)
         layout = QVBoxLayout(self)

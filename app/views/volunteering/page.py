@@ -31,6 +31,7 @@ from app.views.volunteering.activity_dialog import ActivityDialog
 from app.views.volunteering.attendance_mode import AttendanceMode
 from app.views.volunteering.closing_dialog import ClosingDialog
 from app.views.volunteering.models import ActivitiesModel
+from app.views.volunteering.participants_dialog import ParticipantsDialog
 from app.views.volunteering.tabs import TAB_CLASSES, VolunteeringTab
 
 LIST, ATTENDANCE = 0, 1
@@ -88,8 +89,12 @@ class ActivitiesPage(Page):
         self.attend_button.setObjectName("startAttendanceButton")
         self.close_button = QPushButton(self.tr("结算"))
         self.close_button.setObjectName("closeActivityButton")
-        column.addLayout(widgets.button_row(self.add_button, self.attend_button,
-                                            self.close_button))
+        self.people_button = QPushButton(self.tr("报名与到场"))
+        self.people_button.setObjectName("participantsButton")
+        column.addLayout(widgets.button_row(self.add_button, self.people_button,
+                                            self.attend_button, self.close_button))
+        self.people_button.clicked.connect(self._on_people_button_clicked)
+        self.table.activated.connect(self._on_people_button_clicked)  # Enter on a row
         self.add_button.clicked.connect(self._on_add_button_clicked)
         self.attend_button.clicked.connect(self._on_attend_button_clicked)
         self.close_button.clicked.connect(self._on_close_button_clicked)
@@ -136,6 +141,14 @@ class ActivitiesPage(Page):
         writable = chosen is not None and chosen.state != "closed"
         self.attend_button.setEnabled(writable)
         self.close_button.setEnabled(writable)
+        self.people_button.setEnabled(chosen is not None)
+
+    def _on_people_button_clicked(self, *args: object) -> None:
+        chosen = self.selected()
+        if chosen is not None:
+            self.people_dialog = ParticipantsDialog(self.desk, chosen, self)
+            self.people_dialog.finished.connect(self.refresh)
+            self.people_dialog.open()
 
     def _on_add_button_clicked(self) -> None:
         dialog = ActivityDialog(self.desk, self)

@@ -4,7 +4,10 @@ volunteer work (teams, requests, rooms, figures), reading its data when it is sh
 from __future__ import annotations
 
 from app.views.volunteering.requests_tab import RequestsTab
+from app.views.volunteering.stats_tab import StatsTab
 from app.views.volunteering.tab_base import VolunteeringTab
+from app.views.volunteering.teams_tab import TeamsTab
+from app.views.volunteering.volunteers_tab import VolunteersTab
 
 # The tabs after 活动, in the order they are shown.
-TAB_CLASSES: tuple[type[VolunteeringTab], ...] = (RequestsTab,)
+TAB_CLASSES: tuple[type[VolunteeringTab], ...] = (TeamsTab, VolunteersTab, RequestsTab, StatsTab)

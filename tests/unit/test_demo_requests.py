@@ -17,11 +17,14 @@ def states() -> set[str]:
     return {s for (s,) in ResidentRequest.select(ResidentRequest.status).tuples()}
 
 
-def test_demo_requests_in_every_state_without_teams(ctx):
+def test_demo_requests_in_every_state(ctx):
+    """On the demo's teams and activities: open (one urgent), assigned, turned into a
+    planned activity, done and withdrawn — the demo clerk's, every invariant held, once."""
     demo.generate(ctx, residents=20)
     helper = Clerk.get(Clerk.username == demo_station.CLERK_USERNAME)
     assert ResidentRequest.select().count() == len(demo_requests.REQUESTS)
-    assert states() == {"open", "done", "withdrawn"}
+    assert states() == {"open", "assigned", "done", "withdrawn"}
+    assert ResidentRequest.select().where(ResidentRequest.activity.is_null(False)).exists()
     assert {c for (c,) in ResidentRequest.select(ResidentRequest.taken_by).tuples()} == {
         helper.id}
     assert ResidentRequest.select().where(ResidentRequest.urgency == "urgent",
@@ -29,6 +32,11 @@ def test_demo_requests_in_every_state_without_teams(ctx):
     assert integrity.run_check(ctx.keys_dir).ok
     demo.generate(ctx, residents=5)  # more demo residents: the requests are not made twice
     assert ResidentRequest.select().count() == len(demo_requests.REQUESTS)
+
+
+def test_demo_requests_without_teams_stay_unassigned(ctx):
+    demo_requests.generate(ctx, demo_station.clerk(ctx), random.Random(1))
+    assert states() == {"open", "done", "withdrawn"}
 
 
 def test_demo_requests_use_the_demos_teams_and_activities(ctx):

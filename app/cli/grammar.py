@@ -11,7 +11,12 @@ from __future__ import annotations
 import argparse
 
 from app import __version__
-from app.cli import grammar_rooms, grammar_volunteer_records, grammar_volunteers
+from app.cli import (
+    grammar_requests,
+    grammar_rooms,
+    grammar_volunteer_records,
+    grammar_volunteers,
+)
 from app.cli.grammar_parts import PDF_OUT, REQUEST_ID, RESIDENT, Parser
 from app.cli.grammar_parts import action_group as _actions
 from app.cli.grammar_parts import sub_command as _sub
@@ -195,6 +200,7 @@ def parser() -> argparse.ArgumentParser:
     grammar_volunteers.add_commands(sub)
     grammar_volunteer_records.add_commands(sub)
     grammar_rooms.add_commands(sub)
+    grammar_requests.add_commands(sub)
 
     s = _sub(sub, "backup", "备份本站数据（并校验备份）")
     s.add_argument("--to", default=None,

@@ -125,6 +125,7 @@ def _handlers() -> Handlers:
         desk,
         documents,
         points,
+        requests,
         residents,
         rooms,
         station,
@@ -135,7 +136,8 @@ def _handlers() -> Handlers:
 
     return {**station.HANDLERS, **residents.HANDLERS, **deeds.HANDLERS, **points.HANDLERS,
             **documents.HANDLERS, **vouchers.HANDLERS, **admin.HANDLERS, **desk.HANDLERS,
-            **volunteers.HANDLERS, **volunteer_records.HANDLERS, **rooms.HANDLERS}
+            **volunteers.HANDLERS, **volunteer_records.HANDLERS, **rooms.HANDLERS,
+            **requests.HANDLERS}
 
 
 def _run(args: argparse.Namespace, config: Config) -> Outcome:

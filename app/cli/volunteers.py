@@ -177,7 +177,8 @@ def cmd_activity_stats(args: argparse.Namespace, call: Invocation) -> Outcome:
         v, a = f["volunteers"], f["audience"]
         return (f"{f['label']}：{f['activities']} 场；志愿者 {v['persons']} 人 "
                 f"{v['person_times']} 人次，{f['volunteer_hours']} 小时，新增 "
-                f"{f['new_volunteers']} 人；服务群众 {a['persons']} 人 {a['person_times']} 人次")
+                f"{f['new_volunteers']} 人；服务群众 {a['persons']} 人 {a['person_times']} 人次；"
+                f"群众点单受理 {f['requests_taken']} 件，办结 {f['requests_done']} 件")
     return (result, lambda r: "\n".join([line(f) for f in r["rows"]] + [line(r["total"])]))
 
 

@@ -42,6 +42,7 @@ from app.models.db import SQLITE_PRAGMAS, is_sqlite
 from app.services import (
     audit,
     demo_people,
+    demo_requests,
     demo_rooms,
     demo_station,
     demo_volunteering,
@@ -158,6 +159,7 @@ def generate(ctx: Context, residents: int = 200, seed: int = 1, activity: float 
         demo_rooms.add(ctx)
         audit.record(ctx, "demo.generate", station.code, {"residents": residents, "seed": seed})
     demo_volunteering.generate(ctx, clerk, rng)  # through the services, once indexes are back
+    demo_requests.generate(ctx, clerk, rng)  # after the teams and activities: it uses them
     if is_sqlite():
         database.execute_sql(f"PRAGMA cache_size = {SQLITE_PRAGMAS['cache_size']}")
     return {"residents": residents, **totals,

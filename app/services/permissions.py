@@ -30,6 +30,7 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "activity.attend": (CLERK, "活动签到签退"),
     "activity.close": (CLERK, "活动结算（时长与积分）"),
     "activity.kinds": (ADMIN, "维护活动类型"),
+    "request.manage": (CLERK, "受理与办理群众点单"),
     "volunteer.certificate": (CLERK, "出具志愿服务记录证明"),
     "volunteer.certificate_full_id": (ADMIN, "在志愿服务记录证明上打印完整证件号"),
     "volunteer.export": (ADMIN, "导出志愿者信息（全国志愿服务信息系统）"),

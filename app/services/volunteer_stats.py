@@ -6,6 +6,10 @@ Only closed activities count: their attendance is final and their hours are awar
 A volunteer is new in a period when their first volunteer attendance at any closed
 activity falls in it. An activity organised by two teams counts for each team; the
 total counts it once.
+
+Residents' requests (百姓点单, 微心愿) count beside them: taken in the period (by the day
+taken) and done in it (by the day done), under the team that took them on, the month,
+or the activity that met them; one with none of these counts under "（无）".
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from pathlib import Path
 import peewee as pw
 
 from app.models import Activity, ActivityKind, ActivityTeam, Participant, Project, Team
+from app.models.requests import ResidentRequest
 from app.services.activities import hours_text
 from app.services.errors import InvalidInput
 
@@ -35,6 +40,8 @@ class Figures:
     audience: dict[str, int] = field(default_factory=lambda: {"persons": 0, "person_times": 0})
     volunteer_hours: str = "0"
     new_volunteers: int = 0
+    requests_taken: int = 0
+    requests_done: int = 0
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,7 @@ class _Tally:
         self.persons: dict[str, set[int]] = {"volunteer": set(), "audience": set()}
         self.times = {"volunteer": 0, "audience": 0}
         self.tenths = 0
+        self.requests = {"taken": 0, "done": 0}
 
     def figures(self, key: str, label: str, new: set[int]) -> Figures:
         return Figures(key, label, len(self.activities),
@@ -59,7 +67,8 @@ class _Tally:
                         "person_times": self.times["volunteer"]},
                        {"persons": len(self.persons["audience"]),
                         "person_times": self.times["audience"]},
-                       hours_text(self.tenths), len(self.persons["volunteer"] & new))
+                       hours_text(self.tenths), len(self.persons["volunteer"] & new),
+                       self.requests["taken"], self.requests["done"])
 
 
 def _closed(start: dt.date | None, end: dt.date | None) -> pw.Expression:
@@ -133,14 +142,48 @@ def activity_stats(start: dt.date | None = None, end: dt.date | None = None,
             tally.times[role] += 1
             if role == "volunteer":
                 tally.tenths += tenths or 0
+    _count_requests(start, end, by, tallies, total)
     new = _new_volunteers(start, end)
     rows = [tally.figures(key, label, new) for (key, label), tally in tallies.items()]
     return StatsReport(str(start) if start else None, str(end) if end else None, by, rows,
                        total.figures("", "合计", new))
 
 
+def _in_period(column: pw.Field, start: dt.date | None, end: dt.date | None) -> pw.Expression:
+    where = column.is_null(False)
+    if start:
+        where &= column >= dt.datetime.combine(start, dt.time())
+    if end:
+        where &= column < dt.datetime.combine(end + dt.timedelta(days=1), dt.time())
+    return where
+
+
+def _count_requests(start: dt.date | None, end: dt.date | None, by: str,
+                    tallies: dict[tuple, _Tally], total: _Tally) -> None:
+    """Add the requests taken, and those done, in the period to the total and to the
+    group each belongs to."""
+    for what, column in (("taken", ResidentRequest.taken_at), ("done", ResidentRequest.done_at)):
+        where = _in_period(column, start, end)
+        if what == "done":
+            where &= ResidentRequest.status == "done"
+        rows = (ResidentRequest.select(column, Team.name, Activity.uid, Activity.title,
+                                       Activity.date, ActivityKind.code, ActivityKind.name_zh,
+                                       Project.name)
+                .join(Team, pw.JOIN.LEFT_OUTER).switch(ResidentRequest)
+                .join(Activity, pw.JOIN.LEFT_OUTER).join(ActivityKind, pw.JOIN.LEFT_OUTER)
+                .switch(Activity).join(Project, pw.JOIN.LEFT_OUTER)
+                .where(where).order_by(column, ResidentRequest.id).tuples())
+        for at, team, uid, title, day, code, kind, project in rows:
+            month = str(at)[:7]
+            group = {"team": (team, team), "month": (month, month),
+                     "activity": (uid, f"{day} {title}"), "kind": (code, kind),
+                     "project": (project, project)}[by]
+            total.requests[what] += 1
+            tallies[group if group[0] else ("", NONE_ZH)].requests[what] += 1
+
+
 HEADERS = ("分组", "活动场次", "志愿者人数", "志愿者人次", "服务对象人数", "服务对象人次",
-           "志愿服务时长（小时）", "新增志愿者")
+           "志愿服务时长（小时）", "新增志愿者", "群众点单受理", "群众点单办结")
 
 
 def write_xlsx(report: StatsReport, path: Path) -> None:
@@ -156,6 +199,7 @@ def write_xlsx(report: StatsReport, path: Path) -> None:
     for f in [*report.rows, report.total]:
         sheet.append([f.label, f.activities, f.volunteers["persons"],
                       f.volunteers["person_times"], f.audience["persons"],
-                      f.audience["person_times"], float(f.volunteer_hours), f.new_volunteers])
+                      f.audience["person_times"], float(f.volunteer_hours), f.new_volunteers,
+                      f.requests_taken, f.requests_done])
     sheet.column_dimensions["A"].width = 30
     book.save(path)

@@ -67,6 +67,10 @@
             <source>志愿服务队</source>
             <translation>Teams</translation>
         </message>
+        <message>
+            <source>点单</source>
+            <translation>Requests</translation>
+        </message>
     </context>
     <context>
         <name>ActivityDialog</name>
@@ -250,6 +254,41 @@
         <message>
             <source>没有恢复，数据保持原样：{reason}</source>
             <translation>Nothing was restored; the data is as it was: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>AssignRequestDialog</name>
+        <message>
+            <source>分派点单</source>
+            <translation>Assign a request</translation>
+        </message>
+        <message>
+            <source>分派</source>
+            <translation>Assign</translation>
+        </message>
+        <message>
+            <source>承接队伍</source>
+            <translation>Team</translation>
+        </message>
+        <message>
+            <source>转为活动</source>
+            <translation>Turn into activity</translation>
+        </message>
+        <message>
+            <source>（按活动的组织队伍）</source>
+            <translation>(the activity's organising team)</translation>
+        </message>
+        <message>
+            <source>（暂不转为活动）</source>
+            <translation>(no activity yet)</translation>
+        </message>
+        <message>
+            <source>点单 {number} 已分派给 {team}</source>
+            <translation>Request {number} assigned to {team}</translation>
+        </message>
+        <message>
+            <source>点单 {number} 已转为活动：{activity}</source>
+            <translation>Request {number} turned into the activity: {activity}</translation>
         </message>
     </context>
     <context>
@@ -1084,6 +1123,66 @@ Everything recorded after this backup will be lost (the current database is kept
             <source>离队日期</source>
             <translation>Left</translation>
         </message>
+        <message>
+            <source>为谁</source>
+            <translation>For whom</translation>
+        </message>
+        <message>
+            <source>受理日期</source>
+            <translation>Taken on</translation>
+        </message>
+        <message>
+            <source>天数</source>
+            <translation>Days</translation>
+        </message>
+        <message>
+            <source>已分派</source>
+            <translation>Assigned</translation>
+        </message>
+        <message>
+            <source>已办结</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <source>已撤回</source>
+            <translation>Withdrawn</translation>
+        </message>
+        <message>
+            <source>待分派</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <source>微心愿</source>
+            <translation>Small wish</translation>
+        </message>
+        <message>
+            <source>承接队伍</source>
+            <translation>Team</translation>
+        </message>
+        <message>
+            <source>提出人</source>
+            <translation>Asked by</translation>
+        </message>
+        <message>
+            <source>活动</source>
+            <translation>Activity</translation>
+        </message>
+        <message>
+            <source>百姓点单</source>
+            <translation>Resident's order</translation>
+        </message>
+        <message>
+            <source>紧急</source>
+            <translation>Urgent</translation>
+        </message>
+        <message>
+            <source>紧急程度</source>
+            <translation>Urgency</translation>
+        </message>
+        <message>
+            <source>需要什么</source>
+            <translation>What is needed</translation>
+        </message>
     </context>
     <context>
         <name>CorrectionsPage</name>
@@ -1351,6 +1450,45 @@ An administrator can restore it after signing in. The current database is first 
         <message>
             <source>出现了意外错误，操作可能没有完成。请记下参考号 {ref} 并告诉管理员。</source>
             <translation>Something unexpected went wrong; the action may not have been completed. Note reference {ref} and tell the administrator.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FinishRequestDialog</name>
+        <message>
+            <source>办结点单</source>
+            <translation>Mark a request done</translation>
+        </message>
+        <message>
+            <source>办结</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <source>撤回点单</source>
+            <translation>Withdraw a request</translation>
+        </message>
+        <message>
+            <source>撤回</source>
+            <translation>Withdraw</translation>
+        </message>
+        <message>
+            <source>说明</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>办理情况，如 已上门修好</source>
+            <translation>How it was met, e.g. repaired at home</translation>
+        </message>
+        <message>
+            <source>撤回原因</source>
+            <translation>Why it is withdrawn</translation>
+        </message>
+        <message>
+            <source>点单 {number} 已办结</source>
+            <translation>Request {number} is done</translation>
+        </message>
+        <message>
+            <source>点单 {number} 已撤回</source>
+            <translation>Request {number} is withdrawn</translation>
         </message>
     </context>
     <context>
@@ -2240,6 +2378,57 @@ An administrator can restore it after signing in. The current database is first 
         </message>
     </context>
     <context>
+        <name>RequestsTab</name>
+        <message>
+            <source>群众点单与微心愿</source>
+            <translation>Residents' requests and small wishes</translation>
+        </message>
+        <message>
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>未办结</source>
+            <translation>Not yet done</translation>
+        </message>
+        <message>
+            <source>全部</source>
+            <translation>All</translation>
+        </message>
+        <message>
+            <source>待分派</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <source>已分派</source>
+            <translation>Assigned</translation>
+        </message>
+        <message>
+            <source>已办结</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <source>已撤回</source>
+            <translation>Withdrawn</translation>
+        </message>
+        <message>
+            <source>受理点单 Ctrl+N</source>
+            <translation>Take a request Ctrl+N</translation>
+        </message>
+        <message>
+            <source>分派</source>
+            <translation>Assign</translation>
+        </message>
+        <message>
+            <source>办结</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <source>撤回</source>
+            <translation>Withdraw</translation>
+        </message>
+    </context>
+    <context>
         <name>ResidentFormDialog</name>
         <message>
             <source>修改居民信息</source>
@@ -3011,6 +3200,65 @@ Please sign in</translation>
         <message>
             <source>已导出：{path}</source>
             <translation>Exported: {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>TakeRequestDialog</name>
+        <message>
+            <source>受理点单</source>
+            <translation>Take a request</translation>
+        </message>
+        <message>
+            <source>受理</source>
+            <translation>Take</translation>
+        </message>
+        <message>
+            <source>需要什么</source>
+            <translation>What is needed</translation>
+        </message>
+        <message>
+            <source>例如：帮独居老人修理门锁</source>
+            <translation>e.g. fix the door lock of an elderly person living alone</translation>
+        </message>
+        <message>
+            <source>类型</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>百姓点单</source>
+            <translation>Resident's order</translation>
+        </message>
+        <message>
+            <source>微心愿</source>
+            <translation>Small wish</translation>
+        </message>
+        <message>
+            <source>提出人</source>
+            <translation>Asked by</translation>
+        </message>
+        <message>
+            <source>扫描居民卡，或输入居民编号、姓名后回车；可不填</source>
+            <translation>Scan the card, or type a number or name and press Enter; optional</translation>
+        </message>
+        <message>
+            <source>为谁</source>
+            <translation>For whom</translation>
+        </message>
+        <message>
+            <source>不是提出人本人时填写，如 3栋李奶奶</source>
+            <translation>When not the one who asks, e.g. Granny Li, building 3</translation>
+        </message>
+        <message>
+            <source>紧急程度</source>
+            <translation>Urgency</translation>
+        </message>
+        <message>
+            <source>紧急</source>
+            <translation>Urgent</translation>
+        </message>
+        <message>
+            <source>已受理点单 {number}：{text}</source>
+            <translation>Request {number} taken: {text}</translation>
         </message>
     </context>
     <context>

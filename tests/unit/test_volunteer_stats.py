@@ -77,7 +77,7 @@ def test_stats_export_to_excel(ctx, tmp_path):
     stats.write_xlsx(stats.activity_stats(by="month"), tmp_path / "s.xlsx")
     rows = list(load_workbook(tmp_path / "s.xlsx").active.iter_rows(values_only=True))
     assert rows[1] == stats.HEADERS
-    assert rows[2] == ("2026-11", 2, 2, 3, 3, 4, 4.0, 2) and rows[3][0] == "合计"
+    assert rows[2] == ("2026-11", 2, 2, 3, 3, 4, 4.0, 2, 0, 0) and rows[3][0] == "合计"
 
 
 @settings(max_examples=15, deadline=None,

@@ -44,6 +44,7 @@ from app.services.errors.inputs import (
     ResidentNotFound,
     VoucherNotFound,
 )
+from app.services.errors.requests import RequestFinished, RequestNotFound
 from app.services.errors.rules import (
     AlreadyReversed,
     AlreadyReviewed,
@@ -74,6 +75,7 @@ from app.services.errors.volunteering import (
 )
 
 __all__ = [
+    "RequestFinished", "RequestNotFound",
     "ActivityClosed", "ActivityNotFound", "KindNotFound", "ScanOnAnotherDay", "TeamExists",
     "TeamNotFound", "UnsuitableDeedType",
     "AccountLocked", "AlreadyInitialised", "AlreadyReversed", "AlreadyReviewed",

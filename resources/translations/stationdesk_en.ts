@@ -708,6 +708,14 @@ Everything recorded after this backup will be lost (the current database is kept
     <context>
         <name>Columns</name>
         <message>
+            <source>群众点单受理</source>
+            <translation>Requests taken</translation>
+        </message>
+        <message>
+            <source>群众点单办结</source>
+            <translation>Requests done</translation>
+        </message>
+        <message>
             <source>代码：{code}</source>
             <translation>Code: {code}</translation>
         </message>

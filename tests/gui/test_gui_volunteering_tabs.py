@@ -13,7 +13,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from app.models import TeamMember
-from app.services import activities, activity_close, attendance, residents, teams
+from app.services import activities, activity_close, attendance, requests, residents, teams
 from app.services.activities import ActivityPlan
 from app.services.volunteer_stats import activity_stats
 from app.views.shell.main_window import ACTIVITIES
@@ -122,18 +122,22 @@ def month(ctx):
 
 
 def test_the_figures_match_the_service_with_a_totals_row(ctx, window, qtbot, month):
+    for what in ("修水管", "陪老人就医"):  # two requests for the red team, one of them done
+        taken = requests.take_request(ctx, what)
+        requests.assign_request(ctx, taken.number, team="红色志愿服务队")
+    requests.complete_request(ctx, taken.number, note="已陪同")
     page, tab = open_tab(window, qtbot, StatsTab)
     tab.by.setCurrentIndex(tab.by.findData("team"))
     report = activity_stats(dt.date(DAY.year, 1, 1), DAY, "team")
-    shown = [[tab.model.index(r, c).data() for c in range(8)]
+    shown = [[tab.model.index(r, c).data() for c in range(10)]
              for r in range(tab.model.rowCount())]
     expected = [[f.label, *map(str, (f.activities, f.volunteers["persons"],
                                      f.volunteers["person_times"], f.audience["persons"],
                                      f.audience["person_times"], f.volunteer_hours,
-                                     f.new_volunteers))]
+                                     f.new_volunteers, f.requests_taken, f.requests_done))]
                 for f in [*report.rows, report.total]]
     assert shown == expected
-    assert shown[-1] == ["合计", "2", "4", "5", "2", "3", "8", "4"]  # counted by hand
+    assert shown[-1] == ["合计", "2", "4", "5", "2", "3", "8", "4", "2", "1"]  # by hand
     assert tab.model.index(2, 0).data(Qt.ItemDataRole.FontRole).bold()
     tab.by.setCurrentIndex(tab.by.findData("project"))
     assert column(tab.model, 0) == ["爱心厨房", "（无）", "合计"]

@@ -63,8 +63,10 @@ class StatsModel(RowsModel):
                QT_TRANSLATE_NOOP("Columns", "服务对象人数"),
                QT_TRANSLATE_NOOP("Columns", "服务对象人次"),
                QT_TRANSLATE_NOOP("Columns", "志愿服务时长（小时）"),
-               QT_TRANSLATE_NOOP("Columns", "新增志愿者"))
-    NUMERIC = frozenset(range(1, 8))
+               QT_TRANSLATE_NOOP("Columns", "新增志愿者"),
+               QT_TRANSLATE_NOOP("Columns", "群众点单受理"),
+               QT_TRANSLATE_NOOP("Columns", "群众点单办结"))
+    NUMERIC = frozenset(range(1, 10))
     STRETCH = frozenset({0})
 
     def __init__(self, parent: Any = None) -> None:
@@ -77,7 +79,7 @@ class StatsModel(RowsModel):
                 self.names.get(row.label, row.label)
         values = (row.activities, row.volunteers["persons"], row.volunteers["person_times"],
                   row.audience["persons"], row.audience["person_times"], row.volunteer_hours,
-                  row.new_volunteers)
+                  row.new_volunteers, row.requests_taken, row.requests_done)
         return str(values[column - 1])
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -182,7 +182,7 @@ def adjust(ctx: Context, number: str, amount: str, reason: str, negative: bool =
     require(ctx, "settlement.make")
     original = find(number)
     if original.state == "draft":
-        raise InvalidInput(what=f"结算单 {original.number} 还是草稿：请直接重新生成，不必开调整单。",
+        raise InvalidInput(what=f"结算单 {original.number} 还是草稿：请重新生成，不必开调整单。",
                            what_en=f"{original.number} is a draft: make it again instead.")
     reason = text.clean(reason, text.REASON, field="reason")
     if not reason:

@@ -126,6 +126,7 @@ def _handlers() -> Handlers:
         documents,
         points,
         residents,
+        settlement,
         station,
         volunteers,
         vouchers,
@@ -133,7 +134,7 @@ def _handlers() -> Handlers:
 
     return {**station.HANDLERS, **residents.HANDLERS, **deeds.HANDLERS, **points.HANDLERS,
             **documents.HANDLERS, **vouchers.HANDLERS, **admin.HANDLERS, **desk.HANDLERS,
-            **volunteers.HANDLERS}
+            **volunteers.HANDLERS, **settlement.HANDLERS}
 
 
 def _run(args: argparse.Namespace, config: Config) -> Outcome:

@@ -168,7 +168,7 @@ def cmd_fund_add(args: argparse.Namespace, call: Invocation) -> Outcome:
 def cmd_fund_store(args: argparse.Namespace, call: Invocation) -> Outcome:
     from app.services import fund
 
-    made = fund.record_store_purchases(signed_in(args, call), args.request_id)
+    made = fund.record_store_purchases(signed_in(args, call), args.request_id).rows
     return ({"entries": len(made), "amount": fund.yuan(-sum(r.amount_fen for r in made)),
              "balance": fund.yuan(fund.balance())},
             lambda r: f"已记入积分超市进货 {r['entries']} 笔，共 {r['amount']} 元；"

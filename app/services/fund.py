@@ -118,7 +118,16 @@ def contribute(ctx: Context, amount: str, source: str, budget_line: str = "",
     return FundSaved(_row(FundEntry.get_by_id(result["id"])))
 
 
-def record_store_purchases(ctx: Context, request_id: str | None = None) -> list[FundRow]:
+@dataclass(frozen=True)
+class StorePaid:
+    rows: list[FundRow]
+
+    @property
+    def changes(self) -> Changes:
+        return Changes(settings=True)
+
+
+def record_store_purchases(ctx: Context, request_id: str | None = None) -> StorePaid:
     """Pay from the fund each points-store purchase received with a cost and not paid yet
     (one payment per stock movement, known by the movement's uid)."""
     require(ctx, "fund.edit")
@@ -143,7 +152,7 @@ def record_store_purchases(ctx: Context, request_id: str | None = None) -> list[
         return {"ids": made}
 
     result, _ = operations.run(ctx, "fund.store_purchases", request_id, {}, body)
-    return [_row(FundEntry.get_by_id(i)) for i in result["ids"]]
+    return StorePaid([_row(FundEntry.get_by_id(i)) for i in result["ids"]])
 
 
 def balance() -> int:

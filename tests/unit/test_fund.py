@@ -62,9 +62,9 @@ def test_store_purchases_paid_once(ctx, clock):
                              quantity=5, stock_after=5, cost_fen=cost, clerk=ctx.actor.clerk_id,
                              request_id="r", at=clock.now())
     fund.contribute(ctx, "100", "幸福里社区党委")
-    made = fund.record_store_purchases(ctx)
+    made = fund.record_store_purchases(ctx).rows
     assert [(r.kind, r.amount_fen) for r in made] == [("payment", -4500)]
-    assert fund.record_store_purchases(ctx) == []
+    assert fund.record_store_purchases(ctx).rows == []
     assert fund.balance() == 5500
 
 

@@ -17,6 +17,8 @@ CONTEXT = "SettlementColumns"
 STATES = {"draft": QT_TRANSLATE_NOOP("SettlementColumns", "草稿"),
           "approved": QT_TRANSLATE_NOOP("SettlementColumns", "已审核"),
           "paid": QT_TRANSLATE_NOOP("SettlementColumns", "已付款")}
+ACTIVE = (QT_TRANSLATE_NOOP("SettlementColumns", "已暂停"),
+          QT_TRANSLATE_NOOP("SettlementColumns", "合作中"))
 KINDS = {"contribution": QT_TRANSLATE_NOOP("SettlementColumns", "捐助"),
          "payment": QT_TRANSLATE_NOOP("SettlementColumns", "支出")}
 
@@ -47,7 +49,7 @@ class MerchantsModel(_Model):
 
     def cell(self, m: MerchantRow, column: int) -> str:
         d = m.details
-        state = _tr("合作中") if m.active else _tr("已暂停")
+        state = _tr(ACTIVE[m.active])
         terms = d.terms + (f"（≤{d.share_percent}%）" if d.share_percent else "")
         period = "" if not (d.agreement_from or d.agreement_to) else \
             f"{d.agreement_from or '…'} – {d.agreement_to or '…'}"

@@ -174,3 +174,35 @@ def test_merchant_details_and_places(ctx, clock):
         merchants.edit(ctx, "红星理发店", share_percent=120)
     with pytest.raises(InvalidInput):
         merchants.edit(ctx, "红星理发店", agreement_from=dt.date(2027, 1, 1))
+
+
+def _drafted(ctx, merchant):
+    return settlement.draft(ctx, merchant, *NOV).number
+
+
+def _approved(ctx, merchant):
+    number = _drafted(ctx, merchant)
+    settlement.approve(ctx, number)
+    return number
+
+
+WRITES = {
+    "merchant.edit": lambda c, m: merchants.edit(c, m, phone="123"),
+    "merchant.suspend": lambda c, m: merchants.set_active(c, m, False),
+    "statement.draft": _drafted,
+    "statement.note": lambda c, m: settlement.set_note(c, _drafted(c, m), "备注"),
+    "statement.approve": _approved,
+    "statement.paid": lambda c, m: settlement.mark_paid(c, _approved(c, m), "T1"),
+    "statement.adjust": lambda c, m: settlement.adjust(c, _approved(c, m), "1", "补"),
+    "fund.contribute": lambda c, m: fund.contribute(c, "1", "党委"),
+}
+
+
+@pytest.mark.parametrize("action", sorted(WRITES))
+def test_every_write_is_audited(ctx, redeem, merchant, action):
+    from app.models import AuditRecord
+
+    redeem(10)
+    WRITES[action](ctx, merchant)
+    newest = AuditRecord.select().order_by(AuditRecord.seq.desc()).first()
+    assert (newest.action, newest.clerk_id) == (action, ctx.actor.clerk_id)

@@ -1694,8 +1694,12 @@ Points residents hold: {held_p}, {held} yuan</translation>
             <translation>Agreement until</translation>
         </message>
         <message>
-            <source>协议截止日期应写成 2026-12-31 的格式。</source>
-            <translation>Write the agreement&apos;s end as 2026-12-31.</translation>
+            <source>协议开始</source>
+            <translation>Agreement from</translation>
+        </message>
+        <message>
+            <source>协议日期应写成 2026-12-31 的格式。</source>
+            <translation>Write the agreement&apos;s dates as 2026-12-31.</translation>
         </message>
         <message>
             <source>已添加商户 {name}</source>

@@ -70,3 +70,27 @@ def test_refused_approval_changes_nothing(desk, redeemed, answer, qtbot):
 def test_a_clerk_has_no_settlement_page(clerk_desk, qtbot):
     window = open_window(clerk_desk, qtbot)
     assert window.sidebar_item("settlement").isHidden()
+
+
+def test_add_edit_and_suspend_a_merchant(desk, answer, qtbot):
+    window = open_window(desk, qtbot)
+    window.show_page("settlement")
+    page = window.page_by_key["settlement"]
+    page.tabs.setCurrentWidget(page.merchants)
+    tab = page.merchants
+    tab.name.setFocus()
+    type_text(tab.name, "新华书店")
+    type_text(tab.fields["phone"], "0512-8888")
+    type_text(tab.agreement_to, "2026-12-31")
+    QTest.keyClick(tab.agreement_to, Qt.Key.Key_Return)
+    row = merchants.rows()[0]
+    assert (row.name, row.details.phone, str(row.details.agreement_to)) == (
+        "新华书店", "0512-8888", "2026-12-31")
+    tab.table.selectRow(0)
+    tab.agreement_from.setText("2027-01-01")  # after the end: refused, nothing saved
+    QTest.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert page.feedback.state() == "error" and merchants.rows()[0].details.agreement_from is None
+    QTest.mouseClick(tab.toggle_button, Qt.MouseButton.LeftButton)
+    assert "新华书店" in answer.asked[0] and not merchants.rows()[0].active
+    # Still settled for the vouchers it took before the suspension.
+    assert page.statements.merchant.currentText() == "新华书店"

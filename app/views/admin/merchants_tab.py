@@ -48,8 +48,9 @@ class MerchantsTab(QWidget):
         self.share.setRange(0, 100)
         self.share.setSuffix(" %")
         self.share.setSpecialValueText(self.tr("不限"))
-        self.agreement_to = QLineEdit()
-        self.agreement_to.setPlaceholderText("YYYY-MM-DD")
+        self.agreement_from, self.agreement_to = QLineEdit(), QLineEdit()
+        for field in (self.agreement_from, self.agreement_to):
+            field.setPlaceholderText("YYYY-MM-DD")
         self.add_button = QPushButton(self.tr("添加商户（回车）"))
         self.add_button.setObjectName("addMerchant")
         self.save_button = QPushButton(self.tr("保存所选商户的修改"))
@@ -61,7 +62,8 @@ class MerchantsTab(QWidget):
         self.toggle_button.clicked.connect(self._on_toggle_button_clicked)
         self.places_button.clicked.connect(self._on_places_button_clicked)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
-        EnterSubmits((self.name, *self.fields.values(), self.share, self.agreement_to),
+        EnterSubmits((self.name, *self.fields.values(), self.share, self.agreement_from,
+                      self.agreement_to),
                      self.add_button)
 
     def _lay_out(self) -> None:
@@ -73,6 +75,7 @@ class MerchantsTab(QWidget):
         for label, key in zip(labels, TEXT_FIELDS, strict=True):
             form.addRow(label, self.fields[key])
         form.addRow(self.tr("每单最多抵扣"), self.share)
+        form.addRow(self.tr("协议开始"), self.agreement_from)
         form.addRow(self.tr("协议截止"), self.agreement_to)
         form.addRow(button_row(self.add_button, self.save_button))
         actions = QHBoxLayout()
@@ -90,15 +93,19 @@ class MerchantsTab(QWidget):
     def selected(self) -> merchants.MerchantRow | None:
         return self.table.currentIndex().data(ROW_ROLE)
 
-    def _details(self) -> dict:
-        typed = self.agreement_to.text().strip()
+    def _date(self, field: QLineEdit) -> dt.date | None:
+        typed = field.text().strip()
         try:
-            until = dt.date.fromisoformat(typed) if typed else None
+            return dt.date.fromisoformat(typed) if typed else None
         except ValueError:
-            raise InvalidInput(what=self.tr("协议截止日期应写成 2026-12-31 的格式。"),
+            raise InvalidInput(what=self.tr("协议日期应写成 2026-12-31 的格式。"),
                                what_en="Write the date as 2026-12-31.") from None
+
+    def _details(self) -> dict:
         return {**{key: self.fields[key].text() for key in TEXT_FIELDS},
-                "share_percent": self.share.value() or None, "agreement_to": until}
+                "share_percent": self.share.value() or None,
+                "agreement_from": self._date(self.agreement_from),
+                "agreement_to": self._date(self.agreement_to)}
 
     def _on_current_row_changed(self) -> None:
         row = self.selected()
@@ -108,8 +115,9 @@ class MerchantsTab(QWidget):
         for key in TEXT_FIELDS:
             self.fields[key].setText(getattr(row.details, key))
         self.share.setValue(row.details.share_percent or 0)
-        until = row.details.agreement_to
-        self.agreement_to.setText(str(until) if until else "")
+        for field, day in ((self.agreement_from, row.details.agreement_from),
+                           (self.agreement_to, row.details.agreement_to)):
+            field.setText(str(day) if day else "")
 
     def _on_add_button_clicked(self) -> None:
         ctx, name = self.desk.ctx, self.name.text()

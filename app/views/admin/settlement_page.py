@@ -38,5 +38,6 @@ class SettlementPage(Page):
 
     def refresh(self) -> None:
         self.merchants.refresh()
-        self.statements.refresh(merchants.names())
+        # A suspended merchant is still paid for the vouchers it took before.
+        self.statements.refresh([row.name for row in merchants.rows()])
         self.fund.refresh()

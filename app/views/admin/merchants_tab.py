@@ -67,17 +67,23 @@ class MerchantsTab(QWidget):
                      self.add_button)
 
     def _lay_out(self) -> None:
+        # Two columns of fields: the page stays as short as the window's other pages.
         form_box = QGroupBox(self.tr("商户资料"))
-        form = QFormLayout(form_box)
-        form.addRow(self.tr("名称"), self.name)
+        left, right = QFormLayout(), QFormLayout()
+        left.addRow(self.tr("名称"), self.name)
         labels = (self.tr("联系人"), self.tr("电话"), self.tr("地址"), self.tr("可兑换"),
                   self.tr("使用条件"))
-        for label, key in zip(labels, TEXT_FIELDS, strict=True):
-            form.addRow(label, self.fields[key])
-        form.addRow(self.tr("每单最多抵扣"), self.share)
-        form.addRow(self.tr("协议开始"), self.agreement_from)
-        form.addRow(self.tr("协议截止"), self.agreement_to)
-        form.addRow(button_row(self.add_button, self.save_button))
+        for n, (label, key) in enumerate(zip(labels, TEXT_FIELDS, strict=True)):
+            (left if n < 4 else right).addRow(label, self.fields[key])
+        right.addRow(self.tr("每单最多抵扣"), self.share)
+        right.addRow(self.tr("协议开始"), self.agreement_from)
+        right.addRow(self.tr("协议截止"), self.agreement_to)
+        fields = QHBoxLayout()
+        fields.addLayout(left, 1)
+        fields.addLayout(right, 1)
+        box = QVBoxLayout(form_box)
+        box.addLayout(fields)
+        box.addLayout(button_row(self.add_button, self.save_button))
         actions = QHBoxLayout()
         actions.addWidget(self.toggle_button)
         actions.addStretch(1)

@@ -1,5 +1,5 @@
-"""Command-line handlers for administration: merchants, clerks, integrity, audit, keys,
-backup and restore."""
+"""Command-line handlers for administration: clerks, integrity, audit, keys, backup and
+restore."""
 
 from __future__ import annotations
 
@@ -21,20 +21,6 @@ from app.cli.support import (
     signed_in,
 )
 from app.services.errors import InvalidInput
-
-
-def cmd_merchant_list(args: argparse.Namespace, call: Invocation) -> Outcome:
-    from app.services import merchants
-
-    reader(call)
-    return ({"merchants": merchants.names()}, lambda r: "\n".join(r["merchants"]))
-
-
-def cmd_merchant_add(args: argparse.Namespace, call: Invocation) -> Outcome:
-    from app.services import merchants
-
-    name = merchants.add(signed_in(args, call), args.name).name
-    return ({"merchant": name}, lambda r: f"已添加商户 {r['merchant']}")
 
 
 def cmd_clerk_list(args: argparse.Namespace, call: Invocation) -> Outcome:
@@ -201,8 +187,6 @@ def cmd_restore(args: argparse.Namespace, call: Invocation) -> Outcome:
 
 
 HANDLERS: Handlers = {
-    ("merchant", "list"): cmd_merchant_list,
-    ("merchant", "add"): cmd_merchant_add,
     ("clerk", "list"): cmd_clerk_list,
     ("clerk", "add"): cmd_clerk_add,
     ("clerk", "recover"): cmd_clerk_recover,

@@ -14,6 +14,7 @@ from app import __version__
 from app.cli import (
     grammar_requests,
     grammar_rooms,
+    grammar_settlement,
     grammar_volunteer_records,
     grammar_volunteers,
 )
@@ -162,10 +163,7 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--cutoff", required=True, help="要撤销的那次清零的截止日")
     e.add_argument("--reason", required=True, help="撤销理由")
 
-    s = _actions(_sub(sub, "merchant", "合作商户"), "商户操作")
-    _sub(s, "list", "列出合作商户")
-    m = _sub(s, "add", "新增合作商户（管理员）")
-    m.add_argument("name", help="商户名称")
+    grammar_settlement.add_commands(sub)
 
     s = _actions(_sub(sub, "clerk", "经办人账号"), "经办人操作")
     _sub(s, "list", "列出经办人")

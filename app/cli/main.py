@@ -128,6 +128,7 @@ def _handlers() -> Handlers:
         requests,
         residents,
         rooms,
+        settlement,
         station,
         volunteer_records,
         volunteers,
@@ -137,7 +138,7 @@ def _handlers() -> Handlers:
     return {**station.HANDLERS, **residents.HANDLERS, **deeds.HANDLERS, **points.HANDLERS,
             **documents.HANDLERS, **vouchers.HANDLERS, **admin.HANDLERS, **desk.HANDLERS,
             **volunteers.HANDLERS, **volunteer_records.HANDLERS, **rooms.HANDLERS,
-            **requests.HANDLERS}
+            **requests.HANDLERS, **settlement.HANDLERS}
 
 
 def _run(args: argparse.Namespace, config: Config) -> Outcome:

@@ -44,6 +44,7 @@ from app.services import (
     demo_people,
     demo_requests,
     demo_rooms,
+    demo_settlement,
     demo_station,
     demo_volunteering,
     journal,
@@ -157,6 +158,7 @@ def generate(ctx: Context, residents: int = 200, seed: int = 1, activity: float 
                 database.execute_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                                      f'(SELECT MAX(id) FROM "{table}"))')
         demo_rooms.add(ctx)
+        totals |= demo_settlement.add(ctx, today)
         audit.record(ctx, "demo.generate", station.code, {"residents": residents, "seed": seed})
     demo_volunteering.generate(ctx, clerk, rng)  # through the services, once indexes are back
     demo_requests.generate(ctx, clerk, rng)  # after the teams and activities: it uses them

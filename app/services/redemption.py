@@ -27,6 +27,7 @@ from app.services.changes import Changes
 from app.services.context import Context
 from app.services.errors import (
     MerchantNotFound,
+    MerchantSuspended,
     ReasonRequired,
     VoucherAlreadyResolved,
     VoucherNotFound,
@@ -120,6 +121,8 @@ def verify(ctx: Context, token: str, merchant: str | None = None) -> Verdict:
     shop = Merchant.get_or_none(Merchant.name == merchant) if merchant else None
     if merchant and shop is None:
         raise MerchantNotFound(name=merchant)
+    if shop is not None and not shop.active:
+        raise MerchantSuspended(name=shop.name)
     if (payload.scope == Scope.STORE and shop is not None) or (
             payload.scope == Scope.MERCHANT and (shop is None or shop.id != payload.merchant_id)):
         scope, scope_en = _scope_names(payload)

@@ -1531,6 +1531,103 @@ An administrator can restore it after signing in. The current database is first 
         </message>
     </context>
     <context>
+        <name>FundTab</name>
+        <message>
+            <source>元，如 1200 或 35.50</source>
+            <translation>yuan, e.g. 1200 or 35.50</translation>
+        </message>
+        <message>
+            <source>登记捐助（回车）</source>
+            <translation>Record contribution (Enter)</translation>
+        </message>
+        <message>
+            <source>记入积分超市进货支出</source>
+            <translation>Pay the points store&apos;s purchases</translation>
+        </message>
+        <message>
+            <source>打印/保存报告</source>
+            <translation>Print/save report</translation>
+        </message>
+        <message>
+            <source>导出 Excel</source>
+            <translation>Export to Excel</translation>
+        </message>
+        <message>
+            <source>登记捐助</source>
+            <translation>Record a contribution</translation>
+        </message>
+        <message>
+            <source>金额</source>
+            <translation>Amount</translation>
+        </message>
+        <message>
+            <source>来源单位</source>
+            <translation>Source unit</translation>
+        </message>
+        <message>
+            <source>预算科目</source>
+            <translation>Budget line</translation>
+        </message>
+        <message>
+            <source>捐赠人</source>
+            <translation>Donor</translation>
+        </message>
+        <message>
+            <source>日期</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>本站应付情况</source>
+            <translation>What the station owes</translation>
+        </message>
+        <message>
+            <source>基金余额：{balance} 元
+在外未用的兑换券：{out_n} 张 {out_p} 分，{out} 元
+已核销未结算：{uns_n} 张 {uns_p} 分，{uns} 元
+已审核未付款：{unpaid} 元
+应付合计：{owed} 元
+居民持有积分：{held_p} 分，{held} 元</source>
+            <translation>Fund balance: {balance} yuan
+Vouchers out, unused: {out_n} ({out_p} points), {out} yuan
+Redeemed, not settled: {uns_n} ({uns_p} points), {uns} yuan
+Approved, unpaid: {unpaid} yuan
+Owed in all: {owed} yuan
+Points residents hold: {held_p}, {held} yuan</translation>
+        </message>
+        <message>
+            <source>警告：基金余额不足以支付应付合计，缺口 {gap} 元。</source>
+            <translation>Warning: the fund cannot pay what is owed; {gap} yuan short.</translation>
+        </message>
+        <message>
+            <source>提示：如居民持有的积分全部兑换，基金余额将不足。</source>
+            <translation>Note: if residents exchanged all the points they hold, the fund would fall short.</translation>
+        </message>
+        <message>
+            <source>已登记捐助 {amount} 元，基金余额 {balance} 元</source>
+            <translation>Contribution of {amount} yuan recorded; the fund holds {balance} yuan</translation>
+        </message>
+        <message>
+            <source>已记入积分超市进货 {count} 笔</source>
+            <translation>{count} points store purchases paid from the fund</translation>
+        </message>
+        <message>
+            <source>道德基金收支报告</source>
+            <translation>Moral fund report</translation>
+        </message>
+        <message>
+            <source>Excel 保存到哪个文件夹</source>
+            <translation>Folder to save the Excel file in</translation>
+        </message>
+        <message>
+            <source>无法保存：{error}</source>
+            <translation>Could not save: {error}</translation>
+        </message>
+        <message>
+            <source>已保存 {path}</source>
+            <translation>Saved {path}</translation>
+        </message>
+    </context>
+    <context>
         <name>IssueVouchersDialog</name>
         <message>
             <source>发放兑换券</source>
@@ -1795,6 +1892,10 @@ An administrator can restore it after signing in. The current database is first 
     <context>
         <name>MainWindow</name>
         <message>
+            <source>商户结算</source>
+            <translation>Settlement</translation>
+        </message>
+        <message>
             <source>【演示数据】</source>
             <translation>[DEMO DATA] </translation>
         </message>
@@ -1893,6 +1994,109 @@ An administrator can restore it after signing in. The current database is first 
         <message>
             <source>志愿活动</source>
             <translation>Activities</translation>
+        </message>
+    </context>
+    <context>
+        <name>MerchantsTab</name>
+        <message>
+            <source>不限</source>
+            <translation>No limit</translation>
+        </message>
+        <message>
+            <source>添加商户（回车）</source>
+            <translation>Add merchant (Enter)</translation>
+        </message>
+        <message>
+            <source>保存所选商户的修改</source>
+            <translation>Save the selected merchant</translation>
+        </message>
+        <message>
+            <source>暂停/恢复合作</source>
+            <translation>Suspend/reactivate</translation>
+        </message>
+        <message>
+            <source>打印“哪里可以用兑换券”</source>
+            <translation>Print &quot;Where to spend your vouchers&quot;</translation>
+        </message>
+        <message>
+            <source>商户资料</source>
+            <translation>Merchant details</translation>
+        </message>
+        <message>
+            <source>名称</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>联系人</source>
+            <translation>Contact</translation>
+        </message>
+        <message>
+            <source>电话</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>地址</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <source>可兑换</source>
+            <translation>Offers</translation>
+        </message>
+        <message>
+            <source>使用条件</source>
+            <translation>Terms</translation>
+        </message>
+        <message>
+            <source>每单最多抵扣</source>
+            <translation>Vouchers cover at most</translation>
+        </message>
+        <message>
+            <source>协议截止</source>
+            <translation>Agreement until</translation>
+        </message>
+        <message>
+            <source>协议开始</source>
+            <translation>Agreement from</translation>
+        </message>
+        <message>
+            <source>协议日期应写成 2026-12-31 的格式。</source>
+            <translation>Write the agreement&apos;s dates as 2026-12-31.</translation>
+        </message>
+        <message>
+            <source>已添加商户 {name}</source>
+            <translation>Merchant {name} added</translation>
+        </message>
+        <message>
+            <source>请先在表中选择商户。</source>
+            <translation>Choose a merchant in the table first.</translation>
+        </message>
+        <message>
+            <source>已保存 {name} 的资料</source>
+            <translation>Details of {name} saved</translation>
+        </message>
+        <message>
+            <source>暂停合作</source>
+            <translation>Suspend merchant</translation>
+        </message>
+        <message>
+            <source>暂停后不能再为 {name} 核销兑换券。确定暂停吗？</source>
+            <translation>Once suspended, no vouchers can be redeemed for {name}. Suspend it?</translation>
+        </message>
+        <message>
+            <source>暂停</source>
+            <translation>Suspend</translation>
+        </message>
+        <message>
+            <source>已恢复与 {name} 的合作</source>
+            <translation>{name} reactivated</translation>
+        </message>
+        <message>
+            <source>已暂停与 {name} 的合作</source>
+            <translation>{name} suspended</translation>
+        </message>
+        <message>
+            <source>哪里可以用兑换券</source>
+            <translation>Where to spend your vouchers</translation>
         </message>
     </context>
     <context>
@@ -3034,6 +3238,140 @@ Save anyway?</translation>
         </message>
     </context>
     <context>
+        <name>SettlementColumns</name>
+        <message>
+            <source>草稿</source>
+            <translation>Draft</translation>
+        </message>
+        <message>
+            <source>已审核</source>
+            <translation>Approved</translation>
+        </message>
+        <message>
+            <source>已付款</source>
+            <translation>Paid</translation>
+        </message>
+        <message>
+            <source>已暂停</source>
+            <translation>Suspended</translation>
+        </message>
+        <message>
+            <source>合作中</source>
+            <translation>Active</translation>
+        </message>
+        <message>
+            <source>捐助</source>
+            <translation>Contribution</translation>
+        </message>
+        <message>
+            <source>支出</source>
+            <translation>Payment</translation>
+        </message>
+        <message>
+            <source>商户</source>
+            <translation>Merchant</translation>
+        </message>
+        <message>
+            <source>状态</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>联系人</source>
+            <translation>Contact</translation>
+        </message>
+        <message>
+            <source>电话</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>地址</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <source>可兑换</source>
+            <translation>Offers</translation>
+        </message>
+        <message>
+            <source>使用条件</source>
+            <translation>Terms</translation>
+        </message>
+        <message>
+            <source>协议期</source>
+            <translation>Agreement</translation>
+        </message>
+        <message>
+            <source>结算单号</source>
+            <translation>Statement</translation>
+        </message>
+        <message>
+            <source>期间</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <source>张数</source>
+            <translation>Vouchers</translation>
+        </message>
+        <message>
+            <source>分值</source>
+            <translation>Points</translation>
+        </message>
+        <message>
+            <source>应付（元）</source>
+            <translation>Payable (yuan)</translation>
+        </message>
+        <message>
+            <source>付款</source>
+            <translation>Paid</translation>
+        </message>
+        <message>
+            <source>日期</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>类别</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>来源/去向</source>
+            <translation>From/to</translation>
+        </message>
+        <message>
+            <source>科目/单号</source>
+            <translation>Line/statement</translation>
+        </message>
+        <message>
+            <source>摘要</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>金额（元）</source>
+            <translation>Amount (yuan)</translation>
+        </message>
+        <message>
+            <source>余额（元）</source>
+            <translation>Balance (yuan)</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettlementPage</name>
+        <message>
+            <source>商户结算</source>
+            <translation>Settlement</translation>
+        </message>
+        <message>
+            <source>结算单</source>
+            <translation>Statements</translation>
+        </message>
+        <message>
+            <source>商户</source>
+            <translation>Merchants</translation>
+        </message>
+        <message>
+            <source>道德基金</source>
+            <translation>Moral fund</translation>
+        </message>
+    </context>
+    <context>
         <name>SignInDialog</name>
         <message>
             <source>【演示数据】</source>
@@ -3118,6 +3456,85 @@ Please sign in</translation>
         <message>
             <source>关闭</source>
             <translation>Close</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatementsTab</name>
+        <message>
+            <source>生成结算单（回车）</source>
+            <translation>Make statement (Enter)</translation>
+        </message>
+        <message>
+            <source>审核</source>
+            <translation>Approve</translation>
+        </message>
+        <message>
+            <source>付款凭证号</source>
+            <translation>Payment reference</translation>
+        </message>
+        <message>
+            <source>登记已付款</source>
+            <translation>Mark paid</translation>
+        </message>
+        <message>
+            <source>打印/保存 PDF</source>
+            <translation>Print/save PDF</translation>
+        </message>
+        <message>
+            <source>导出 Excel</source>
+            <translation>Export to Excel</translation>
+        </message>
+        <message>
+            <source>商户</source>
+            <translation>Merchant</translation>
+        </message>
+        <message>
+            <source>月份</source>
+            <translation>Month</translation>
+        </message>
+        <message>
+            <source>请先在表中选择结算单。</source>
+            <translation>Choose a statement in the table first.</translation>
+        </message>
+        <message>
+            <source>请先添加商户。</source>
+            <translation>Add a merchant first.</translation>
+        </message>
+        <message>
+            <source>结算单 {number}（草稿）：{vouchers} 张，{points} 分，应付 {amount} 元</source>
+            <translation>Statement {number} (draft): {vouchers} vouchers, {points} points, {amount} yuan payable</translation>
+        </message>
+        <message>
+            <source>审核后结算单 {number}（{merchant}，应付 {amount} 元）不能再修改，更正只能另开调整单。确定审核吗？</source>
+            <translation>Once approved, statement {number} ({merchant}, {amount} yuan payable) never changes; a correction takes an adjusting statement. Approve it?</translation>
+        </message>
+        <message>
+            <source>审核结算单</source>
+            <translation>Approve statement</translation>
+        </message>
+        <message>
+            <source>已审核结算单 {number}</source>
+            <translation>Statement {number} approved</translation>
+        </message>
+        <message>
+            <source>结算单 {number} 已付款 {amount} 元，已记入道德基金</source>
+            <translation>Statement {number} paid, {amount} yuan, entered in the moral fund</translation>
+        </message>
+        <message>
+            <source>结算单 {number}</source>
+            <translation>Statement {number}</translation>
+        </message>
+        <message>
+            <source>Excel 保存到哪个文件夹</source>
+            <translation>Folder to save the Excel file in</translation>
+        </message>
+        <message>
+            <source>无法保存：{error}</source>
+            <translation>Could not save: {error}</translation>
+        </message>
+        <message>
+            <source>已保存 {path}</source>
+            <translation>Saved {path}</translation>
         </message>
     </context>
     <context>

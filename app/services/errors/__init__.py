@@ -64,6 +64,13 @@ from app.services.errors.rules import (
     VoucherRejected,
     ZeroPoints,
 )
+from app.services.errors.settlement import (
+    MerchantSuspended,
+    NothingToSettle,
+    StatementLocked,
+    StatementNotApproved,
+    StatementNotFound,
+)
 from app.services.errors.volunteering import (
     ActivityClosed,
     ActivityNotFound,
@@ -76,6 +83,8 @@ from app.services.errors.volunteering import (
 
 __all__ = [
     "RequestFinished", "RequestNotFound",
+    "MerchantSuspended", "NothingToSettle", "StatementLocked", "StatementNotApproved",
+    "StatementNotFound",
     "ActivityClosed", "ActivityNotFound", "KindNotFound", "ScanOnAnotherDay", "TeamExists",
     "TeamNotFound", "UnsuitableDeedType",
     "AccountLocked", "AlreadyInitialised", "AlreadyReversed", "AlreadyReviewed",

@@ -39,6 +39,7 @@ from app.views.admin.clerks import ClerksPage
 from app.views.admin.corrections import CorrectionsPage
 from app.views.admin.pending import PendingPage
 from app.views.admin.settings_page import SettingsPage
+from app.views.admin.settlement_page import SettlementPage
 from app.views.admin.year_end import YearEndPage
 from app.views.common import labels, preferences, titles
 from app.views.common.keys import with_shortcut
@@ -59,7 +60,7 @@ from app.views.volunteering.page import ActivitiesPage
 # Every page of the window; each declares its key, sidebar title, place and audience.
 PAGE_CLASSES: tuple[type[Page], ...] = tuple(sorted(
     (DeskPage, RedeemPage, ResidentsPage, PendingPage, CataloguePage, CorrectionsPage,
-     ClerksPage, SettingsPage, YearEndPage, BackupsPage, ActivitiesPage),
+     ClerksPage, SettingsPage, YearEndPage, BackupsPage, ActivitiesPage, SettlementPage),
     key=lambda page: page.info.order))
 (DESK, REDEEM, RESIDENTS, PENDING, CATALOGUE, CORRECTIONS, CLERKS, SETTINGS, YEAR_END,
  BACKUPS, ACTIVITIES) = ("desk", "redeem", "residents", "pending", "catalogue", "corrections",

@@ -138,21 +138,28 @@ def _requests_rooms_certificates(m: SchemaMigrator) -> None:
 
 STATION_LIFE_STEP = 10
 
-def _merchant_columns() -> dict[str, pw.Field]:
-    text = ("contact", "phone", "address", "offer", "terms")
-    return {**{name: pw.CharField(default="") for name in text},
-            "share_percent": pw.IntegerField(null=True),
-            "agreement_from": pw.DateField(null=True), "agreement_to": pw.DateField(null=True)}
+MERCHANT_TEXT = ("contact", "phone", "address", "offer", "terms")
+MERCHANT_OPTIONAL = {"share_percent": pw.IntegerField(null=True),
+                     "agreement_from": pw.DateField(null=True),
+                     "agreement_to": pw.DateField(null=True)}
 
 
 def _points_economy(m: SchemaMigrator) -> None:
     """11: the points store, merchants' details and statements, the moral fund and the
-    daily close-outs; the new books are append-only, guarded like the ledger."""
+    daily close-outs; the new books are append-only, guarded like the ledger.
+
+    The merchants' text columns are added in place with the database's own default: a
+    NOT NULL column added through peewee rebuilds the table on SQLite, and dropping the
+    old merchant table fails its vouchers' foreign keys."""
     from app.models import ECONOMY_MODELS
 
     have = {c.name for c in database.get_columns("merchant")}
+    for name in MERCHANT_TEXT:
+        if name not in have:
+            database.execute_sql(f'ALTER TABLE "merchant" ADD COLUMN "{name}" '
+                                 "VARCHAR(255) NOT NULL DEFAULT ''")
     migrate_ops(*(m.add_column("merchant", name, field)
-                  for name, field in _merchant_columns().items() if name not in have))
+                  for name, field in MERCHANT_OPTIONAL.items() if name not in have))
     database.create_tables(ECONOMY_MODELS)
     install_guards()
 

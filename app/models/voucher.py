@@ -8,6 +8,8 @@ from app.models.base import BaseModel
 from app.models.clerk import Clerk
 from app.models.resident import Resident
 
+EMPTY = pw.SQL("DEFAULT ''")
+
 
 class Merchant(BaseModel):
     """A partner merchant where vouchers are spent (指定商户); ``active`` False: suspended."""
@@ -16,12 +18,13 @@ class Merchant(BaseModel):
     name = pw.CharField(unique=True)
     active = pw.BooleanField(default=True)
     created_at = pw.DateTimeField()
-    # Schema step 11: what a resident and the station need to know of the partner.
-    contact = pw.CharField(default="")
-    phone = pw.CharField(default="")
-    address = pw.CharField(default="")
-    offer = pw.CharField(default="")  # what it sells or does for vouchers
-    terms = pw.CharField(default="")  # e.g. vouchers cover up to half a bill
+    # Schema step 11: what a resident and the station need to know of the partner. The
+    # database's own default lets the step add them in place (see migrations).
+    contact = pw.CharField(default="", constraints=[EMPTY])
+    phone = pw.CharField(default="", constraints=[EMPTY])
+    address = pw.CharField(default="", constraints=[EMPTY])
+    offer = pw.CharField(default="", constraints=[EMPTY])  # what it sells or does for vouchers
+    terms = pw.CharField(default="", constraints=[EMPTY])  # e.g. vouchers cover half a bill
     share_percent = pw.IntegerField(null=True)  # the share of a bill vouchers may cover
     agreement_from = pw.DateField(null=True)
     agreement_to = pw.DateField(null=True)

@@ -252,15 +252,19 @@ def test_a_version_9_database_gains_requests_rooms_and_a_guarded_register(ctx, r
     assert Resident.get_by_id(resident.id).balance == 2
 
 
-def test_a_version_10_database_gains_the_points_economy(ctx, resident):
+def test_a_version_10_database_gains_the_points_economy(ctx, resident, merchant, give):
     """Step 11 adds the store, statements, fund and close-out tables and the merchants'
-    details to a version 10 database, its merchants and ledger intact; the new books are
-    append-only and a store item's stock cannot go below zero."""
+    details to a version 10 database, its merchants, vouchers and ledger intact (a voucher
+    for a merchant holds the merchant's row: the columns are added in place, not by
+    rebuilding the table); the new books are append-only and a store item's stock cannot
+    go below zero."""
     import datetime as dt
 
     from app.models import ECONOMY_MODELS, Clerk, FundEntry, Merchant, StoreItem
 
     deeds.record_deed(ctx, resident.id, "DONATION")
+    give(resident.id, 10)
+    vouchers.issue(ctx, resident.id, 10, scope="merchant", merchant=merchant)
     names = [m.name for m in Merchant.select().order_by(Merchant.id)]
     _back_to_version_10()
     assert "phone" not in {c.name for c in database.get_columns("merchant")}

@@ -121,6 +121,7 @@ def _handlers() -> Handlers:
     the window starts without them."""
     from app.cli import (
         admin,
+        closeout,
         deeds,
         desk,
         documents,
@@ -133,7 +134,7 @@ def _handlers() -> Handlers:
 
     return {**station.HANDLERS, **residents.HANDLERS, **deeds.HANDLERS, **points.HANDLERS,
             **documents.HANDLERS, **vouchers.HANDLERS, **admin.HANDLERS, **desk.HANDLERS,
-            **volunteers.HANDLERS}
+            **volunteers.HANDLERS, **closeout.HANDLERS}
 
 
 def _run(args: argparse.Namespace, config: Config) -> Outcome:

@@ -22,7 +22,7 @@ import json
 import uuid
 from dataclasses import asdict, dataclass
 
-from app.models import Clerk, Closeout, DeskPlacement
+from app.models import Clerk, Closeout, DeskPlacement, write_transaction
 from app.models.station import station_code
 from app.services import audit, operations, placement
 from app.services.closeout_figures import Window, compute
@@ -153,6 +153,14 @@ def get(ctx: Context, closeout_id: int | str) -> CloseoutView:
     if row is None:
         raise CloseoutNotFound(query=str(closeout_id))
     return _view(row, json.loads(row.figures))
+
+
+def reprinted(ctx: Context, closeout_id: int | str) -> CloseoutView:
+    """A saved close-out to print again (补打): the reprint is on file in the audit log."""
+    view = get(ctx, closeout_id)
+    with write_transaction():
+        audit.record(ctx, "closeout.reprint", str(view.id), {"date": view.business_date})
+    return view
 
 
 def listing(ctx: Context, limit: int = 200) -> list[CloseoutView]:

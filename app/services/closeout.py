@@ -25,6 +25,7 @@ from dataclasses import asdict, dataclass
 from app.models import Clerk, Closeout, DeskPlacement, write_transaction
 from app.models.station import station_code
 from app.services import audit, operations, placement
+from app.services.changes import NOTHING, Changes
 from app.services.closeout_figures import Window, compute
 from app.services.context import Context
 from app.services.errors import FutureDate
@@ -60,6 +61,10 @@ class CloseoutView:
 
     def as_dict(self) -> dict:
         return {**asdict(self), "issued_ranges": self.issued_ranges}
+
+    @property
+    def changes(self) -> Changes:
+        return NOTHING  # a close-out changes no figure any page shows
 
 
 def desk_no() -> int:

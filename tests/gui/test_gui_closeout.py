@@ -38,13 +38,14 @@ def _page(window):
 
 
 def test_preview_save_print_and_reprint_by_keyboard(ctx, clerk_ctx, clerk_window, printer,
-                                                    answer, qtbot, tmp_path):
+                                                    answer, qtbot, qtmodeltester, tmp_path):
     day = busy_day(ctx, clerk_ctx)
     page = _page(clerk_window)
     page.date.setFocus()
     qtbot.keyClick(page.date, Qt.Key.Key_F5)
     assert page.figures.rowCount() == len(page.shown.figures) > 10
     assert page.differences.text() == "各项核对相符。"
+    qtmodeltester.check(page.figures)
     assert f"{day.runs[0][0]} 至 {day.runs[0][1]}，4 张" in page.summary.text()
     assert Closeout.select().count() == 0  # a preview saves nothing
     assert QApplication.focusWidget() is page.save_button
@@ -60,6 +61,7 @@ def test_preview_save_print_and_reprint_by_keyboard(ctx, clerk_ctx, clerk_window
     dialog.reject()
 
     assert page.saved.rowCount() == 1
+    qtmodeltester.check(page.saved)
     page.saved_table.setFocus()
     qtbot.keyClick(page.saved_table, Qt.Key.Key_Down)
     qtbot.keyClick(page.saved_table, Qt.Key.Key_Return)

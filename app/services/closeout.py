@@ -106,20 +106,23 @@ def _cut(ctx: Context, day: dt.date | None) -> tuple[dt.date, int, Window]:
         if last_day > day or _as_datetime(last.to_at) >= end:
             raise CloseoutOutOfOrder(date=str(day), clerk=actor.display_name, desk=desk,
                                      last=str(last_day), to_at=_text(last.to_at))
-        start = _as_datetime(last.to_at)
-    else:
-        start = _first_start(desk)
-    return day, desk, Window(actor.clerk_id, start, end)
+        return day, desk, Window(actor.clerk_id, _as_datetime(last.to_at), end,
+                                 json.loads(last.figures)["floors"])
+    return day, desk, Window(actor.clerk_id, _first_start(desk), end)
 
 
 def preview(ctx: Context, day: dt.date | None = None) -> CloseoutView:
     """The figures a close-out of ``day`` would save now, without saving anything."""
+    return _previewed(ctx, day)[0]
+
+
+def _previewed(ctx: Context, day: dt.date | None) -> tuple[CloseoutView, Window]:
     actor = require(ctx, "closeout.make")
     day, desk, window = _cut(ctx, day)
     figures = compute(window)
     return CloseoutView(None, str(day), desk, actor.username, actor.display_name,
                         _text(window.start), _text(window.end), figures,
-                        sum(not f["ok"] for f in figures))
+                        sum(not f["ok"] for f in figures)), window
 
 
 def save(ctx: Context, day: dt.date | None = None, request_id: str | None = None
@@ -128,11 +131,12 @@ def save(ctx: Context, day: dt.date | None = None, request_id: str | None = None
     actor = require(ctx, "closeout.make")
 
     def body(rid: str) -> dict:
-        shown = preview(ctx, day)
+        shown, window = _previewed(ctx, day)
+        kept = {"figures": shown.figures, "floors": window.next_floors()}
         row = Closeout.create(
             uid=f"{station_code()}-C{uuid.uuid4().hex}", business_date=shown.business_date,
             desk_no=shown.desk_no, clerk=actor.clerk_id, from_at=shown.from_at,
-            to_at=shown.to_at, figures=json.dumps(shown.figures, ensure_ascii=False),
+            to_at=shown.to_at, figures=json.dumps(kept, ensure_ascii=False),
             differences=shown.differences, request_id=rid, created_at=ctx.clock.now())
         audit.record(ctx, "closeout.save", row.uid, {
             "date": shown.business_date, "desk": shown.desk_no,
@@ -157,7 +161,7 @@ def get(ctx: Context, closeout_id: int | str) -> CloseoutView:
     row = query.first()
     if row is None:
         raise CloseoutNotFound(query=str(closeout_id))
-    return _view(row, json.loads(row.figures))
+    return _view(row, json.loads(row.figures)["figures"])
 
 
 def reprinted(ctx: Context, closeout_id: int | str) -> CloseoutView:

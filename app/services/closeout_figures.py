@@ -15,8 +15,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import peewee as pw
 
@@ -29,6 +30,7 @@ from app.models import (
     Voucher,
     VoucherPrint,
     VoucherResolution,
+    database,
 )
 from app.models.store import StockMovement, StoreSale, StoreSaleLine, StoreSaleVoucher
 
@@ -59,18 +61,52 @@ SOURCES = {"ledger": ("积分流水", "ledger"), "audit": ("审计日志", "audi
 POINTS, QUANTITY = "points", "quantity"
 
 
+# Where each table's rows are read from: its ever-growing id, and when a row was written.
+TABLES = {
+    "ledger": (LedgerEntry, LedgerEntry.seq, LedgerEntry.created_at),
+    "deed": (Deed, Deed.id, Deed.recorded_at),
+    "voucher": (Voucher, Voucher.id, Voucher.created_at),
+    "resolution": (VoucherResolution, VoucherResolution.id, VoucherResolution.at),
+    "print": (VoucherPrint, VoucherPrint.id, VoucherPrint.at),
+    "audit": (AuditRecord, AuditRecord.seq, AuditRecord.at),
+    "checkin": (CheckIn, CheckIn.id, CheckIn.created_at),
+    "sale": (StoreSale, StoreSale.id, StoreSale.at),
+    "stock": (StockMovement, StockMovement.id, StockMovement.at),
+}
+
+
 @dataclass(frozen=True)
 class Window:
     """One clerk's work written after ``start`` (exclusive; None: from the beginning) up to
-    ``end`` (inclusive)."""
+    ``end`` (inclusive). ``floors``: per table, the highest id the previous close-out saw
+    written up to its end; rows at or below it are older, so a day's close-out reads a
+    day's rows (by the primary key) instead of every table whole."""
 
     clerk_id: int
     start: dt.datetime | None
     end: dt.datetime
+    floors: Mapping[str, int] = field(default_factory=dict)
 
-    def holds(self, column: pw.Field) -> pw.Expression:
-        inside = column <= self.end
-        return inside if self.start is None else inside & (column > self.start)
+    def holds(self, table: str) -> pw.Expression:
+        _, key, at = TABLES[table]
+        inside = (key > self.floors.get(table, 0)) & (at <= self.end)
+        return inside if self.start is None else inside & (at > self.start)
+
+    def mine(self, column: pw.Field) -> pw.Expression:
+        # ``+ 0`` keeps the database off the clerk's index: on a one-clerk desk that index
+        # holds every row, while the id range above holds only the rows since the floor.
+        return (column + 0) == self.clerk_id
+
+    def next_floors(self) -> dict[str, int]:
+        """The floors for the close-out after this one: per table, the highest id of a row
+        written up to ``end`` (a row written later gets a higher id, the clock not having
+        been set back meanwhile: the audit log notes such jumps)."""
+        out = {}
+        for name, (model, key, at) in TABLES.items():
+            floor = self.floors.get(name, 0)
+            high = model.select(pw.fn.MAX(key)).where(key > floor, at <= self.end).scalar()
+            out[name] = max(floor, high or 0)
+        return out
 
 
 def label(figure: dict, lang: str = "zh") -> str:
@@ -83,11 +119,42 @@ def source_label(figure: dict, lang: str = "zh") -> str:
     return en if lang == "en" else zh
 
 
+def _raw(query: pw.ModelSelect) -> list[tuple]:
+    """The rows as the driver gives them: a first close-out may read a station's whole
+    history, and converting each value costs more than reading it."""
+    return database.execute(query).fetchall()
+
+
+class _Entry(NamedTuple):
+    seq: int
+    kind: str
+    points: int
+    deed_id: int | None
+    voucher_serial: str | None
+    corrects_id: int | None
+
+
+class _Deed(NamedTuple):
+    id: int
+    uid: str
+    points: int
+    status: str
+    reviewed_at: object
+    reviewed_by_id: int | None
+
+
 class _Book:
     """The figures and the differences as they are found."""
 
-    def __init__(self) -> None:
+    def __init__(self, w: Window) -> None:
         self.figures: list[dict] = []
+        self.entries = [_Entry(*row) for row in _raw(LedgerEntry.select(
+            LedgerEntry.seq, LedgerEntry.kind, LedgerEntry.points, LedgerEntry.deed,
+            LedgerEntry.voucher_serial, LedgerEntry.corrects).where(
+            w.holds("ledger"), w.mine(LedgerEntry.clerk)))]
+
+    def ledger(self, kind: str) -> list[_Entry]:
+        return [e for e in self.entries if e.kind == kind]
 
     def add(self, key: str, source: str, records: tuple[int, int], check: tuple[int, int],
             notes: Iterable[tuple[str, str]] = (), unit: str = POINTS, **extra: object) -> None:
@@ -125,27 +192,31 @@ def _tally(values: Iterable[int]) -> tuple[int, int]:
     return len(items), sum(items)
 
 
-def _entries(w: Window, kind: str) -> pw.ModelSelect:
-    return LedgerEntry.select().where(LedgerEntry.kind == kind, LedgerEntry.clerk == w.clerk_id,
-                                      w.holds(LedgerEntry.created_at))
+def _audit(w: Window, action: str) -> list[AuditRecord]:
+    return list(AuditRecord.select(AuditRecord.target, AuditRecord.detail).where(
+        w.holds("audit"), w.mine(AuditRecord.clerk_id), AuditRecord.action == action))
 
 
-def _audit(w: Window, action: str) -> list[dict]:
-    rows = AuditRecord.select(AuditRecord.detail).where(
-        AuditRecord.action == action, AuditRecord.clerk_id == w.clerk_id, w.holds(AuditRecord.at))
-    return [json.loads(r.detail or "{}") for r in rows]
+def _details(w: Window, action: str) -> list[dict]:
+    return [json.loads(r.detail or "{}") for r in _audit(w, action)]
 
 
 def _deeds(book: _Book, w: Window) -> None:
-    # Posted by this clerk: recorded without review, or approved by them on review.
-    posted = (Deed.reviewed_by.is_null() & (Deed.recorded_by == w.clerk_id)
-              & w.holds(Deed.recorded_at)) | ((Deed.reviewed_by == w.clerk_id)
-                                              & w.holds(Deed.reviewed_at))
-    for key, kind, sign in (("deeds_awarded", "award", Deed.points > 0),
-                            ("deeds_deducted", "deduct", Deed.points <= 0)):
-        deeds = {d.id: (d.uid, d.points) for d in Deed.select(Deed.id, Deed.uid, Deed.points)
-                 .where(Deed.status == "approved", posted, sign)}
-        entries = {e.deed_id: e for e in _entries(w, kind)}
+    recorded = [_Deed(*row) for row in _raw(Deed.select(
+        Deed.id, Deed.uid, Deed.points, Deed.status, Deed.reviewed_at, Deed.reviewed_by).where(
+        w.holds("deed"), w.mine(Deed.recorded_by)))]
+    # Posted by this clerk: recorded without review, or approved by them on review (a deed
+    # of any age: the review's audit record names it).
+    reviewed = [r.target for r in _audit(w, "deed.approve")]
+    posted = [d for d in recorded if d.status == "approved" and d.reviewed_by_id is None]
+    if reviewed:
+        posted.extend(_Deed(*row) for row in _raw(Deed.select(
+            Deed.id, Deed.uid, Deed.points, Deed.status, Deed.reviewed_at, Deed.reviewed_by)
+            .where(Deed.uid.in_(reviewed), Deed.status == "approved",
+                   Deed.reviewed_by == w.clerk_id)))
+    for key, kind, sign in (("deeds_awarded", "award", 1), ("deeds_deducted", "deduct", -1)):
+        deeds = {d.id: (d.uid, d.points) for d in posted if (d.points > 0) == (sign > 0)}
+        entries = {e.deed_id: e for e in book.ledger(kind)}
         notes = [(f"积分 {deeds[i][0]}：没有积分流水", f"deed {deeds[i][0]}: no ledger entry")
                  for i in sorted(deeds.keys() - entries.keys())]
         notes += [(f"流水 {entries[i].seq}：没有对应的积分登记",
@@ -153,32 +224,30 @@ def _deeds(book: _Book, w: Window) -> None:
                   for i in sorted(entries.keys() - deeds.keys(), key=str)]
         book.add(key, "ledger", _tally(p for _, p in deeds.values()),
                  _tally(e.points for e in entries.values()), notes)
-    needed_review = (Deed.status == "pending") | Deed.reviewed_at.is_null(False)
-    sent = Deed.select(Deed.points).where(Deed.recorded_by == w.clerk_id,
-                                          w.holds(Deed.recorded_at), needed_review)
+    sent = [d for d in recorded if d.status == "pending" or d.reviewed_at is not None]
     book.add("deeds_pending", "audit", _tally(d.points for d in sent),
-             _tally(d.get("points", 0) for d in _audit(w, "deed.record")
+             _tally(d.get("points", 0) for d in _details(w, "deed.record")
                     if d.get("status") == "pending"))
 
 
 def _corrections(book: _Book, w: Window) -> None:
-    reversals = list(_entries(w, "reversal"))
+    reversals = book.ledger("reversal")
     corrected = LedgerEntry.select(LedgerEntry.points).where(
         LedgerEntry.seq.in_([e.corrects_id for e in reversals if e.corrects_id]))
     # A reversal names the entry it cancels: it must take back exactly that.
     book.add("reversals", "ledger", _tally(-e.points for e in corrected),
              _tally(e.points for e in reversals))
     book.add("adjustments", "audit", _tally(d.get("points", 0)
-                                            for d in _audit(w, "ledger.adjust")),
-             _tally(e.points for e in _entries(w, "adjust")))
+                                            for d in _details(w, "ledger.adjust")),
+             _tally(e.points for e in book.ledger("adjust")))
 
 
 def _issued(book: _Book, w: Window) -> None:
     vouchers = list(Voucher.select(Voucher.serial, Voucher.year, Voucher.seq, Voucher.points)
-                    .where(Voucher.clerk == w.clerk_id, w.holds(Voucher.created_at))
+                    .where(w.holds("voucher"), w.mine(Voucher.clerk))
                     .order_by(Voucher.year, Voucher.seq))
     records = {v.serial: v.points for v in vouchers}
-    ledger = {e.voucher_serial: -e.points for e in _entries(w, "issue")}
+    ledger = {e.voucher_serial: -e.points for e in book.ledger("issue")}
     book.add("vouchers_issued", "ledger", _tally(records.values()), _tally(ledger.values()),
              _by_serial(records, ledger, "兑换券"), ranges=serial_ranges(vouchers))
 
@@ -211,8 +280,8 @@ def _resolved(w: Window, kind: str) -> pw.ModelSelect:
             .join(Voucher).switch(VoucherResolution)
             .join(Merchant, pw.JOIN.LEFT_OUTER,
                   on=(VoucherResolution.merchant == Merchant.id))
-            .where(VoucherResolution.kind == kind, VoucherResolution.clerk == w.clerk_id,
-                   w.holds(VoucherResolution.at)).order_by(Voucher.serial))
+            .where(w.holds("resolution"), w.mine(VoucherResolution.clerk),
+                   VoucherResolution.kind == kind).order_by(Voucher.serial))
 
 
 def _redeemed(book: _Book, w: Window) -> None:
@@ -232,18 +301,18 @@ def _redeemed(book: _Book, w: Window) -> None:
 
 def _voided_and_reprinted(book: _Book, w: Window) -> None:
     records = {r.voucher.serial: r.voucher.points for r in _resolved(w, "voided")}
-    refunds = {e.voucher_serial: e.points for e in _entries(w, "refund") if e.voucher_serial}
+    refunds = {e.voucher_serial: e.points for e in book.ledger("refund") if e.voucher_serial}
     book.add("vouchers_voided", "ledger", _tally(records.values()), _tally(refunds.values()),
              _by_serial(records, refunds, "作废"), serials=sorted(records))
     reprints = list(VoucherPrint.select(VoucherPrint, Voucher).join(Voucher).where(
-        VoucherPrint.reprint, VoucherPrint.clerk == w.clerk_id, w.holds(VoucherPrint.at)))
-    noted = sum(int(d.get("reprints", 0)) for d in _audit(w, "voucher.print"))
+        w.holds("print"), w.mine(VoucherPrint.clerk), VoucherPrint.reprint))
+    noted = sum(int(d.get("reprints", 0)) for d in _details(w, "voucher.print"))
     book.add("vouchers_reprinted", "audit", (len(reprints), len(reprints)), (noted, noted),
              unit=QUANTITY, serials=sorted(p.voucher.serial for p in reprints))
 
 
 def _store(book: _Book, w: Window) -> None:
-    sales = list(StoreSale.select().where(StoreSale.clerk == w.clerk_id, w.holds(StoreSale.at)))
+    sales = list(StoreSale.select().where(w.holds("sale"), w.mine(StoreSale.clerk)))
     ids = [s.id for s in sales]
     lines: dict[int, int] = defaultdict(int)
     paid: dict[int, int] = defaultdict(int)
@@ -273,8 +342,7 @@ def _store(book: _Book, w: Window) -> None:
 
 
 def _stock(book: _Book, w: Window) -> None:
-    moves = list(StockMovement.select().where(StockMovement.clerk == w.clerk_id,
-                                              w.holds(StockMovement.at)))
+    moves = list(StockMovement.select().where(w.holds("stock"), w.mine(StockMovement.clerk)))
     changes: dict[int, int] = {}
     for m in moves:
         before = (StockMovement.select(StockMovement.stock_after)
@@ -291,15 +359,14 @@ def _stock(book: _Book, w: Window) -> None:
 
 
 def _checkins(book: _Book, w: Window) -> None:
-    count = CheckIn.select().where(CheckIn.clerk == w.clerk_id,
-                                   w.holds(CheckIn.created_at)).count()
+    count = CheckIn.select().where(w.holds("checkin"), w.mine(CheckIn.clerk)).count()
     noted = len(_audit(w, "checkin"))
     book.add("checkins", "audit", (count, count), (noted, noted), unit=QUANTITY)
 
 
 def compute(w: Window) -> list[dict]:
     """Every figure of the clerk's work in the window, reconciled."""
-    book = _Book()
+    book = _Book(w)
     _deeds(book, w)
     _corrections(book, w)
     _issued(book, w)

@@ -121,6 +121,7 @@ def _handlers() -> Handlers:
     the window starts without them."""
     from app.cli import (
         admin,
+        closeout,
         deeds,
         desk,
         documents,
@@ -138,7 +139,7 @@ def _handlers() -> Handlers:
     return {**station.HANDLERS, **residents.HANDLERS, **deeds.HANDLERS, **points.HANDLERS,
             **documents.HANDLERS, **vouchers.HANDLERS, **admin.HANDLERS, **desk.HANDLERS,
             **volunteers.HANDLERS, **volunteer_records.HANDLERS, **rooms.HANDLERS,
-            **requests.HANDLERS, **settlement.HANDLERS}
+            **requests.HANDLERS, **settlement.HANDLERS, **closeout.HANDLERS}
 
 
 def _run(args: argparse.Namespace, config: Config) -> Outcome:

@@ -25,6 +25,7 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "deed.override_points": (ADMIN, "调整标准分值"),
     "deed.review": (ADMIN, "审核积分"),
     "checkin.record": (CLERK, "签到"),
+    "closeout.make": (CLERK, "日结"),
     "team.manage": (CLERK, "管理志愿服务队"),
     "activity.manage": (CLERK, "安排志愿活动与报名"),
     "activity.attend": (CLERK, "活动签到签退"),

@@ -687,6 +687,171 @@ Everything recorded after this backup will be lost (the current database is kept
         </message>
     </context>
     <context>
+        <name>CloseoutPage</name>
+        <message>
+            <source>日结</source>
+            <translation>Close-out</translation>
+        </message>
+        <message>
+            <source>本人在本前台自上次日结以来的业务，每项按记录和按积分流水等各算一遍，不相符的标红并逐条列出。每天日结一次，之后的业务记入下一次日结。</source>
+            <translation>Your work at this desk since your last close-out, each figure counted from the records and again from the ledger or another record; figures that do not agree are red and listed one by one. A day is closed once: later work goes into the next close-out.</translation>
+        </message>
+        <message>
+            <source>保存并打印…</source>
+            <translation>Save and print…</translation>
+        </message>
+        <message>
+            <source>预览（F5）</source>
+            <translation>Preview (F5)</translation>
+        </message>
+        <message>
+            <source>预览</source>
+            <translation>Preview</translation>
+        </message>
+        <message>
+            <source>营业日(&amp;D)</source>
+            <translation>Business &amp;day</translation>
+        </message>
+        <message>
+            <source>已保存的日结单</source>
+            <translation>Saved close-outs</translation>
+        </message>
+        <message>
+            <source>补打…</source>
+            <translation>Reprint…</translation>
+        </message>
+        <message>
+            <source>在列表中选中一张，按回车也可补打</source>
+            <translation>Select one in the list; Enter reprints it too</translation>
+        </message>
+        <message>
+            <source>{start} 之后至 {end}</source>
+            <translation>after {start} up to {end}</translation>
+        </message>
+        <message>
+            <source>至 {end}（首次日结）</source>
+            <translation>up to {end} (first close-out)</translation>
+        </message>
+        <message>
+            <source>{first} 至 {last}，{count} 张</source>
+            <translation>{first} to {last}, {count} vouchers</translation>
+        </message>
+        <message>
+            <source>无</source>
+            <translation>none</translation>
+        </message>
+        <message>
+            <source>{day}　{desk} 号前台　{clerk}　时段：{span}
+发放券号：{ranges}</source>
+            <translation>{day}   desk {desk}   {clerk}   period: {span}
+Vouchers issued: {ranges}</translation>
+        </message>
+        <message>
+            <source>各项核对相符。</source>
+            <translation>Every figure agrees.</translation>
+        </message>
+        <message>
+            <source>不相符 {count} 项：</source>
+            <translation>{count} figures do not agree:</translation>
+        </message>
+        <message>
+            <source>保存 {day} 的日结吗？保存后这一天就结束了，之后的业务记入下一次日结。</source>
+            <translation>Save the close-out of {day}? The day is then closed; later work goes into the next close-out.</translation>
+        </message>
+        <message>
+            <source>有 {count} 项不相符，会原样记入日结单。</source>
+            <translation>{count} figures do not agree; the sheet records them as they are.</translation>
+        </message>
+        <message>
+            <source>保存并打印</source>
+            <translation>Save and print</translation>
+        </message>
+        <message>
+            <source>正在日结…</source>
+            <translation>Closing the day…</translation>
+        </message>
+        <message>
+            <source>{day} 已日结（日结单 {id}），请打印后签字。</source>
+            <translation>{day} is closed (close-out {id}); print it and sign.</translation>
+        </message>
+        <message>
+            <source>请先在列表中选中要补打的日结单。</source>
+            <translation>Select the close-out to reprint in the list first.</translation>
+        </message>
+        <message>
+            <source>日结单（补打）</source>
+            <translation>Close-out sheet (reprint)</translation>
+        </message>
+        <message>
+            <source>日结单</source>
+            <translation>Close-out sheet</translation>
+        </message>
+        <message>
+            <source>项目</source>
+            <translation>Figure</translation>
+        </message>
+        <message>
+            <source>笔数</source>
+            <translation>Count</translation>
+        </message>
+        <message>
+            <source>数额</source>
+            <translation>Amount</translation>
+        </message>
+        <message>
+            <source>核对依据</source>
+            <translation>Checked against</translation>
+        </message>
+        <message>
+            <source>核对笔数</source>
+            <translation>Check count</translation>
+        </message>
+        <message>
+            <source>核对数额</source>
+            <translation>Check amount</translation>
+        </message>
+        <message>
+            <source>相符</source>
+            <translation>Agrees</translation>
+        </message>
+        <message>
+            <source>是</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <source>否</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <source>单号</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <source>营业日</source>
+            <translation>Business day</translation>
+        </message>
+        <message>
+            <source>前台</source>
+            <translation>Desk</translation>
+        </message>
+        <message>
+            <source>经办人</source>
+            <translation>Clerk</translation>
+        </message>
+        <message>
+            <source>截至</source>
+            <translation>Up to</translation>
+        </message>
+        <message>
+            <source>核对</source>
+            <translation>Check</translation>
+        </message>
+        <message>
+            <source>{count} 项不相符</source>
+            <translation>{count} do not agree</translation>
+        </message>
+    </context>
+    <context>
         <name>ClosingDialog</name>
         <message>
             <source>“{title}”（{date}）：志愿服务共 {hours} 小时，积分 {points} 分</source>
@@ -1978,6 +2143,10 @@ Points residents hold: {held_p}, {held} yuan</translation>
         <message>
             <source>年终处理</source>
             <translation>Year end</translation>
+        </message>
+        <message>
+            <source>日结</source>
+            <translation>Close-out</translation>
         </message>
         <message>
             <source>正在备份，完成后关闭…</source>

@@ -44,6 +44,7 @@ from app.views.admin.year_end import YearEndPage
 from app.views.common import labels, preferences, titles
 from app.views.common.keys import with_shortcut
 from app.views.common.page import Page
+from app.views.desk.closeout_page import CloseoutPage
 from app.views.desk.page import DeskPage
 from app.views.desk.redeem_page import RedeemPage
 from app.views.residents.page import ResidentsPage
@@ -60,7 +61,8 @@ from app.views.volunteering.page import ActivitiesPage
 # Every page of the window; each declares its key, sidebar title, place and audience.
 PAGE_CLASSES: tuple[type[Page], ...] = tuple(sorted(
     (DeskPage, RedeemPage, ResidentsPage, PendingPage, CataloguePage, CorrectionsPage,
-     ClerksPage, SettingsPage, YearEndPage, BackupsPage, ActivitiesPage, SettlementPage),
+     ClerksPage, SettingsPage, YearEndPage, BackupsPage, ActivitiesPage, SettlementPage,
+     CloseoutPage),
     key=lambda page: page.info.order))
 (DESK, REDEEM, RESIDENTS, PENDING, CATALOGUE, CORRECTIONS, CLERKS, SETTINGS, YEAR_END,
  BACKUPS, ACTIVITIES) = ("desk", "redeem", "residents", "pending", "catalogue", "corrections",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 
 from app import __version__
-from app.cli import grammar_volunteers
+from app.cli import grammar_store, grammar_volunteers
 from app.cli.grammar_parts import PDF_OUT, REQUEST_ID, RESIDENT, Parser
 from app.cli.grammar_parts import action_group as _actions
 from app.cli.grammar_parts import sub_command as _sub
@@ -193,6 +193,7 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("--desk-number", type=int, default=None, help="前台编号，默认下一个")
 
     grammar_volunteers.add_commands(sub)
+    grammar_store.add_commands(sub)
 
     s = _sub(sub, "backup", "备份本站数据（并校验备份）")
     s.add_argument("--to", default=None,

@@ -127,13 +127,14 @@ def _handlers() -> Handlers:
         points,
         residents,
         station,
+        store,
         volunteers,
         vouchers,
     )
 
     return {**station.HANDLERS, **residents.HANDLERS, **deeds.HANDLERS, **points.HANDLERS,
             **documents.HANDLERS, **vouchers.HANDLERS, **admin.HANDLERS, **desk.HANDLERS,
-            **volunteers.HANDLERS}
+            **volunteers.HANDLERS, **store.HANDLERS}
 
 
 def _run(args: argparse.Namespace, config: Config) -> Outcome:

@@ -32,7 +32,8 @@ class StockDialog(ReportingDialog):
         self.setWindowTitle(self.tr("入库") if mode == RECEIVE else self.tr("盘点"))
         self.item = QComboBox(objectName="stockItem")
         for item in store_items.list_items():
-            self.item.addItem(f"{item.name}（{self.tr('现有')} {item.stock}）", item.name)
+            self.item.addItem(self.tr("{name}（现有 {stock}）").format(
+                name=item.name, stock=item.stock), item.name)
         self.item.setCurrentIndex(max(self.item.findData(item_name), 0))
         self.quantity = QLineEdit(objectName="stockQuantity")
         self.donor = QLineEdit(objectName="stockDonor")

@@ -43,6 +43,7 @@ from app.services import (
     audit,
     demo_people,
     demo_station,
+    demo_store,
     journal,
     keys,
     pinyin,
@@ -153,6 +154,7 @@ def generate(ctx: Context, residents: int = 200, seed: int = 1, activity: float 
                 table = model._meta.table_name
                 database.execute_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                                      f'(SELECT MAX(id) FROM "{table}"))')
+        totals.update(demo_store.generate(ctx, rng, clerk, today))
         audit.record(ctx, "demo.generate", station.code, {"residents": residents, "seed": seed})
     if is_sqlite():
         database.execute_sql(f"PRAGMA cache_size = {SQLITE_PRAGMAS['cache_size']}")

@@ -159,12 +159,6 @@ def _resolve(ctx: Context, voucher: Voucher, kind: str, rid: str, shop: Merchant
                             shop.name if shop else None, reason, rid)
 
 
-def resolve_redeemed(ctx: Context, voucher: Voucher, rid: str) -> dict:
-    """Resolve a voucher as redeemed at the station's store, inside the caller's
-    transaction (a store sale); returns its journal line for the caller to append."""
-    return _resolve(ctx, voucher, "redeemed", rid)
-
-
 @dataclass(frozen=True)
 class RedeemResult:
     serial: str

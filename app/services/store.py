@@ -21,15 +21,15 @@ from dataclasses import dataclass, field
 
 import peewee as pw
 
-from app.models import StoreItem, StoreSale, StoreSaleLine, StoreSaleVoucher, Voucher
+from app.models.fixed_sql import FixedSql, insert
 from app.models.station import station_code
 from app.services import (
     audit,
     journal,
-    ledger,
     operations,
     redemption,
     residents,
+    seal,
     store_items,
     store_moves,
     tokens,
@@ -55,6 +55,18 @@ from app.services.posting import post
 # paid back. The integrity check (app.services.store_check) ties each to its sale.
 SALE_KIND, RETURN_KIND = "store_sale", "store_return"
 MAX_LINES = 50
+# A sale is what a clerk waits on with the resident at the desk: its statements are
+# written out once (app.models.fixed_sql), as a deed's are.
+_RESIDENT = FixedSql('SELECT "name", "archived", "balance" FROM "resident" WHERE "id" = {p}')
+_ITEM = FixedSql('SELECT "id", "name", "unit", "points" FROM "store_item" '
+                 'WHERE "name" = {p} AND "active" = {p}')
+_HOLDER = FixedSql('SELECT "id", "resident_id" FROM "voucher" WHERE "serial" = {p}')
+_SALE = insert("store_sale", ("uid", "resident_id", "points", "from_balance", "from_vouchers",
+                              "returned_points", "clerk_id", "request_id", "at"), "id")
+_LINE = insert("store_sale_line", ("sale_id", "item_id", "quantity", "points_each"))
+_PAID_BY = insert("store_sale_voucher", ("sale_id", "voucher_id", "points"))
+_RESOLVED = seal.SealedInsert("voucher_resolution", (
+    "voucher_id", "kind", "at", "clerk_id", "merchant_id", "reason", "request_id"))
 
 
 @dataclass(frozen=True)
@@ -75,6 +87,7 @@ class Scanned:
     serial: str
     points: int
     token: str = field(repr=False)
+    voucher_id: int = 0
 
 
 @dataclass(frozen=True)
@@ -100,12 +113,14 @@ def lines_of(items: list[tuple[str | int, object]]) -> tuple[Line, ...]:
     counted: Counter[int] = Counter()
     found = {}
     for query, quantity in items[:MAX_LINES]:
-        item = store_items.find(query)
-        counted[item.id] += store_items.whole(quantity, "quantity", "数量", "The quantity",
-                                              maximum=1000)
-        found[item.id] = item
-    return tuple(Line(i, found[i].name, found[i].unit, q, found[i].points)
-                 for i, q in counted.items())
+        row = _ITEM.row(str(query).strip(), True)  # the exact name, as the desk's list sends it
+        if row is None:
+            item = store_items.find(query)
+            row = (item.id, item.name, item.unit, item.points)
+        counted[row[0]] += store_items.whole(quantity, "quantity", "数量", "The quantity",
+                                             maximum=1000)
+        found[row[0]] = row
+    return tuple(Line(i, found[i][1], found[i][2], q, found[i][3]) for i, q in counted.items())
 
 
 def check_voucher(ctx: Context, resident_id: int, token: str,
@@ -120,12 +135,12 @@ def check_voucher(ctx: Context, resident_id: int, token: str,
         raise VoucherRejected(reason_zh=verdict.message_zh, reason_en=verdict.message_en)
     if verdict.serial in scanned:
         raise VoucherTwice(serial=verdict.serial)
-    holder = Voucher.select(Voucher.resident).where(Voucher.serial == verdict.serial).scalar()
+    voucher_id, holder = _HOLDER.row(verdict.serial)
     if holder != resident_id:
         buyer = residents.load(resident_id).name
         raise VoucherOfAnotherResident(serial=verdict.serial, holder=verdict.holder,
                                        buyer=buyer)
-    return Scanned(verdict.serial, verdict.points, token.strip())
+    return Scanned(verdict.serial, verdict.points, token.strip(), voucher_id)
 
 
 def plan(ctx: Context, resident_id: int, items: list[tuple[str | int, object]],
@@ -133,7 +148,9 @@ def plan(ctx: Context, resident_id: int, items: list[tuple[str | int, object]],
     """Price the sale and check every voucher; ``from_balance`` (default: only when no
     voucher is given) lets the balance pay what the vouchers leave. Refuses what ``sell``
     would refuse, so the desk can say so before the clerk confirms."""
-    resident = residents.load(resident_id, active=True)
+    known = _RESIDENT.row(resident_id)
+    if known is None or known[1]:
+        residents.load(resident_id, active=True)  # says which: not found, or archived
     lines = lines_of(list(items))
     scanned: list[Scanned] = []
     for token in voucher_tokens:
@@ -145,8 +162,7 @@ def plan(ctx: Context, resident_id: int, items: list[tuple[str | int, object]],
             raise VoucherNotNeeded(serial=s.serial, total=total)
     rest = max(total - covered, 0)
     use_balance = not scanned if from_balance is None else from_balance
-    balance = ledger.balance(resident_id)
-    return Plan(resident_id, resident.name, lines, tuple(scanned), balance, total, covered,
+    return Plan(resident_id, known[0], lines, tuple(scanned), known[2], total, covered,
                 rest if use_balance else 0, max(covered - total, 0),
                 0 if use_balance else rest)
 
@@ -196,22 +212,23 @@ def sell(ctx: Context, resident_id: int, items: list[tuple[str | int, object]],
         if p.from_balance > p.balance:
             raise InsufficientPoints(balance=p.balance, requested=p.from_balance)
         now = ctx.clock.now()
-        sale = StoreSale.create(
-            uid=f"{station_code()}-S{uuid.uuid4().hex}", resident=resident_id, points=p.total,
-            from_balance=p.from_balance, from_vouchers=p.covered, returned_points=p.returned,
-            clerk=ctx.actor.clerk_id, request_id=rid, at=now)
+        clerk, uid = ctx.actor.clerk_id, f"{station_code()}-S{uuid.uuid4().hex}"
+        sale_id = _SALE.value(uid, resident_id, p.total, p.from_balance, p.covered, p.returned,
+                              clerk, rid, now)
         for line in p.lines:
-            StoreSaleLine.create(sale=sale.id, item=line.item_id, quantity=line.quantity,
-                                 points_each=line.points_each)
-            item = StoreItem.get_by_id(line.item_id)
-            store_moves.move(ctx, item, -line.quantity, "sale", rid, sale_id=sale.id)
+            _LINE.run(sale_id, line.item_id, line.quantity, line.points_each)
+            store_moves.move(ctx, line, -line.quantity, "sale", rid, sale_id=sale_id)
         resolved = []
         for s in p.vouchers:
-            voucher = Voucher.get(Voucher.serial == s.serial)
-            StoreSaleVoucher.create(sale=sale.id, voucher=voucher.id, points=s.points)
-            resolved.append(redemption.resolve_redeemed(ctx, voucher, rid))
+            _PAID_BY.run(sale_id, s.voucher_id, s.points)
+            # The UNIQUE voucher column makes a second resolution fail even if desks race.
+            _RESOLVED(ctx.keys_dir, {"voucher_id": s.voucher_id, "kind": "redeemed", "at": now,
+                                     "clerk_id": clerk, "merchant_id": None, "reason": "",
+                                     "request_id": rid})
+            resolved.append(journal.resolved(s.serial, "redeemed", now, ctx.actor.username,
+                                             None, "", rid))
             audit.record(ctx, "voucher.redeem", s.serial,
-                         {"where": redemption.STORE_ZH, "sale": sale.uid})
+                         {"where": redemption.STORE_ZH, "sale": uid})
         if resolved:
             journal.append(ctx.data_dir, resolved)
         balance = p.balance
@@ -221,10 +238,10 @@ def sell(ctx: Context, resident_id: int, items: list[tuple[str | int, object]],
         if p.returned:
             balance = post(ctx, resident_id, RETURN_KIND, p.returned, rid,
                            reason=f"兑换券多出 {p.returned} 分").balance_after
-        audit.record(ctx, "store.sell", sale.uid, {
+        audit.record(ctx, "store.sell", uid, {
             "resident": resident_id, "total": p.total, "from_balance": p.from_balance,
             "vouchers": [s.serial for s in p.vouchers], "returned": p.returned})
-        return {"sale_id": sale.id, "uid": sale.uid, "resident_id": resident_id,
+        return {"sale_id": sale_id, "uid": uid, "resident_id": resident_id,
                 "resident": p.resident,
                 "items": [{"item": line.name, "unit": line.unit, "quantity": line.quantity,
                            "points_each": line.points_each, "points": line.points}

@@ -162,7 +162,7 @@ class SalePanel(QWidget):
         self._update()
 
     def _items(self) -> list[tuple[str, int]]:
-        return [(str(item_id), quantity) for item_id, (_, quantity) in self.cart.items()]
+        return [(name, quantity) for name, quantity in self.cart.values()]
 
     def plan(self) -> store.Plan | None:
         if self.buyer is None or not self.cart:

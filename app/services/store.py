@@ -254,6 +254,8 @@ def sell(ctx: Context, resident_id: int, items: list[tuple[str | int, object]],
     try:
         result, _ = operations.run(ctx, "store.sell", request_id, params, body)
     except pw.IntegrityError:
+        if not voucher_tokens:
+            raise
         # Another desk resolved one of these vouchers between our check and our write.
         serial = tokens.parse(voucher_tokens[0])[0].serial if voucher_tokens else ""
         raise VoucherAlreadyResolved(serial=serial, what_zh="刚刚已在另一前台被使用。",

@@ -39,9 +39,10 @@ class StorePage(Page):
         right = QVBoxLayout()
         right.addWidget(self.table, 1)
         buttons = QHBoxLayout()
-        for button in (self.receive_button, self.stocktake_button, self.receipt_button):
+        for button in (self.receive_button, self.stocktake_button):
             buttons.addWidget(button)
         right.addLayout(buttons)
+        right.addWidget(self.receipt_button)
         row = QHBoxLayout()
         row.addWidget(self.sale, 3)
         row.addLayout(right, 2)

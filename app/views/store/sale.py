@@ -47,6 +47,7 @@ class SalePanel(QWidget):
         self.resident = QLineEdit(objectName="storeResident")
         self.resident.setPlaceholderText(self.tr("居民编号、卡号或姓名/拼音，回车查找"))
         self.who = QLabel(objectName="storeBuyer")
+        self.who.setWordWrap(True)
         self.item = QLineEdit(objectName="storeItem")
         self.item.setPlaceholderText(self.tr("商品名称或拼音，可加数量如 xz*2；空白处回车转到扫券"))
         self.voucher = QLineEdit(objectName="storeVoucher")
@@ -60,6 +61,7 @@ class SalePanel(QWidget):
         self.lines.setModel(self.model)
         setup_table(self.lines)
         self.summary = QLabel(objectName="storeSummary")
+        self.summary.setWordWrap(True)  # a long refusal must not widen the window
         self.feedback = Feedback()
         self.confirm = QPushButton(self.tr("确认兑换"), objectName="storeConfirm")
         self.clear = QPushButton(self.tr("清空"), objectName="storeClear")

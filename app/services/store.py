@@ -38,6 +38,7 @@ from app.services.changes import Changes
 from app.services.context import Context
 from app.services.errors import (
     InsufficientPoints,
+    InvalidInput,
     VoucherAlreadyResolved,
     VoucherRejected,
 )
@@ -110,9 +111,12 @@ def lines_of(items: list[tuple[str | int, object]]) -> tuple[Line, ...]:
     """The sale's lines from (item, quantity) pairs; one line per item."""
     if not items:
         raise EmptySale()
+    if len(items) > MAX_LINES:
+        raise InvalidInput(what=f"一次兑换最多 {MAX_LINES} 行商品。",
+                           what_en=f"At most {MAX_LINES} lines in one sale.", field="item")
     counted: Counter[int] = Counter()
     found = {}
-    for query, quantity in items[:MAX_LINES]:
+    for query, quantity in items:
         row = _ITEM.row(str(query).strip(), True)  # the exact name, as the desk's list sends it
         if row is None:
             item = store_items.find(query)

@@ -81,3 +81,20 @@ def test_a_voucher_the_sale_does_not_need_is_handed_back(window, resident, stock
     assert "还给居民" in page.sale.feedback.text()
     assert tokens.parse(stocked[1])[0].serial in page.sale.feedback.text()
     assert [s.points for s in page.sale.scanned] == [5]
+
+
+def test_receiving_and_counting_from_the_page(window, stocked, qtbot):
+    from app.views.store.stock_dialog import StockDialog
+
+    window.show_page(STORE)
+    page = window.page_by_key[STORE]
+    page.table.selectRow(0)  # 毛巾, low
+    qtbot.mouseClick(page.receive_button, Qt.MouseButton.LeftButton)
+    dialog = page.findChild(StockDialog)
+    assert dialog.item.currentData() == "毛巾"
+    QTest.keyClicks(dialog.quantity, "5")
+    QTest.keyClicks(dialog.cost, "30")
+    QTest.keyClick(dialog.quantity, Qt.Key.Key_Return)
+    assert store_items.find("毛巾").stock == 7
+    assert "现有 7" in page.feedback.text()
+    assert page.items.item(0, 2).text() == "7"

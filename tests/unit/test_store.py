@@ -192,6 +192,8 @@ def test_stock_never_goes_negative(ctx, shelf, resident, give, counts):
     assert counts() == before and store_items.find("香皂").stock == 10
     with pytest.raises(EmptySale):
         store.sell(ctx, resident.id, [])
+    with pytest.raises(InvalidInput):
+        store.sell(ctx, resident.id, [("香皂", 1)] * (store.MAX_LINES + 1))
 
 
 def test_a_repeated_sale_request_sells_once(ctx, shelf, resident, give):

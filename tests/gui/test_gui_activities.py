@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QComboBox
 from app.models import LedgerEntry, Participant
 from app.services import activities, residents
 from app.services.activities import ActivityPlan
-from app.views.shell.main_window import ACTIVITIES
+from app.views.shell.main_window import ACTIVITIES, SHORTCUT_PAGES
 from app.views.volunteering.activity_dialog import ActivityDialog
 
 from .conftest import scan
@@ -154,4 +154,5 @@ def test_a_refusal_is_shown_next_to_its_field(desk, qtbot):
 
 
 def test_the_page_comes_last_so_the_other_shortcuts_keep_their_numbers(window):
-    assert window.page_list[-1] is window.page_by_key[ACTIVITIES]
+    """After every page with a Ctrl shortcut (later pages, such as the store, follow it)."""
+    assert window.page_list.index(window.page_by_key[ACTIVITIES]) == SHORTCUT_PAGES

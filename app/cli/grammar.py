@@ -16,6 +16,7 @@ from app.cli import (
     grammar_requests,
     grammar_rooms,
     grammar_settlement,
+    grammar_store,
     grammar_volunteer_records,
     grammar_volunteers,
 )
@@ -201,6 +202,7 @@ def parser() -> argparse.ArgumentParser:
     grammar_rooms.add_commands(sub)
     grammar_requests.add_commands(sub)
     grammar_closeout.add_commands(sub)
+    grammar_store.add_commands(sub)
 
     s = _sub(sub, "backup", "备份本站数据（并校验备份）")
     s.add_argument("--to", default=None,

@@ -131,6 +131,7 @@ def _handlers() -> Handlers:
         rooms,
         settlement,
         station,
+        store,
         volunteer_records,
         volunteers,
         vouchers,
@@ -139,7 +140,7 @@ def _handlers() -> Handlers:
     return {**station.HANDLERS, **residents.HANDLERS, **deeds.HANDLERS, **points.HANDLERS,
             **documents.HANDLERS, **vouchers.HANDLERS, **admin.HANDLERS, **desk.HANDLERS,
             **volunteers.HANDLERS, **volunteer_records.HANDLERS, **rooms.HANDLERS,
-            **requests.HANDLERS, **settlement.HANDLERS, **closeout.HANDLERS}
+            **requests.HANDLERS, **settlement.HANDLERS, **closeout.HANDLERS, **store.HANDLERS}
 
 
 def _run(args: argparse.Namespace, config: Config) -> Outcome:

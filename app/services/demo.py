@@ -46,6 +46,7 @@ from app.services import (
     demo_rooms,
     demo_settlement,
     demo_station,
+    demo_store,
     demo_volunteering,
     journal,
     keys,
@@ -159,6 +160,7 @@ def generate(ctx: Context, residents: int = 200, seed: int = 1, activity: float 
                                      f'(SELECT MAX(id) FROM "{table}"))')
         demo_rooms.add(ctx)
         totals |= demo_settlement.add(ctx, today)
+        totals.update(demo_store.generate(ctx, rng, clerk, today))
         audit.record(ctx, "demo.generate", station.code, {"residents": residents, "seed": seed})
     demo_volunteering.generate(ctx, clerk, rng)  # through the services, once indexes are back
     demo_requests.generate(ctx, clerk, rng)  # after the teams and activities: it uses them

@@ -28,6 +28,7 @@ from app.models.migrations import install_guards, missing_guards
 from app.services import audit, checkpoint, seal
 from app.services.errors import KeyUnavailable
 from app.services.findings import Report
+from app.services.store_check import store_check
 
 Progress = Callable[[int, int], None]  # (steps done, steps in all)
 
@@ -234,6 +235,7 @@ def run_check(keys_dir: Path, quick: bool = False, progress: Progress | None = N
         lambda: foreign_key_check(report),
         lambda: guard_check(report, repair),  # it may write (guards put back): before the snapshot
         lambda: ledger_check(report),
+        lambda: store_check(report),
         lambda: seal_check(report, keys_dir),
         lambda: audit_cross_check(report),
         lambda: audit_chain_check(report),
@@ -268,6 +270,7 @@ def check_since(keys_dir: Path, since: checkpoint.Checkpoint) -> Report:
     with snapshot():
         report.verified = checkpoint.heads()
         recent_ledger_check(report, since)
+        store_check(report, since=since)
         seal_check(report, keys_dir, since)
         audit_cross_check(report, after_seq=since.audit_seq)
         audit_chain_check(report, since)

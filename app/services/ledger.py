@@ -30,9 +30,11 @@ from app.services.permissions import require
 from app.services.posting import Posted, post
 
 KIND_ZH = {"award": "加分", "deduct": "扣分", "issue": "兑换", "refund": "退回", "adjust": "调整",
-           "reversal": "冲正", "expire": "清零"}
+           "reversal": "冲正", "expire": "清零",
+           "store_sale": "积分超市", "store_return": "超市退差"}
 KIND_EN = {"award": "Award", "deduct": "Deduction", "issue": "Voucher issue", "refund": "Refund",
-           "adjust": "Adjustment", "reversal": "Reversal", "expire": "Year-end clearing"}
+           "adjust": "Adjustment", "reversal": "Reversal", "expire": "Year-end clearing",
+           "store_sale": "Points store", "store_return": "Store voucher surplus"}
 
 
 def balance(resident_id: int) -> int:

@@ -2164,6 +2164,10 @@ Points residents hold: {held_p}, {held} yuan</translation>
             <source>志愿活动</source>
             <translation>Activities</translation>
         </message>
+        <message>
+            <source>积分超市</source>
+            <translation>Points store</translation>
+        </message>
     </context>
     <context>
         <name>MerchantsTab</name>
@@ -3225,6 +3229,97 @@ Save anyway?</translation>
         </message>
     </context>
     <context>
+        <name>SalePanel</name>
+        <message>
+            <source>{name}（{no}），积分余额 {balance} 分</source>
+            <translation>{name} ({no}), balance {balance} points</translation>
+        </message>
+        <message>
+            <source>先查找居民，再加入商品。</source>
+            <translation>Find the resident first, then add items.</translation>
+        </message>
+        <message>
+            <source>兑换券</source>
+            <translation>Vouchers</translation>
+        </message>
+        <message>
+            <source>兑换券 {serial}</source>
+            <translation>Voucher {serial}</translation>
+        </message>
+        <message>
+            <source>兑换券 {serial}：{points} 分</source>
+            <translation>Voucher {serial}: {points} points</translation>
+        </message>
+        <message>
+            <source>兑换券不够时从积分余额扣除差额(&amp;B)</source>
+            <translation>Take what the vouchers leave from the &amp;balance</translation>
+        </message>
+        <message>
+            <source>合计 {total} 分｜兑换券 {covered} 分｜余额扣 {balance} 分｜退回积分 {returned} 分{short}</source>
+            <translation>Total {total} | vouchers {covered} | from balance {balance} | returned {returned} points{short}</translation>
+        </message>
+        <message>
+            <source>商品</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <source>商品/兑换券</source>
+            <translation>Item / voucher</translation>
+        </message>
+        <message>
+            <source>商品名称或拼音，可加数量如 xz*2；空白处回车转到扫券</source>
+            <translation>Item name or pinyin, with a quantity like xz*2; Enter on empty goes to the vouchers</translation>
+        </message>
+        <message>
+            <source>居民</source>
+            <translation>Resident</translation>
+        </message>
+        <message>
+            <source>居民编号、卡号或姓名/拼音，回车查找</source>
+            <translation>Resident number, card or name/pinyin; Enter finds</translation>
+        </message>
+        <message>
+            <source>已兑换：{resident} 合计 {total} 分，退回积分 {returned} 分，现有积分 {balance} 分</source>
+            <translation>Sold: {resident}, total {total}, {returned} points returned, balance now {balance}</translation>
+        </message>
+        <message>
+            <source>已加入 {name} ×{quantity}（{points} 分/{unit}）</source>
+            <translation>Added {name} ×{quantity} ({points} points/{unit})</translation>
+        </message>
+        <message>
+            <source>扫描积分超市兑换券，可连续扫描；空白处回车确认兑换</source>
+            <translation>Scan store vouchers one after another; Enter on empty confirms the sale</translation>
+        </message>
+        <message>
+            <source>数量</source>
+            <translation>Qty</translation>
+        </message>
+        <message>
+            <source>正在兑换…</source>
+            <translation>Selling…</translation>
+        </message>
+        <message>
+            <source>清空</source>
+            <translation>Clear</translation>
+        </message>
+        <message>
+            <source>确认兑换</source>
+            <translation>Confirm sale</translation>
+        </message>
+        <message>
+            <source>积分</source>
+            <translation>Points</translation>
+        </message>
+        <message>
+            <source>请先查找居民。</source>
+            <translation>Find the resident first.</translation>
+        </message>
+        <message>
+            <source>｜还差 {n} 分</source>
+            <translation> | {n} points short</translation>
+        </message>
+    </context>
+    <context>
         <name>SecretDialog</name>
         <message>
             <source>两次输入的密码不一样。</source>
@@ -3853,6 +3948,100 @@ Please sign in</translation>
         <message>
             <source>已受理点单 {number}：{text}</source>
             <translation>Request {number} taken: {text}</translation>
+        </message>
+    </context>
+    <context>
+        <name>StockDialog</name>
+        <message>
+            <source>{item} 现有 {stock} {unit}</source>
+            <translation>{item}: {stock} {unit} in stock</translation>
+        </message>
+        <message>
+            <source>{name}（现有 {stock}）</source>
+            <translation>{name} ({stock} in stock)</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>入库</source>
+            <translation>Receive stock</translation>
+        </message>
+        <message>
+            <source>入库数量</source>
+            <translation>Quantity received</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>商品</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <source>差异原因</source>
+            <translation>Reason for the difference</translation>
+        </message>
+        <message>
+            <source>捐赠方（捐赠时填）</source>
+            <translation>Donor (when donated)</translation>
+        </message>
+        <message>
+            <source>清点数量</source>
+            <translation>Counted</translation>
+        </message>
+        <message>
+            <source>盘点</source>
+            <translation>Stocktake</translation>
+        </message>
+        <message>
+            <source>采购金额（元，采购时填）</source>
+            <translation>Cost in yuan (when bought)</translation>
+        </message>
+    </context>
+    <context>
+        <name>StorePage</name>
+        <message>
+            <source>入库…</source>
+            <translation>Receive…</translation>
+        </message>
+        <message>
+            <source>商品</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <source>库存</source>
+            <translation>Stock</translation>
+        </message>
+        <message>
+            <source>打印小票 (Ctrl+P)</source>
+            <translation>Print receipt (Ctrl+P)</translation>
+        </message>
+        <message>
+            <source>捐赠方</source>
+            <translation>Donor</translation>
+        </message>
+        <message>
+            <source>盘点…</source>
+            <translation>Stocktake…</translation>
+        </message>
+        <message>
+            <source>积分价</source>
+            <translation>Price</translation>
+        </message>
+        <message>
+            <source>积分超市</source>
+            <translation>Points store</translation>
+        </message>
+        <message>
+            <source>积分超市小票</source>
+            <translation>Points store receipt</translation>
+        </message>
+        <message>
+            <source>（低库存）</source>
+            <translation> (low)</translation>
         </message>
     </context>
     <context>

@@ -56,13 +56,14 @@ from app.views.shell.idle import IdleWatcher
 from app.views.shell.recovery_dialog import RestoreRequest
 from app.views.shell.signin import SignInForm
 from app.views.shell.whole_check import WholeCheck
+from app.views.store.page import StorePage
 from app.views.volunteering.page import ActivitiesPage
 
 # Every page of the window; each declares its key, sidebar title, place and audience.
 PAGE_CLASSES: tuple[type[Page], ...] = tuple(sorted(
     (DeskPage, RedeemPage, ResidentsPage, PendingPage, CataloguePage, CorrectionsPage,
-     ClerksPage, SettingsPage, YearEndPage, BackupsPage, ActivitiesPage, SettlementPage,
-     CloseoutPage),
+     ClerksPage, SettingsPage, YearEndPage, BackupsPage, ActivitiesPage, StorePage,
+     SettlementPage, CloseoutPage),
     key=lambda page: page.info.order))
 (DESK, REDEEM, RESIDENTS, PENDING, CATALOGUE, CORRECTIONS, CLERKS, SETTINGS, YEAR_END,
  BACKUPS, ACTIVITIES) = ("desk", "redeem", "residents", "pending", "catalogue", "corrections",

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,7 +21,7 @@ from app.services import fund, liability
 from app.services.fund import yuan
 from app.views.common.errors import message_for
 from app.views.common.keys import EnterSubmits
-from app.views.common.widgets import Feedback, button_row, setup_table
+from app.views.common.widgets import Feedback, button_row, table_view
 from app.views.documents import output
 from app.views.documents.pdf_preview import PdfDialog
 from app.views.shell.duty import Desk
@@ -34,10 +33,7 @@ class FundTab(QWidget):
         super().__init__(parent)
         self.desk, self.feedback = desk, feedback
         self.model = FundModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("fundTable")
-        self.table.setModel(self.model)
-        setup_table(self.table)
+        self.table = table_view(self.model, "fundTable")
         self.amount = QLineEdit()
         self.amount.setObjectName("fundAmount")
         self.amount.setPlaceholderText(self.tr("元，如 1200 或 35.50"))

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,7 +22,7 @@ from app.services.errors import InvalidInput
 from app.views.common import widgets
 from app.views.common.errors import message_for
 from app.views.common.keys import EnterSubmits
-from app.views.common.widgets import Feedback, button_row, setup_table
+from app.views.common.widgets import Feedback, button_row, table_view
 from app.views.documents.pdf_preview import PdfDialog
 from app.views.shell.duty import Desk
 from app.views.tables.rows import ROW_ROLE
@@ -37,10 +36,7 @@ class MerchantsTab(QWidget):
         super().__init__(parent)
         self.desk, self.feedback = desk, feedback
         self.model = MerchantsModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("merchantsTable")
-        self.table.setModel(self.model)
-        setup_table(self.table)
+        self.table = table_view(self.model, "merchantsTable")
         self.name = QLineEdit()
         self.name.setObjectName("merchantName")
         self.fields = {key: QLineEdit() for key in TEXT_FIELDS}

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -21,7 +20,7 @@ from app.services.settlement import StatementView
 from app.views.common import widgets
 from app.views.common.errors import message_for
 from app.views.common.keys import EnterSubmits
-from app.views.common.widgets import Feedback, setup_table
+from app.views.common.widgets import Feedback, table_view
 from app.views.documents import output
 from app.views.documents.pdf_preview import PdfDialog
 from app.views.shell.duty import Desk
@@ -41,10 +40,7 @@ class StatementsTab(QWidget):
         self.make_button = QPushButton(self.tr("生成结算单（回车）"))
         self.make_button.setObjectName("makeStatement")
         self.model = StatementsModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("statementsTable")
-        self.table.setModel(self.model)
-        setup_table(self.table)
+        self.table = table_view(self.model, "statementsTable")
         self.approve_button = QPushButton(self.tr("审核"))
         self.approve_button.setObjectName("approveStatement")
         self.reference = QLineEdit()

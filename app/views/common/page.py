@@ -20,7 +20,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QLabel, QTableView, QVBoxLayout, QWidget
 
 from app.services.changes import NOTHING, Changes
-from app.views.common.widgets import Feedback, setup_table
+from app.views.common.widgets import Feedback, table_view
 from app.views.shell.duty import Desk
 
 
@@ -56,11 +56,7 @@ class Page(QWidget):
         self.column.addWidget(heading)
 
     def make_table(self, model: QAbstractItemModel, name: str) -> QTableView:
-        table = QTableView()
-        table.setObjectName(name)
-        table.setModel(model)
-        setup_table(table)
-        return table
+        return table_view(model, name)
 
     def concerns(self, changes: Changes, initiator: object) -> bool:
         """Whether these changes make what the page shows stale."""

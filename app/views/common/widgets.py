@@ -7,6 +7,7 @@ confirmation of destructive actions, and table set-up.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
@@ -22,6 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.views.common.errors import field_of, message_for
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QAbstractItemModel
 
 
 def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:
@@ -141,6 +145,15 @@ class FieldErrors:
         elif self.feedback is not None:
             self.feedback.show_error(text)
         return text
+
+
+def table_view(model: QAbstractItemModel, name: str) -> QTableView:
+    """A table named ``name`` showing ``model``, set up by ``setup_table``."""
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)
+    setup_table(table)
+    return table
 
 
 def setup_table(view: QTableView) -> None:

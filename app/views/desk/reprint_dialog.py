@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +23,7 @@ from app.services import vouchers
 from app.services.residents import ResidentView
 from app.views.common.errors import message_for
 from app.views.common.page import ReportingDialog
-from app.views.common.widgets import Feedback, button_row, setup_table
+from app.views.common.widgets import Feedback, button_row, table_view
 from app.views.documents import output
 from app.views.documents.pdf_preview import PdfPreview
 from app.views.shell.duty import Desk
@@ -47,10 +46,7 @@ class ReprintDialog(ReportingDialog):
             name=resident.name, no=resident.resident_no))
         self.heading.setObjectName("formHeading")
         self.model = OpenVouchersModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("openVouchers")
-        self.table.setModel(self.model)
-        setup_table(self.table)
+        self.table = table_view(self.model, "openVouchers")
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
         self.layout_choice = output.VoucherLayoutChoice()
         self.preview = PdfPreview(desk, self.tr("兑换券（补打）"),

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QStackedLayout,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -32,7 +31,7 @@ from app.services.residents import ResidentView, Revealed
 from app.views.common import labels
 from app.views.common.errors import message_for
 from app.views.common.flow import FlowLayout
-from app.views.common.widgets import Feedback, setup_table
+from app.views.common.widgets import Feedback, table_view
 from app.views.shell.duty import Desk
 from app.views.tables.rows import ROW_ROLE, LedgerModel
 
@@ -144,10 +143,7 @@ class ResidentPanel(QWidget):
 
     def _make_ledger(self) -> QHBoxLayout:
         self.ledger_model = LedgerModel(self)
-        self.ledger = QTableView()
-        self.ledger.setObjectName("ledgerTable")
-        self.ledger.setModel(self.ledger_model)
-        setup_table(self.ledger)
+        self.ledger = table_view(self.ledger_model, "ledgerTable")
         ledger_caption = QLabel(self.tr("积分流水"))
         ledger_caption.setObjectName("sectionTitle")
         self.reverse_button = QPushButton(self.tr("冲正所选流水…"))

@@ -7,13 +7,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.services.activity_close import Closing
-from app.views.common.widgets import setup_table
+from app.views.common.widgets import table_view
 from app.views.volunteering.models import AwardsModel
 
 
@@ -32,10 +31,7 @@ class ClosingDialog(QDialog):
         self.heading.setWordWrap(True)
         self.model = AwardsModel(self)
         self.model.set_rows(closing.residents)
-        self.table = QTableView()
-        self.table.setObjectName("awardsTable")
-        self.table.setModel(self.model)
-        setup_table(self.table)
+        self.table = table_view(self.model, "awardsTable")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
         buttons.rejected.connect(self.reject)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +29,7 @@ from app.services.activities import ActivityView, SignUpResult
 from app.services.context import new_request_id
 from app.services.participants import ParticipantRow
 from app.views.common import widgets
-from app.views.common.widgets import EnterKey, Feedback, FieldErrors, setup_table
+from app.views.common.widgets import EnterKey, Feedback, FieldErrors, table_view
 from app.views.shell.duty import Desk
 from app.views.tables.rows import ROW_ROLE, RowsModel
 from app.views.volunteering.models import ROLES, translated
@@ -87,10 +86,7 @@ class ParticipantsDialog(QDialog):
         for code in ROLES:
             self.role.addItem(translated(ROLES, code), code)
         self.model = ParticipantsModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("participantsTable")
-        self.table.setModel(self.model)
-        setup_table(self.table)
+        self.table = table_view(self.model, "participantsTable")
         self.cancel_button = QPushButton(self.tr("取消报名（Delete）"))
         self.cancel_button.setObjectName("cancelSignUpButton")
         self.feedback = Feedback()

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,7 +21,7 @@ from app.services import requests
 from app.services.requests import RequestView
 from app.views.common import widgets
 from app.views.common.errors import message_for
-from app.views.common.widgets import Feedback, setup_table
+from app.views.common.widgets import Feedback, table_view
 from app.views.shell.duty import Desk
 from app.views.tables.rows import BAD, GOOD, ROW_ROLE, RowsModel
 from app.views.volunteering.request_dialogs import (
@@ -89,10 +88,7 @@ class RequestsTab(VolunteeringTab):
                            (self.tr("已办结"), "done"), (self.tr("已撤回"), "withdrawn")):
             self.status.addItem(text, code)
         self.model = RequestsModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("requestsTable")
-        self.table.setModel(self.model)
-        setup_table(self.table)
+        self.table = table_view(self.model, "requestsTable")
         self.take_button = QPushButton(self.tr("受理点单 Ctrl+N"))
         self.take_button.setObjectName("takeRequestButton")
         self.assign_button = QPushButton(self.tr("分派"))

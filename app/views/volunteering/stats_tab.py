@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +26,7 @@ from app.services import activities, volunteer_stats
 from app.services.volunteer_stats import Figures, StatsReport
 from app.views.common import labels, preferences, widgets
 from app.views.common.errors import message_for
-from app.views.common.widgets import Feedback, setup_table
+from app.views.common.widgets import Feedback, table_view
 from app.views.shell.duty import Desk
 from app.views.tables.rows import RowsModel
 from app.views.volunteering.models import translated
@@ -121,10 +120,7 @@ class StatsTab(VolunteeringTab):
         self.note.setObjectName("statsNote")
         self.note.setWordWrap(True)
         self.model = StatsModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("statsTable")
-        self.table.setModel(self.model)
-        setup_table(self.table)
+        self.table = table_view(self.model, "statsTable")
         self.export_button = QPushButton(self.tr("导出 Excel…"))
         self.export_button.setObjectName("statsExportButton")
         column = QVBoxLayout(self)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -21,21 +20,13 @@ from app.services import activities, residents, team_record, teams
 from app.services.context import new_request_id
 from app.services.teams import MembershipResult, TeamView
 from app.views.common import labels, widgets
-from app.views.common.widgets import EnterKey, Feedback, FieldErrors, setup_table
+from app.views.common.widgets import EnterKey, Feedback, FieldErrors, table_view
 from app.views.shell.duty import Desk
-from app.views.tables.rows import ROW_ROLE, RowsModel
+from app.views.tables.rows import ROW_ROLE
 from app.views.volunteering.models import ActivitiesModel
 from app.views.volunteering.tab_base import VolunteeringTab
 from app.views.volunteering.team_dialog import TeamDialog
 from app.views.volunteering.team_models import SpellsModel, TeamsModel
-
-
-def _table(model: RowsModel, name: str) -> QTableView:
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(model)
-    setup_table(table)
-    return table
 
 
 class TeamsTab(VolunteeringTab):
@@ -44,15 +35,15 @@ class TeamsTab(VolunteeringTab):
     def __init__(self, desk: Desk, feedback: Feedback, parent: QWidget | None = None) -> None:
         super().__init__(desk, feedback, parent)
         self.teams_model = TeamsModel(self)
-        self.table = _table(self.teams_model, "teamsTable")
+        self.table = table_view(self.teams_model, "teamsTable")
         self.add_button = QPushButton(self.tr("新建队伍"))
         self.add_button.setObjectName("addTeamButton")
         self.heading = QLabel()
         self.heading.setObjectName("teamHeading")
         self.members_model = SpellsModel(self)
-        self.members = _table(self.members_model, "teamMembersTable")
+        self.members = table_view(self.members_model, "teamMembersTable")
         self.activities_model = ActivitiesModel(self)
-        self.activity_table = _table(self.activities_model, "teamActivitiesTable")
+        self.activity_table = table_view(self.activities_model, "teamActivitiesTable")
         self.join = QLineEdit()
         self.join.setObjectName("teamJoinLookup")
         self.join.setPlaceholderText(self.tr("居民编号、卡号或姓名，回车入队"))

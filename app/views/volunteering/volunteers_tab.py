@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +29,7 @@ from app.services.volunteer_record import VolunteerRecord, volunteer_record
 from app.views.common import widgets
 from app.views.common.errors import message_for
 from app.views.common.keys import SearchListKeys, enter_list
-from app.views.common.widgets import Feedback, setup_table
+from app.views.common.widgets import Feedback, table_view
 from app.views.documents import output
 from app.views.documents.pdf_preview import PdfDialog
 from app.views.shell.duty import Desk
@@ -44,13 +43,6 @@ STARS = (QT_TRANSLATE_NOOP("VolunteersTab", "未到一星"), QT_TRANSLATE_NOOP("
          QT_TRANSLATE_NOOP("VolunteersTab", "四星"), QT_TRANSLATE_NOOP("VolunteersTab", "五星"))
 
 
-def _table(model: SearchModel | ServicesModel | RegisterModel, name: str) -> QTableView:
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(model)
-    setup_table(table)
-    return table
-
 
 class VolunteersTab(VolunteeringTab):
     title = QT_TRANSLATE_NOOP("ActivitiesPage", "志愿者")
@@ -63,7 +55,7 @@ class VolunteersTab(VolunteeringTab):
         self.query.setObjectName("volunteerQuery")
         self.query.setPlaceholderText(self.tr("查找志愿者：姓名、拼音首字母、手机号后四位或居民编号"))
         self.results_model = SearchModel(self)
-        self.results = _table(self.results_model, "volunteerResults")
+        self.results = table_view(self.results_model, "volunteerResults")
         today = QDate(desk.today())
         self.start = QDateEdit(EARLIEST)
         self.start.setObjectName("volunteerFrom")
@@ -82,7 +74,7 @@ class VolunteersTab(VolunteeringTab):
         self.teams = QLabel()
         self.details = QLabel()
         self.services_model = ServicesModel(self)
-        self.services = _table(self.services_model, "volunteerServices")
+        self.services = table_view(self.services_model, "volunteerServices")
         self.in_charge = QLineEdit()
         self.in_charge.setObjectName("certificateInCharge")
         self.in_charge.setPlaceholderText(self.tr("可留空，打印后手签"))
@@ -94,7 +86,7 @@ class VolunteersTab(VolunteeringTab):
         self.issue_button = QPushButton(self.tr("出具证明…"))
         self.issue_button.setObjectName("issueCertificateButton")
         self.register_model = RegisterModel(self)
-        self.register = _table(self.register_model, "certificateRegister")
+        self.register = table_view(self.register_model, "certificateRegister")
         self.export_button = QPushButton(self.tr("导出全国志愿服务信息系统表…"))
         self.export_button.setObjectName("nationalExportButton")
         self._timer = QTimer(self)

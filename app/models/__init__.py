@@ -8,7 +8,9 @@ from app.models.checkpoint import VerifiedCheckpoint
 from app.models.clerk import Clerk
 from app.models.closeout import Closeout
 from app.models.db import database, open_database, write_transaction
+from app.models.honour import Commendation, Nomination
 from app.models.ledger import Deed, LedgerEntry
+from app.models.notice import Objection
 from app.models.placement import DeskPlacement
 from app.models.requests import ResidentRequest
 from app.models.resident import Household, Resident, ResidentSearchTerm, RetiredCard
@@ -22,6 +24,7 @@ from app.models.store import (
     StoreSaleLine,
     StoreSaleVoucher,
 )
+from app.models.tag import Tag
 from app.models.volunteer import (
     Activity,
     ActivityKind,
@@ -46,6 +49,8 @@ STATION_LIFE_MODELS = [ResidentRequest, Room, RoomBooking, VolunteerCertificate]
 # Step 11 creates these: the points store, merchants' statements, the moral fund, close-outs.
 ECONOMY_MODELS = [StoreItem, StoreSale, StoreSaleLine, StoreSaleVoucher, StockMovement,
                   Statement, StatementItem, FundEntry, Closeout]
+# Step 13 creates these: the station's tags, the honour roll, objections on notice.
+RECORDS_MODELS = [Tag, Nomination, Commendation, Objection]
 
 ALL_MODELS = [
     Station,
@@ -71,6 +76,7 @@ ALL_MODELS = [
     *VOLUNTEER_MODELS,
     *STATION_LIFE_MODELS,
     *ECONOMY_MODELS,
+    *RECORDS_MODELS,
 ]
 
 # Rows of these tables are facts: the database refuses to change or remove them.
@@ -88,12 +94,15 @@ __all__ = [
     "AuditRecord",
     "CheckIn",
     "Clerk",
+    "Commendation",
     "Deed",
     "DeedType",
     "DeskPlacement",
     "Household",
     "LedgerEntry",
     "Merchant",
+    "Nomination",
+    "Objection",
     "OperationRecord",
     "Participant",
     "Project",
@@ -103,6 +112,7 @@ __all__ = [
     "SerialFloor",
     "SigningKey",
     "Station",
+    "Tag",
     "Team",
     "TeamMember",
     "VerifiedCheckpoint",

@@ -29,6 +29,9 @@ class Deed(BaseModel):
     reviewed_at = pw.DateTimeField(null=True)
     review_note = pw.TextField(default="")
     group_uid = pw.CharField(null=True)
+    # Step 13: a deed of a type that needs review is posted on the board (公示) until this
+    # day; its points count only after it, and only if no objection is upheld.
+    notice_until = pw.DateField(null=True)
 
     class Meta:
         indexes = ((("resident", "deed_type", "deed_date"), False),)

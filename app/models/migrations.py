@@ -8,14 +8,16 @@ runs (see ``app.services.backup.backup_before_migration``).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import peewee as pw
 
-from app.models import ALL_MODELS, APPEND_ONLY, SerialFloor
+from app.models import ALL_MODELS, APPEND_ONLY, SerialFloor, frozen
 from app.models.base import BaseModel
 from app.models.db import database, is_sqlite
+from app.models.tag import seed as seed_tags
 
 if TYPE_CHECKING:
     # Loaded only when a step runs: it pulls in peewee's PostgreSQL and CockroachDB
@@ -166,6 +168,55 @@ def _points_economy(m: SchemaMigrator) -> None:
 
 ECONOMY_STEP = 11
 
+
+def _add_filled(table: str, column: str, kind: str = "VARCHAR(255)",
+                default: str = "''") -> None:
+    """A NOT NULL column added in place, filled by the database (see step 11); ``kind`` as
+    peewee declares the model's field, so a migrated schema equals a fresh one."""
+    if column not in {c.name for c in database.get_columns(table)}:
+        database.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "{column}" {kind} NOT NULL '
+                             f"DEFAULT {default}")
+
+
+def _fund_donor_and_frozen_statements(m: SchemaMigrator) -> None:
+    """12: a fund entry's donor and the store purchase it paid (linked from the payment's
+    uid, which names the stock movement); approved statements refused a change by the
+    database as well as by the services."""
+    _add_filled("fund_entry", "donor")
+    if "stock_movement_id" not in {c.name for c in database.get_columns("fund_entry")}:
+        from app.models import FundEntry
+
+        migrate_ops(m.add_column("fund_entry", "stock_movement_id",
+                                 FundEntry.stock_movement))
+    drop_guards()  # the fund's book is append-only; the link is filled in once, here
+    database.execute_sql(
+        "UPDATE fund_entry SET stock_movement_id = (SELECT s.id FROM stock_movement s "
+        "WHERE fund_entry.uid = (SELECT code FROM station) || '-F-' || s.uid) "
+        "WHERE kind = 'payment' AND stock_movement_id IS NULL")
+    install_guards()
+
+
+FUND_STEP = 12
+
+
+def _tags_honours_notice(m: SchemaMigrator) -> None:
+    """13: the station's own tag list (seeded), the honour roll, objections to deeds on
+    notice, each deed's notice end, the station's notice period, and the roster's
+    relation to the household head and remark on each resident."""
+    from app.models import RECORDS_MODELS, Deed, Station
+
+    database.create_tables(RECORDS_MODELS)
+    if Station.select().exists():  # a station not yet set up gets them when it is
+        seed_tags(dt.datetime.now())
+    _add_filled("resident", "relation")
+    _add_filled("resident", "note", "TEXT")
+    _add_filled("station", "notice_days", "INTEGER", "3")
+    if "notice_until" not in {c.name for c in database.get_columns("deed")}:
+        migrate_ops(m.add_column("deed", "notice_until", Deed.notice_until))
+
+
+RECORDS_STEP = 13
+
 # Step N brings a database from version N-1 to N. Version 1 is the first release,
 # created from the models; later steps are appended here and never edited.
 STEPS: dict[int, Step] = {2: _lookup_indexes, 3: _seals_and_nonces, 4: _request_clerk,
@@ -173,7 +224,9 @@ STEPS: dict[int, Step] = {2: _lookup_indexes, 3: _seals_and_nonces, 4: _request_
                           CHECKPOINT_STEP: _checkpoint_and_indexes, 7: _unread_deed_indexes,
                           DEMO_FLAG_STEP: _demo_flag, VOLUNTEERING_STEP: _volunteering,
                           STATION_LIFE_STEP: _requests_rooms_certificates,
-                          ECONOMY_STEP: _points_economy}
+                          ECONOMY_STEP: _points_economy,
+                          FUND_STEP: _fund_donor_and_frozen_statements,
+                          RECORDS_STEP: _tags_honours_notice}
 LATEST = 1 + len(STEPS)
 
 
@@ -222,8 +275,8 @@ def migrate(steps: dict[int, Step] | None = None, latest: int | None = None) -> 
 
 
 def guard_names(sqlite: bool) -> dict[str, str]:
-    """trigger name -> its table, for every append-only table."""
-    names = {}
+    """trigger name -> its table, for every append-only table and approved statements."""
+    names = frozen.guard_names(sqlite)
     for model in APPEND_ONLY:
         table = model._meta.table_name
         ops = ("update", "delete") if sqlite else ("append_only",)
@@ -250,7 +303,9 @@ def drop_guards() -> None:
 
 def install_guards() -> None:
     """Database-level refusal of UPDATE and DELETE on the append-only tables (those that
-    exist: an earlier step runs before a later one has created its table)."""
+    exist: an earlier step runs before a later one has created its table), and of any
+    change to an approved statement."""
+    frozen.install()
     for model in APPEND_ONLY:
         table = model._meta.table_name
         if not database.table_exists(table):

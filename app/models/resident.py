@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import peewee as pw
 
-from app.models.base import BaseModel
+from app.models.base import EMPTY, BaseModel
 
 
 class Household(BaseModel):
@@ -35,6 +35,10 @@ class Resident(BaseModel):
     balance = pw.IntegerField(default=0)
     created_at = pw.DateTimeField()
     updated_at = pw.DateTimeField()
+    # Step 13, from the roster: the relation to the household's head (户主 for the head
+    # itself, 配偶, 子女…) and the roster's remark (备注).
+    relation = pw.CharField(default="", constraints=[EMPTY])
+    note = pw.TextField(default="", constraints=[EMPTY])
 
 
 class RetiredCard(BaseModel):

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import peewee as pw
 
-from app.models.base import BaseModel
+from app.models.base import EMPTY, BaseModel
 from app.models.clerk import Clerk
+from app.models.store import StockMovement
 from app.models.voucher import Merchant, Voucher
 
 
@@ -51,10 +52,14 @@ class FundEntry(BaseModel):
     amount_fen = pw.IntegerField()  # signed
     balance_after_fen = pw.IntegerField()
     entry_date = pw.DateField(index=True)
-    source = pw.CharField(default="")  # the member unit (联合大党委成员单位) or donor
+    source = pw.CharField(default="")  # the member unit (联合大党委成员单位)
     budget_line = pw.CharField(default="")
     statement = pw.ForeignKeyField(Statement, null=True, backref="fund_entries")
     note = pw.TextField(default="")
     clerk = pw.ForeignKeyField(Clerk, backref="fund_entries")
     request_id = pw.CharField()
     at = pw.DateTimeField()
+    # Step 12: the person or unit who gave (beside the member unit), and the store
+    # purchase a payment paid for.
+    donor = pw.CharField(default="", constraints=[EMPTY])
+    stock_movement = pw.ForeignKeyField(StockMovement, null=True, backref="fund_entries")

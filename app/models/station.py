@@ -24,6 +24,8 @@ class Station(BaseModel):
     # Demo data was loaded: every screen and printout says so until an admin starts for
     # real (a new, empty station database; see app.runtime.fresh_start).
     demo = pw.BooleanField(default=False)
+    # Step 13: the days a reviewed deed stays on the public notice (公示) before it counts.
+    notice_days = pw.IntegerField(default=3, constraints=[pw.SQL("DEFAULT 3")])
 
 
 def station_code() -> str:

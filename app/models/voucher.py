@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import peewee as pw
 
-from app.models.base import BaseModel
+from app.models.base import EMPTY, BaseModel
 from app.models.clerk import Clerk
 from app.models.resident import Resident
-
-EMPTY = pw.SQL("DEFAULT ''")
 
 
 class Merchant(BaseModel):

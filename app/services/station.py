@@ -63,6 +63,7 @@ def init_station(ctx: Context, code: str, name: str, admin_username: str, admin_
                  admin_display_name: str = "") -> StationInfo:
     """Create the station, its first signing key, the first admin and the default catalogue."""
     # Here, not at the top: the desk's sign-in reads the station without loading them.
+    from app.models.tag import seed as seed_tags
     from app.services import auth, catalogue, keys
     from app.services.tokens import STATION_CODE
 
@@ -82,6 +83,7 @@ def init_station(ctx: Context, code: str, name: str, admin_username: str, admin_
         admin = auth.create_clerk_unchecked(ctx, admin_username, admin_display_name or
                                             admin_username, "admin", admin_password)
         count = catalogue.load_default()
+        seed_tags(ctx.clock.now())
         audit.record(ctx, "station.init", code, {"name": name, "admin": admin.username,
                                                  "deed_types": count})
     return _info(station)

@@ -31,10 +31,57 @@ def test_fresh_database_is_at_the_latest_version(db):
     assert NEW_INDEXES[1] in index_names("ledger_entry")
 
 
+def _back_to_version_12() -> None:
+    """Undo step 13: no tag list, honour roll or objections; no notice or roster columns."""
+    from app.models import RECORDS_MODELS
+
+    database.drop_tables(RECORDS_MODELS)
+    for table, column in (("resident", "relation"), ("resident", "note"),
+                          ("station", "notice_days"), ("deed", "notice_until")):
+        database.execute_sql(f'ALTER TABLE "{table}" DROP COLUMN "{column}"')
+    SchemaVersion.update(version=12).execute()
+
+
+def _back_to_version_11() -> None:
+    """Undo steps 13 and 12: no donor or store purchase on a fund entry; statements
+    guarded by the services alone."""
+    from app.models import FundEntry
+    from app.models.frozen import guard_names
+
+    _back_to_version_12()
+    for name, table in guard_names(is_sqlite()).items():
+        on = "" if is_sqlite() else f' ON "{table}"'
+        database.execute_sql(f'DROP TRIGGER "{name}"{on}')
+    if not is_sqlite():
+        for column in ("donor", "stock_movement_id"):
+            database.execute_sql(f'ALTER TABLE "fund_entry" DROP COLUMN "{column}"')
+    else:  # SQLite drops no column under a foreign key: the table is made again without
+        new, _ = FundEntry._schema._create_table(safe=False).query()
+        for step_12 in (', "donor" VARCHAR(255) NOT NULL DEFAULT \'\'',
+                        ', "stock_movement_id" INTEGER',
+                        ', FOREIGN KEY ("stock_movement_id") REFERENCES "stock_movement" ("id")'):
+            assert step_12 in new
+            new = new.replace(step_12, "")
+        kept = ", ".join(f'"{c.name}"' for c in database.get_columns("fund_entry")
+                         if c.name not in ("donor", "stock_movement_id"))
+        database.execute_sql('ALTER TABLE "fund_entry" RENAME TO "fund_entry_12"')
+        for index in database.get_indexes("fund_entry_12"):
+            database.execute_sql(f'DROP INDEX "{index.name}"')
+        database.execute_sql(new)
+        database.execute_sql(f'INSERT INTO "fund_entry" ({kept}) '
+                             f'SELECT {kept} FROM "fund_entry_12"')
+        database.execute_sql('DROP TABLE "fund_entry_12"')
+        for index in FundEntry._schema._create_indexes(safe=False):
+            if "stock_movement" not in index.query()[0]:
+                database.execute_sql(index.query()[0])
+    SchemaVersion.update(version=11).execute()
+
+
 def _back_to_version_10() -> None:
-    """Undo step 11: no store, statements, fund or close-outs; merchants are names."""
+    """Undo steps 13 to 11: no store, statements, fund or close-outs; merchants are names."""
     from app.models import ECONOMY_MODELS
 
+    _back_to_version_12()
     database.drop_tables(ECONOMY_MODELS)
     for column in ("contact", "phone", "address", "offer", "terms", "share_percent",
                    "agreement_from", "agreement_to"):
@@ -283,3 +330,55 @@ def test_a_version_10_database_gains_the_points_economy(ctx, resident, merchant,
     with pytest.raises(pw.DatabaseError), database.atomic():
         FundEntry.update(amount_fen=1).where(FundEntry.id == entry.id).execute()
     assert Resident.get_by_id(resident.id).balance == 2
+
+
+def test_a_version_11_database_gains_fund_donors_and_frozen_statements(ctx, resident, give,
+                                                                       merchant):
+    """Step 12 adds a fund entry's donor and links each store-purchase payment to its stock
+    movement (named in the payment's uid), and freezes approved statements in the
+    database; the fund's book stays append-only."""
+    from app.models import FundEntry, Statement
+    from app.services import fund, redemption, settlement, store_items, store_stock
+
+    store_items.add_item(ctx, store_items.ItemInput(name="香皂", points=10))
+    store_stock.receive(ctx, "香皂", 5, cost_yuan="12.50")
+    fund.contribute(ctx, "100", "幸福里社区党委")
+    paid = fund.record_store_purchases(ctx).rows
+    give(resident.id, 20)
+    for v in vouchers.issue(ctx, resident.id, 20, scope="merchant",
+                            merchant=merchant).vouchers:
+        redemption.redeem(ctx, v.token, merchant)
+    made = settlement.draft(ctx, merchant, *settlement.month("2026-11"))
+    settlement.approve(ctx, made.number)
+    _back_to_version_11()
+    assert "donor" not in {c.name for c in database.get_columns("fund_entry")}
+    assert migrate() == LATEST and not missing_guards()
+    entries = list(FundEntry.select().order_by(FundEntry.id))
+    assert [e.donor for e in entries] == ["", ""]
+    assert [e.stock_movement_id is not None for e in entries] == [False, True]
+    assert entries[1].id == paid[0].id and entries[1].amount_fen == -1250
+    with pytest.raises(pw.DatabaseError), database.atomic():
+        Statement.update(amount_fen=1).where(Statement.number == made.number).execute()
+    with pytest.raises(pw.DatabaseError), database.atomic():
+        FundEntry.update(donor="x").execute()
+
+
+def test_a_version_12_database_gains_tags_honours_and_notice(ctx, resident):
+    """Step 13 seeds the station's tag list (every code residents carry is on it), adds
+    the honour roll and objection tables, each deed's notice end, the station's notice
+    period of three days, and the roster's relation and remark, residents intact."""
+    from app.models import RECORDS_MODELS, Deed, Station, Tag
+    from app.models.tag import SEED
+
+    deeds.record_deed(ctx, resident.id, "DONATION")
+    Resident.update(tags="elderly_alone,veteran").where(Resident.id == resident.id).execute()
+    _back_to_version_12()
+    assert not database.table_exists("tag")
+    assert migrate() == LATEST and all(database.table_exists(m._meta.table_name)
+                                       for m in RECORDS_MODELS)
+    assert [t.code for t in Tag.select().order_by(Tag.sort_order)] == [c for c, _, _ in SEED]
+    assert {"elderly_alone", "veteran"} <= {t.code for t in Tag.select()}
+    assert Station.get().notice_days == 3
+    kept = Resident.get_by_id(resident.id)
+    assert (kept.relation, kept.note, kept.balance) == ("", "", 2)
+    assert [d.notice_until for d in Deed.select()] == [None]

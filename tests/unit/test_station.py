@@ -59,6 +59,14 @@ def test_init_validation_leaves_the_database_empty(db, tmp_path, clock, counts, 
     assert not station.is_initialised()
 
 
+def test_a_new_station_gets_the_seed_tags(ctx):
+    """The groups stations work with are on a new station's tag list, in their order."""
+    from app.models import Tag
+    from app.models.tag import SEED
+
+    assert [t.name for t in Tag.select().order_by(Tag.sort_order)] == [zh for _, zh, _ in SEED]
+
+
 def test_station_code_is_upper_cased(db, tmp_path, clock):
     """A code typed in lower case is stored in capitals."""
     assert station.init_station(Context(tmp_path, clock), " xh09 ", "站", "admin",

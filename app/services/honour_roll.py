@@ -76,13 +76,14 @@ class Roll:
     period: Period
     top: list[Earner]
     titles: list[tuple[str, list[Honoured]]]  # by title, in the list's order
+    published: dt.date
     demo: bool = False
     people: list[str] = field(default_factory=list)  # every name printed (fonts check)
 
     def as_dict(self) -> dict:
         return {"station": self.station, "period": self.period.key,
                 "label": self.period.label, "from": self.period.start.isoformat(),
-                "to": self.period.end.isoformat(),
+                "to": self.period.end.isoformat(), "published": self.published.isoformat(),
                 "top": [e.__dict__ for e in self.top],
                 "commendations": [{"title": t, "names": [h.__dict__ for h in rows]}
                                   for t, rows in self.titles]}
@@ -113,9 +114,10 @@ def top_earners(start: dt.date, end: dt.date, limit: int = DEFAULT_TOP) -> list[
     return out
 
 
-def roll(period: Period, top: int = DEFAULT_TOP) -> Roll:
-    """The roll of ``period``: its ``top`` earners and its commendations (not withdrawn),
-    grouped by title (the list's titles first, in its order, then others by name)."""
+def roll(period: Period, published: dt.date, top: int = DEFAULT_TOP) -> Roll:
+    """The roll of ``period``, published on ``published``: its ``top`` earners and its
+    commendations (not withdrawn), grouped by title (the list's titles first, in its
+    order, then others by name)."""
     if not 0 <= top <= MAX_TOP:
         raise InvalidInput(what=f"积分榜人数须在 0 到 {MAX_TOP} 之间。",
                            what_en=f"The number of top residents is 0 to {MAX_TOP}.",
@@ -129,4 +131,4 @@ def roll(period: Period, top: int = DEFAULT_TOP) -> Roll:
     groups = [(t, [Honoured(c.who, c.level_zh, c.awarded_on) for c in found if c.title == t])
               for t in titles]
     people = [e.name for e in earners] + [c.who for c in found]
-    return Roll(info.name, period, earners, groups, info.demo, people)
+    return Roll(info.name, period, earners, groups, published, info.demo, people)

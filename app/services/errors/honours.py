@@ -82,8 +82,8 @@ class CommendationWithdrawn(DeskError):
 class NominationNotFound(DeskError):
     code = "nomination_not_found"
     field = "nomination"
-    zh = "没有编号为“{query}”的推荐，可用 honour list --nominations 查看。"
-    en = "No nomination “{query}” (see honour list --nominations)."
+    zh = "没有编号为“{query}”的推荐，可用 honour list 查看。"
+    en = "No nomination “{query}” (see honour list)."
     query: str
 
 

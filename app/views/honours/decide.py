@@ -4,6 +4,7 @@ as recorded in error (a reason, and a confirmation first)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
@@ -39,7 +40,8 @@ class _Decision(ReportingDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(save)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            QCoreApplication.translate("HonourForms", "取消"))
         column = QVBoxLayout(self)
         column.addWidget(self.summary)
         column.addLayout(self.form)

@@ -6,7 +6,7 @@ the field it is about."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -53,19 +53,20 @@ class _HonourForm(ReportingDialog):
         self.request_id = new_request_id()
         self.setWindowTitle(title)
         self.resident = ResidentFinder("honourResident")
-        self.partner = ResidentFinder("honourPartner", self.tr(
-            "结对表彰（好婆媳、好邻居）的另一位；个人表彰留空"))
+        self.partner = ResidentFinder("honourPartner", QCoreApplication.translate(
+            "HonourForms", "结对表彰（好婆媳、好邻居）的另一位；个人表彰留空"))
         self.title = QComboBox(objectName="honourTitle")
         self.title.addItems(list(honours.TITLES))
         self.feedback = Feedback()
         self.form = QFormLayout()
-        self.form.addRow(self.tr("居民"), self.resident)
-        self.form.addRow(self.tr("结对的另一位"), self.partner)
-        self.form.addRow(self.tr("称号"), self.title)
+        self.form.addRow(QCoreApplication.translate("HonourForms", "居民"), self.resident)
+        self.form.addRow(QCoreApplication.translate("HonourForms", "结对的另一位"), self.partner)
+        self.form.addRow(QCoreApplication.translate("HonourForms", "称号"), self.title)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(save)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            QCoreApplication.translate("HonourForms", "取消"))
         column = QVBoxLayout(self)
         column.addLayout(self.form)
         column.addWidget(self.feedback)
@@ -78,7 +79,8 @@ class _HonourForm(ReportingDialog):
 
     def _on_buttons_accepted(self) -> None:
         if self.resident.resident_id is None:
-            self.feedback.show_error(self.tr("请先找到并选定居民（输入后按回车）。"))
+            self.feedback.show_error(QCoreApplication.translate(
+                "HonourForms", "请先找到并选定居民（输入后按回车）。"))
             self.resident.setFocus()
             return
         self.desk.perform(self, self.work(), self._on_done, self._on_failed)

@@ -33,6 +33,7 @@ class _Decision(ReportingDialog):
         self.desk = desk
         self.request_id = new_request_id()
         self.setWindowTitle(title)
+        self.setMinimumWidth(480)  # the finder's hint and a reason read in full
         self.summary = QLabel(objectName="decisionSummary")
         self.summary.setWordWrap(True)
         self.form = QFormLayout()

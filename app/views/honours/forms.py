@@ -52,6 +52,7 @@ class _HonourForm(ReportingDialog):
         self.desk = desk
         self.request_id = new_request_id()
         self.setWindowTitle(title)
+        self.setMinimumWidth(480)  # the finder's hint and a reason read in full
         self.resident = ResidentFinder("honourResident")
         self.partner = ResidentFinder("honourPartner", QCoreApplication.translate(
             "HonourForms", "结对表彰（好婆媳、好邻居）的另一位；个人表彰留空"))

@@ -15,6 +15,7 @@ from app.models import Clerk, Resident, write_transaction
 from app.models.honour import Commendation
 from app.services import honours, nominations, residents
 from app.services.context import Actor, Context, FixedClock
+from app.services.errors import DeskError
 from app.services.honours import Subject
 from app.services.nominations import NominationInput
 
@@ -43,52 +44,65 @@ def _at(ctx: Context, actor: Actor | None, when: dt.datetime) -> Context:
 
 def generate(ctx: Context, clerk: Clerk, rng: random.Random) -> dict:
     """The demo's commendations and nominations, all or nothing, once (a station that
-    has commendations keeps them)."""
+    has commendations keeps them). A small demo station has fewer people than rows here:
+    they take turns, and a row the once-a-year rule refuses is left out."""
     with write_transaction():
         if Commendation.select().exists():
             return {"commendations": 0, "nominations": 0}
         people = [i for (i,) in Resident.select(Resident.id).where(
             Resident.archived == False).order_by(Resident.id).limit(300).tuples()]  # noqa: E712
-        if len(people) < 2 * (len(COMMENDATIONS) + len(NOMINATIONS)):
+        if len(people) < 2:
             return {"commendations": 0, "nominations": 0}
-        chosen = rng.sample(people, 2 * (len(COMMENDATIONS) + len(NOMINATIONS)))
-        made = _commendations(ctx, chosen[:2 * len(COMMENDATIONS)])
+        pool = rng.sample(people, min(len(people), 2 * (len(COMMENDATIONS) + len(NOMINATIONS))))
+        made = _commendations(ctx, pool)
         desk = Actor(clerk.id, clerk.username, clerk.display_name, clerk.role)
-        asked = _nominations(ctx, desk, chosen[2 * len(COMMENDATIONS):], rng)
+        asked = _nominations(ctx, desk, pool[::-1], rng)
     return {"commendations": made, "nominations": asked}
 
 
-def _commendations(ctx: Context, people: list[int]) -> int:
-    now = ctx.clock.now()
+def _pair(pool: list[int], n: int) -> tuple[int, int]:
+    return pool[(2 * n) % len(pool)], pool[(2 * n + 1) % len(pool)]
+
+
+def _commendations(ctx: Context, pool: list[int]) -> int:
+    now, made = ctx.clock.now(), 0
     for n, (title, level, ago, kind) in enumerate(COMMENDATIONS):
-        first, second = people[2 * n], people[2 * n + 1]
+        first, second = _pair(pool, n)
         when = _at(ctx, ctx.actor, now - dt.timedelta(days=ago, hours=2))
-        if kind == "household":
+        if kind == "household" and Resident.get_by_id(first).household_id is None:
             home = residents.create_household(when, Resident.get_by_id(first).name)
             Resident.update(household=home.id).where(Resident.id == first).execute()
         subject = Subject(first, second if kind == "pair" else None, kind == "household")
-        honours.record(when, subject, title, level, when.clock.today())
+        try:
+            honours.record(when, subject, title, level, when.clock.today())
+        except DeskError:  # this person has the title this year already
+            continue
+        made += 1
     mistaken = honours.record(_at(ctx, ctx.actor, now - dt.timedelta(days=2)),
-                              Subject(people[0]), "身边好人", "street")
+                              Subject(pool[0]), "最美家庭", "community")
     honours.withdraw(_at(ctx, ctx.actor, now - dt.timedelta(days=1)), mistaken.id,
-                     "与前一项重复登记")
-    return len(COMMENDATIONS) + 1
+                     "应为“文明家庭”，登记错了称号")
+    return made + 1
 
 
-def _nominations(ctx: Context, desk: Actor, people: list[int], rng: random.Random) -> int:
-    now = ctx.clock.now()
+def _nominations(ctx: Context, desk: Actor, pool: list[int], rng: random.Random) -> int:
+    now, asked = ctx.clock.now(), 0
     for n, (title, reason, ago, outcome) in enumerate(NOMINATIONS):
-        nominee, other = people[2 * n], people[2 * n + 1]
-        by_resident = rng.random() < 0.5
+        nominee, other = _pair(pool, n)
+        by_resident = rng.random() < 0.5 and title != "好邻居"
         data = NominationInput(nominee, title, reason,
                                partner_id=other if title == "好邻居" else None,
-                               nominator_id=other if by_resident and title != "好邻居" else None,
-                               nominator_name="" if by_resident and title != "好邻居"
-                               else rng.choice(NOMINATORS))
-        made = nominations.nominate(_at(ctx, desk, now - dt.timedelta(days=ago, hours=3)), data)
+                               nominator_id=other if by_resident else None,
+                               nominator_name="" if by_resident else rng.choice(NOMINATORS))
         decided = _at(ctx, ctx.actor, now - dt.timedelta(days=max(ago - 2, 0), hours=1))
-        if outcome == "accepted":
-            nominations.accept(decided, made.id, "community", decided.clock.today())
-        elif outcome == "declined":
-            nominations.decline(decided, made.id, "服务时长尚待核实，下季度再议")
-    return len(NOMINATIONS)
+        try:
+            made = nominations.nominate(_at(ctx, desk, now - dt.timedelta(days=ago, hours=3)),
+                                        data)
+            if outcome == "accepted":
+                nominations.accept(decided, made.id, "community", decided.clock.today())
+            elif outcome == "declined":
+                nominations.decline(decided, made.id, "服务时长尚待核实，下季度再议")
+        except DeskError:  # pending for this title already, or commended this year
+            continue
+        asked += 1
+    return asked

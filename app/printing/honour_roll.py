@@ -129,7 +129,8 @@ class _Poster:
                         u(10.5), anchor="end")
         if self.roll.demo:
             c.setFillColor(MUTED)
-            fonts.draw_text(c, self.left + u(4 * mm), base, DEMO_NOTE, u(8))
+            fonts.draw_text(c, self.width / 2, base - u(4.5 * mm), DEMO_NOTE, u(7),
+                            anchor="middle")
 
     def need(self, height: float) -> None:
         if self.y - height < self.u(34 * mm):
@@ -202,12 +203,10 @@ class _Poster:
         c, u = self.c, self.s
         size = u(17)
         line = u(10.5 * mm)
-        self.need(line)
-        c.setFillColor(RED)
         label = f"【{title}】"
         indent = self.left + u(4 * mm) + max(fonts.text_width(label, u(16)),
                                              fonts.text_width("【最美志愿者】", u(16))) + u(3 * mm)
-        fonts.draw_text(c, self.left + u(4 * mm), self.y, label, u(16), bold=True)
+        self._label(label, line)
         x = indent
         for person in honoured:
             level = f"（{person.level}）"
@@ -215,12 +214,21 @@ class _Poster:
             if x + width > self.right - u(4 * mm) and x > indent:
                 x = indent
                 self.y -= line
-                self.need(line)
+                self._label(label, line, again=True)
             c.setFillColor(INK)
             x += fonts.draw_text(c, x, self.y, person.who, size, bold=True)
             c.setFillColor(MUTED)
             x += fonts.draw_text(c, x + u(1 * mm), self.y, level, u(10)) + u(7 * mm)
         self.y -= line + u(1.5 * mm)
+
+    def _label(self, label: str, line: float, again: bool = False) -> None:
+        """The title at the start of its group, and again atop a sheet it runs on to."""
+        pages = self.pages
+        self.need(line)
+        if again and self.pages == pages:
+            return
+        self.c.setFillColor(RED)
+        fonts.draw_text(self.c, self.left + self.s(4 * mm), self.y, label, self.s(16), bold=True)
 
     def nothing(self, text: str) -> None:
         self.need(self.s(12 * mm))

@@ -141,6 +141,7 @@ class HonoursPage(Page):
     def _open(self, dialog: ReportingDialog) -> None:
         self.dialog = dialog
         dialog.reported.connect(self._on_dialog_reported)
+        dialog.finished.connect(dialog.deleteLater)  # a new one each time: none piles up
         dialog.open()
 
     def _on_dialog_reported(self, message: str) -> None:

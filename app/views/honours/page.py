@@ -110,7 +110,8 @@ class HonoursPage(Page):
             button.setVisible(admin)
 
     def concerns(self, changes: Changes, initiator: object) -> bool:
-        return changes.honours or changes.ledger or changes.all_residents
+        # the lists show residents' names: a renamed resident is read again
+        return changes.honours or bool(changes.residents) or changes.all_residents
 
     def _period(self) -> Period | None:
         try:

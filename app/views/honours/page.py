@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.services import honour_roll, honours, nominations
 from app.services.changes import Changes
+from app.services.errors.honours import BadPeriod
 from app.services.honour_roll import Period
 from app.views.common.errors import message_for
 from app.views.common.page import Page, PageInfo, ReportingDialog
@@ -116,7 +117,7 @@ class HonoursPage(Page):
     def _period(self) -> Period | None:
         try:
             return honour_roll.parse_period(self.period.text())
-        except Exception as exc:  # noqa: BLE001 - the refusal is shown, the list stays
+        except BadPeriod as exc:  # shown; the lists stay as they were
             self.feedback.show_error(message_for(exc))
             self.period.setFocus()
             self.period.selectAll()

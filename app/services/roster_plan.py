@@ -133,7 +133,10 @@ def _households(plan: Plan, known: list[Candidate], registered: dict[int, Candid
     """Members find their head by the head's name in the 户主 column (at the same address
     when both have one), or, with only a relation column, as the rows after the head's."""
     by_head: dict[int, NewHousehold] = {}
-    heads = [c for c in known if _is_head(c)]
+    heads: dict[str, list[Candidate]] = defaultdict(list)
+    for c in known:
+        if _is_head(c):
+            heads[c.name].append(c)
     last_head: Candidate | None = None
     for c in known:
         if _is_head(c):
@@ -149,10 +152,10 @@ def _households(plan: Plan, known: list[Candidate], registered: dict[int, Candid
             _join_registered(plan, c, station)
 
 
-def _find_head(c: Candidate, heads: list[Candidate], last: Candidate | None
+def _find_head(c: Candidate, heads: dict[str, list[Candidate]], last: Candidate | None
                ) -> Candidate | None:
     if c.head_name:
-        named = [h for h in heads if h.name == c.head_name]
+        named = heads.get(c.head_name, [])
         same = [h for h in named if h.address_key() == c.address_key()]
         found = same or named
         return found[0] if len(found) == 1 else None

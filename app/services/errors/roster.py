@@ -31,7 +31,7 @@ class RosterNoHeader(DeskError):
     field = "file"
     zh = ("在“{file}”的前 {rows} 行中找不到表头（至少要有“姓名”一列）。"
           "请确认第一个工作表是居民名册，或在预览中指定各列。")
-    en = ("No header row in the first {rows} rows of “{file}” (a 姓名 column at least). Check "
+    en = ("No header row in the first {rows} rows of “{file}” (a name column at least). Check "
           "that the first sheet is the roster, or map the columns in the preview.")
     file: str
     rows: int

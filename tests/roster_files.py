@@ -116,6 +116,9 @@ def gbk_csv(path: Path, encoding: str = "gbk") -> Path:
     return path
 
 
+HAN = valid_id("110105", dt.date(1988, 8, 18), 22)
+
+
 def odd_header_xlsx(path: Path) -> Path:
     """A roster whose ID column has a header no station uses (公民证件), so the clerk
     must map it by hand."""
@@ -124,7 +127,7 @@ def odd_header_xlsx(path: Path) -> Path:
     book = Workbook()
     sheet = book.active
     sheet.append(["姓名", "公民证件", "电话"])
-    sheet.append(["韩梅梅", valid_id("110105", dt.date(1988, 8, 18), 22), "13800138111"])
+    sheet.append(["韩梅梅", HAN, "13800138111"])
     sheet.append(["李雷", valid_id("110105", dt.date(1987, 7, 17), 13), "13800138222"])
     book.save(path)
     return path

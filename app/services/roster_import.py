@@ -13,8 +13,10 @@ importing the same file again adds nothing.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import time
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,6 +65,11 @@ def load(path: str | Path, fields: Sequence[str] | None = None,
     return Roster(path.name, digest, rows, layout)
 
 
+def with_fields(roster: Roster, fields: Sequence[str]) -> Roster:
+    """The same roster with each column's field as the clerk set it."""
+    return dataclasses.replace(roster, layout=roster_columns.remap(roster.layout, fields))
+
+
 @dataclass(frozen=True)
 class Preview:
     headers: tuple[str, ...]
@@ -71,9 +78,19 @@ class Preview:
     total: int  # rows below the header
 
 
+def _masked(cell: object) -> str:
+    """A cell as the preview shows it: anything like an ID or mobile number masked, in
+    whatever column it is (the window never shows them whole)."""
+    shown = plain_text(cell)  # type: ignore[arg-type]
+    digits = "".join(unicodedata.normalize("NFKC", shown).split()).upper()
+    if len(digits) >= 11 and sum(ch.isdigit() for ch in digits) >= 11:
+        return idnumber.mask_phone(digits) if len(digits) == 11 else idnumber.mask(digits)
+    return shown
+
+
 def preview(roster: Roster, limit: int = PREVIEW_ROWS) -> Preview:
     width = len(roster.layout.headers)
-    shown = [(r.number, tuple(plain_text(c) for c in r.cells[:width]) +
+    shown = [(r.number, tuple(_masked(c) for c in r.cells[:width]) +
               ("",) * max(0, width - len(r.cells))) for r in roster.data_rows[:limit]]
     return Preview(roster.layout.headers, roster.layout.fields, shown, len(roster.data_rows))
 

@@ -179,6 +179,7 @@ class ImportDialog(ReportingDialog):
                 item.widget().deleteLater()
         self.combos = []
         labels = roster_import.field_labels(i18n.language())
+        untitled = self.tr("（无表头）")
         for index, (header, field) in enumerate(zip(roster.layout.headers,
                                                     roster.layout.fields, strict=True)):
             combo = QComboBox()
@@ -187,7 +188,7 @@ class ImportDialog(ReportingDialog):
                 combo.addItem(label, key)
             combo.setCurrentIndex(combo.findData(field))
             combo.currentIndexChanged.connect(self._on_mapping_changed)
-            caption = QLabel(f"{_letter(index)}  {header or self.tr('（无表头）')}")
+            caption = QLabel(f"{_letter(index)}  {header or untitled}")
             caption.setBuddy(combo)
             row, pair = divmod(index, 3)
             self.mapping_grid.addWidget(caption, row, pair * 2)

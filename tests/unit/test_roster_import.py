@@ -7,7 +7,7 @@ import pytest
 from openpyxl import load_workbook
 
 from app.models import AuditRecord, Household, OperationRecord, Resident, ResidentSearchTerm
-from app.services import roster_import, roster_report, roster_write, search
+from app.services import residents, roster_import, roster_report, roster_write, search
 from app.services.errors.roster import RosterBadMapping, RosterLocked, RosterUnreadable
 from tests import roster_files as rf
 
@@ -212,3 +212,31 @@ def test_the_report_lists_every_row_with_masked_numbers(ctx, resident, messy, tm
     text = " ".join(str(c) for row in values for c in row if c is not None)
     assert rf.ZHANG not in text and rf.REGISTERED_ID not in text
     assert {v[3] for v in values[1:]} == {"已导入", "未导入", "跳过", "已存在"}
+
+
+def test_a_resident_registered_after_an_import_gets_the_next_number(ctx, messy):
+    roster_import.run(ctx, roster_import.load(messy))
+    later = residents.register(ctx, residents.ResidentInput(name="后来者", phone="13911112222"))
+    assert int(later.resident_no) == Resident.select().count()
+    household = residents.create_household(ctx, "新一户")
+    assert household.id == Household.select().count()
+
+
+def test_households_from_the_relation_column_alone_and_a_registered_head(ctx, tmp_path):
+    path = tmp_path / "户籍.csv"
+    rows = [["姓名", "与户主关系", "手机号", "住址"],
+            ["刘一", "户主", "13700000001", "东风里1号"], ["刘二", "妻", "13700000002", "东风里1号"],
+            ["刘三", "子", "13700000003", "东风里1号"], ["马一", "户主", "13700000004", "东风里2号"],
+            ["马二", "女", "13700000005", "东风里2号"]]
+    path.write_text("\n".join(",".join(r) for r in rows), encoding="gbk")
+    result = roster_import.run(ctx, roster_import.load(path))
+    assert result.households == 2
+    homes = {r.name: r.household_id for r in Resident.select()}
+    assert homes["刘一"] == homes["刘二"] == homes["刘三"] != homes["马一"] == homes["马二"]
+    later = tmp_path / "补录.csv"
+    later.write_text("姓名,户主姓名,与户主关系,手机号,住址\n刘四,刘一,孙子,13700000006,东风里1号\n"
+                     "牛五,不在册,子,13700000007,东风里9号\n", encoding="utf-8")
+    added = by_row(roster_import.run(ctx, roster_import.load(later)))
+    assert Resident.get(Resident.name == "刘四").household_id == homes["刘一"]
+    assert Resident.get(Resident.name == "牛五").household_id is None
+    assert added[3].status == "imported" and "不在本文件中" in added[3].reason

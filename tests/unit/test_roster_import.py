@@ -225,8 +225,10 @@ def test_a_resident_registered_after_an_import_gets_the_next_number(ctx, messy):
 def test_households_from_the_relation_column_alone_and_a_registered_head(ctx, tmp_path):
     path = tmp_path / "户籍.csv"
     rows = [["姓名", "与户主关系", "手机号", "住址"],
-            ["刘一", "户主", "13700000001", "东风里1号"], ["刘二", "妻", "13700000002", "东风里1号"],
-            ["刘三", "子", "13700000003", "东风里1号"], ["马一", "户主", "13700000004", "东风里2号"],
+            ["刘一", "户主", "13700000001", "东风里1号"],
+            ["刘二", "妻", "13700000002", "东风里1号"],
+            ["刘三", "子", "13700000003", "东风里1号"],
+            ["马一", "户主", "13700000004", "东风里2号"],
             ["马二", "女", "13700000005", "东风里2号"]]
     path.write_text("\n".join(",".join(r) for r in rows), encoding="gbk")
     result = roster_import.run(ctx, roster_import.load(path))

@@ -8,7 +8,7 @@ import argparse
 import dataclasses
 from typing import Any
 
-from app.cli.support import Handlers, Invocation, Outcome, audited, check_writable, signed_in
+from app.cli.support import Handlers, Invocation, Outcome, check_writable, signed_in
 from app.services.errors import InvalidInput
 
 
@@ -46,8 +46,6 @@ def cmd_resident_import(args: argparse.Namespace, call: Invocation) -> Outcome:
     if args.report:
         check_writable(args.report)
     roster = roster_import.load(args.file, overrides=_overrides(args.column))
-    if args.dry_run:
-        audited(ctx, "resident.import.dry_run", roster.file, {"sha256": roster.digest})
     result = roster_import.run(ctx, roster, dry_run=args.dry_run, request_id=args.request_id)
     if args.report and result.rows:
         roster_report.write(result, args.report)

@@ -154,15 +154,22 @@ def _reports(roster: Roster, outcomes: list[Outcome], plan: roster_plan.Plan
     return reports
 
 
-def _classify(ctx: Context, roster: Roster, progress: Progress | None
+def _classify(ctx: Context, roster: Roster, progress: Progress | None, steps: int = 1
               ) -> tuple[list[Outcome], roster_plan.Plan]:
+    """Each row's outcome, then the plan; ``steps``: what share of the progress bar this
+    is (half of an import, all of a dry run)."""
     today = ctx.clock.today()
     outcomes = []
     rows = roster.data_rows
+    header = roster.rows[roster.layout.header_row].cells
     for n, row in enumerate(rows, start=1):
-        outcomes.append(outcome(row.number, row.cells, roster.layout, today))
+        if row.cells == header:  # the header again, as a printed roster repeats it
+            outcomes.append(Outcome(row.number, "", None, SKIPPED, (("重复的表头行",
+                                                                      "the header again"),)))
+        else:
+            outcomes.append(outcome(row.number, row.cells, roster.layout, today))
         if progress and n % 500 == 0:
-            progress(n, len(rows) * 2)
+            progress(n, len(rows) * steps)
     return outcomes, roster_plan.make(outcomes)
 
 
@@ -181,6 +188,8 @@ def run(ctx: Context, roster: Roster, dry_run: bool = False, request_id: str | N
     started = time.perf_counter()
     result = ImportResult(roster.file, dry_run)
     if dry_run:
+        # It says who is registered already: a look at personal data, noted first.
+        audit.note_access(ctx, "resident.import.dry_run", roster.file, {"sha256": roster.digest})
         with database.atomic():  # one consistent view of the station
             outcomes, plan = _classify(ctx, roster, progress)
         result.rows = _reports(roster, outcomes, plan)
@@ -191,7 +200,7 @@ def run(ctx: Context, roster: Roster, dry_run: bool = False, request_id: str | N
     params = {"file": roster.file, "sha256": roster.digest, "fields": list(roster.layout.fields)}
 
     def body(_rid: str) -> dict:
-        outcomes, plan = _classify(ctx, roster, progress)
+        outcomes, plan = _classify(ctx, roster, progress, steps=2)
         result.rows = _reports(roster, outcomes, plan)
         total = len(roster.data_rows)
 

@@ -138,9 +138,10 @@ def phone(cell: Cell) -> tuple[str | None, Reason | None]:
 
 
 def is_totals(cells: tuple[Cell, ...]) -> bool:
-    """A 合计 / 总计 row a roster ends with (or a subtotal between groups)."""
-    return any(isinstance(c, str) and c.strip().replace(" ", "").startswith(_TOTALS)
-               for c in cells)
+    """A 合计 / 总计 row a roster ends with (or a subtotal between groups): its first
+    filled cell says so (a remark that merely mentions 合计 does not)."""
+    first = next((c for c in cells if plain_text(c)), None)
+    return isinstance(first, str) and "".join(first.split()).startswith(_TOTALS)
 
 
 def _text(value: str, kind: text.Kind, reasons: list[Reason]) -> str:

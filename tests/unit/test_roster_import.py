@@ -94,7 +94,10 @@ def test_imported_residents_are_found_as_the_desk_types(ctx, messy):
 def test_a_dry_run_writes_nothing_and_reports_the_same(ctx, resident, messy, counts):
     before = counts()
     dry = roster_import.run(ctx, roster_import.load(messy), dry_run=True)
-    assert counts() == before
+    # Only the note that someone looked: it says who is registered already.
+    assert counts() == {**before, "audit_record": before["audit_record"] + 1}
+    assert AuditRecord.select().order_by(AuditRecord.seq.desc()).first().action == (
+        "resident.import.dry_run")
     real = roster_import.run(ctx, roster_import.load(messy))
     assert [(r.row, r.status, r.reason) for r in dry.rows] == [
         (r.row, r.status, r.reason) for r in real.rows]
@@ -242,3 +245,13 @@ def test_households_from_the_relation_column_alone_and_a_registered_head(ctx, tm
     assert Resident.get(Resident.name == "刘四").household_id == homes["刘一"]
     assert Resident.get(Resident.name == "牛五").household_id is None
     assert added[3].status == "imported" and "不在本文件中" in added[3].reason
+
+
+def test_a_repeated_header_and_a_remark_that_mentions_totals(ctx, tmp_path):
+    path = tmp_path / "分页.csv"
+    path.write_text("姓名,手机号,备注\n石一,13600000001,合计两人同住\n姓名,手机号,备注\n"
+                    "石二,13600000002,\n合计,2,\n", encoding="utf-8")
+    rows = roster_import.run(ctx, roster_import.load(path), dry_run=True).rows
+    assert [(r.name, r.status, r.reason) for r in rows] == [
+        ("石一", "imported", ""), ("", "skipped", "重复的表头行"), ("石二", "imported", ""),
+        ("合计", "skipped", "合计行")]

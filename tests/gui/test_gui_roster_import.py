@@ -81,12 +81,17 @@ def test_a_mapping_without_a_name_is_refused_in_the_dialog(dialog):
     assert not dialog.dry_button.isEnabled() and not dialog.import_button.isEnabled()
 
 
-def test_a_cancel_before_the_commit_imports_nothing(dialog, monkeypatch):
+@pytest.mark.parametrize("how", ["button", "escape"])
+def test_a_cancel_before_the_commit_imports_nothing(dialog, monkeypatch, how):
     key(Qt.Key.Key_D, CTRL)
     real = Progress.report
 
     def cancel_then_report(self, done: int, total: int) -> None:
-        dialog.cancel_button.click()  # the clerk cancels as the bar first moves
+        # The clerk cancels as the bar first moves.
+        if how == "button":
+            dialog.cancel_button.click()
+        else:
+            QTest.keyClick(dialog, Qt.Key.Key_Escape)
         real(self, done, total)
 
     monkeypatch.setattr(Progress, "report", cancel_then_report)
@@ -94,6 +99,7 @@ def test_a_cancel_before_the_commit_imports_nothing(dialog, monkeypatch):
     assert "已取消" in dialog.feedback.text()
     assert Resident.select().count() == 0
     assert dialog.import_button.isEnabled()  # the same mapping may be imported again
+    assert dialog.isVisible()
 
 
 def test_a_damaged_file_is_one_clear_line(window, qtbot, monkeypatch, tmp_path):

@@ -77,6 +77,7 @@ class ImportDialog(ReportingDialog):
         self.result: roster_import.ImportResult | None = None
         self.progress = Progress(self)  # replaced by each import; tests watch it
         self.combos: list[QComboBox] = []
+        self.busy = False
         self.setWindowTitle(self.tr("导入居民名册"))
         self.resize(980, 720)
         self.file_label = QLabel(self.tr("请选择 Excel、WPS 或 CSV 名册文件。"))
@@ -135,6 +136,7 @@ class ImportDialog(ReportingDialog):
         self.close_button.clicked.connect(self.reject)
 
     def _update_buttons(self, busy: bool = False) -> None:
+        self.busy = busy
         ready = self.roster is not None and not busy
         self.choose_button.setEnabled(not busy)
         self.dry_button.setEnabled(ready)
@@ -250,6 +252,14 @@ class ImportDialog(ReportingDialog):
 
     def _on_cancel_button_clicked(self) -> None:
         self.progress.cancel()
+
+    def reject(self) -> None:
+        # Escape while reading or importing cancels what can be cancelled; the dialog
+        # stays to say how it ended (closing it would hide an import still committing).
+        if self.busy:
+            self.progress.cancel()
+            return
+        super().reject()
 
     def _on_done(self, result: roster_import.ImportResult) -> None:
         self.result = result

@@ -68,6 +68,9 @@ def _letter(index: int) -> str:
     return letters
 
 
+MAPPING_ROWS_SHOWN = 5
+
+
 class ImportDialog(ReportingDialog):
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
@@ -84,10 +87,9 @@ class ImportDialog(ReportingDialog):
         self.choose_button = QPushButton(self.tr("选择文件 Ctrl+O"))
         self.mapping = QWidget()
         self.mapping_grid = QGridLayout(self.mapping)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.mapping)
-        scroll.setMaximumHeight(170)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.mapping)
         self.model = QStandardItemModel(self)
         self.table = table_view(self.model, "rosterPreview")
         self.counts = QLabel()
@@ -103,7 +105,7 @@ class ImportDialog(ReportingDialog):
         for button in (self.dry_button, self.import_button, self.cancel_button,
                        self.report_button, self.close_button):
             button.setAutoDefault(False)
-        self._lay_out(scroll)
+        self._lay_out(self.scroll)
         self._connect()
         self._update_buttons()
 
@@ -196,6 +198,14 @@ class ImportDialog(ReportingDialog):
             self.mapping_grid.addWidget(caption, row, pair * 2)
             self.mapping_grid.addWidget(combo, row, pair * 2 + 1)
             self.combos.append(combo)
+        # Every row of combos whole, up to five rows; a wider roster scrolls.
+        rows = -(-len(self.combos) // 3)
+        margins = self.mapping_grid.contentsMargins()
+        line = max(c.sizeHint().height() for c in self.combos) + self.mapping_grid.spacing()
+        height = rows * line + margins.top() + margins.bottom()
+        self.mapping.setMinimumHeight(height)
+        self.scroll.setFixedHeight(min(rows, MAPPING_ROWS_SHOWN) * line + margins.top()
+                                   + margins.bottom() + 2 * self.scroll.frameWidth())
 
     def _fill_preview(self, roster: roster_import.Roster) -> None:
         shown = roster_import.preview(roster)

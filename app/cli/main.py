@@ -130,6 +130,7 @@ def _handlers() -> Handlers:
         requests,
         residents,
         rooms,
+        roster,
         settlement,
         station,
         store,
@@ -142,7 +143,7 @@ def _handlers() -> Handlers:
             **documents.HANDLERS, **vouchers.HANDLERS, **admin.HANDLERS, **desk.HANDLERS,
             **volunteers.HANDLERS, **volunteer_records.HANDLERS, **rooms.HANDLERS,
             **requests.HANDLERS, **settlement.HANDLERS, **closeout.HANDLERS, **store.HANDLERS,
-            **honours.HANDLERS}
+            **honours.HANDLERS, **roster.HANDLERS}
 
 
 def _run(args: argparse.Namespace, config: Config) -> Outcome:

@@ -2058,6 +2058,115 @@ Points residents hold: {held_p}, {held} yuan</translation>
         </message>
     </context>
     <context>
+        <name>ImportDialog</name>
+        <message>
+            <source>选择居民名册</source>
+            <translation>Choose the resident roster</translation>
+        </message>
+        <message>
+            <source>表格</source>
+            <translation>Spreadsheets</translation>
+        </message>
+        <message>
+            <source>保存导入报告</source>
+            <translation>Save the import report</translation>
+        </message>
+        <message>
+            <source>导入居民名册</source>
+            <translation>Import the resident roster</translation>
+        </message>
+        <message>
+            <source>请选择 Excel、WPS 或 CSV 名册文件。</source>
+            <translation>Choose a roster file from Excel, WPS or a CSV.</translation>
+        </message>
+        <message>
+            <source>选择文件 Ctrl+O</source>
+            <translation>Choose file Ctrl+O</translation>
+        </message>
+        <message>
+            <source>试导入 Ctrl+D</source>
+            <translation>Dry run Ctrl+D</translation>
+        </message>
+        <message>
+            <source>导入 Ctrl+I</source>
+            <translation>Import Ctrl+I</translation>
+        </message>
+        <message>
+            <source>取消导入</source>
+            <translation>Cancel the import</translation>
+        </message>
+        <message>
+            <source>保存报告 Ctrl+S</source>
+            <translation>Save report Ctrl+S</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>各列的含义（可修改；不需要的列选“不导入”）：</source>
+            <translation>What each column holds (change it if wrong; choose “not imported” for columns not needed):</translation>
+        </message>
+        <message>
+            <source>正在读取名册…</source>
+            <translation>Reading the roster…</translation>
+        </message>
+        <message numerus="yes">
+            <source>共 %n 行。请核对各列的含义，然后试导入。</source>
+            <translation>
+                <numerusform>%n row. Check what each column holds, then do a dry run.</numerusform>
+                <numerusform>%n rows. Check what each column holds, then do a dry run.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>（无表头）</source>
+            <translation>(no header)</translation>
+        </message>
+        <message>
+            <source>已修改列的含义，请重新试导入。</source>
+            <translation>The columns were changed: do the dry run again.</translation>
+        </message>
+        <message>
+            <source>正在试导入…</source>
+            <translation>Dry run…</translation>
+        </message>
+        <message>
+            <source>正在导入…</source>
+            <translation>Importing…</translation>
+        </message>
+        <message>
+            <source>可导入 {imported} 人，已存在 {existing} 人，未导入 {refused} 行，跳过 {skipped} 行，新建 {households} 户</source>
+            <translation>{imported} to import, {existing} already there, {refused} rows refused, {skipped} skipped, {households} households to make</translation>
+        </message>
+        <message>
+            <source>已导入 {imported} 人，已存在 {existing} 人，未导入 {refused} 行，跳过 {skipped} 行，新建 {households} 户</source>
+            <translation>{imported} imported, {existing} already there, {refused} rows refused, {skipped} skipped, {households} households made</translation>
+        </message>
+        <message>
+            <source>试导入完成，没有写入。核对无误后按“导入”。</source>
+            <translation>Dry run done; nothing was written. If it looks right, press Import.</translation>
+        </message>
+        <message numerus="yes">
+            <source>已从名册导入 %n 位居民</source>
+            <translation>
+                <numerusform>%n resident imported from the roster</numerusform>
+                <numerusform>%n residents imported from the roster</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>已取消，没有导入任何居民。</source>
+            <translation>Cancelled; no resident was imported.</translation>
+        </message>
+        <message>
+            <source>无法保存报告：{reason}</source>
+            <translation>Cannot save the report: {reason}</translation>
+        </message>
+        <message>
+            <source>报告已保存：{path}</source>
+            <translation>Report saved: {path}</translation>
+        </message>
+    </context>
+    <context>
         <name>IssueVouchersDialog</name>
         <message>
             <source>发放兑换券</source>
@@ -3416,6 +3525,10 @@ Save anyway?</translation>
         <message>
             <source>批量打印居民卡…</source>
             <translation>Print many cards…</translation>
+        </message>
+        <message>
+            <source>导入名册…</source>
+            <translation>Import roster…</translation>
         </message>
     </context>
     <context>

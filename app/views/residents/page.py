@@ -63,6 +63,8 @@ class ResidentsPage(Page):
         self.card_button = QPushButton(self.tr("打印居民卡"))
         self.batch_button = QPushButton(self.tr("批量打印居民卡…"))
         self.batch_button.setObjectName("batchCards")
+        self.import_button = QPushButton(self.tr("导入名册…"))
+        self.import_button.setObjectName("importRoster")
         self.archive_button = QPushButton(self.tr("归档"))
         self.archive_button.setObjectName("archiveButton")
 
@@ -71,6 +73,7 @@ class ResidentsPage(Page):
         top.addWidget(self.query, 1)
         top.addWidget(self.archived)
         top.addWidget(self.register_button)
+        top.addWidget(self.import_button)  # beside registering: the action row is full
         actions = QHBoxLayout()
         for button in (self.desk_button, self.edit_button, self.reissue_button,
                        self.card_button):
@@ -97,6 +100,7 @@ class ResidentsPage(Page):
         self.reissue_button.clicked.connect(self._on_reissue_button_clicked)
         self.card_button.clicked.connect(self._on_card_button_clicked)
         self.batch_button.clicked.connect(self._on_batch_button_clicked)
+        self.import_button.clicked.connect(self._on_import_button_clicked)
         self.archive_button.clicked.connect(self._on_archive_button_clicked)
         self.desk.clerk_changed.connect(self._update_buttons)
 
@@ -238,6 +242,11 @@ class ResidentsPage(Page):
 
         hit = self.selected()
         self._open(CardBatchDialog(self.desk, hit.grid if hit else "", self))
+
+    def _on_import_button_clicked(self) -> None:
+        from app.views.residents.import_dialog import ImportDialog
+
+        self._open(ImportDialog(self.desk, self))
 
     def _on_archive_button_clicked(self) -> None:
         hit = self.selected()

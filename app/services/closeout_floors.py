@@ -10,9 +10,11 @@ needed, which every deed would pay for.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import peewee as pw
 
+from app.models import database
 from app.services.closeout_figures import TABLES, Window
 
 # A row may carry a time a little before a row with a lower id (two desks on one database
@@ -22,20 +24,31 @@ from app.services.closeout_figures import TABLES, Window
 MARGIN = dt.timedelta(days=1)
 
 
+def _first_after(model: type[pw.Model], key: pw.Field, at: pw.Field
+                 ) -> Callable[[int], dt.datetime | None]:
+    """When the first row after an id was written: one statement, built once and run with
+    each id (building it anew for each of a search's dozens of lookups costs more than
+    running it)."""
+    sql, params = model.select(at).where(key > 0).order_by(key).limit(1).sql()
+
+    def written(after: int) -> dt.datetime | None:
+        row = database.execute_sql(sql, (after, *params[1:])).fetchone()
+        return None if row is None else at.python_value(row[0])
+
+    return written
+
+
 def floor_before(model: type[pw.Model], key: pw.Field, at: pw.Field,
                  moment: dt.datetime) -> int:
     """The highest id such that every row up to it was written at or before ``moment``
     (0 if the first row is later), by bisecting the ids: the first row after ``mid`` is
     later than ``moment`` for every ``mid`` from the floor up, and for none below it."""
-
-    def later_after(mid: int) -> bool:
-        row = model.select(at).where(key > mid).order_by(key).limit(1).first()
-        return row is None or getattr(row, at.name) > moment
-
+    written = _first_after(model, key, at)
     low, high = 0, model.select(pw.fn.MAX(key)).scalar() or 0
     while low < high:
         mid = (low + high) // 2
-        if later_after(mid):
+        when = written(mid)
+        if when is None or when > moment:
             high = mid
         else:
             low = mid + 1
@@ -52,14 +65,13 @@ def in_time_order(model: type[pw.Model], key: pw.Field, at: pw.Field) -> bool:
     low, high = model.select(pw.fn.MIN(key), pw.fn.MAX(key)).scalar(as_tuple=True)
     if low is None or low == high:
         return True
+    written = _first_after(model, key, at)
     seen = None
     for n in range(PROBES):
-        row = (model.select(at).where(key >= low + (high - low) * n // (PROBES - 1))
-               .order_by(key).limit(1).first())
-        when = getattr(row, at.name)
-        if seen is not None and when < seen - MARGIN:
+        when = written(low - 1 + (high - low) * n // (PROBES - 1))
+        if seen is not None and when is not None and when < seen - MARGIN:
             return False
-        seen = when if seen is None else max(seen, when)
+        seen = when if seen is None else max(seen, when or seen)
     return True
 
 

@@ -135,10 +135,10 @@ def fund_report(start: dt.date | None, end: dt.date | None, today: dt.date) -> P
         after.append(warning(owed))
     doc = TableDoc(
         "道德基金收支报告", info.name,
-        (Column("日期", 20 * MM), Column("类别", 11 * MM), Column("来源/去向", 28 * MM, wrap=True),
-         Column("捐赠人", 20 * MM, wrap=True), Column("科目/单号", 22 * MM, wrap=True),
-         Column("摘要", 25 * MM, wrap=True), Column("收入", 18 * MM, numeric=True),
-         Column("支出", 18 * MM, numeric=True), Column("余额", 18 * MM, numeric=True)), rows,
+        (Column("日期", 19 * MM), Column("类别", 10 * MM), Column("来源/去向", 25 * MM, wrap=True),
+         Column("捐赠人", 18 * MM, wrap=True), Column("科目/单号", 21 * MM, wrap=True),
+         Column("摘要", 36 * MM, wrap=True), Column("收入", 17 * MM, numeric=True),
+         Column("支出", 17 * MM, numeric=True), Column("余额", 17 * MM, numeric=True)), rows,
         about=[f"期间：{period}", f"期初余额：{_money(book.opening_fen)}",
                f"应付情况截至 {today}，按兑换比例 {info.rate_points} 分 = "
                f"{info.rate_yuan} 元计。"],

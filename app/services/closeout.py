@@ -5,7 +5,9 @@ The cut: a close-out covers what the clerk wrote after the previous close-out's 
 (the same desk and clerk) up to its own ``to_at``, so a day once closed stays closed and
 whatever is written later, even dated earlier, falls into the next close-out. ``to_at``
 is the second before now (a write in the very second of the close-out goes to the next
-one, never nowhere), or the end of an earlier day closed late.
+one, never nowhere), or the end of an earlier day closed late. A clerk's first close-out at
+a desk starts at the beginning of the first day closed there, each table read from where
+that day begins in it (``closeout_floors``), so it reads a day and not the station's years.
 
 One close-out per business date, desk and clerk (the table's unique key): a second one
 the same day is refused, naming the first; the clerk's later work waits for the next

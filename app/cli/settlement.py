@@ -164,6 +164,7 @@ def cmd_fund_add(args: argparse.Namespace, call: Invocation) -> Outcome:
     saved = fund.contribute(signed_in(args, call), args.amount, args.source, args.budget_line,
                             args.donor, parse_date(args.date), args.note, args.request_id)
     return ({"entry": saved.entry.id, "amount": fund.yuan(saved.entry.amount_fen),
+             "source": saved.entry.source, "donor": saved.entry.donor,
              "balance": fund.yuan(saved.entry.balance_after_fen)},
             lambda r: f"已登记捐助 {r['amount']} 元；基金余额 {r['balance']} 元")
 

@@ -124,7 +124,7 @@ def fund_report(start: dt.date | None, end: dt.date | None, today: dt.date) -> P
     info = station.current()
     book = fund.book(start, end)
     owed = liability.liability(today)
-    rows = [(r.entry_date, fund.KINDS[r.kind], r.source, r.budget_line or r.statement,
+    rows = [(r.entry_date, fund.KINDS[r.kind], r.source, r.donor, r.budget_line or r.statement,
              r.note, yuan(r.amount_fen) if r.amount_fen > 0 else "",
              yuan(-r.amount_fen) if r.amount_fen < 0 else "", yuan(running))
             for r, running in book.rows]
@@ -135,14 +135,14 @@ def fund_report(start: dt.date | None, end: dt.date | None, today: dt.date) -> P
         after.append(warning(owed))
     doc = TableDoc(
         "道德基金收支报告", info.name,
-        (Column("日期", 20 * MM), Column("类别", 12 * MM), Column("来源/去向", 30 * MM, wrap=True),
-         Column("科目/单号", 24 * MM, wrap=True), Column("摘要", 38 * MM, wrap=True),
-         Column("收入", 18 * MM, numeric=True), Column("支出", 18 * MM, numeric=True),
-         Column("余额", 20 * MM, numeric=True)), rows,
+        (Column("日期", 19 * MM), Column("类别", 10 * MM), Column("来源/去向", 25 * MM, wrap=True),
+         Column("捐赠人", 18 * MM, wrap=True), Column("科目/单号", 21 * MM, wrap=True),
+         Column("摘要", 36 * MM, wrap=True), Column("收入", 17 * MM, numeric=True),
+         Column("支出", 17 * MM, numeric=True), Column("余额", 17 * MM, numeric=True)), rows,
         about=[f"期间：{period}", f"期初余额：{_money(book.opening_fen)}",
                f"应付情况截至 {today}，按兑换比例 {info.rate_points} 分 = "
                f"{info.rate_yuan} 元计。"],
-        totals=("", "合计", "", "", "", yuan(book.contributions_fen), yuan(-book.payments_fen),
+        totals=("", "合计", "", "", "", "", yuan(book.contributions_fen), yuan(-book.payments_fen),
                 yuan(book.closing_fen)),
         after=after, signatures=("经办人", "审核人"), demo=info.demo, empty="本期无收支")
     return Printout([table_pdf(doc)], "fund-report.pdf", ["1"], [], len(rows))
@@ -156,17 +156,18 @@ def fund_xlsx(start: dt.date | None, end: dt.date | None, today: dt.date, path: 
     sheet = workbook.active
     sheet.title = "道德基金"
     sheet.append([f"道德基金收支（{book.start or '最早'} 至 {book.end or '最近'}）"])
-    sheet.append(["日期", "类别", "来源/去向", "预算科目", "结算单", "摘要", "收入", "支出",
-                  "余额"])
-    sheet.append(["", "期初余额", "", "", "", "", "", "", float(yuan(book.opening_fen))])
+    sheet.append(["日期", "类别", "来源/去向", "捐赠人", "预算科目", "结算单", "摘要", "收入",
+                  "支出", "余额"])
+    sheet.append(["", "期初余额", "", "", "", "", "", "", "", float(yuan(book.opening_fen))])
     for r, running in book.rows:
-        sheet.append([r.entry_date, fund.KINDS[r.kind], r.source, r.budget_line, r.statement,
-                      r.note, float(yuan(r.amount_fen)) if r.amount_fen > 0 else None,
+        sheet.append([r.entry_date, fund.KINDS[r.kind], r.source, r.donor, r.budget_line,
+                      r.statement, r.note,
+                      float(yuan(r.amount_fen)) if r.amount_fen > 0 else None,
                       float(yuan(-r.amount_fen)) if r.amount_fen < 0 else None,
                       float(yuan(running))])
     owed = workbook.create_sheet("负债")
     owed.append(["项目", "数量", "金额（元）"])
     for label, count, money in _owed_lines(liability.liability(today)):
         owed.append([label, count, float(money.removesuffix(" 元"))])
-    sheet.column_dimensions["F"].width = 30
+    sheet.column_dimensions["G"].width = 30
     workbook.save(path)

@@ -5,7 +5,9 @@ The cut: a close-out covers what the clerk wrote after the previous close-out's 
 (the same desk and clerk) up to its own ``to_at``, so a day once closed stays closed and
 whatever is written later, even dated earlier, falls into the next close-out. ``to_at``
 is the second before now (a write in the very second of the close-out goes to the next
-one, never nowhere), or the end of an earlier day closed late.
+one, never nowhere), or the end of an earlier day closed late. A clerk's first close-out at
+a desk starts at the beginning of the first day closed there, each table read from where
+that day begins in it (``closeout_floors``), so it reads a day and not the station's years.
 
 One close-out per business date, desk and clerk (the table's unique key): a second one
 the same day is refused, naming the first; the clerk's later work waits for the next
@@ -22,11 +24,14 @@ import json
 import uuid
 from dataclasses import asdict, dataclass
 
+import peewee as pw
+
 from app.models import Clerk, Closeout, DeskPlacement, write_transaction
 from app.models.station import station_code
 from app.services import audit, operations, placement
 from app.services.changes import NOTHING, Changes
 from app.services.closeout_figures import Window, compute
+from app.services.closeout_floors import floors_after, floors_at
 from app.services.context import Context
 from app.services.errors import FutureDate
 from app.services.errors.closeout import CloseoutExists, CloseoutNotFound, CloseoutOutOfOrder
@@ -76,15 +81,20 @@ def _previous(desk: int, clerk_id: int) -> Closeout | None:
             .order_by(Closeout.to_at.desc()).first())
 
 
-def _first_start(desk: int) -> dt.datetime | None:
-    """Where a desk's first close-out starts: when a copy became this desk (its history
-    before is the other desk's), or the beginning."""
+def _first_start(desk: int, day: dt.date) -> dt.datetime:
+    """Where a clerk's first close-out at a desk starts: at the start of the first day
+    closed at this desk (what was written before the desk closed days is no close-out's),
+    and never before a copy became this desk (its history before is the other desk's)."""
+    first = Closeout.select(pw.fn.MIN(Closeout.business_date)).where(
+        Closeout.desk_no == desk).scalar()
+    began = min(day, _as_date(first)) if first else day
+    start = dt.datetime.combine(began, dt.time()) - SECOND  # the window starts after it
     if desk == 1:
-        return None
+        return start
     made = (DeskPlacement.select().where(DeskPlacement.desk_no == desk,
                                          DeskPlacement.reason == "second_desk")
             .order_by(DeskPlacement.id).first())
-    return made.at if made else None
+    return max(start, made.at) if made else start
 
 
 def _cut(ctx: Context, day: dt.date | None) -> tuple[dt.date, int, Window]:
@@ -108,7 +118,8 @@ def _cut(ctx: Context, day: dt.date | None) -> tuple[dt.date, int, Window]:
                                      last=str(last_day), to_at=_text(last.to_at))
         return day, desk, Window(actor.clerk_id, _as_datetime(last.to_at), end,
                                  json.loads(last.figures)["floors"])
-    return day, desk, Window(actor.clerk_id, _first_start(desk), end)
+    start = _first_start(desk, day)
+    return day, desk, Window(actor.clerk_id, start, end, floors_at(start))
 
 
 def preview(ctx: Context, day: dt.date | None = None) -> CloseoutView:
@@ -132,7 +143,7 @@ def save(ctx: Context, day: dt.date | None = None, request_id: str | None = None
 
     def body(rid: str) -> dict:
         shown, window = _previewed(ctx, day)
-        kept = {"figures": shown.figures, "floors": window.next_floors()}
+        kept = {"figures": shown.figures, "floors": floors_after(window)}
         row = Closeout.create(
             uid=f"{station_code()}-C{uuid.uuid4().hex}", business_date=shown.business_date,
             desk_no=shown.desk_no, clerk=actor.clerk_id, from_at=shown.from_at,

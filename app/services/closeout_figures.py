@@ -268,11 +268,17 @@ def serial_ranges(vouchers: list[Voucher]) -> list[dict]:
 def _issue_debits(serials: Iterable[str]) -> dict[str, int]:
     """What the ledger took from the holder for each voucher when it was issued."""
     wanted = list(serials)
-    if not wanted:
-        return {}
-    return {e.voucher_serial: -e.points for e in LedgerEntry.select(
-        LedgerEntry.voucher_serial, LedgerEntry.points).where(
-        LedgerEntry.kind == "issue", LedgerEntry.voucher_serial.in_(wanted))}
+    # By serial alone (its index), the kind picked out here: asked for the kind too, the
+    # database walks every issue entry of the station's history by the kind's index. In
+    # parts, under the database's limit of values in one statement.
+    debits = {}
+    for part in range(0, len(wanted), 500):
+        for serial, kind, points in LedgerEntry.select(
+                LedgerEntry.voucher_serial, LedgerEntry.kind, LedgerEntry.points).where(
+                LedgerEntry.voucher_serial.in_(wanted[part:part + 500])).tuples():
+            if kind == "issue":
+                debits[serial] = -points
+    return debits
 
 
 def _resolved(w: Window, kind: str) -> pw.ModelSelect:

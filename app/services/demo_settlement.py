@@ -20,8 +20,9 @@ DETAILS = {
     "老街理发店": merchants.Details("刘师傅", "138 1234 5601", "老街 3 号",
                                    "理发、修面、老人上门理发", "可全额抵扣"),
 }
-UNITS = (("幸福里社区党委", "党建工作经费"), ("区供电公司党支部", "共建经费"),
-         ("新华书店党支部", "共建经费"))
+# member unit, budget line, the donor who gave through it
+UNITS = (("幸福里社区党委", "党建工作经费", ""), ("区供电公司党支部", "共建经费", "供电所全体党员"),
+         ("新华书店党支部", "共建经费", "王建华"))
 
 
 def add(ctx: Context, today: dt.date) -> dict:
@@ -38,9 +39,9 @@ def add(ctx: Context, today: dt.date) -> dict:
                 .count())
     # Enough for a year of merchants' claims (about ten points a voucher), in round sums.
     yearly = max(2000, redeemed * 20 // 100 * 100)
-    for n, (unit, line) in enumerate(UNITS):
+    for n, (unit, line, donor) in enumerate(UNITS):
         day = min(today, start + dt.timedelta(days=45 * n + 14))
-        fund.contribute(ctx, str(yearly // len(UNITS)), unit, line, entry_date=day)
+        fund.contribute(ctx, str(yearly // len(UNITS)), unit, line, donor, day)
     last_month_end = today.replace(day=1) - dt.timedelta(days=1)
     first, last = settlement.month(last_month_end.strftime("%Y-%m"))
     paid = 0

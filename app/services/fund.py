@@ -54,7 +54,8 @@ class FundRow:
     kind: str
     amount_fen: int
     balance_after_fen: int  # in the book's order (entries as made)
-    source: str
+    source: str  # the member unit, or where a payment went
+    donor: str  # the person or unit who gave, beside the member unit
     budget_line: str
     statement: str  # the statement paid, if any
     note: str
@@ -71,7 +72,8 @@ class FundSaved:
 
 def append(ctx: Context, kind: str, amount_fen: int, entry_date: dt.date, request_id: str,
            source: str = "", budget_line: str = "", statement: Statement | None = None,
-           note: str = "", uid: str | None = None) -> FundEntry:
+           note: str = "", uid: str | None = None, donor: str = "",
+           stock_movement: StockMovement | None = None) -> FundEntry:
     """One entry at the end of the book; call inside the operation's write transaction,
     which holds the single-writer lock, so the balance read here is the last one."""
     last = FundEntry.select(FundEntry.balance_after_fen).order_by(FundEntry.id.desc()).first()
@@ -80,12 +82,12 @@ def append(ctx: Context, kind: str, amount_fen: int, entry_date: dt.date, reques
         uid=uid or f"{station_code()}-F{uuid.uuid4().hex}", kind=kind, amount_fen=amount_fen,
         balance_after_fen=balance, entry_date=entry_date, source=source,
         budget_line=budget_line, statement=statement, note=note, clerk=ctx.actor.clerk_id,
-        request_id=request_id, at=ctx.clock.now())
+        request_id=request_id, at=ctx.clock.now(), donor=donor, stock_movement=stock_movement)
 
 
 def _row(e: FundEntry) -> FundRow:
     return FundRow(e.id, str(e.entry_date)[:10], e.kind, e.amount_fen, e.balance_after_fen,
-                   e.source, e.budget_line, e.statement.number if e.statement_id else "",
+                   e.source, e.donor, e.budget_line, e.statement.number if e.statement_id else "",
                    e.note)
 
 
@@ -103,14 +105,12 @@ def contribute(ctx: Context, amount: str, source: str, budget_line: str = "",
     day = entry_date or ctx.clock.today()
     if day > ctx.clock.today():
         raise FutureDate(date=str(day))
-    # The model keeps one source column: the donor, when there is one, goes into the note.
-    full_note = "；".join(p for p in (f"捐赠人：{donor}" if donor else "", note) if p)
-    params = {"fen": fen, "source": source, "budget_line": budget_line, "note": full_note,
-              "date": str(day)}
+    params = {"fen": fen, "source": source, "donor": donor, "budget_line": budget_line,
+              "note": note, "date": str(day)}
 
     def body(rid: str) -> dict:
-        entry = append(ctx, "contribution", fen, day, rid, source, budget_line,
-                       note=full_note)
+        entry = append(ctx, "contribution", fen, day, rid, source, budget_line, note=note,
+                       donor=donor)
         audit.record(ctx, "fund.contribute", entry.uid, params)
         return {"id": entry.id}
 
@@ -129,23 +129,22 @@ class StorePaid:
 
 def record_store_purchases(ctx: Context, request_id: str | None = None) -> StorePaid:
     """Pay from the fund each points-store purchase received with a cost and not paid yet
-    (one payment per stock movement, known by the movement's uid)."""
+    (one payment per stock movement, the payment linked to the movement it paid for)."""
     require(ctx, "fund.edit")
 
     def body(rid: str) -> dict:
         made = []
+        paid = FundEntry.select(FundEntry.stock_movement).where(
+            FundEntry.stock_movement == StockMovement.id)
         received = (StockMovement.select().where(StockMovement.kind == "receive",
-                                                 StockMovement.cost_fen > 0)
+                                                 StockMovement.cost_fen > 0, ~pw.fn.EXISTS(paid))
                     .order_by(StockMovement.id))
         for movement in received:
-            uid = f"{station_code()}-F-{movement.uid}"
-            if FundEntry.select().where(FundEntry.uid == uid).exists():
-                continue
             day = movement.at.date() if hasattr(movement.at, "date") else ctx.clock.today()
             entry = append(ctx, "payment", -movement.cost_fen, day, rid,
                            source=movement.donor or "积分超市",
                            note=f"积分超市进货：{movement.item.name} × {movement.quantity}",
-                           uid=uid)
+                           uid=f"{station_code()}-F-{movement.uid}", stock_movement=movement)
             made.append(entry.id)
         if made:
             audit.record(ctx, "fund.store_purchases", "", {"entries": made})

@@ -4040,6 +4040,10 @@ Save anyway?</translation>
             <translation>From/to</translation>
         </message>
         <message>
+            <source>捐赠人</source>
+            <translation>Donor</translation>
+        </message>
+        <message>
             <source>科目/单号</source>
             <translation>Line/statement</translation>
         </message>

@@ -94,3 +94,23 @@ def test_add_edit_and_suspend_a_merchant(desk, answer, qtbot):
     assert "新华书店" in answer.asked[0] and not merchants.rows()[0].active
     # Still settled for the vouchers it took before the suspension.
     assert page.statements.merchant.currentText() == "新华书店"
+
+
+def test_contribution_with_donor_by_keyboard(desk, qtbot):
+    window = open_window(desk, qtbot)
+    window.show_page("settlement")
+    page = window.page_by_key["settlement"]
+    page.tabs.setCurrentWidget(page.fund)
+    tab = page.fund
+    for field, typed in ((tab.amount, "1200.50"), (tab.source, "幸福里社区党委"),
+                         (tab.budget_line, "党建经费"), (tab.donor, "王书记")):
+        field.setFocus()
+        type_text(field, typed)
+    QTest.keyClick(tab.donor, Qt.Key.Key_Return)
+    entry = fund.book().rows[0][0]
+    assert (entry.amount_fen, entry.source, entry.donor) == (120050, "幸福里社区党委", "王书记")
+    tab.refresh()
+    columns = [tab.model.headerData(c, Qt.Orientation.Horizontal)
+               for c in range(tab.model.columnCount())]
+    assert tab.model.index(0, columns.index("捐赠人")).data() == "王书记"
+    assert tab.donor.text() == "" and "1200.50" in tab.feedback.text()

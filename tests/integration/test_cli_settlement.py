@@ -53,7 +53,8 @@ def test_settle_approve_pay_and_report(station, tmp_path):
                      SHOP)["vouchers"]
     for v in issued:
         ok_json(station, "--as", "admin", "voucher", "redeem", v["token"], "--merchant", SHOP)
-    ok_json(station, "--as", "admin", "fund", "add", "100", "--source", "幸福里社区党委")
+    ok_json(station, "--as", "admin", "fund", "add", "100", "--source", "幸福里社区党委",
+            "--donor", "王书记", "--budget-line", "党建经费")
     month = dt.date.today().strftime("%Y-%m")
     pdf, xlsx = tmp_path / "js.pdf", tmp_path / "js.xlsx"
     made = ok_json(station, "--as", "admin", "merchant", "settle", SHOP, "--month", month,
@@ -79,7 +80,12 @@ def test_settle_approve_pay_and_report(station, tmp_path):
     assert (report["contributions"], report["payments"], report["closing"]) == (
         "100.00", "35.00", "65.00")
     assert report["owed"] == "0.00" and report["short"] is False
-    assert "道德基金收支报告" in PdfReader(tmp_path / "f.pdf").pages[0].extract_text()
+    assert "王书记" in PdfReader(tmp_path / "f.pdf").pages[0].extract_text()
+    sheet = load_workbook(tmp_path / "f.xlsx").active
+    header = [c.value for c in sheet[2]]
+    given = [r for r in sheet.iter_rows(min_row=4, values_only=True) if r[1] == "捐助"]
+    assert [(r[header.index("捐赠人")], r[header.index("预算科目")]) for r in given] == [
+        ("王书记", "党建经费")]
     ok_json(station, "--as", "admin", "voucher", "issue", "1", "70")
     short = ok_json(station, "fund", "report")
     assert short["short"] is True and "不足" in short["warning"]

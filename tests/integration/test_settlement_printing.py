@@ -36,10 +36,11 @@ def test_long_statement_runs_over_pages_with_every_voucher_once(ctx, resident, t
 def test_places_and_fund_report_render(ctx, tmp_path):
     merchants.add(ctx, SHOP, merchants.Details(address="幸福里 3 号", terms="最多抵一半",
                                                agreement_to=dt.date(2026, 12, 31)))
-    fund.contribute(ctx, "1200.50", "幸福里社区党委", budget_line="党建经费")
+    fund.contribute(ctx, "1200.50", "幸福里社区党委", budget_line="党建经费", donor="王书记")
     places = pdf_text(settlement_docs.places(dt.date(2026, 11, 23)).documents[0])[0]
     assert "哪里可以用兑换券" in places and "幸福里 3 号" in places and "2026-12-31" in places
     report = settlement_docs.fund_report(None, None, dt.date(2026, 11, 23)).documents[0]
     text = pdf_text(report)[0]
     assert "1200.50" in text and "党建经费" in text and "应付合计" in text
+    assert "捐赠人" in text and "王书记" in text
     assert len(render(report, 40, tmp_path)) == 1

@@ -19,6 +19,7 @@ def test_demo_settles_last_month(ctx, clock):
         VoucherResolution.at >= str(first), VoucherResolution.at < "2026-11-01").count())
     assert StatementItem.select().count() == october == sum(s.vouchers for s in paid)
     book = fund.book()
+    assert {r.donor for r, _ in book.rows if r.kind == "contribution"} >= {"王建华"}
     assert book.closing_fen == fund.balance() == book.contributions_fen + book.payments_fen
     assert not liability.liability(clock.today()).short
     assert integrity.run_check(ctx.keys_dir, quick=True).ok

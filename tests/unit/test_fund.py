@@ -39,7 +39,8 @@ def test_contributions_and_the_book(ctx, clock):
     assert book.opening_fen == 100000 and book.closing_fen == 120050
     assert [(r.source, running) for r, running in book.rows] == [("新华书店", 120050)]
     first = fund.book().rows[0][0]
-    assert (first.budget_line, first.note) == ("党建经费", "捐赠人：王书记")
+    assert (first.budget_line, first.donor, first.note) == ("党建经费", "王书记", "")
+    assert FundEntry.get_by_id(first.id).donor == "王书记"
 
 
 def test_contribution_refusals(ctx, clerk_ctx, counts):
@@ -64,8 +65,24 @@ def test_store_purchases_paid_once(ctx, clock):
     fund.contribute(ctx, "100", "幸福里社区党委")
     made = fund.record_store_purchases(ctx).rows
     assert [(r.kind, r.amount_fen) for r in made] == [("payment", -4500)]
+    paid = FundEntry.get_by_id(made[0].id).stock_movement
+    assert (paid.cost_fen, paid.kind) == (4500, "receive")
     assert fund.record_store_purchases(ctx).rows == []
     assert fund.balance() == 5500
+
+
+def test_store_purchase_paid_once_by_its_link(ctx, clock):
+    """A payment is known by the movement it paid for, whatever its uid says."""
+    item = StoreItem.create(uid="XH01-I2", name="毛巾", points=10, stock=2,
+                            created_at=clock.now())
+    movement = StockMovement.create(uid="XH01-SM-linked", item=item, kind="receive",
+                                    quantity=2, stock_after=2, cost_fen=1200,
+                                    clerk=ctx.actor.clerk_id, request_id="r", at=clock.now())
+    with write_transaction():
+        fund.append(ctx, "payment", -1200, TODAY, "r1", source="积分超市",
+                    stock_movement=movement, uid="XH01-F-other")
+    assert fund.record_store_purchases(ctx).rows == []
+    assert fund.balance() == -1200
 
 
 def test_liability_on_a_hand_computed_station(ctx, resident, give, merchant):

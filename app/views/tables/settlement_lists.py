@@ -89,17 +89,18 @@ class FundModel(_Model):
     COLUMNS = (QT_TRANSLATE_NOOP("SettlementColumns", "日期"),
                QT_TRANSLATE_NOOP("SettlementColumns", "类别"),
                QT_TRANSLATE_NOOP("SettlementColumns", "来源/去向"),
+               QT_TRANSLATE_NOOP("SettlementColumns", "捐赠人"),
                QT_TRANSLATE_NOOP("SettlementColumns", "科目/单号"),
                QT_TRANSLATE_NOOP("SettlementColumns", "摘要"),
                QT_TRANSLATE_NOOP("SettlementColumns", "金额（元）"),
                QT_TRANSLATE_NOOP("SettlementColumns", "余额（元）"))
-    NUMERIC = frozenset({5, 6})
-    STRETCH = frozenset({4})
+    NUMERIC = frozenset({6, 7})
+    STRETCH = frozenset({5})
 
     def cell(self, row: tuple[FundRow, int], column: int) -> str:
         r, running = row
-        return (r.entry_date, _tr(KINDS[r.kind]), r.source, r.budget_line or r.statement,
+        return (r.entry_date, _tr(KINDS[r.kind]), r.source, r.donor, r.budget_line or r.statement,
                 r.note, yuan(r.amount_fen), yuan(running))[column]
 
     def colour(self, row: tuple[FundRow, int], column: int) -> QColor | None:
-        return BAD if column == 5 and row[0].amount_fen < 0 else None
+        return BAD if column == 6 and row[0].amount_fen < 0 else None

@@ -67,14 +67,18 @@ def write_table(path: Path, sheet_title: str, columns: Sequence[Column],
     sheet.append(header)
     formats = [_FORMATS.get(c.kind) for c in columns]
     written = 0
-    if progress:
-        progress(0, total)
-    for row in rows:
-        sheet.append([_cell(sheet, value, fmt) if fmt else value
-                      for value, fmt in zip(row, formats, strict=True)])
-        written += 1
-        if progress and written % _REPORT_EVERY == 0:
-            progress(written, max(total, written))
+    try:
+        if progress:
+            progress(0, total)
+        for row in rows:
+            sheet.append([_cell(sheet, value, fmt) if fmt else value
+                          for value, fmt in zip(row, formats, strict=True)])
+            written += 1
+            if progress and written % _REPORT_EVERY == 0:
+                progress(written, max(total, written))
+    except BaseException:
+        _abandon(sheet)
+        raise
     _save(book, target)
     if progress:
         progress(written, max(total, written))
@@ -92,6 +96,14 @@ def _cell(sheet: object, value: object, fmt: str) -> object:
     cell = WriteOnlyCell(sheet, value=value)
     cell.number_format = fmt
     return cell
+
+
+def _abandon(sheet: object) -> None:
+    """Close a sheet given up half-way (cancelled, or a read failed) and remove the rows
+    openpyxl had spooled to a temporary file."""
+    with contextlib.suppress(Exception):
+        sheet.close()  # type: ignore[attr-defined]
+        sheet._writer.cleanup()  # type: ignore[attr-defined]
 
 
 def _save(book: object, target: Path) -> None:

@@ -132,6 +132,7 @@ def _handlers() -> Handlers:
         settlement,
         station,
         store,
+        tags_export,
         volunteer_records,
         volunteers,
         vouchers,
@@ -140,7 +141,8 @@ def _handlers() -> Handlers:
     return {**station.HANDLERS, **residents.HANDLERS, **deeds.HANDLERS, **points.HANDLERS,
             **documents.HANDLERS, **vouchers.HANDLERS, **admin.HANDLERS, **desk.HANDLERS,
             **volunteers.HANDLERS, **volunteer_records.HANDLERS, **rooms.HANDLERS,
-            **requests.HANDLERS, **settlement.HANDLERS, **closeout.HANDLERS, **store.HANDLERS}
+            **requests.HANDLERS, **settlement.HANDLERS, **closeout.HANDLERS, **store.HANDLERS,
+            **tags_export.HANDLERS}
 
 
 def _run(args: argparse.Namespace, config: Config) -> Outcome:

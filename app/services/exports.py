@@ -89,7 +89,7 @@ def export(ctx: Context, kind: str, path: Path, *, full: bool = False,
            progress: Progress | None = None) -> Exported:
     """Write one of ``KINDS`` to ``path`` (xlsx). ``full`` (residents, admin only) keeps
     ID numbers and phones whole; ``start``/``end`` bound the ledger, activities and
-    vouchers by date; ``tag`` limits residents to those carrying it."""
+    vouchers by date; ``tag`` (a code or a name) limits residents to those carrying it."""
     if kind not in KINDS:
         raise InvalidInput(what=f"不能导出“{kind}”：可导出 {'、'.join(KINDS)}。",
                            what_en=f"Cannot export “{kind}”: choose one of {', '.join(KINDS)}.")
@@ -97,6 +97,7 @@ def export(ctx: Context, kind: str, path: Path, *, full: bool = False,
     target = check_target(path)
     check_period(start, end)
     if kind == "residents":
+        tag = tags.find(tag).code if tag else None
         table = Table("居民名单", RESIDENT_COLUMNS, *_resident_rows(full, tag))
     else:
         table = TABLES[kind](start, end)

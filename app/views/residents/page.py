@@ -63,6 +63,8 @@ class ResidentsPage(Page):
         self.card_button = QPushButton(self.tr("打印居民卡"))
         self.batch_button = QPushButton(self.tr("批量打印居民卡…"))
         self.batch_button.setObjectName("batchCards")
+        self.export_button = QPushButton(self.tr("导出到 Excel…"))
+        self.export_button.setObjectName("exportResidents")
         self.archive_button = QPushButton(self.tr("归档"))
         self.archive_button.setObjectName("archiveButton")
 
@@ -76,6 +78,7 @@ class ResidentsPage(Page):
                        self.card_button):
             actions.addWidget(button)
         actions.addWidget(self.batch_button)
+        actions.addWidget(self.export_button)
         actions.addStretch(1)
         actions.addWidget(self.archive_button)
         self.column.addLayout(top)
@@ -97,6 +100,7 @@ class ResidentsPage(Page):
         self.reissue_button.clicked.connect(self._on_reissue_button_clicked)
         self.card_button.clicked.connect(self._on_card_button_clicked)
         self.batch_button.clicked.connect(self._on_batch_button_clicked)
+        self.export_button.clicked.connect(self._on_export_button_clicked)
         self.archive_button.clicked.connect(self._on_archive_button_clicked)
         self.desk.clerk_changed.connect(self._update_buttons)
 
@@ -238,6 +242,11 @@ class ResidentsPage(Page):
 
         hit = self.selected()
         self._open(CardBatchDialog(self.desk, hit.grid if hit else "", self))
+
+    def _on_export_button_clicked(self) -> None:
+        from app.views.residents.export_dialog import ExportDialog
+
+        self._open(ExportDialog(self.desk, "residents", self))
 
     def _on_archive_button_clicked(self) -> None:
         hit = self.selected()

@@ -171,3 +171,20 @@ def test_a_cancelled_export_leaves_no_file(ctx, tmp_path, monkeypatch):
     with pytest.raises(KeyboardInterrupt):
         exports.export(ctx, "residents", tmp_path / "r.xlsx", progress=progress)
     assert not list(tmp_path.iterdir()) and seen == [(0, 12), (5, 12)]
+
+
+def test_the_writer_keeps_every_value_excel_can_hold(tmp_path):
+    """Text with spaces kept at its ends, markup characters, a control character a paste
+    brought in (dropped, not a broken file), numbers, dates and times, past column Z."""
+    columns = [xlsx_out.Column(f"列{n}", 8) for n in range(26)] + [
+        xlsx_out.Column("日期", 12, "date"), xlsx_out.Column("时间", 18, "datetime")]
+    row = [" 两头空格 ", "<b>&\"'", "响\x01铃", 7, -2.5, None, "", True] + [""] * 18 + [
+        dt.date(2026, 2, 28), dt.datetime(2026, 11, 23, 9, 30)]
+    path = tmp_path / "t.xlsx"
+    assert xlsx_out.write_table(path, "表/一", columns, iter([row]), 1) == 1
+    sheet = load_workbook(path).worksheets[0]
+    assert sheet.title == "表_一" and sheet["AA1"].value == "日期" and sheet["A1"].font.b
+    got = [c.value for c in sheet[2]]
+    assert got[:8] == [" 两头空格 ", "<b>&\"'", "响铃", 7, -2.5, None, None, True]
+    assert got[26:] == [dt.datetime(2026, 2, 28), dt.datetime(2026, 11, 23, 9, 30)]
+    assert sheet["AB2"].number_format == "yyyy-mm-dd hh:mm"

@@ -71,6 +71,10 @@
             <source>点单</source>
             <translation>Requests</translation>
         </message>
+        <message>
+            <source>导出到 Excel…</source>
+            <translation>Export to Excel…</translation>
+        </message>
     </context>
     <context>
         <name>ActivityDialog</name>

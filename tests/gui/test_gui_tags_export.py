@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from app.models import AuditRecord, Tag
 from app.views.admin.settings_page import SettingsPage
 from app.views.admin.tags_box import TagsBox
+from app.views.residents.export_dialog import ExportDialog
 from app.views.residents.form import ResidentFormDialog
 from app.views.residents.page import ResidentsPage
 
@@ -86,3 +87,18 @@ def test_a_clerk_is_not_offered_full_numbers(clerk_desk, resident, qtbot):
     qtbot.addWidget(page)
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     assert not page.active_dialog().full.isVisibleTo(page.active_dialog())
+
+
+def test_the_activities_page_exports_its_activities(desk, qtbot, tmp_path):
+    from app.views.volunteering.page import ActivitiesPage
+
+    page = ActivitiesPage(desk)
+    qtbot.addWidget(page)
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    dialog = page.findChild(ExportDialog)
+    assert dialog.kind.currentData() == "activities" and not dialog.tag.isEnabled()
+    dialog.path.setText(str(tmp_path / "活动"))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    sheet = load_workbook(tmp_path / "活动.xlsx").worksheets[0]
+    assert sheet["D1"].value == "活动名称" and sheet.max_row == 1
+    assert "0 行" in page.feedback.text()

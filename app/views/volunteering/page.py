@@ -94,15 +94,18 @@ class ActivitiesPage(Page):
         self.people_button.setObjectName("participantsButton")
         self.sheet_button = QPushButton(self.tr("打印签到表"))
         self.sheet_button.setObjectName("signInSheetButton")
+        self.export_button = QPushButton(self.tr("导出到 Excel…"))
+        self.export_button.setObjectName("exportActivities")
         column.addLayout(widgets.button_row(self.add_button, self.people_button,
                                             self.attend_button, self.sheet_button,
-                                            self.close_button))
+                                            self.close_button, self.export_button))
         self.people_button.clicked.connect(self._on_people_button_clicked)
         self.table.activated.connect(self._on_people_button_clicked)  # Enter on a row
         self.add_button.clicked.connect(self._on_add_button_clicked)
         self.attend_button.clicked.connect(self._on_attend_button_clicked)
         self.close_button.clicked.connect(self._on_close_button_clicked)
         self.sheet_button.clicked.connect(self._on_sheet_button_clicked)
+        self.export_button.clicked.connect(self._on_export_button_clicked)
         self.mode.left.connect(self.leave_attendance)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
@@ -162,6 +165,13 @@ class ActivitiesPage(Page):
         if dialog.exec():
             self.refresh()
             self.select(dialog.added.id)
+
+    def _on_export_button_clicked(self) -> None:
+        from app.views.residents.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.desk, "activities", self)
+        dialog.reported.connect(self.feedback.show_ok)
+        dialog.open()
 
     def _on_attend_button_clicked(self) -> None:
         chosen = self.selected()

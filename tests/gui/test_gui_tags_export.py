@@ -97,6 +97,7 @@ def test_the_activities_page_exports_its_activities(desk, qtbot, tmp_path):
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     dialog = page.findChild(ExportDialog)
     assert dialog.kind.currentData() == "activities" and not dialog.tag.isEnabled()
+    assert dialog.limited.isChecked() and dialog.start.date() == page.start.date()
     dialog.path.setText(str(tmp_path / "活动"))
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     sheet = load_workbook(tmp_path / "活动.xlsx").worksheets[0]

@@ -5,6 +5,7 @@ in one line."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QDate
@@ -31,8 +32,8 @@ from app.views.shell.duty import Desk
 
 
 class ExportDialog(ReportingDialog):
-    def __init__(self, desk: Desk, kind: str = "residents", parent: QWidget | None = None
-                 ) -> None:
+    def __init__(self, desk: Desk, kind: str = "residents", parent: QWidget | None = None,
+                 period: tuple[dt.date, dt.date] | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.progress = Progress(self)  # replaced after a cancel; tests watch it
@@ -56,8 +57,9 @@ class ExportDialog(ReportingDialog):
         self.limited = QCheckBox(self.tr("只导出这段日期"))
         self.limited.setObjectName("exportPeriod")
         today = QDate.currentDate()
-        self.start = QDateEdit(QDate(today.year(), 1, 1))
-        self.end = QDateEdit(today)
+        self.start = QDateEdit(QDate(period[0]) if period else QDate(today.year(), 1, 1))
+        self.end = QDateEdit(QDate(period[1]) if period else today)
+        self.limited.setChecked(period is not None)
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")

@@ -73,12 +73,12 @@ class ResidentsPage(Page):
         top.addWidget(self.query, 1)
         top.addWidget(self.archived)
         top.addWidget(self.register_button)
+        top.addWidget(self.export_button)
         actions = QHBoxLayout()
         for button in (self.desk_button, self.edit_button, self.reissue_button,
                        self.card_button):
             actions.addWidget(button)
         actions.addWidget(self.batch_button)
-        actions.addWidget(self.export_button)
         actions.addStretch(1)
         actions.addWidget(self.archive_button)
         self.column.addLayout(top)

@@ -80,6 +80,9 @@ class ActivitiesPage(Page):
         period.addWidget(QLabel("—"))
         period.addWidget(self.end)
         period.addStretch(1)
+        self.export_button = QPushButton(self.tr("导出到 Excel…"))
+        self.export_button.setObjectName("exportActivities")
+        period.addWidget(self.export_button)
         column.addLayout(period)
         self.model = ActivitiesModel(self)
         self.table = self.make_table(self.model, "activitiesTable")
@@ -94,11 +97,9 @@ class ActivitiesPage(Page):
         self.people_button.setObjectName("participantsButton")
         self.sheet_button = QPushButton(self.tr("打印签到表"))
         self.sheet_button.setObjectName("signInSheetButton")
-        self.export_button = QPushButton(self.tr("导出到 Excel…"))
-        self.export_button.setObjectName("exportActivities")
         column.addLayout(widgets.button_row(self.add_button, self.people_button,
                                             self.attend_button, self.sheet_button,
-                                            self.close_button, self.export_button))
+                                            self.close_button))
         self.people_button.clicked.connect(self._on_people_button_clicked)
         self.table.activated.connect(self._on_people_button_clicked)  # Enter on a row
         self.add_button.clicked.connect(self._on_add_button_clicked)
@@ -169,7 +170,8 @@ class ActivitiesPage(Page):
     def _on_export_button_clicked(self) -> None:
         from app.views.residents.export_dialog import ExportDialog
 
-        dialog = ExportDialog(self.desk, "activities", self)
+        dialog = ExportDialog(self.desk, "activities", self,
+                              (self._day(self.start), self._day(self.end)))
         dialog.reported.connect(self.feedback.show_ok)
         dialog.open()
 

@@ -13,8 +13,10 @@ import argparse
 from app import __version__
 from app.cli import (
     grammar_closeout,
+    grammar_honours,
     grammar_requests,
     grammar_rooms,
+    grammar_roster,
     grammar_settlement,
     grammar_store,
     grammar_tags_export,
@@ -104,6 +106,7 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--pdf", required=True, help=PDF_OUT)
     s = _sub(res, "reissue-card", "补发居民卡：旧卡号随即作废")
     s.add_argument("resident", help=RESIDENT)
+    grammar_roster.add_commands(res)
 
     deed = _actions(_sub(sub, "deed", "积分项目与登记"), "积分操作")
     _sub(deed, "types", "列出积分目录（项目代码、分值、单位、名称）")
@@ -204,6 +207,7 @@ def parser() -> argparse.ArgumentParser:
     grammar_requests.add_commands(sub)
     grammar_closeout.add_commands(sub)
     grammar_store.add_commands(sub)
+    grammar_honours.add_commands(sub)
     grammar_tags_export.add_commands(sub)
 
     s = _sub(sub, "backup", "备份本站数据（并校验备份）")

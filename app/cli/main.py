@@ -125,10 +125,12 @@ def _handlers() -> Handlers:
         deeds,
         desk,
         documents,
+        honours,
         points,
         requests,
         residents,
         rooms,
+        roster,
         settlement,
         station,
         store,
@@ -142,6 +144,7 @@ def _handlers() -> Handlers:
             **documents.HANDLERS, **vouchers.HANDLERS, **admin.HANDLERS, **desk.HANDLERS,
             **volunteers.HANDLERS, **volunteer_records.HANDLERS, **rooms.HANDLERS,
             **requests.HANDLERS, **settlement.HANDLERS, **closeout.HANDLERS, **store.HANDLERS,
+            **honours.HANDLERS, **roster.HANDLERS,
             **tags_export.HANDLERS}
 
 

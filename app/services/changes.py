@@ -22,6 +22,7 @@ class Changes:
     catalogue: bool = False  # deed types and their caps
     clerks: bool = False  # accounts, roles, passwords
     settings: bool = False  # station settings and merchants
+    honours: bool = False  # commendations and nominations (光荣榜)
 
     @staticmethod
     def of_residents(ids: Iterable[int], **areas: bool) -> Changes:
@@ -44,6 +45,7 @@ class Changes:
             catalogue=self.catalogue or other.catalogue,
             clerks=self.clerks or other.clerks,
             settings=self.settings or other.settings,
+            honours=self.honours or other.honours,
         )
 
     def touches_resident(self, resident_id: int | None) -> bool:
@@ -52,7 +54,7 @@ class Changes:
     def __bool__(self) -> bool:
         return bool(self.residents) or any((
             self.all_residents, self.ledger, self.vouchers, self.pending, self.catalogue,
-            self.clerks, self.settings))
+            self.clerks, self.settings, self.honours))
 
 
 NOTHING = Changes()

@@ -48,7 +48,10 @@ def parse(text: str, today: dt.date | None = None) -> IdNumber:
         birth = dt.date(int(raw[6:10]), int(raw[10:12]), int(raw[12:14]))
     except ValueError:
         raise _refuse(f"出生日期 {raw[6:14]} 不存在", f"no such birth date {raw[6:14]}") from None
-    if birth < dt.date(1850, 1, 1) or birth > (today or dt.date.today()):
+    if birth > (today or dt.date.today()):
+        raise _refuse(f"出生日期 {birth.isoformat()} 在今天之后",
+                      f"birth date {birth} is in the future")
+    if birth < dt.date(1850, 1, 1):
         raise _refuse(f"出生日期 {birth.isoformat()} 不合理", f"implausible birth date {birth}")
     if check_character(raw[:17]) != raw[17]:
         raise _refuse("校验位不符（可能输错了一位）", "the check character does not match")

@@ -1360,6 +1360,77 @@ Vouchers issued: {ranges}</translation>
             <source>需要什么</source>
             <translation>What is needed</translation>
         </message>
+        <message>
+            <source>已撤销：{reason}</source>
+            <translation>Withdrawn: {reason}</translation>
+        </message>
+        <message>
+            <source>推荐人</source>
+            <translation>Nominated by</translation>
+        </message>
+        <message>
+            <source>推荐理由</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>有效</source>
+            <translation>In force</translation>
+        </message>
+        <message>
+            <source>登记时间</source>
+            <translation>Recorded</translation>
+        </message>
+        <message>
+            <source>称号</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <source>级别</source>
+            <translation>Level</translation>
+        </message>
+        <message>
+            <source>获表彰者</source>
+            <translation>Commended</translation>
+        </message>
+        <message>
+            <source>被推荐人</source>
+            <translation>Nominee</translation>
+        </message>
+    </context>
+    <context>
+        <name>CommendationDialog</name>
+        <message>
+            <source>事迹简介</source>
+            <translation>Citation</translation>
+        </message>
+        <message>
+            <source>事迹简介，可留空</source>
+            <translation>What they did (optional)</translation>
+        </message>
+        <message>
+            <source>以家庭名义表彰（该居民所在的户）(&amp;H)</source>
+            <translation>Commend the resident's &amp;household</translation>
+        </message>
+        <message>
+            <source>已登记表彰：{who} 获{level}“{title}”</source>
+            <translation>Commendation recorded: {who}, “{title}” ({level})</translation>
+        </message>
+        <message>
+            <source>登记</source>
+            <translation>Record</translation>
+        </message>
+        <message>
+            <source>登记表彰</source>
+            <translation>Record a commendation</translation>
+        </message>
+        <message>
+            <source>级别</source>
+            <translation>Level</translation>
+        </message>
+        <message>
+            <source>表彰日期</source>
+            <translation>Date awarded</translation>
+        </message>
     </context>
     <context>
         <name>CorrectionsPage</name>
@@ -1502,6 +1573,55 @@ An administrator can restore it after signing in. The current database is first 
         <message>
             <source>本版本未包含演示数据。</source>
             <translation>This build has no demo data.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DecideDialog</name>
+        <message>
+            <source>{who}：推荐为“{title}”（推荐人 {nominator}）
+理由：{reason}</source>
+            <translation>{who}: nominated for “{title}” by {nominator}
+Reason: {reason}</translation>
+        </message>
+        <message>
+            <source>不采纳(&amp;D)</source>
+            <translation>&amp;Decline</translation>
+        </message>
+        <message>
+            <source>已采纳推荐，{who} 获“{title}”表彰</source>
+            <translation>Nomination accepted: {who} is commended “{title}”</translation>
+        </message>
+        <message>
+            <source>推荐未采纳：{who}（{title}）</source>
+            <translation>Nomination declined: {who} ({title})</translation>
+        </message>
+        <message>
+            <source>确定</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <source>级别</source>
+            <translation>Level</translation>
+        </message>
+        <message>
+            <source>表彰日期</source>
+            <translation>Date awarded</translation>
+        </message>
+        <message>
+            <source>评议推荐</source>
+            <translation>Decide a nomination</translation>
+        </message>
+        <message>
+            <source>说明</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>采纳时为事迹简介（默认用推荐理由）；不采纳时写明原因</source>
+            <translation>When accepting, the citation (the reason by default); when declining, why</translation>
+        </message>
+        <message>
+            <source>采纳，登记表彰(&amp;A)</source>
+            <translation>&amp;Accept and record the commendation</translation>
         </message>
     </context>
     <context>
@@ -1887,6 +2007,260 @@ Points residents hold: {held_p}, {held} yuan</translation>
         </message>
     </context>
     <context>
+        <name>HonourForms</name>
+        <message>
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>居民</source>
+            <translation>Resident</translation>
+        </message>
+        <message>
+            <source>称号</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <source>结对的另一位</source>
+            <translation>Partner</translation>
+        </message>
+        <message>
+            <source>结对表彰（好婆媳、好邻居）的另一位；个人表彰留空</source>
+            <translation>The other resident of a pair (好婆媳, 好邻居); empty for one person</translation>
+        </message>
+        <message>
+            <source>请先找到并选定居民（输入后按回车）。</source>
+            <translation>Find and choose the resident first (type, then Enter).</translation>
+        </message>
+    </context>
+    <context>
+        <name>HonourLabels</name>
+        <message>
+            <source>区县级</source>
+            <translation>District</translation>
+        </message>
+        <message>
+            <source>国家级</source>
+            <translation>National</translation>
+        </message>
+        <message>
+            <source>已采纳</source>
+            <translation>Accepted</translation>
+        </message>
+        <message>
+            <source>市级</source>
+            <translation>City</translation>
+        </message>
+        <message>
+            <source>待评议</source>
+            <translation>Pending</translation>
+        </message>
+        <message>
+            <source>未采纳</source>
+            <translation>Declined</translation>
+        </message>
+        <message>
+            <source>省级</source>
+            <translation>Province</translation>
+        </message>
+        <message>
+            <source>社区级</source>
+            <translation>Community</translation>
+        </message>
+        <message>
+            <source>街道级</source>
+            <translation>Street</translation>
+        </message>
+    </context>
+    <context>
+        <name>HonoursPage</name>
+        <message>
+            <source>2026-11（月）、2026Q4（季度）或 2026（年），回车显示</source>
+            <translation>2026-11 (month), 2026Q4 (quarter) or 2026 (year); Enter to show</translation>
+        </message>
+        <message>
+            <source>{what}需要管理员登录。</source>
+            <translation>{what}: an administrator must be signed in.</translation>
+        </message>
+        <message>
+            <source>光荣榜</source>
+            <translation>Honour roll</translation>
+        </message>
+        <message>
+            <source>光荣榜 {period}</source>
+            <translation>Honour roll {period}</translation>
+        </message>
+        <message>
+            <source>待评议的推荐（我推荐我评议身边好人）</source>
+            <translation>Nominations waiting for a decision</translation>
+        </message>
+        <message>
+            <source>打印光荣榜… (Ctrl+P)</source>
+            <translation>Print the honour roll… (Ctrl+P)</translation>
+        </message>
+        <message>
+            <source>推荐身边好人… (F3)</source>
+            <translation>Nominate… (F3)</translation>
+        </message>
+        <message>
+            <source>撤销表彰</source>
+            <translation>Withdrawing a commendation</translation>
+        </message>
+        <message>
+            <source>撤销表彰… (Delete)</source>
+            <translation>Withdraw… (Delete)</translation>
+        </message>
+        <message>
+            <source>期间</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <source>登记表彰</source>
+            <translation>Recording a commendation</translation>
+        </message>
+        <message>
+            <source>登记表彰… (F2)</source>
+            <translation>Record a commendation… (F2)</translation>
+        </message>
+        <message>
+            <source>积分榜人数</source>
+            <translation>Top residents</translation>
+        </message>
+        <message>
+            <source>纸张</source>
+            <translation>Paper</translation>
+        </message>
+        <message>
+            <source>评议推荐</source>
+            <translation>Deciding a nomination</translation>
+        </message>
+        <message>
+            <source>评议推荐… (F4)</source>
+            <translation>Decide… (F4)</translation>
+        </message>
+        <message>
+            <source>请先在推荐列表中选中一条（↑↓）。</source>
+            <translation>Choose a nomination in the list first (↑↓).</translation>
+        </message>
+        <message>
+            <source>请先在表彰列表中选中一条（↑↓）。</source>
+            <translation>Choose a commendation in the list first (↑↓).</translation>
+        </message>
+        <message>
+            <source>这项表彰已撤销。</source>
+            <translation>This commendation is withdrawn already.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportDialog</name>
+        <message>
+            <source>选择居民名册</source>
+            <translation>Choose the resident roster</translation>
+        </message>
+        <message>
+            <source>表格</source>
+            <translation>Spreadsheets</translation>
+        </message>
+        <message>
+            <source>保存导入报告</source>
+            <translation>Save the import report</translation>
+        </message>
+        <message>
+            <source>导入居民名册</source>
+            <translation>Import the resident roster</translation>
+        </message>
+        <message>
+            <source>请选择 Excel、WPS 或 CSV 名册文件。</source>
+            <translation>Choose a roster file from Excel, WPS or a CSV.</translation>
+        </message>
+        <message>
+            <source>选择文件 Ctrl+O</source>
+            <translation>Choose file Ctrl+O</translation>
+        </message>
+        <message>
+            <source>试导入 Ctrl+D</source>
+            <translation>Dry run Ctrl+D</translation>
+        </message>
+        <message>
+            <source>导入 Ctrl+I</source>
+            <translation>Import Ctrl+I</translation>
+        </message>
+        <message>
+            <source>取消导入</source>
+            <translation>Cancel the import</translation>
+        </message>
+        <message>
+            <source>保存报告 Ctrl+S</source>
+            <translation>Save report Ctrl+S</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>各列的含义（可修改；不需要的列选“不导入”）：</source>
+            <translation>What each column holds (change it if wrong; choose “not imported” for columns not needed):</translation>
+        </message>
+        <message>
+            <source>正在读取名册…</source>
+            <translation>Reading the roster…</translation>
+        </message>
+        <message numerus="yes">
+            <source>共 %n 行。请核对各列的含义，然后试导入。</source>
+            <translation>
+                <numerusform>%n row. Check what each column holds, then do a dry run.</numerusform>
+                <numerusform>%n rows. Check what each column holds, then do a dry run.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>（无表头）</source>
+            <translation>(no header)</translation>
+        </message>
+        <message>
+            <source>已修改列的含义，请重新试导入。</source>
+            <translation>The columns were changed: do the dry run again.</translation>
+        </message>
+        <message>
+            <source>正在试导入…</source>
+            <translation>Dry run…</translation>
+        </message>
+        <message>
+            <source>正在导入…</source>
+            <translation>Importing…</translation>
+        </message>
+        <message>
+            <source>可导入 {imported} 人，已存在 {existing} 人，未导入 {refused} 行，跳过 {skipped} 行，新建 {households} 户</source>
+            <translation>{imported} to import, {existing} already there, {refused} rows refused, {skipped} skipped, {households} households to make</translation>
+        </message>
+        <message>
+            <source>已导入 {imported} 人，已存在 {existing} 人，未导入 {refused} 行，跳过 {skipped} 行，新建 {households} 户</source>
+            <translation>{imported} imported, {existing} already there, {refused} rows refused, {skipped} skipped, {households} households made</translation>
+        </message>
+        <message>
+            <source>试导入完成，没有写入。核对无误后按“导入”。</source>
+            <translation>Dry run done; nothing was written. If it looks right, press Import.</translation>
+        </message>
+        <message numerus="yes">
+            <source>已从名册导入 %n 位居民</source>
+            <translation>
+                <numerusform>%n resident imported from the roster</numerusform>
+                <numerusform>%n residents imported from the roster</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>已取消，没有导入任何居民。</source>
+            <translation>Cancelled; no resident was imported.</translation>
+        </message>
+        <message>
+            <source>无法保存报告：{reason}</source>
+            <translation>Cannot save the report: {reason}</translation>
+        </message>
+        <message>
+            <source>报告已保存：{path}</source>
+            <translation>Report saved: {path}</translation>
+        </message>
+    </context>
+    <context>
         <name>IssueVouchersDialog</name>
         <message>
             <source>发放兑换券</source>
@@ -2262,6 +2636,10 @@ Points residents hold: {held_p}, {held} yuan</translation>
             <source>积分超市</source>
             <translation>Points store</translation>
         </message>
+        <message>
+            <source>光荣榜</source>
+            <translation>Honour roll</translation>
+        </message>
     </context>
     <context>
         <name>MerchantsTab</name>
@@ -2364,6 +2742,45 @@ Points residents hold: {held_p}, {held} yuan</translation>
         <message>
             <source>哪里可以用兑换券</source>
             <translation>Where to spend your vouchers</translation>
+        </message>
+    </context>
+    <context>
+        <name>NominationDialog</name>
+        <message>
+            <source>已登记推荐：{who}（{title}），待管理员评议</source>
+            <translation>Nomination recorded: {who} ({title}), for an administrator to decide</translation>
+        </message>
+        <message>
+            <source>或填写推荐单位、推荐人姓名</source>
+            <translation>or the name of the unit or person nominating</translation>
+        </message>
+        <message>
+            <source>推荐人是本站居民时在此查找</source>
+            <translation>Find the nominator here when they are a resident</translation>
+        </message>
+        <message>
+            <source>推荐人（其他）</source>
+            <translation>Nominator (other)</translation>
+        </message>
+        <message>
+            <source>推荐人（居民）</source>
+            <translation>Nominator (resident)</translation>
+        </message>
+        <message>
+            <source>推荐理由</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>推荐理由：做了什么好事</source>
+            <translation>Reason: the good they did</translation>
+        </message>
+        <message>
+            <source>推荐身边好人</source>
+            <translation>Nominate a good neighbour</translation>
+        </message>
+        <message>
+            <source>登记推荐</source>
+            <translation>Record</translation>
         </message>
     </context>
     <context>
@@ -2908,6 +3325,25 @@ Points residents hold: {held_p}, {held} yuan</translation>
         </message>
     </context>
     <context>
+        <name>ResidentFinder</name>
+        <message>
+            <source>姓名、拼音首字母、居民编号、手机或证件号后四位，回车查找</source>
+            <translation>Name, pinyin initials, resident number, last 4 of phone or ID; Enter to find</translation>
+        </message>
+        <message>
+            <source>已选：{name}（{no}）</source>
+            <translation>Chosen: {name} ({no})</translation>
+        </message>
+        <message>
+            <source>找不到“{query}”。</source>
+            <translation>Nothing found for “{query}”.</translation>
+        </message>
+        <message>
+            <source>找到多位居民：用 ↑↓ 选择，回车选定。</source>
+            <translation>Several residents found: choose with ↑↓ and Enter.</translation>
+        </message>
+    </context>
+    <context>
         <name>ResidentFormDialog</name>
         <message>
             <source>修改居民信息</source>
@@ -3187,6 +3623,10 @@ Save anyway?</translation>
         <message>
             <source>批量打印居民卡…</source>
             <translation>Print many cards…</translation>
+        </message>
+        <message>
+            <source>导入名册…</source>
+            <translation>Import roster…</translation>
         </message>
         <message>
             <source>导出到 Excel…</source>
@@ -4468,6 +4908,37 @@ Please sign in</translation>
         <message>
             <source>取消</source>
             <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>WithdrawDialog</name>
+        <message>
+            <source>{who}：{date}“{title}”。撤销后记录保留备查，不再上榜。</source>
+            <translation>{who}: “{title}” of {date}. Once withdrawn it stays on file but leaves the roll.</translation>
+        </message>
+        <message>
+            <source>已撤销表彰：{who}（{title}）</source>
+            <translation>Commendation withdrawn: {who} ({title})</translation>
+        </message>
+        <message>
+            <source>撤销</source>
+            <translation>Withdraw</translation>
+        </message>
+        <message>
+            <source>撤销理由，如 登记错了人</source>
+            <translation>Why, e.g. recorded for the wrong person</translation>
+        </message>
+        <message>
+            <source>撤销表彰</source>
+            <translation>Withdraw a commendation</translation>
+        </message>
+        <message>
+            <source>理由</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>确定撤销 {who} 的“{title}”表彰吗？</source>
+            <translation>Withdraw the commendation “{title}” of {who}?</translation>
         </message>
     </context>
     <context>

@@ -63,6 +63,8 @@ class ResidentsPage(Page):
         self.card_button = QPushButton(self.tr("打印居民卡"))
         self.batch_button = QPushButton(self.tr("批量打印居民卡…"))
         self.batch_button.setObjectName("batchCards")
+        self.import_button = QPushButton(self.tr("导入名册…"))
+        self.import_button.setObjectName("importRoster")
         self.export_button = QPushButton(self.tr("导出到 Excel…"))
         self.export_button.setObjectName("exportResidents")
         self.archive_button = QPushButton(self.tr("归档"))
@@ -73,6 +75,7 @@ class ResidentsPage(Page):
         top.addWidget(self.query, 1)
         top.addWidget(self.archived)
         top.addWidget(self.register_button)
+        top.addWidget(self.import_button)  # beside registering: the action row is full
         top.addWidget(self.export_button)
         actions = QHBoxLayout()
         for button in (self.desk_button, self.edit_button, self.reissue_button,
@@ -100,6 +103,7 @@ class ResidentsPage(Page):
         self.reissue_button.clicked.connect(self._on_reissue_button_clicked)
         self.card_button.clicked.connect(self._on_card_button_clicked)
         self.batch_button.clicked.connect(self._on_batch_button_clicked)
+        self.import_button.clicked.connect(self._on_import_button_clicked)
         self.export_button.clicked.connect(self._on_export_button_clicked)
         self.archive_button.clicked.connect(self._on_archive_button_clicked)
         self.desk.clerk_changed.connect(self._update_buttons)
@@ -243,6 +247,10 @@ class ResidentsPage(Page):
         hit = self.selected()
         self._open(CardBatchDialog(self.desk, hit.grid if hit else "", self))
 
+    def _on_import_button_clicked(self) -> None:
+        from app.views.residents.import_dialog import ImportDialog
+
+        self._open(ImportDialog(self.desk, self))
     def _on_export_button_clicked(self) -> None:
         from app.views.residents.export_dialog import ExportDialog
 

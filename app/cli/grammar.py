@@ -19,6 +19,7 @@ from app.cli import (
     grammar_roster,
     grammar_settlement,
     grammar_store,
+    grammar_tags_export,
     grammar_volunteer_records,
     grammar_volunteers,
 )
@@ -207,6 +208,7 @@ def parser() -> argparse.ArgumentParser:
     grammar_closeout.add_commands(sub)
     grammar_store.add_commands(sub)
     grammar_honours.add_commands(sub)
+    grammar_tags_export.add_commands(sub)
 
     s = _sub(sub, "backup", "备份本站数据（并校验备份）")
     s.add_argument("--to", default=None,

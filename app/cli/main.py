@@ -134,6 +134,7 @@ def _handlers() -> Handlers:
         settlement,
         station,
         store,
+        tags_export,
         volunteer_records,
         volunteers,
         vouchers,
@@ -143,7 +144,8 @@ def _handlers() -> Handlers:
             **documents.HANDLERS, **vouchers.HANDLERS, **admin.HANDLERS, **desk.HANDLERS,
             **volunteers.HANDLERS, **volunteer_records.HANDLERS, **rooms.HANDLERS,
             **requests.HANDLERS, **settlement.HANDLERS, **closeout.HANDLERS, **store.HANDLERS,
-            **honours.HANDLERS, **roster.HANDLERS}
+            **honours.HANDLERS, **roster.HANDLERS,
+            **tags_export.HANDLERS}
 
 
 def _run(args: argparse.Namespace, config: Config) -> Outcome:

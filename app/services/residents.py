@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from app.models import Household, Resident, RetiredCard, write_transaction
 from app.models.station import station_code
-from app.services import audit, idnumber, operations, resident_rows, search, text
+from app.services import audit, idnumber, operations, resident_rows, search, tags, text
 from app.services.changes import Changes
 from app.services.context import Context
 from app.services.errors import (
@@ -30,14 +30,6 @@ from app.services.search import CARD_PATTERN
 
 CARD_PREFIX = "SDC"
 _PHONE = re.compile(r"1[0-9]{10}")
-TAGS = {
-    "elderly_alone": "独居老人",
-    "disabled": "残疾人",
-    "volunteer": "志愿者",
-    "party_member": "党员",
-    "low_income": "低保户",
-    "veteran": "退役军人",
-}
 ADDRESS_FIELDS = ("compound", "building", "unit", "room")
 _ADDRESS = re.compile(r"(?P<compound>.*?)(?:(?P<building>[0-9A-Za-z]+)(?:号楼|[栋幢号楼]))?"
                       r"(?:(?P<unit>[0-9A-Za-z]+)单元)?(?:(?P<room>[0-9A-Za-z]+)室?)?")
@@ -157,16 +149,16 @@ def _phone(data: ResidentInput) -> dict[str, object]:
     return {"phone": phone or None}
 
 
-def _rest(data: ResidentInput) -> dict[str, object]:
-    unknown = set(data.tags) - set(TAGS)
-    if unknown:
-        raise InvalidInput(what=f"未知标签：{', '.join(sorted(unknown))}",
-                           what_en=f"Unknown tags: {', '.join(sorted(unknown))}")
+def _rest(data: ResidentInput, resident_id: int | None) -> dict[str, object]:
+    # A tag retired since the resident got it stays; no one gets it anew.
+    kept = (resident_id and Resident.select(Resident.tags)
+            .where(Resident.id == resident_id).scalar()) or ""
+    codes = tags.codes_for(data.tags, kept=kept.split(","))
     if data.household_id is not None and not Household.select().where(
             Household.id == data.household_id).exists():
         raise InvalidInput(what=f"没有编号为 {data.household_id} 的户。",
                            what_en=f"No household {data.household_id}.", field="household")
-    values: dict[str, object] = {"tags": ",".join(sorted(set(data.tags))),
+    values: dict[str, object] = {"tags": ",".join(codes),
                                  "household": data.household_id}
     for key in ADDRESS_FIELDS:
         values[key] = text.clean(getattr(data, key), text.ADDRESS, field=key)
@@ -175,7 +167,8 @@ def _rest(data: ResidentInput) -> dict[str, object]:
 
 
 def _clean(ctx: Context, data: ResidentInput, resident_id: int | None) -> dict[str, object]:
-    return {**_name(data), **_identity(ctx, data, resident_id), **_phone(data), **_rest(data)}
+    return {**_name(data), **_identity(ctx, data, resident_id), **_phone(data),
+            **_rest(data, resident_id)}
 
 
 def validate(ctx: Context, data: ResidentInput, resident_id: int | None = None
@@ -184,7 +177,7 @@ def validate(ctx: Context, data: ResidentInput, resident_id: int | None = None
     the same rules again."""
     problems: list[DeskError] = []
     for check in (lambda: _name(data), lambda: _identity(ctx, data, resident_id),
-                  lambda: _phone(data), lambda: _rest(data)):
+                  lambda: _phone(data), lambda: _rest(data, resident_id)):
         try:
             check()
         except DeskError as exc:

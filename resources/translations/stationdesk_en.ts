@@ -71,6 +71,10 @@
             <source>点单</source>
             <translation>Requests</translation>
         </message>
+        <message>
+            <source>导出到 Excel…</source>
+            <translation>Export to Excel…</translation>
+        </message>
     </context>
     <context>
         <name>ActivityDialog</name>
@@ -1746,6 +1750,96 @@ Reason: {reason}</translation>
         </message>
     </context>
     <context>
+        <name>ExportDialog</name>
+        <message>
+            <source>导出到 Excel</source>
+            <translation>Export to Excel</translation>
+        </message>
+        <message>
+            <source>居民名单</source>
+            <translation>Residents</translation>
+        </message>
+        <message>
+            <source>积分流水</source>
+            <translation>Points ledger</translation>
+        </message>
+        <message>
+            <source>志愿活动</source>
+            <translation>Volunteer activities</translation>
+        </message>
+        <message>
+            <source>兑换券</source>
+            <translation>Vouchers</translation>
+        </message>
+        <message>
+            <source>全部居民</source>
+            <translation>All residents</translation>
+        </message>
+        <message>
+            <source>完整证件号和手机号（仅管理员，记入审计日志）</source>
+            <translation>Full ID numbers and phones (admins only, audited)</translation>
+        </message>
+        <message>
+            <source>只导出这段日期</source>
+            <translation>Only these dates</translation>
+        </message>
+        <message>
+            <source>保存为 .xlsx 文件</source>
+            <translation>Save as an .xlsx file</translation>
+        </message>
+        <message>
+            <source>选择位置…</source>
+            <translation>Choose where…</translation>
+        </message>
+        <message>
+            <source>导出</source>
+            <translation>Export</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>导出内容</source>
+            <translation>Export</translation>
+        </message>
+        <message>
+            <source>标签</source>
+            <translation>Tag</translation>
+        </message>
+        <message>
+            <source>日期</source>
+            <translation>Dates</translation>
+        </message>
+        <message>
+            <source>文件</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <source>请先选择保存位置。</source>
+            <translation>Choose where to save first.</translation>
+        </message>
+        <message>
+            <source>正在导出…</source>
+            <translation>Exporting…</translation>
+        </message>
+        <message>
+            <source>正在导出到 Excel…</source>
+            <translation>Exporting to Excel…</translation>
+        </message>
+        <message numerus="yes">
+            <source>已导出 %n 行到 {path}</source>
+            <translation>
+                <numerusform>%n row exported to {path}</numerusform>
+                <numerusform>%n rows exported to {path}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>已取消，没有写入文件。</source>
+            <translation>Cancelled; no file was written.</translation>
+        </message>
+    </context>
+    <context>
         <name>FinishRequestDialog</name>
         <message>
             <source>办结点单</source>
@@ -3360,6 +3454,10 @@ Save anyway?</translation>
             <source>选择本站的网格，或输入新网格</source>
             <translation>Choose one of the station&apos;s grids, or type a new one</translation>
         </message>
+        <message>
+            <source>{tag}（已停用）</source>
+            <translation>{tag} (retired)</translation>
+        </message>
     </context>
     <context>
         <name>ResidentPanel</name>
@@ -3529,6 +3627,10 @@ Save anyway?</translation>
         <message>
             <source>导入名册…</source>
             <translation>Import roster…</translation>
+        </message>
+        <message>
+            <source>导出到 Excel…</source>
+            <translation>Export to Excel…</translation>
         </message>
     </context>
     <context>
@@ -4486,6 +4588,53 @@ Please sign in</translation>
         <message>
             <source>（低库存）</source>
             <translation> (low)</translation>
+        </message>
+    </context>
+    <context>
+        <name>TagsBox</name>
+        <message>
+            <source>居民标签</source>
+            <translation>Resident tags</translation>
+        </message>
+        <message>
+            <source>新标签名称，或所选标签的新名称</source>
+            <translation>A new tag's name, or the chosen tag's new name</translation>
+        </message>
+        <message>
+            <source>添加标签</source>
+            <translation>Add tag</translation>
+        </message>
+        <message>
+            <source>改名</source>
+            <translation>Rename</translation>
+        </message>
+        <message>
+            <source>停用</source>
+            <translation>Retire</translation>
+        </message>
+        <message>
+            <source>{tag}（已停用）</source>
+            <translation>{tag} (retired)</translation>
+        </message>
+        <message>
+            <source>已添加标签“{tag}”</source>
+            <translation>Tag “{tag}” added</translation>
+        </message>
+        <message>
+            <source>标签已改名为“{tag}”</source>
+            <translation>Tag renamed to “{tag}”</translation>
+        </message>
+        <message>
+            <source>停用标签</source>
+            <translation>Retire tag</translation>
+        </message>
+        <message>
+            <source>停用后不能再给居民添加“{tag}”，已有此标签的居民保留它。确定停用吗？</source>
+            <translation>Once retired, “{tag}” is given to no one new; residents who have it keep it. Retire it?</translation>
+        </message>
+        <message>
+            <source>已停用标签“{tag}”</source>
+            <translation>Tag “{tag}” retired</translation>
         </message>
     </context>
     <context>

@@ -23,6 +23,7 @@ from app.services.errors import (
     ResidentArchived,
     ResidentNotFound,
 )
+from app.services.errors.tags import TagNotFound
 from app.services.residents import ResidentInput
 
 
@@ -56,7 +57,7 @@ def test_resident_numbers_are_sequential_and_card_codes_random(ctx):
     (ResidentInput(name="   "), InvalidName),
     (ResidentInput(name=""), InvalidName),
     (ResidentInput(name="长" * 41), InvalidName),
-    (ResidentInput(name="王五", tags=("not_a_tag",)), InvalidInput),
+    (ResidentInput(name="王五", tags=("not_a_tag",)), TagNotFound),
     (ResidentInput(name="王五", id_type="passport", id_number="E123"), InvalidInput),
 ])
 def test_invalid_registration_changes_nothing(ctx, counts, data, error):

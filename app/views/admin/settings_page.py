@@ -26,6 +26,7 @@ from app.services import merchants
 from app.services import station as station_service
 from app.services.changes import Changes
 from app.services.station import StationInfo
+from app.views.admin.tags_box import TagsBox
 from app.views.common import i18n, preferences
 from app.views.common.errors import message_for
 from app.views.common.keys import EnterSubmits
@@ -48,6 +49,7 @@ class SettingsPage(Page):
         column.addWidget(self._station_box())
         column.addWidget(self._machine_box())
         column.addWidget(self._merchant_box())
+        column.addWidget(TagsBox(desk))
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from app.services import catalogue, checkins, residents
+from app.services import catalogue, checkins, tags
 from app.views.common import i18n
 
 CONTEXT = "Labels"
@@ -24,9 +24,6 @@ _EXTRACTED = (
     QT_TRANSLATE_NOOP("Labels", "登记积分"), QT_TRANSLATE_NOOP("Labels", "兑换积分"),
     QT_TRANSLATE_NOOP("Labels", "参加活动"), QT_TRANSLATE_NOOP("Labels", "志愿服务"),
     QT_TRANSLATE_NOOP("Labels", "咨询办事"),
-    QT_TRANSLATE_NOOP("Labels", "独居老人"), QT_TRANSLATE_NOOP("Labels", "残疾人"),
-    QT_TRANSLATE_NOOP("Labels", "志愿者"), QT_TRANSLATE_NOOP("Labels", "党员"),
-    QT_TRANSLATE_NOOP("Labels", "低保户"), QT_TRANSLATE_NOOP("Labels", "退役军人"),
 )
 
 SCOPES = {
@@ -67,8 +64,18 @@ def purpose(code: str) -> str:
     return tr(checkins.PURPOSES.get(code, code))
 
 
-def tag(code: str) -> str:
-    return tr(residents.TAGS.get(code, code))
+def tag(code: str, known: dict[str, tags.TagView] | None = None) -> str:
+    """A tag's name in the desk's language; the station keeps both names of its tags.
+    ``known``: the list already read, when many tags are named at once."""
+    found = (known if known is not None else tag_list()).get(code)
+    if found is None:
+        return code
+    return found.name_en if i18n.language() == "en" and found.name_en else found.name
+
+
+def tag_list(include_retired: bool = True) -> dict[str, tags.TagView]:
+    """The station's tags by code, in the admin's order."""
+    return {t.code: t for t in tags.list_tags(include_retired)}
 
 
 def scope(code: str) -> str:

@@ -187,7 +187,8 @@ class ResidentPanel(QWidget):
         self._show_numbers()
         self.details["address"].setText(r.address or "—")
         self.details["grid"].setText(r.grid or "—")
-        self.details["tags"].setText(labels.join([labels.tag(t) for t in r.tags]) or "—")
+        known = labels.tag_list()
+        self.details["tags"].setText(labels.join([labels.tag(t, known) for t in r.tags]) or "—")
         self.details["checkin"].setText(self.tr("是：{times}").format(times=labels.join(
             [f"{at} {labels.purpose(p)}" for p, at in times])) if times else self.tr("否"))
         self._show_pending(r.id)

@@ -85,9 +85,15 @@ class ResidentFormDialog(ReportingDialog):
         address["room"].setPlaceholderText(self.tr("室"))
         self.tags: dict[str, QCheckBox] = {}
         tag_grid = QGridLayout()
-        for n, code in enumerate(residents.TAGS):
-            box = QCheckBox(labels.tag(code))
-            box.setChecked(bool(resident and code in resident.tags))
+        # The station's tags on offer, and any retired one this resident keeps.
+        held = set(resident.tags) if resident else set()
+        offered = [t for t in labels.tag_list().values() if not t.retired or t.code in held]
+        for n, found in enumerate(offered):
+            code = found.code
+            name = labels.tag(code, {code: found})
+            box = QCheckBox(self.tr("{tag}（已停用）").format(tag=name) if found.retired
+                            else name)
+            box.setChecked(code in held)
             self.tags[code] = box
             tag_grid.addWidget(box, n // 3, n % 3)
         self.feedback = Feedback()

@@ -65,6 +65,8 @@ class ResidentsPage(Page):
         self.batch_button.setObjectName("batchCards")
         self.import_button = QPushButton(self.tr("导入名册…"))
         self.import_button.setObjectName("importRoster")
+        self.export_button = QPushButton(self.tr("导出到 Excel…"))
+        self.export_button.setObjectName("exportResidents")
         self.archive_button = QPushButton(self.tr("归档"))
         self.archive_button.setObjectName("archiveButton")
 
@@ -74,6 +76,7 @@ class ResidentsPage(Page):
         top.addWidget(self.archived)
         top.addWidget(self.register_button)
         top.addWidget(self.import_button)  # beside registering: the action row is full
+        top.addWidget(self.export_button)
         actions = QHBoxLayout()
         for button in (self.desk_button, self.edit_button, self.reissue_button,
                        self.card_button):
@@ -101,6 +104,7 @@ class ResidentsPage(Page):
         self.card_button.clicked.connect(self._on_card_button_clicked)
         self.batch_button.clicked.connect(self._on_batch_button_clicked)
         self.import_button.clicked.connect(self._on_import_button_clicked)
+        self.export_button.clicked.connect(self._on_export_button_clicked)
         self.archive_button.clicked.connect(self._on_archive_button_clicked)
         self.desk.clerk_changed.connect(self._update_buttons)
 
@@ -247,6 +251,10 @@ class ResidentsPage(Page):
         from app.views.residents.import_dialog import ImportDialog
 
         self._open(ImportDialog(self.desk, self))
+    def _on_export_button_clicked(self) -> None:
+        from app.views.residents.export_dialog import ExportDialog
+
+        self._open(ExportDialog(self.desk, "residents", self))
 
     def _on_archive_button_clicked(self) -> None:
         hit = self.selected()

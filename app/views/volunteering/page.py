@@ -80,6 +80,9 @@ class ActivitiesPage(Page):
         period.addWidget(QLabel("—"))
         period.addWidget(self.end)
         period.addStretch(1)
+        self.export_button = QPushButton(self.tr("导出到 Excel…"))
+        self.export_button.setObjectName("exportActivities")
+        period.addWidget(self.export_button)
         column.addLayout(period)
         self.model = ActivitiesModel(self)
         self.table = self.make_table(self.model, "activitiesTable")
@@ -103,6 +106,7 @@ class ActivitiesPage(Page):
         self.attend_button.clicked.connect(self._on_attend_button_clicked)
         self.close_button.clicked.connect(self._on_close_button_clicked)
         self.sheet_button.clicked.connect(self._on_sheet_button_clicked)
+        self.export_button.clicked.connect(self._on_export_button_clicked)
         self.mode.left.connect(self.leave_attendance)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
@@ -162,6 +166,14 @@ class ActivitiesPage(Page):
         if dialog.exec():
             self.refresh()
             self.select(dialog.added.id)
+
+    def _on_export_button_clicked(self) -> None:
+        from app.views.residents.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.desk, "activities", self,
+                              (self._day(self.start), self._day(self.end)))
+        dialog.reported.connect(self.feedback.show_ok)
+        dialog.open()
 
     def _on_attend_button_clicked(self) -> None:
         chosen = self.selected()

@@ -13,6 +13,7 @@ import argparse
 from app import __version__
 from app.cli import (
     grammar_closeout,
+    grammar_notice,
     grammar_requests,
     grammar_rooms,
     grammar_settlement,
@@ -203,6 +204,7 @@ def parser() -> argparse.ArgumentParser:
     grammar_requests.add_commands(sub)
     grammar_closeout.add_commands(sub)
     grammar_store.add_commands(sub)
+    grammar_notice.add_commands(sub)
 
     s = _sub(sub, "backup", "备份本站数据（并校验备份）")
     s.add_argument("--to", default=None,

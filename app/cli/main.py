@@ -125,6 +125,7 @@ def _handlers() -> Handlers:
         deeds,
         desk,
         documents,
+        notice,
         points,
         requests,
         residents,
@@ -140,7 +141,8 @@ def _handlers() -> Handlers:
     return {**station.HANDLERS, **residents.HANDLERS, **deeds.HANDLERS, **points.HANDLERS,
             **documents.HANDLERS, **vouchers.HANDLERS, **admin.HANDLERS, **desk.HANDLERS,
             **volunteers.HANDLERS, **volunteer_records.HANDLERS, **rooms.HANDLERS,
-            **requests.HANDLERS, **settlement.HANDLERS, **closeout.HANDLERS, **store.HANDLERS}
+            **requests.HANDLERS, **settlement.HANDLERS, **closeout.HANDLERS, **store.HANDLERS,
+            **notice.HANDLERS}
 
 
 def _run(args: argparse.Namespace, config: Config) -> Outcome:

@@ -36,6 +36,7 @@ MAX_QUANTITY = {"per_hour": 24, "per_time": 20, "per_award": 5, "once": 1}
 BACKDATE_DAYS = 366  # how far back a deed may be dated
 _DECIMAL = re.compile(r"[0-9]{1,4}(\.[0-9]{1,2})?")
 STATUS_ZH = {"approved": "已生效", "pending": "待审核", "rejected": "已驳回", "notice": "公示中"}
+STATUS_EN = {"notice": "on notice"}  # the others read as they are stored
 
 
 def quantity_tenths(quantity: object, unit: str) -> int:
@@ -314,7 +315,8 @@ def review_deed(ctx: Context, deed_uid: str, approve: bool, note: str = "",
         if deed is None:
             raise DeedNotFound()
         if deed.status != "pending":
-            raise AlreadyReviewed(status=STATUS_ZH[deed.status], status_en=deed.status)
+            raise AlreadyReviewed(status=STATUS_ZH[deed.status],
+                                  status_en=STATUS_EN.get(deed.status, deed.status))
         if approve:
             residents.load(deed.resident_id, active=True)
         today = ctx.clock.today()

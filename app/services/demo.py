@@ -41,6 +41,7 @@ from app.models import (
 from app.models.db import SQLITE_PRAGMAS, is_sqlite
 from app.services import (
     audit,
+    demo_notice,
     demo_people,
     demo_requests,
     demo_rooms,
@@ -164,6 +165,7 @@ def generate(ctx: Context, residents: int = 200, seed: int = 1, activity: float 
         audit.record(ctx, "demo.generate", station.code, {"residents": residents, "seed": seed})
     demo_volunteering.generate(ctx, clerk, rng)  # through the services, once indexes are back
     demo_requests.generate(ctx, clerk, rng)  # after the teams and activities: it uses them
+    demo_notice.generate(ctx, clerk, rng)
     if is_sqlite():
         database.execute_sql(f"PRAGMA cache_size = {SQLITE_PRAGMAS['cache_size']}")
     return {"residents": residents, **totals,

@@ -185,3 +185,18 @@ def test_the_board_lists_the_deeds_on_notice_and_the_months_scores(ctx, clerk_ct
     notice.post_due(ctx)
     scores = notice_board.month_scores(clock.today())
     assert [(s.name, s.points) for s in scores] == [("李四海", 5), ("张明月", 3)]
+
+
+def test_the_demo_puts_deeds_on_notice_one_objected_to_once(ctx, clock):
+    from app.services import demo
+
+    demo.generate(ctx, residents=20)
+    entries = notice_board.entries(clock.today())
+    states = sorted(e.state for e in entries)
+    assert states.count("notice") == 2 and states.count("objected") == 1
+    assert "pending" in states
+    (objected,) = [e for e in entries if e.state == "objected"]
+    assert objected.open_objections[0].reason.startswith("有居民反映")
+    assert integrity.run_check(ctx.keys_dir).ok
+    demo.generate(ctx, residents=5)  # more demo residents: the notice is not made twice
+    assert len(notice_board.entries(clock.today())) == len(entries)

@@ -66,15 +66,20 @@ def _state(status: str, has_open: bool) -> str:
     return {"approved": "posted"}.get(status, status)
 
 
-def entries(today: dt.date, recent_days: int = RECENT_DAYS) -> list[NoticeEntry]:
+def entries(today: dt.date, recent_days: int = RECENT_DAYS,
+            resident_id: int | None = None) -> list[NoticeEntry]:
     """Deeds waiting for review or on notice, and those whose notice ended in the last
-    ``recent_days`` days (counted, or rejected on an objection), oldest first."""
+    ``recent_days`` days (counted, or rejected on an objection), oldest first; only one
+    resident's with ``resident_id``."""
     recent = Deed.notice_until.is_null(False) & (
         Deed.notice_until >= today - dt.timedelta(days=recent_days))
-    rows = list(Deed.select(Deed, Resident, DeedType, Clerk)
-                .join(Resident).switch(Deed).join(DeedType).switch(Deed)
-                .join(Clerk, on=(Deed.recorded_by == Clerk.id))
-                .where(Deed.status.in_(("pending", "notice")) | recent).order_by(Deed.id))
+    query = (Deed.select(Deed, Resident, DeedType, Clerk)
+             .join(Resident).switch(Deed).join(DeedType).switch(Deed)
+             .join(Clerk, on=(Deed.recorded_by == Clerk.id))
+             .where(Deed.status.in_(("pending", "notice")) | recent).order_by(Deed.id))
+    if resident_id is not None:
+        query = query.where(Deed.resident == resident_id)
+    rows = list(query)
     found: dict[int, list[ObjectionRow]] = defaultdict(list)
     if rows:
         for o in (Objection.select(Objection, Clerk)

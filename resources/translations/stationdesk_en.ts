@@ -3089,6 +3089,14 @@ Save anyway?</translation>
             <source>否</source>
             <translation>no</translation>
         </message>
+        <message>
+            <source>公示中：{deed} {points:+d} 分，公示至 {until}，期满后计入</source>
+            <translation>On notice: {deed} {points:+d} points until {until}, counted then</translation>
+        </message>
+        <message>
+            <source>有异议：{deed} {points:+d} 分，待管理员处理</source>
+            <translation>Objected: {deed} {points:+d} points, waiting for an admin</translation>
+        </message>
     </context>
     <context>
         <name>ResidentsPage</name>

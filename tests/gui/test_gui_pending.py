@@ -106,5 +106,5 @@ def test_the_panel_shows_the_residents_waiting_deeds(window, ctx, resident, answ
     page = window.pages.currentWidget()
     page.table.selectRow(0)
     qtbot.mouseClick(page.approve_button, Qt.MouseButton.LeftButton)
-    window.show_page("desk")
-    assert not panel.pending.isVisible()
+    window.show_page("desk")  # on notice now: still shown, with the day it counts
+    assert panel.pending.text() == "公示中：见义勇为、伸张正义 +5 分，公示至 2026-11-26，期满后计入"

@@ -200,3 +200,18 @@ def test_the_demo_puts_deeds_on_notice_one_objected_to_once(ctx, clock):
     assert integrity.run_check(ctx.keys_dir).ok
     demo.generate(ctx, residents=5)  # more demo residents: the notice is not made twice
     assert len(notice_board.entries(clock.today())) == len(entries)
+
+
+def test_the_check_finds_a_deed_whose_state_and_entries_disagree(ctx, clerk_ctx, resident):
+    counted = deeds.record_deed(ctx, resident.id, "BLOOD_DONATION")
+    on = _on_notice(ctx, resident)
+    notice.record_objection(clerk_ctx, on.deed_uid, "不实")
+    assert integrity.run_check(ctx.keys_dir).ok
+    # Edited in the file: a counted deed sent back on notice, an objection left open on
+    # a rejected deed. Each is named.
+    Deed.update(status="notice").where(Deed.uid == counted.deed_uid).execute()
+    Deed.update(status="rejected").where(Deed.uid == on.deed_uid).execute()
+    problems = integrity.run_check(ctx.keys_dir).problems
+    assert any("1 条积分登记的状态与流水不符" in p for p in problems)
+    assert any("1 条公示中的积分登记没有公示截止日" in p for p in problems)
+    assert any("1 条公示异议与积分登记的状态不符" in p for p in problems)

@@ -14,6 +14,7 @@ from app import __version__
 from app.cli import (
     grammar_closeout,
     grammar_honours,
+    grammar_notice,
     grammar_requests,
     grammar_rooms,
     grammar_roster,
@@ -209,6 +210,7 @@ def parser() -> argparse.ArgumentParser:
     grammar_store.add_commands(sub)
     grammar_honours.add_commands(sub)
     grammar_tags_export.add_commands(sub)
+    grammar_notice.add_commands(sub)
 
     s = _sub(sub, "backup", "备份本站数据（并校验备份）")
     s.add_argument("--to", default=None,

@@ -126,6 +126,7 @@ def _handlers() -> Handlers:
         desk,
         documents,
         honours,
+        notice,
         points,
         requests,
         residents,
@@ -145,7 +146,7 @@ def _handlers() -> Handlers:
             **volunteers.HANDLERS, **volunteer_records.HANDLERS, **rooms.HANDLERS,
             **requests.HANDLERS, **settlement.HANDLERS, **closeout.HANDLERS, **store.HANDLERS,
             **honours.HANDLERS, **roster.HANDLERS,
-            **tags_export.HANDLERS}
+            **tags_export.HANDLERS, **notice.HANDLERS}
 
 
 def _run(args: argparse.Namespace, config: Config) -> Outcome:

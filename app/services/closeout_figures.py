@@ -205,15 +205,18 @@ def _deeds(book: _Book, w: Window) -> None:
     recorded = [_Deed(*row) for row in _raw(Deed.select(
         Deed.id, Deed.uid, Deed.points, Deed.status, Deed.reviewed_at, Deed.reviewed_by).where(
         w.holds("deed"), w.mine(Deed.recorded_by)))]
-    # Posted by this clerk: recorded without review, or approved by them on review (a deed
-    # of any age: the review's audit record names it).
-    reviewed = [r.target for r in _audit(w, "deed.approve")]
+    # Posted by this clerk: recorded without review, approved by them on review (a deed
+    # of any age: the review's audit record names it), or posted at their desk when its
+    # public notice ended (app.services.notice; its approval then posted nothing).
+    reviewed = [r.target for r in _audit(w, "deed.approve")
+                if "notice_until" not in json.loads(r.detail or "{}")]
+    due = [r.target for r in _audit(w, "deed.post")]
     posted = [d for d in recorded if d.status == "approved" and d.reviewed_by_id is None]
-    if reviewed:
+    if reviewed or due:
         posted.extend(_Deed(*row) for row in _raw(Deed.select(
             Deed.id, Deed.uid, Deed.points, Deed.status, Deed.reviewed_at, Deed.reviewed_by)
-            .where(Deed.uid.in_(reviewed), Deed.status == "approved",
-                   Deed.reviewed_by == w.clerk_id)))
+            .where(Deed.uid.in_(reviewed + due), Deed.status == "approved",
+                   (Deed.reviewed_by == w.clerk_id) | Deed.uid.in_(due))))
     for key, kind, sign in (("deeds_awarded", "award", 1), ("deeds_deducted", "deduct", -1)):
         deeds = {d.id: (d.uid, d.points) for d in posted if (d.points > 0) == (sign > 0)}
         entries = {e.deed_id: e for e in book.ledger(kind)}

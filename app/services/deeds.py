@@ -13,7 +13,7 @@ import uuid
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from app.models import Deed, DeedType, Resident
+from app.models import Deed, DeedType, Resident, Station
 from app.models.fixed_sql import FixedSql, insert
 from app.models.station import station_code
 from app.services import audit, catalogue, ledger, operations, resident_rows, residents, text
@@ -35,7 +35,8 @@ from app.services.permissions import require
 MAX_QUANTITY = {"per_hour": 24, "per_time": 20, "per_award": 5, "once": 1}
 BACKDATE_DAYS = 366  # how far back a deed may be dated
 _DECIMAL = re.compile(r"[0-9]{1,4}(\.[0-9]{1,2})?")
-STATUS_ZH = {"approved": "已生效", "pending": "待审核", "rejected": "已驳回"}
+STATUS_ZH = {"approved": "已生效", "pending": "待审核", "rejected": "已驳回", "notice": "公示中"}
+STATUS_EN = {"notice": "on notice"}  # the others read as they are stored
 
 
 def quantity_tenths(quantity: object, unit: str) -> int:
@@ -141,6 +142,7 @@ class DeedResult:
     status: str
     balance: int
     deed_name_en: str = ""  # results recorded before English names were kept have none
+    notice_until: str | None = None  # approved onto the public notice (公示) until this day
     replayed: bool = False  # the first result of a request made before, returned again
 
     @property
@@ -301,7 +303,10 @@ def check_review_note(approve: bool, note: str) -> None:
 
 def review_deed(ctx: Context, deed_uid: str, approve: bool, note: str = "",
                 request_id: str | None = None) -> DeedResult:
-    """Approve (the points count from now) or reject a pending deed."""
+    """Approve or reject a pending deed. With a notice period (``Station.notice_days``)
+    an approved deed goes on the public notice (公示) and its points count once the
+    period has passed without an upheld objection (app.services.notice); without one
+    they count from now."""
     require(ctx, "deed.review")
     check_review_note(approve, note)
 
@@ -310,26 +315,43 @@ def review_deed(ctx: Context, deed_uid: str, approve: bool, note: str = "",
         if deed is None:
             raise DeedNotFound()
         if deed.status != "pending":
-            raise AlreadyReviewed(status=STATUS_ZH[deed.status], status_en=deed.status)
+            raise AlreadyReviewed(status=STATUS_ZH[deed.status],
+                                  status_en=STATUS_EN.get(deed.status, deed.status))
         if approve:
             residents.load(deed.resident_id, active=True)
-        deed.status = "approved" if approve else "rejected"
+        today = ctx.clock.today()
+        days = (Station.select(Station.notice_days).scalar() or 0) if approve else 0
+        deed.status = ("notice" if days else "approved") if approve else "rejected"
+        deed.notice_until = today + dt.timedelta(days=days) if days else None
         deed.reviewed_by = ctx.actor.clerk_id
         deed.reviewed_at = ctx.clock.now()
         deed.review_note = note.strip()
         deed.save()
         resident = deed.resident
         balance = resident.balance
-        if approve:
+        if deed.status == "approved":
             kind = "award" if deed.points > 0 else "deduct"
             balance = ledger.post(ctx, resident.id, kind, deed.points, rid, deed_id=deed.id,
-                                  business_date=deed.deed_date).balance_after
-        audit.record(ctx, "deed.approve" if approve else "deed.reject", deed.uid, {"note": note})
+                                  business_date=posting_date(deed.deed_date, today)
+                                  ).balance_after
+        detail = {"note": note}
+        if deed.notice_until:  # the close-out counts the points where they are posted
+            detail["notice_until"] = str(deed.notice_until)
+        audit.record(ctx, "deed.approve" if approve else "deed.reject", deed.uid, detail)
         return {"deed_uid": deed.uid, "resident_id": resident.id, "name": resident.name,
                 "deed_type": deed.deed_type.code, "deed_name": deed.deed_type.name_zh,
                 "deed_name_en": deed.deed_type.name_en, "points": deed.points,
-                "status": deed.status, "balance": balance}
+                "status": deed.status, "balance": balance,
+                "notice_until": str(deed.notice_until) if deed.notice_until else None}
 
     result, replayed = operations.run(ctx, "deed.review", request_id,
                                       {"deed": deed_uid, "approve": approve, "note": note}, body)
     return DeedResult(**result, replayed=replayed)
+
+
+def posting_date(deed_date: dt.date, today: dt.date) -> dt.date:
+    """The business date of a reviewed deed's points: the deed's own day, unless a
+    year-end clearing has closed it meanwhile; then the day they count (points dated
+    into a cleared period would escape every clearing)."""
+    cleared = ledger.last_clearing()
+    return today if cleared is not None and deed_date <= cleared else deed_date

@@ -43,6 +43,7 @@ from app.services import (
     audit,
     demo_closeout,
     demo_honours,
+    demo_notice,
     demo_people,
     demo_requests,
     demo_rooms,
@@ -167,6 +168,7 @@ def generate(ctx: Context, residents: int = 200, seed: int = 1, activity: float 
     demo_volunteering.generate(ctx, clerk, rng)  # through the services, once indexes are back
     demo_requests.generate(ctx, clerk, rng)  # after the teams and activities: it uses them
     demo_honours.generate(ctx, clerk, rng)
+    demo_notice.generate(ctx, clerk, rng)
     totals.update(demo_closeout.add(ctx, clerk, today))  # last: a closed day stays closed
     if is_sqlite():
         database.execute_sql(f"PRAGMA cache_size = {SQLITE_PRAGMAS['cache_size']}")

@@ -28,6 +28,7 @@ from app.models.migrations import install_guards, missing_guards
 from app.services import audit, checkpoint, seal
 from app.services.errors import KeyUnavailable
 from app.services.findings import Report
+from app.services.notice_check import deed_check
 from app.services.store_check import store_check
 
 Progress = Callable[[int, int], None]  # (steps done, steps in all)
@@ -236,6 +237,7 @@ def run_check(keys_dir: Path, quick: bool = False, progress: Progress | None = N
         lambda: guard_check(report, repair),  # it may write (guards put back): before the snapshot
         lambda: ledger_check(report),
         lambda: store_check(report),
+        lambda: deed_check(report),
         lambda: seal_check(report, keys_dir),
         lambda: audit_cross_check(report),
         lambda: audit_chain_check(report),

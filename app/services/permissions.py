@@ -27,6 +27,8 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "deed.record": (CLERK, "登记积分"),
     "deed.override_points": (ADMIN, "调整标准分值"),
     "deed.review": (ADMIN, "审核积分"),
+    "notice.object": (CLERK, "登记公示异议"),
+    "notice.resolve": (ADMIN, "处理公示异议"),
     "checkin.record": (CLERK, "签到"),
     "closeout.make": (CLERK, "日结"),
     "team.manage": (CLERK, "管理志愿服务队"),

@@ -30,6 +30,7 @@ class StationInfo:
     min_issue_points: int
     idle_lock_minutes: int
     demo: bool = False  # demo data: marked on every screen and printout
+    notice_days: int = 3  # a reviewed deed's public notice (公示) before it counts
 
     @property
     def changes(self) -> Changes:
@@ -40,7 +41,7 @@ class StationInfo:
 def _info(s: Station) -> StationInfo:
     return StationInfo(s.code, s.name, s.rate_points, s.rate_yuan, s.voucher_validity,
                        s.expiry_policy, tuple(int(d) for d in s.denominations.split(",")),
-                       s.min_issue_points, s.idle_lock_minutes, s.demo)
+                       s.min_issue_points, s.idle_lock_minutes, s.demo, s.notice_days)
 
 
 def is_initialised() -> bool:
@@ -91,7 +92,7 @@ def init_station(ctx: Context, code: str, name: str, admin_username: str, admin_
 
 _VALIDITY = re.compile(r"year_end|days:[1-9]\d{0,3}")
 _SETTINGS = {"name", "rate_points", "rate_yuan", "voucher_validity", "expiry_policy",
-             "denominations", "min_issue_points", "idle_lock_minutes"}
+             "denominations", "min_issue_points", "idle_lock_minutes", "notice_days"}
 
 
 def update_settings(ctx: Context, **changes: object) -> StationInfo:
@@ -117,6 +118,11 @@ def update_settings(ctx: Context, **changes: object) -> StationInfo:
         if key in changes and (not isinstance(changes[key], int) or changes[key] < (
                 0 if key == "idle_lock_minutes" else 1)):
             raise InvalidInput(what=f"{key} 须为正整数。", what_en=f"{key} must be positive.")
+    if "notice_days" in changes and (type(changes["notice_days"]) is not int
+                                     or not 0 <= changes["notice_days"] <= 30):
+        from app.services.errors.notice import NoticeDaysInvalid
+
+        raise NoticeDaysInvalid()
     if "voucher_validity" in changes and not _VALIDITY.fullmatch(str(changes["voucher_validity"])):
         raise InvalidInput(what="有效期须为 year_end 或 days:N。",
                            what_en="Validity is year_end or days:N.")

@@ -1431,6 +1431,22 @@ Vouchers issued: {ranges}</translation>
             <source>表彰日期</source>
             <translation>Date awarded</translation>
         </message>
+        <message>
+            <source>公示中 至 {until}</source>
+            <translation>On notice until {until}</translation>
+        </message>
+        <message>
+            <source>已生效</source>
+            <translation>Counted</translation>
+        </message>
+        <message>
+            <source>已驳回</source>
+            <translation>Rejected</translation>
+        </message>
+        <message>
+            <source>有异议（{count}）</source>
+            <translation>Objected ({count})</translation>
+        </message>
     </context>
     <context>
         <name>CorrectionsPage</name>
@@ -2557,8 +2573,8 @@ Points residents hold: {held_p}, {held} yuan</translation>
             <translation>Residents</translation>
         </message>
         <message>
-            <source>待审核</source>
-            <translation>Pending</translation>
+            <source>审核公示</source>
+            <translation>Review &amp; notice</translation>
         </message>
         <message>
             <source>积分目录</source>
@@ -2784,6 +2800,45 @@ Points residents hold: {held_p}, {held} yuan</translation>
         </message>
     </context>
     <context>
+        <name>ObjectionDialog</name>
+        <message>
+            <source>{name}“{deed}”{points:+d} 分，公示至 {until}</source>
+            <translation>{name} “{deed}” {points:+d} points, on notice until {until}</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>可不填（匿名）</source>
+            <translation>Optional (anonymous)</translation>
+        </message>
+        <message>
+            <source>已登记异议 {number}：{name}“{deed}”，处理前不计分</source>
+            <translation>Objection {number} recorded: {name} “{deed}” is not counted until it is resolved</translation>
+        </message>
+        <message>
+            <source>异议理由</source>
+            <translation>Objection</translation>
+        </message>
+        <message>
+            <source>必填：对哪一点有异议</source>
+            <translation>Required: what is objected to</translation>
+        </message>
+        <message>
+            <source>提出人</source>
+            <translation>Raised by</translation>
+        </message>
+        <message>
+            <source>登记</source>
+            <translation>Record</translation>
+        </message>
+        <message>
+            <source>登记异议</source>
+            <translation>Record objection</translation>
+        </message>
+    </context>
+    <context>
         <name>Output</name>
         <message>
             <source>A4 纸（每页多张）</source>
@@ -2930,8 +2985,8 @@ Points residents hold: {held_p}, {held} yuan</translation>
     <context>
         <name>PendingPage</name>
         <message>
-            <source>待审核积分</source>
-            <translation>Deeds awaiting review</translation>
+            <source>待审核与公示中的积分</source>
+            <translation>Deeds awaiting review or on notice</translation>
         </message>
         <message>
             <source>审核意见（驳回时必填）</source>
@@ -2968,6 +3023,33 @@ Points residents hold: {held_p}, {held} yuan</translation>
         <message>
             <source>驳回 {name}（{no}）的“{deed}”{points:+d} 分？</source>
             <translation>Reject “{deed}” for {name} ({no}), {points:+d} points?</translation>
+        </message>
+        <message numerus="yes">
+            <source>公示期满，已计入 %n 项积分</source>
+            <translation>
+                <numerusform>Notice ended: %n deed counted</numerusform>
+                <numerusform>Notice ended: %n deeds counted</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>处理异议…</source>
+            <translation>Resolve objection…</translation>
+        </message>
+        <message>
+            <source>已通过：{name}“{deed}”{points:+d} 分公示至 {until}，期满无异议即计入</source>
+            <translation>Approved: {name} “{deed}” {points:+d} points on notice until {until}; counted then if no objection holds</translation>
+        </message>
+        <message>
+            <source>打印公示…</source>
+            <translation>Print notice…</translation>
+        </message>
+        <message>
+            <source>登记异议…</source>
+            <translation>Record objection…</translation>
+        </message>
+        <message>
+            <source>积分公示</source>
+            <translation>Points notice</translation>
         </message>
     </context>
     <context>
@@ -3541,6 +3623,14 @@ Save anyway?</translation>
             <source>否</source>
             <translation>no</translation>
         </message>
+        <message>
+            <source>公示中：{deed} {points:+d} 分，公示至 {until}，期满后计入</source>
+            <translation>On notice: {deed} {points:+d} points until {until}, counted then</translation>
+        </message>
+        <message>
+            <source>有异议：{deed} {points:+d} 分，待管理员处理</source>
+            <translation>Objected: {deed} {points:+d} points, waiting for an admin</translation>
+        </message>
     </context>
     <context>
         <name>ResidentsPage</name>
@@ -3631,6 +3721,53 @@ Save anyway?</translation>
         <message>
             <source>导出到 Excel…</source>
             <translation>Export to Excel…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResolveDialog</name>
+        <message>
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>处理异议</source>
+            <translation>Resolve objection</translation>
+        </message>
+        <message>
+            <source>处理意见</source>
+            <translation>Decision note</translation>
+        </message>
+        <message>
+            <source>异议</source>
+            <translation>Objection</translation>
+        </message>
+        <message>
+            <source>异议不成立</source>
+            <translation>Dismiss</translation>
+        </message>
+        <message>
+            <source>异议不成立：{name}“{deed}”公示期满后计入</source>
+            <translation>Objection dismissed: {name} “{deed}” counts when its notice ends</translation>
+        </message>
+        <message>
+            <source>异议不成立：{name}“{deed}”已计入积分</source>
+            <translation>Objection dismissed: {name} “{deed}” is counted</translation>
+        </message>
+        <message>
+            <source>异议成立（不计分）</source>
+            <translation>Uphold (no points)</translation>
+        </message>
+        <message>
+            <source>异议成立：{name}“{deed}”已驳回，不计分</source>
+            <translation>Objection upheld: {name} “{deed}” rejected, no points</translation>
+        </message>
+        <message>
+            <source>必填：核实情况</source>
+            <translation>Required: what was found</translation>
+        </message>
+        <message>
+            <source>（{by}）</source>
+            <translation> ({by})</translation>
         </message>
     </context>
     <context>
@@ -4041,6 +4178,14 @@ Save anyway?</translation>
         <message>
             <source>（80 毫米纸）</source>
             <translation> (80 mm paper)</translation>
+        </message>
+        <message>
+            <source>不公示，审核通过即计入</source>
+            <translation>No notice: counted on approval</translation>
+        </message>
+        <message>
+            <source>审核后公示</source>
+            <translation>Notice after approval</translation>
         </message>
     </context>
     <context>

@@ -8,15 +8,24 @@ import os
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
-from app.services import auth, catalogue, deeds, ledger, redemption, residents, vouchers
+from app.services import (
+    auth,
+    catalogue,
+    deeds,
+    ledger,
+    notice_board,
+    redemption,
+    residents,
+    vouchers,
+)
 from app.services.context import new_request_id
 from app.views.tables.admin_lists import (
     CatalogueModel,
     ClerksModel,
-    PendingModel,
     RedeemModel,
     ScannedVoucher,
 )
+from app.views.tables.notice_rows import NoticeModel
 from app.views.tables.rows import LedgerModel, SearchModel
 from app.views.tables.short_lists import DeedTypesModel
 from app.views.tables.trailing import TRAILING_ROLE
@@ -83,10 +92,13 @@ def test_admin_models(ctx, clerk_ctx, resident, qtmodeltester):
     assert [clerks.data(clerks.index(r, 2)) for r in range(2)] == ["管理员", "经办人"]
 
     deeds.record_deed(ctx, resident.id, "HEROIC_ACT")
-    pending = PendingModel()
-    pending.set_rows(deeds.pending_deeds())
+    on = deeds.record_deed(ctx, resident.id, "HEROIC_ACT")
+    deeds.review_deed(ctx, on.deed_uid, True)
+    pending = NoticeModel()
+    pending.set_rows(notice_board.entries(ctx.clock.today()))
     qtmodeltester.check(pending)
-    assert pending.data(pending.index(0, 1)) == "张明月（000001）"
+    assert pending.data(pending.index(0, 2)) == "张明月（000001）"
+    assert [pending.data(pending.index(r, 0)) for r in range(2)] == ["待审核", "公示中 至 11-26"]
 
 
 def test_redeem_model_grows_and_shrinks(ctx, resident, qtmodeltester):

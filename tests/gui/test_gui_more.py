@@ -88,8 +88,9 @@ def test_a_deed_needing_review_waits_for_an_admin(window, ctx, resident, answer,
     qtbot.mouseClick(pending.reject_button, Qt.MouseButton.LeftButton)
     assert pending.errors.text("reason") == "此操作必须填写理由。"
     qtbot.mouseClick(pending.approve_button, Qt.MouseButton.LeftButton)
-    assert pending.feedback.text() == "已通过：张明月“见义勇为、伸张正义”+5 分，余额 5"
-    assert pending.model.rowCount() == 0 and ledger.balance(resident.id) == 5
+    assert pending.feedback.text() == ("已通过：张明月“见义勇为、伸张正义”+5 分公示至 2026-11-26，"
+                                       "期满无异议即计入")
+    assert pending.model.rowCount() == 1 and ledger.balance(resident.id) == 0
 
 
 def test_the_catalogue_page_adds_and_retires_a_deed_type(window, answer, qtbot):

@@ -45,8 +45,10 @@ def test_nothing_is_reviewed_without_a_visible_selection(window, ctx, resident, 
 
     answer.yes = True
     qtbot.mouseClick(page.approve_button, Qt.MouseButton.LeftButton)
-    assert ledger.balance(resident.id) == 5 and page.model.rowCount() == 0
-    assert not page.approve_button.isEnabled()  # the row went with the list's refresh
+    # On notice now: listed with its end, no points yet.
+    assert ledger.balance(resident.id) == 0 and page.model.rowCount() == 1
+    assert page.model.data(page.model.index(0, 0)) == "公示中 至 11-26"
+    assert not page.approve_button.isEnabled()  # the selection went with the list's refresh
 
 
 def test_rejecting_asks_too_and_keeps_the_points_out(window, ctx, resident, answer, qtbot):
@@ -75,21 +77,21 @@ def test_a_rejection_without_a_reason_is_refused_before_asking(window, ctx, resi
 
 def test_the_sidebar_counts_the_deeds_waiting(window, ctx, resident, answer, qtbot):
     item = window.sidebar_item(PENDING)
-    assert item.text() == "待审核\nCtrl+4"
+    assert item.text() == "审核公示\nCtrl+4"
     _record_at_the_desk(window, resident, qtbot)
-    assert item.text() == "待审核 (1)\nCtrl+4"
+    assert item.text() == "审核公示 (1)\nCtrl+4"
     window.show_page(PENDING)
     page = window.pages.currentWidget()
     page.table.selectRow(0)
     qtbot.mouseClick(page.approve_button, Qt.MouseButton.LeftButton)
-    assert item.text() == "待审核\nCtrl+4"
+    assert item.text() == "审核公示\nCtrl+4"
 
 
 def test_the_count_is_there_at_sign_in(ctx, desk, resident, qtbot):
     deeds.record_deed(ctx, resident.id, "HEROIC_ACT")
     deeds.record_deed(ctx, resident.id, "HEROIC_ACT")
     window = open_window(desk, qtbot)
-    assert window.sidebar_item(PENDING).text() == "待审核 (2)\nCtrl+4"
+    assert window.sidebar_item(PENDING).text() == "审核公示 (2)\nCtrl+4"
 
 
 def test_the_panel_shows_the_residents_waiting_deeds(window, ctx, resident, answer, qtbot):
@@ -104,5 +106,5 @@ def test_the_panel_shows_the_residents_waiting_deeds(window, ctx, resident, answ
     page = window.pages.currentWidget()
     page.table.selectRow(0)
     qtbot.mouseClick(page.approve_button, Qt.MouseButton.LeftButton)
-    window.show_page("desk")
-    assert not panel.pending.isVisible()
+    window.show_page("desk")  # on notice now: still shown, with the day it counts
+    assert panel.pending.text() == "公示中：见义勇为、伸张正义 +5 分，公示至 2026-11-26，期满后计入"

@@ -27,7 +27,7 @@ from tests.conftest import ADMIN_PASSWORD, CLERK_PASSWORD
 from .conftest import open_window, scan
 
 pytestmark = pytest.mark.gui
-ADMIN_PAGES = (PENDING, CATALOGUE, CORRECTIONS, CLERKS, SETTINGS, YEAR_END, BACKUPS)
+ADMIN_PAGES = (CATALOGUE, CORRECTIONS, CLERKS, SETTINGS, YEAR_END, BACKUPS)
 
 
 def test_the_clerk_on_duty_is_in_the_status_bar_and_admin_pages_are_admin_only(
@@ -38,6 +38,11 @@ def test_the_clerk_on_duty_is_in_the_status_bar_and_admin_pages_are_admin_only(
     assert clerk_window.clerk_label.text() == "值班：李敏（经办人）"
     assert all(clerk_window.sidebar_item(n).isHidden() for n in ADMIN_PAGES)
     assert not clerk_window.desk_page.actions_by_name["adjust"].isVisible()
+    # Review and notice: every clerk sees the list and objects; only an admin reviews.
+    assert not clerk_window.sidebar_item(PENDING).isHidden()
+    review = clerk_window.page_by_key[PENDING]
+    assert review.approve_button.isHidden() and review.resolve_button.isHidden()
+    assert not review.object_button.isHidden()
 
 
 def test_ctrl_l_locks_the_desk_and_hides_the_resident(window, resident, qtbot):

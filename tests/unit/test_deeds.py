@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 
 from app.models import Deed, LedgerEntry
-from app.services import catalogue, deeds, ledger, residents
+from app.services import catalogue, deeds, ledger, residents, station
 from app.services.errors import (
     AlreadyReviewed,
     CapExceeded,
@@ -170,7 +170,9 @@ def test_needs_review_is_pending_without_ledger_entry(ctx, resident):
 
 
 def test_approve_posts_the_points(ctx, resident):
-    """Approving a pending deed posts its points, dated the deed's date; once only."""
+    """Without a notice period, approving a pending deed posts its points, dated the
+    deed's date; once only (with one, see test_notice)."""
+    station.update_settings(ctx, notice_days=0)
     pending = deeds.record_deed(ctx, resident.id, "HEROIC_ACT", deed_date=dt.date(2026, 11, 20))
     approved = deeds.review_deed(ctx, pending.deed_uid, approve=True)
     assert (approved.status, approved.balance) == ("approved", 5)

@@ -96,8 +96,8 @@ def test_a_second_review_says_the_status_in_english(ctx, resident):
     deeds.review_deed(ctx, recorded.deed_uid, approve=True)
     with pytest.raises(AlreadyReviewed) as err:
         deeds.review_deed(ctx, recorded.deed_uid, approve=True)
-    assert err.value.message("en") == "This deed was already reviewed (approved)."
-    assert "已生效" in err.value.message("zh")
+    assert err.value.message("en") == "This deed was already reviewed (on notice)."
+    assert "公示中" in err.value.message("zh")
 
 
 def test_a_recorded_deed_carries_its_english_name(ctx, resident):

@@ -63,7 +63,8 @@ class SettingsPage(Page):
         self.roll_width.currentIndexChanged.connect(self._on_roll_width_current_index_changed)
         self.merchant_button.clicked.connect(self._on_merchant_button_clicked)
         EnterSubmits((self.name, self.rate_points, self.rate_yuan, self.validity_days,
-                      self.denominations, self.min_issue, self.idle_lock), self.save_button)
+                      self.denominations, self.min_issue, self.idle_lock, self.notice_days),
+                     self.save_button)
         EnterSubmits((self.merchant_name,), self.merchant_button)
         self.load()
 
@@ -91,6 +92,11 @@ class SettingsPage(Page):
         self.idle_lock.setRange(0, 240)
         self.idle_lock.setSpecialValueText(self.tr("不自动锁定"))
         self.idle_lock.setSuffix(self.tr(" 分钟"))
+        self.notice_days = QSpinBox()
+        self.notice_days.setObjectName("noticeDays")
+        self.notice_days.setRange(0, 30)
+        self.notice_days.setSpecialValueText(self.tr("不公示，审核通过即计入"))
+        self.notice_days.setSuffix(self.tr(" 天"))
         self.save_button = QPushButton(self.tr("保存站点设置"))
         self.save_button.setObjectName("saveSettings")
         rate = QHBoxLayout()
@@ -114,6 +120,7 @@ class SettingsPage(Page):
         form.addRow(self.tr("兑换券面额"), self.denominations)
         form.addRow(self.tr("每次最少兑换"), self.min_issue)
         form.addRow(self.tr("无操作自动锁定"), self.idle_lock)
+        form.addRow(self.tr("审核后公示"), self.notice_days)
         form.addRow(button_row(self.save_button))
         return station_box
 
@@ -174,6 +181,7 @@ class SettingsPage(Page):
         self.denominations.setText(",".join(str(d) for d in info.denominations))
         self.min_issue.setValue(info.min_issue_points)
         self.idle_lock.setValue(info.idle_lock_minutes)
+        self.notice_days.setValue(info.notice_days)
         for widget, value in ((self.language, preferences.get(preferences.LANGUAGE)),
                               (self.roll_width, output.thermal_width())):
             widget.blockSignals(True)
@@ -200,7 +208,8 @@ class SettingsPage(Page):
                    "expiry_policy": self.expiry.currentData(),
                    "denominations": self.denominations.text(),
                    "min_issue_points": self.min_issue.value(),
-                   "idle_lock_minutes": self.idle_lock.value()}
+                   "idle_lock_minutes": self.idle_lock.value(),
+                   "notice_days": self.notice_days.value()}
         ctx = self.desk.ctx
         self.desk.perform(self, lambda: station_service.update_settings(ctx, **changes),
                           self._on_save_succeeded, self._on_failed)

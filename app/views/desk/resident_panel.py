@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import checkins, deeds, residents
+from app.services import checkins, notice_board, residents
 from app.services import station as station_service
 from app.services.ledger import EntryRow
 from app.services.residents import ResidentView, Revealed
@@ -197,11 +197,15 @@ class ResidentPanel(QWidget):
         self._update_admin_tools()
 
     def _show_pending(self, resident_id: int) -> None:
-        waiting = deeds.pending_deeds(resident_id=resident_id)
-        self.pending.setText("\n".join(
-            self.tr("待审核：{deed} {points:+d} 分（{date}），通过后计入").format(
-                deed=labels.deed_name(d.deed_name, d.deed_name_en), points=d.points,
-                date=d.deed_date) for d in waiting))
+        """The resident's deeds not counted yet: waiting for review, or on notice."""
+        texts = {"pending": self.tr("待审核：{deed} {points:+d} 分（{date}），通过后计入"),
+                 "notice": self.tr("公示中：{deed} {points:+d} 分，公示至 {until}，期满后计入"),
+                 "objected": self.tr("有异议：{deed} {points:+d} 分，待管理员处理")}
+        waiting = [d for d in notice_board.entries(self.desk.today(), resident_id=resident_id)
+                   if d.state in texts]
+        self.pending.setText("\n".join(texts[d.state].format(
+            deed=labels.deed_name(d.deed_name, d.deed_name_en), points=d.points,
+            date=d.deed_date, until=d.notice_until) for d in waiting))
         self.pending.setVisible(bool(waiting))
 
     def _show_numbers(self) -> None:

@@ -9,7 +9,6 @@ from PySide6.QtGui import QColor
 
 from app.services.auth import ClerkRow
 from app.services.catalogue import DeedTypeInfo
-from app.services.deeds import PendingDeed
 from app.services.redemption import RedeemResult, Verdict
 from app.views.common import i18n, labels
 from app.views.tables.rows import BAD, GOOD, RowsModel
@@ -70,20 +69,6 @@ class ClerksModel(RowsModel):
 
     def colour(self, c: ClerkRow, column: int) -> QColor | None:
         return BAD if column == 3 and (not c.active or c.locked) else None
-
-
-class PendingModel(RowsModel):
-    COLUMNS = (QT_TRANSLATE_NOOP("Columns", "日期"), QT_TRANSLATE_NOOP("Columns", "居民"),
-               QT_TRANSLATE_NOOP("Columns", "事项"), QT_TRANSLATE_NOOP("Columns", "数量"),
-               QT_TRANSLATE_NOOP("Columns", "分值"), QT_TRANSLATE_NOOP("Columns", "备注"),
-               QT_TRANSLATE_NOOP("Columns", "登记人"))
-    NUMERIC = frozenset({3, 4})
-    STRETCH = frozenset({2, 5})  # the deed and the note
-
-    def cell(self, d: PendingDeed, column: int) -> str:
-        return (d.deed_date, f"{d.resident_name}（{d.resident_no}）",
-                labels.deed_name(d.deed_name, d.deed_name_en), d.quantity, str(d.points),
-                d.note, d.recorded_by)[column]
 
 
 @dataclass

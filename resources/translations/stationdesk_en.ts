@@ -1361,6 +1361,22 @@ Vouchers issued: {ranges}</translation>
             <translation>What is needed</translation>
         </message>
         <message>
+            <source>公示中 至 {until}</source>
+            <translation>On notice until {until}</translation>
+        </message>
+        <message>
+            <source>已生效</source>
+            <translation>Counted</translation>
+        </message>
+        <message>
+            <source>已驳回</source>
+            <translation>Rejected</translation>
+        </message>
+        <message>
+            <source>有异议（{count}）</source>
+            <translation>Objected ({count})</translation>
+        </message>
+        <message>
             <source>已撤销：{reason}</source>
             <translation>Withdrawn: {reason}</translation>
         </message>
@@ -1430,22 +1446,6 @@ Vouchers issued: {ranges}</translation>
         <message>
             <source>表彰日期</source>
             <translation>Date awarded</translation>
-        </message>
-        <message>
-            <source>公示中 至 {until}</source>
-            <translation>On notice until {until}</translation>
-        </message>
-        <message>
-            <source>已生效</source>
-            <translation>Counted</translation>
-        </message>
-        <message>
-            <source>已驳回</source>
-            <translation>Rejected</translation>
-        </message>
-        <message>
-            <source>有异议（{count}）</source>
-            <translation>Objected ({count})</translation>
         </message>
     </context>
     <context>

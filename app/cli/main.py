@@ -126,6 +126,7 @@ def _handlers() -> Handlers:
         desk,
         documents,
         points,
+        report,
         requests,
         residents,
         rooms,
@@ -140,7 +141,8 @@ def _handlers() -> Handlers:
     return {**station.HANDLERS, **residents.HANDLERS, **deeds.HANDLERS, **points.HANDLERS,
             **documents.HANDLERS, **vouchers.HANDLERS, **admin.HANDLERS, **desk.HANDLERS,
             **volunteers.HANDLERS, **volunteer_records.HANDLERS, **rooms.HANDLERS,
-            **requests.HANDLERS, **settlement.HANDLERS, **closeout.HANDLERS, **store.HANDLERS}
+            **requests.HANDLERS, **settlement.HANDLERS, **closeout.HANDLERS, **store.HANDLERS,
+            **report.HANDLERS}
 
 
 def _run(args: argparse.Namespace, config: Config) -> Outcome:

@@ -7,7 +7,6 @@ command line's ``--json`` gives every figure by its key. A figure found in one p
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.services import station
@@ -16,18 +15,26 @@ from app.services.reports import money, people, points
 from app.services.reports.period import Period, previous
 from app.services.reports.scope import Row, Scope
 
-# section key -> (Chinese title, English title, the computations whose rows it holds)
-SECTIONS: dict[str, tuple[str, str, tuple[Callable[[Scope], list[Row]], ...]]] = {
-    "volunteering": ("活动与志愿服务", "Activities and volunteering", (people.volunteering,)),
-    "points": ("积分", "Points", (points.totals,)),
-    "categories": ("按道德类别", "By moral category", (points.by_category,)),
-    "deed_types": ("按积分项目", "By deed type", (points.by_type,)),
-    "vouchers": ("兑换券", "Vouchers", (money.vouchers,)),
-    "store": ("积分超市与商户结算", "Store and settlements", (money.store, money.settlements)),
-    "honours": ("表彰", "Commendations", (money.honours,)),
-    "grids": ("按网格", "By grid", (points.by_grid,)),
-    "teams": ("按志愿服务队", "By volunteer team", (people.by_team,)),
+# section key -> (Chinese title, English title), in the order shown
+SECTIONS: dict[str, tuple[str, str]] = {
+    "volunteering": ("活动与志愿服务", "Activities and volunteering"),
+    "points": ("积分", "Points"),
+    "categories": ("按道德类别", "By moral category"),
+    "deed_types": ("按积分项目", "By deed type"),
+    "vouchers": ("兑换券", "Vouchers"),
+    "store": ("积分超市与商户结算", "Store and settlements"),
+    "honours": ("表彰", "Commendations"),
+    "grids": ("按网格", "By grid"),
+    "teams": ("按志愿服务队", "By volunteer team"),
 }
+
+
+def _rows(scope: Scope) -> dict[str, list[Row]]:
+    """Every section's rows for one period."""
+    return {"volunteering": people.volunteering(scope), **points.sections(scope),
+            "vouchers": money.vouchers(scope),
+            "store": money.store(scope) + money.settlements(scope),
+            "honours": money.honours(scope), "teams": people.by_team(scope)}
 
 
 @dataclass(frozen=True)
@@ -120,9 +127,15 @@ def compute(period: Period, tag: str | None = None) -> Report:
     tag = _tag(tag)
     before = previous(period)
     now_scope, before_scope = Scope(period, tag), Scope(before, tag)
-    sections = []
-    for key, (zh, en, parts) in SECTIONS.items():
-        now = [row for part in parts for row in part(now_scope)]
-        earlier = [row for part in parts for row in part(before_scope)]
-        sections.append(Section(key, zh, en, _merge(now, earlier)))
+    now, earlier = _rows(now_scope), _rows(before_scope)
+    sections = [Section(key, zh, en, _merge(now[key], earlier[key]))
+                for key, (zh, en) in SECTIONS.items()]
     return Report(station.current().name, period, before, tag, tuple(sections))
+
+
+def tag_choices() -> list[tuple[str, str, str]]:
+    """The station's tags a report may be narrowed to: code, Chinese and English name."""
+    from app.models.tag import Tag
+
+    return [(t.code, t.name, t.name_en) for t in
+            Tag.select().where(~Tag.retired).order_by(Tag.sort_order, Tag.id)]

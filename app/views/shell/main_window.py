@@ -47,6 +47,7 @@ from app.views.common.page import Page
 from app.views.desk.closeout_page import CloseoutPage
 from app.views.desk.page import DeskPage
 from app.views.desk.redeem_page import RedeemPage
+from app.views.reports.page import ReportsPage
 from app.views.residents.page import ResidentsPage
 from app.views.shell import look
 from app.views.shell.backup_schedule import BackupScheduler
@@ -63,7 +64,7 @@ from app.views.volunteering.page import ActivitiesPage
 PAGE_CLASSES: tuple[type[Page], ...] = tuple(sorted(
     (DeskPage, RedeemPage, ResidentsPage, PendingPage, CataloguePage, CorrectionsPage,
      ClerksPage, SettingsPage, YearEndPage, BackupsPage, ActivitiesPage, StorePage,
-     SettlementPage, CloseoutPage),
+     SettlementPage, CloseoutPage, ReportsPage),
     key=lambda page: page.info.order))
 (DESK, REDEEM, RESIDENTS, PENDING, CATALOGUE, CORRECTIONS, CLERKS, SETTINGS, YEAR_END,
  BACKUPS, ACTIVITIES) = ("desk", "redeem", "residents", "pending", "catalogue", "corrections",

@@ -57,7 +57,7 @@ def test_pick_a_month_see_the_figures_and_export(ctx, window, qtbot, qtmodeltest
     assert "2026-09" in page.heading.text()
     assert [b[1:] for b in page.points_chart.bars][0] == (awarded.value, awarded.previous)
     qtmodeltester.check(page.figures)
-    page.grab().save(str(tmp_path / "reports.png"))
+    assert page.grab().save(str(tmp_path / "reports.png"))
 
     saved = {".xlsx": tmp_path / "month.xlsx", ".pdf": tmp_path / "month.pdf"}
     monkeypatch.setattr(reports_page, "choose_path",

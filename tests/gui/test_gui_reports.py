@@ -89,3 +89,34 @@ def test_a_quarter_and_a_tag(ctx, window, qtbot):
 def test_the_page_is_for_admins_only(clerk_desk, qtbot):
     window = open_window(clerk_desk, qtbot)
     assert window.sidebar_item("reports").isHidden()
+
+
+def test_counting_runs_off_the_window_thread(ctx, qtbot, monkeypatch):
+    """With the desk's real workers the click returns at once and the figures arrive later,
+    counted on another thread, while the window keeps handling events."""
+    import threading
+
+    import shiboken6
+
+    from app.views.common.background import Runner
+    from app.views.shell.duty import Desk
+
+    report_month.build(ctx)
+    desk = Desk(ctx, Runner())
+    desk.set_actor(ctx.actor)
+    page = reports_page.ReportsPage(desk)
+    threads = []
+    compute = report.compute
+    monkeypatch.setattr(report, "compute", lambda *a: threads.append(
+        threading.current_thread()) or compute(*a))
+    try:
+        page.year.setValue(2026)
+        page.part.setValue(10)
+        page.count_button.click()
+        assert page.shown is None and not page.count_button.isEnabled()
+        qtbot.waitUntil(lambda: page.shown is not None, timeout=30_000)
+        assert threads and threads[0] is not threading.main_thread()
+        assert page.count_button.isEnabled()
+    finally:
+        desk.finish()
+        shiboken6.delete(page)  # before the desk it listens to

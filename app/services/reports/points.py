@@ -58,8 +58,11 @@ def _tally(scope: Scope) -> tuple[_Tally, dict[int, tuple[str, str, str, str]]]:
                  .tuples()) if rows else {}
     tally = _Tally()
     for kind, type_id, resident, times, points in rows:
-        code, _, _, cat = types.get(type_id, ("", "", "", ""))
-        for group in ("", ("category", cat), ("type", code), ("grid", grids.get(resident, ""))):
+        groups: list = ["", ("grid", grids.get(resident, ""))]
+        if type_id in types:  # an entry without a deed counts in the totals only
+            code, _, _, cat = types[type_id]
+            groups += [("category", cat), ("type", code)]
+        for group in groups:
             tally.add((kind, group), resident, times, points)
     return tally, types
 

@@ -15,6 +15,7 @@ from app.cli import (
     grammar_closeout,
     grammar_honours,
     grammar_notice,
+    grammar_report,
     grammar_requests,
     grammar_rooms,
     grammar_roster,
@@ -171,6 +172,7 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--reason", required=True, help="撤销理由")
 
     grammar_settlement.add_commands(sub)
+    grammar_report.add_commands(sub)
 
     s = _actions(_sub(sub, "clerk", "经办人账号"), "经办人操作")
     _sub(s, "list", "列出经办人")

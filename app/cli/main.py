@@ -128,6 +128,7 @@ def _handlers() -> Handlers:
         honours,
         notice,
         points,
+        report,
         requests,
         residents,
         rooms,
@@ -146,7 +147,7 @@ def _handlers() -> Handlers:
             **volunteers.HANDLERS, **volunteer_records.HANDLERS, **rooms.HANDLERS,
             **requests.HANDLERS, **settlement.HANDLERS, **closeout.HANDLERS, **store.HANDLERS,
             **honours.HANDLERS, **roster.HANDLERS,
-            **tags_export.HANDLERS, **notice.HANDLERS}
+            **tags_export.HANDLERS, **notice.HANDLERS, **report.HANDLERS}
 
 
 def _run(args: argparse.Namespace, config: Config) -> Outcome:

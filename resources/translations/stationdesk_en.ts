@@ -877,6 +877,22 @@ Vouchers issued: {ranges}</translation>
     <context>
         <name>Columns</name>
         <message>
+            <source>指标</source>
+            <translation>Figure</translation>
+        </message>
+        <message>
+            <source>本期</source>
+            <translation>This period</translation>
+        </message>
+        <message>
+            <source>上期</source>
+            <translation>Previous</translation>
+        </message>
+        <message>
+            <source>增减</source>
+            <translation>Change</translation>
+        </message>
+        <message>
             <source>群众点单受理</source>
             <translation>Requests taken</translation>
         </message>
@@ -2541,6 +2557,10 @@ Points residents hold: {held_p}, {held} yuan</translation>
     <context>
         <name>MainWindow</name>
         <message>
+            <source>统计报表</source>
+            <translation>Reports</translation>
+        </message>
+        <message>
             <source>商户结算</source>
             <translation>Settlement</translation>
         </message>
@@ -3307,6 +3327,137 @@ Points residents hold: {held_p}, {held} yuan</translation>
         <message>
             <source>关闭</source>
             <translation>Close</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportsPage</name>
+        <message>
+            <source>月报</source>
+            <translation>Month</translation>
+        </message>
+        <message>
+            <source>季报</source>
+            <translation>Quarter</translation>
+        </message>
+        <message>
+            <source>年报</source>
+            <translation>Year</translation>
+        </message>
+        <message>
+            <source>日期段</source>
+            <translation>Dates</translation>
+        </message>
+        <message>
+            <source>加分</source>
+            <translation>Awarded</translation>
+        </message>
+        <message>
+            <source>扣分</source>
+            <translation>Deducted</translation>
+        </message>
+        <message>
+            <source>发券</source>
+            <translation>Issued</translation>
+        </message>
+        <message>
+            <source>核销</source>
+            <translation>Redeemed</translation>
+        </message>
+        <message>
+            <source>超市</source>
+            <translation>Store</translation>
+        </message>
+        <message>
+            <source>场次</source>
+            <translation>Activities</translation>
+        </message>
+        <message>
+            <source>志愿者人次</source>
+            <translation>Volunteers</translation>
+        </message>
+        <message>
+            <source>服务群众人次</source>
+            <translation>Audience</translation>
+        </message>
+        <message>
+            <source>时长</source>
+            <translation>Hours</translation>
+        </message>
+        <message>
+            <source>新志愿者</source>
+            <translation>New volunteers</translation>
+        </message>
+        <message>
+            <source>导出报表</source>
+            <translation>Export the report</translation>
+        </message>
+        <message>
+            <source>统计报表</source>
+            <translation>Reports</translation>
+        </message>
+        <message>
+            <source>导出 Excel…</source>
+            <translation>Export Excel…</translation>
+        </message>
+        <message>
+            <source>导出 PDF…</source>
+            <translation>Export PDF…</translation>
+        </message>
+        <message>
+            <source>全部居民</source>
+            <translation>All residents</translation>
+        </message>
+        <message>
+            <source>统计（F5）</source>
+            <translation>Count (F5)</translation>
+        </message>
+        <message>
+            <source>统计</source>
+            <translation>Count</translation>
+        </message>
+        <message>
+            <source>标签</source>
+            <translation>Tag</translation>
+        </message>
+        <message>
+            <source>月</source>
+            <translation>Month</translation>
+        </message>
+        <message>
+            <source>季度</source>
+            <translation>Quarter</translation>
+        </message>
+        <message>
+            <source>{station}　{period}（{start} 至 {end}），上期 {before}（{bstart} 至 {bend}）</source>
+            <translation>{station}  {period} ({start} to {end}), previous {before} ({bstart} to {bend})</translation>
+        </message>
+        <message>
+            <source>　标签：{tag}</source>
+            <translation>  Tag: {tag}</translation>
+        </message>
+        <message>
+            <source>本期</source>
+            <translation>This period</translation>
+        </message>
+        <message>
+            <source>上期</source>
+            <translation>Previous</translation>
+        </message>
+        <message>
+            <source>已统计 {n} 项指标。</source>
+            <translation>{n} figures counted.</translation>
+        </message>
+        <message>
+            <source>正在统计…</source>
+            <translation>Counting…</translation>
+        </message>
+        <message>
+            <source>已导出：{path}</source>
+            <translation>Exported: {path}</translation>
+        </message>
+        <message>
+            <source>正在导出…</source>
+            <translation>Exporting…</translation>
         </message>
     </context>
     <context>

@@ -48,6 +48,7 @@ from app.views.desk.closeout_page import CloseoutPage
 from app.views.desk.page import DeskPage
 from app.views.desk.redeem_page import RedeemPage
 from app.views.honours.page import HonoursPage
+from app.views.reports.page import ReportsPage
 from app.views.residents.page import ResidentsPage
 from app.views.shell import look
 from app.views.shell.backup_schedule import BackupScheduler
@@ -64,7 +65,7 @@ from app.views.volunteering.page import ActivitiesPage
 PAGE_CLASSES: tuple[type[Page], ...] = tuple(sorted(
     (DeskPage, RedeemPage, ResidentsPage, PendingPage, CataloguePage, CorrectionsPage,
      ClerksPage, SettingsPage, YearEndPage, BackupsPage, ActivitiesPage, StorePage,
-     SettlementPage, CloseoutPage, HonoursPage),
+     SettlementPage, CloseoutPage, ReportsPage, HonoursPage),
     key=lambda page: page.info.order))
 (DESK, REDEEM, RESIDENTS, PENDING, CATALOGUE, CORRECTIONS, CLERKS, SETTINGS, YEAR_END,
  BACKUPS, ACTIVITIES) = ("desk", "redeem", "residents", "pending", "catalogue", "corrections",

@@ -1,0 +1,232 @@
+"""The reports page (统计报表): choose a month, quarter, year or range of days (and a tag),
+see every figure beside the previous period with the change, two charts, and export the
+workbook or the PDF for the station head's signature.
+
+Figures are counted off the GUI thread (on the worker that makes backups, which only
+reads, so no deed waits behind a report), with a busy indicator once it takes half a
+second: a year on a large station reads millions of ledger rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from app.services.errors import DeskError
+from app.services.reports import period, report, xlsx
+from app.services.reports.report import Report
+from app.views.common import labels, preferences
+from app.views.common.errors import message_for
+from app.views.common.keys import with_shortcut
+from app.views.common.page import Page, PageInfo
+from app.views.common.widgets import button_row
+from app.views.reports.chart import BarChart
+from app.views.reports.model import FiguresModel
+from app.views.shell.duty import Desk
+
+KINDS = (("month", QT_TRANSLATE_NOOP("ReportsPage", "月报")),
+         ("quarter", QT_TRANSLATE_NOOP("ReportsPage", "季报")),
+         ("year", QT_TRANSLATE_NOOP("ReportsPage", "年报")),
+         ("range", QT_TRANSLATE_NOOP("ReportsPage", "日期段")))
+POINTS_BARS = (("awarded.points", QT_TRANSLATE_NOOP("ReportsPage", "加分")),
+               ("deducted.points", QT_TRANSLATE_NOOP("ReportsPage", "扣分")),
+               ("vouchers.issued.points", QT_TRANSLATE_NOOP("ReportsPage", "发券")),
+               ("vouchers.redeemed.points", QT_TRANSLATE_NOOP("ReportsPage", "核销")),
+               ("store.sales.points", QT_TRANSLATE_NOOP("ReportsPage", "超市")))
+PEOPLE_BARS = (("activities", QT_TRANSLATE_NOOP("ReportsPage", "场次")),
+               ("volunteers.person_times", QT_TRANSLATE_NOOP("ReportsPage", "志愿者人次")),
+               ("audience.person_times", QT_TRANSLATE_NOOP("ReportsPage", "服务群众人次")),
+               ("volunteers.hours", QT_TRANSLATE_NOOP("ReportsPage", "时长")),
+               ("volunteers.new", QT_TRANSLATE_NOOP("ReportsPage", "新志愿者")))
+
+
+def choose_path(parent: QWidget, name: str, pattern: str) -> Path | None:
+    """Where to save, asked in the system's save dialog; None if cancelled. Looked up as
+    ``page.choose_path`` at each export, so a test can answer it."""
+    folder = preferences.get(preferences.LAST_SAVE_DIR) or str(Path.home())
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("ReportsPage", "导出报表"), str(Path(folder) / name),
+        pattern)
+    if not chosen:
+        return None
+    suffix = Path(name).suffix
+    path = Path(chosen if chosen.lower().endswith(suffix) else chosen + suffix)
+    preferences.put(preferences.LAST_SAVE_DIR, str(path.parent))
+    return path
+
+
+class ReportsPage(Page):
+    info = PageInfo("reports", QT_TRANSLATE_NOOP("MainWindow", "统计报表"), order=150,
+                    admin_only=True)
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(desk, parent)
+        self.shown: Report | None = None
+        self.add_title(self.tr("统计报表"))
+        self.column.addLayout(self._picker())
+        self.heading = QLabel()
+        self.heading.setObjectName("reportHeading")
+        self.heading.setWordWrap(True)
+        self.column.addWidget(self.heading)
+        charts = QHBoxLayout()
+        self.points_chart, self.people_chart = BarChart(self), BarChart(self)
+        self.points_chart.setObjectName("reportPointsChart")
+        self.people_chart.setObjectName("reportPeopleChart")
+        charts.addWidget(self.points_chart)
+        charts.addWidget(self.people_chart)
+        self.column.addLayout(charts)
+        self.figures = FiguresModel(self)
+        self.table = self.make_table(self.figures, "reportFigures")
+        self.column.addWidget(self.table, 1)
+        self.xlsx_button = QPushButton(self.tr("导出 Excel…"))
+        self.xlsx_button.setObjectName("reportXlsx")
+        self.pdf_button = QPushButton(self.tr("导出 PDF…"))
+        self.pdf_button.setObjectName("reportPdf")
+        for button in (self.xlsx_button, self.pdf_button):
+            button.setEnabled(False)
+        self.column.addLayout(button_row(self.xlsx_button, self.pdf_button))
+        self.column.addWidget(self.feedback)
+        self.count_button.clicked.connect(self._on_count_button_clicked)
+        self.xlsx_button.clicked.connect(self._on_xlsx_button_clicked)
+        self.pdf_button.clicked.connect(self._on_pdf_button_clicked)
+        self.kind.currentIndexChanged.connect(self._on_kind_current_index_changed)
+        self._on_kind_current_index_changed()
+
+    def _picker(self) -> QHBoxLayout:
+        last_month = self.desk.today().replace(day=1) - dt.timedelta(days=1)
+        self.kind = QComboBox()
+        self.kind.setObjectName("reportKind")
+        for code, text in KINDS:
+            self.kind.addItem(self.tr(text), code)
+        self.year = QSpinBox()
+        self.year.setObjectName("reportYear")
+        self.year.setRange(2000, 2100)
+        self.year.setValue(last_month.year)
+        self.part = QSpinBox()
+        self.part.setObjectName("reportPart")
+        self.part.setRange(1, 12)
+        self.part.setValue(last_month.month)
+        self.start, self.end = QDateEdit(QDate(last_month.replace(day=1))), QDateEdit(
+            QDate(last_month))
+        for name, edit in (("reportFrom", self.start), ("reportTo", self.end)):
+            edit.setObjectName(name)
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.tag = QComboBox()
+        self.tag.setObjectName("reportTag")
+        self.tag.addItem(self.tr("全部居民"), None)
+        self.count_button = QPushButton(self.tr("统计（F5）"))
+        self.count_button.setObjectName("reportCount")
+        self.count_button.setToolTip(with_shortcut(self.tr("统计"), "F5"))
+        count = QAction(self)
+        count.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        count.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        count.triggered.connect(self.count_button.click)
+        self.addAction(count)
+        row = QHBoxLayout()
+        self.part_label = QLabel()
+        for widget in (self.kind, self.year, self.part_label, self.part, self.start,
+                       QLabel("—"), self.end, QLabel(self.tr("标签")), self.tag,
+                       self.count_button):
+            row.addWidget(widget)
+        self.dash = row.itemAt(5).widget()
+        row.addStretch(1)
+        return row
+
+    def _on_kind_current_index_changed(self, *args: object) -> None:
+        kind = self.kind.currentData()
+        self.part.setRange(1, 12 if kind == "month" else 4)
+        self.part_label.setText(self.tr("月") if kind == "month" else self.tr("季度"))
+        for widget in (self.part, self.part_label):
+            widget.setVisible(kind in ("month", "quarter"))
+        self.year.setVisible(kind != "range")
+        for widget in (self.start, self.end, self.dash):
+            widget.setVisible(kind == "range")
+
+    def chosen(self) -> period.Period:
+        kind = self.kind.currentData()
+        if kind == "range":
+            return period.date_range(self.start.date().toPython(), self.end.date().toPython())
+        value = {"month": f"{self.year.value()}-{self.part.value():02d}",
+                 "quarter": f"{self.year.value()}Q{self.part.value()}",
+                 "year": str(self.year.value())}[kind]
+        return period.parse(kind, value)
+
+    def refresh(self) -> None:
+        if self.tag.count() == 1:
+            for code, zh, en in report.tag_choices():
+                self.tag.addItem(labels.in_language(zh, en), code)
+        if self.shown is None:
+            self.count_button.click()
+
+    def _on_count_button_clicked(self) -> None:
+        try:
+            chosen = self.chosen()
+        except DeskError as exc:
+            self.feedback.show_error(message_for(exc))
+            return
+        tag = self.tag.currentData()
+        self.count_button.setEnabled(False)
+        # On the backups' worker, which only reads: a year on a large station takes
+        # minutes, and the clerk's next deed must not queue behind it.
+        self.desk.backup_runner.run(self, lambda: report.compute(chosen, tag),
+                                    self._on_counted, self._on_failed, self.tr("正在统计…"))
+
+    def _on_counted(self, made: Report) -> None:
+        self.count_button.setEnabled(True)
+        self.shown = made
+        self.figures.show_report(made)
+        before = made.previous_period
+        text = self.tr("{station}　{period}（{start} 至 {end}），上期 {before}（{bstart} 至 "
+                       "{bend}）").format(station=made.station_name, period=made.period.label,
+                                         start=made.period.start, end=made.period.end,
+                                         before=before.label, bstart=before.start,
+                                         bend=before.end)
+        if made.tag:
+            text += self.tr("　标签：{tag}").format(tag=self.tag.currentText())
+        self.heading.setText(text)
+        legend = (self.tr("本期"), self.tr("上期"))
+        for chart, bars in ((self.points_chart, POINTS_BARS), (self.people_chart, PEOPLE_BARS)):
+            chart.show_bars([(self.tr(name), made.figure(key).value, made.figure(key).previous)
+                             for key, name in bars], legend)
+        for button in (self.xlsx_button, self.pdf_button):
+            button.setEnabled(True)
+        self.feedback.show_ok(self.tr("已统计 {n} 项指标。").format(
+            n=sum(len(s.figures) for s in made.sections)))
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.count_button.setEnabled(True)
+        self.feedback.show_error(message_for(exc))
+
+    def _export(self, suffix: str, pattern: str, write) -> None:  # noqa: ANN001
+        made = self.shown
+        if made is None:
+            return
+        tag = f"-{made.tag}" if made.tag else ""
+        path = choose_path(self, f"统计报表-{made.period.label}{tag}{suffix}", pattern)
+        if path is None:
+            return
+        self.desk.run(self, lambda: write(made, path),
+                      lambda _: self.feedback.show_ok(self.tr("已导出：{path}").format(
+                          path=path)), self._on_failed, self.tr("正在导出…"))
+
+    def _on_xlsx_button_clicked(self) -> None:
+        self._export(".xlsx", "Excel (*.xlsx)", xlsx.write_xlsx)
+
+    def _on_pdf_button_clicked(self) -> None:
+        from app.printing.report import printout  # reportlab: loaded when first used
+
+        today = str(self.desk.today())
+        self._export(".pdf", "PDF (*.pdf)", lambda made, path: printout(made, today).write(path))

@@ -22,6 +22,7 @@ from app.services import (
     redemption,
     residents,
     settlement,
+    station,
     teams,
     vouchers,
 )
@@ -80,6 +81,7 @@ def _october_points(ctx: Context, p: dict[str, int]) -> None:
     littering = deeds.record_deed(ctx, p["a"], "LITTERING")  # social -2, reversed below
     deeds.record_deed(ctx, p["c"], "UNCIVIL_DOG")  # social -2
     lavish = deeds.record_deed(ctx, p["d"], "EXTRAVAGANCE")  # family -5 once approved
+    station.update_settings(ctx, notice_days=0)  # approved deeds count at once, no notice
     deeds.review_deed(ctx, lavish.deed_uid, True)
     wrong = next(e.seq for e in ledger.entries(p["a"])
                  if e.kind == "deduct" and e.points == littering.points)

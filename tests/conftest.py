@@ -23,6 +23,7 @@ import tempfile
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
+from argon2 import PasswordHasher  # noqa: E402
 from hypothesis import settings as hypothesis_settings  # noqa: E402
 
 from app.models import database, open_database  # noqa: E402
@@ -68,6 +69,11 @@ PG_URL = _worker_database(os.environ["STATION_DESK_TEST_PG_SHARED"])
 if PG_URL:
     os.environ["STATION_DESK_TEST_PG"] = PG_URL
 
+# argon2id at minimal cost in the test process: production parameters cost ~0.25 s of CPU
+# a hash, and nearly every test sets a password and signs in. tests/unit/test_auth.py checks
+# the production parameters; `station-desk` processes the tests start use them.
+FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+
 hypothesis_settings.register_profile("ci", derandomize=True, database=None)
 if os.environ.get("CI"):
     # Nothing written into the checkout: no example database, and Hypothesis' own caches
@@ -90,6 +96,11 @@ def pytest_collection_modifyitems(config, items) -> None:  # noqa: ANN001 - pyte
     for item in items:
         if "slow" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def fast_passwords(monkeypatch):
+    monkeypatch.setattr(auth, "_hasher", FAST_HASHER)
 
 
 def _reset_postgres() -> None:

@@ -43,6 +43,10 @@ fi
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --disable-pip-version-check -c constraints.txt -e ".[test]"
 
+# The app's bytecode compiled once, as a station's first start does: with
+# PYTHONDONTWRITEBYTECODE set, every `station-desk` the tests start would compile it again.
+.venv/bin/python -m compileall -q app
+
 export QT_QPA_PLATFORM=offscreen
 # Workers: one a core. Each has its own QApplication, temporary folders and, on PostgreSQL,
 # its own database (tests/conftest.py).

@@ -86,7 +86,10 @@ def pytest_terminal_summary(terminalreporter, config) -> None:  # noqa: ANN001 -
     """The seed of the random order, shown even with -q (the report header is not)."""
     seed = getattr(config.option, "randomly_seed", None)
     if config.pluginmanager.hasplugin("randomly") and isinstance(seed, int):
-        terminalreporter.write_line(f"random test order: repeat it with --randomly-seed={seed}")
+        # Workers take tests as they come free: the order repeats in one process only.
+        one = " -n 0" if getattr(config.option, "numprocesses", None) else ""
+        terminalreporter.write_line(
+            f"random test order: repeat it with{one} --randomly-seed={seed}")
 
 
 def pytest_collection_modifyitems(config, items) -> None:  # noqa: ANN001 - pytest hook

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
+from urllib.parse import urlsplit
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -46,11 +47,11 @@ def _worker_database(shared: str) -> str:
     import psycopg2
     from psycopg2 import sql
 
-    base, _, name = shared.rpartition("/")
-    own = f"{name}_{worker}"
+    url = urlsplit(shared)
+    own = f"{url.path.lstrip('/')}_{worker}"
     # The maintenance database, not template1: CREATE DATABASE copies template1 and
     # refuses while anyone is connected to it.
-    conn = psycopg2.connect(f"{base}/postgres")
+    conn = psycopg2.connect(url._replace(path="/postgres").geturl())
     try:
         conn.autocommit = True
         with conn.cursor() as cur:
@@ -59,7 +60,7 @@ def _worker_database(shared: str) -> str:
                 cur.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(own)))
     finally:
         conn.close()
-    return f"{base}/{own}"
+    return url._replace(path=f"/{own}").geturl()
 
 
 # The URL the run was given is kept aside, so that importing this module twice (as

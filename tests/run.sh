@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs and runs all of it: every test on SQLite (Qt tests
 # offscreen, in a random order whose seed is printed), then the service tests again against
-# a throwaway PostgreSQL server (port STATION_DESK_PG_PORT, default 55432).
+# a throwaway PostgreSQL server (port STATION_DESK_PG_PORT, default 55432). Each phase runs
+# on every core (pytest-xdist); `-n 0` runs in one process. Soak runs (marker slow) are
+# left out unless STATION_DESK_SOAK=1.
 # Python packages come at the exact versions in constraints.txt. A program the tests check
 # with that is missing stops the run here, by name, instead of letting tests skip.
 # Usage: bash tests/run.sh [extra pytest arguments, e.g. --randomly-seed=N]
@@ -41,8 +43,15 @@ fi
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --disable-pip-version-check -c constraints.txt -e ".[test]"
 
+# The app's bytecode compiled once, as a station's first start does: with
+# PYTHONDONTWRITEBYTECODE set, every `station-desk` the tests start would compile it again.
+.venv/bin/python -m compileall -q app
+
 export QT_QPA_PLATFORM=offscreen
-.venv/bin/python -m pytest -q -p no:cacheprovider tests "$@"
+# Workers: one a core. Each has its own QApplication, temporary folders and, on PostgreSQL,
+# its own database (tests/conftest.py).
+pytest=(.venv/bin/python -m pytest -q -p no:cacheprovider -n auto)
+"${pytest[@]}" tests "$@"
 
 pgroot=$(mktemp -d)
 pgport=${STATION_DESK_PG_PORT:-55432}
@@ -54,4 +63,4 @@ run_pg "$pgbin/initdb -D $pgroot/data -U postgres -A trust -E UTF8 --locale=C.UT
 run_pg "$pgbin/pg_ctl -D $pgroot/data -l $pgroot/log -w -o '-p $pgport -k $pgroot -c listen_addresses=127.0.0.1 -c fsync=off' start" >/dev/null
 "$pgbin/createdb" -h 127.0.0.1 -p "$pgport" -U postgres stationdesk_test
 STATION_DESK_TEST_PG="postgresql://postgres@127.0.0.1:$pgport/stationdesk_test" \
-  .venv/bin/python -m pytest -q -p no:cacheprovider tests/unit tests/integration/test_pg_backup.py "$@"
+  "${pytest[@]}" tests/unit tests/integration/test_pg_backup.py "$@"

@@ -10,26 +10,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from argon2 import PasswordHasher
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.services import auth
 from app.views.common import i18n
 from app.views.common import preferences as ui_settings
 from app.views.common.background import Runner
 from app.views.documents import output
 from app.views.shell.duty import Desk
-
-FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-
-
-@pytest.fixture(autouse=True)
-def fast_passwords(monkeypatch):
-    """argon2id at minimal cost: signing in must not dominate the run time."""
-    monkeypatch.setattr(auth, "_hasher", FAST_HASHER)
 
 
 @pytest.fixture(autouse=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -98,3 +99,14 @@ def test_the_ledger_shows_deed_types_by_their_english_names(ctx, resident, tmp_p
     assert i18n.install("en", tmp_path) == "en"
     assert model.data(model.index(0, 1)) == "Voluntary blood donation"
     assert model.headerData(1, Qt.Orientation.Horizontal) != "事由"
+
+
+def test_a_compile_cut_short_leaves_no_half_translation(tmp_path, monkeypatch):
+    """lrelease dying mid-write (or a second desk, or test worker, reading while the first
+    compiles) never finds half a .qm under the real name: it would load as current."""
+    half = tmp_path / "half_lrelease.py"
+    half.write_text("import sys\nopen(sys.argv[sys.argv.index('-qm') + 1], 'wb')"
+                    ".write(b'<half')\nsys.exit(1)\n")
+    monkeypatch.setattr(i18n, "lrelease_tool", lambda: [sys.executable, str(half)])
+    assert i18n.build_missing_qm(i18n.TRANSLATIONS, tmp_path) == []
+    assert list(tmp_path.glob("*.qm*")) == []

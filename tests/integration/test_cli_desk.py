@@ -27,8 +27,7 @@ def copied(station_dir, target):
 
 def with_points(station_dir):
     ok_json(station_dir, "--as", "admin", "resident", "add", "--name", "陈十一")
-    for _ in range(5):
-        ok_json(station_dir, "--as", "admin", "deed", "record", "1", "DONATION")
+    ok_json(station_dir, "--as", "admin", "deed", "record", "1", "DONATION", "--quantity", "5")
 
 
 def test_a_copied_data_directory_refuses_writes_naming_the_deciding_commands(

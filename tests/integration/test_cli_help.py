@@ -54,10 +54,25 @@ def test_every_sub_command_and_option_has_a_help_line():
     assert missing == []
 
 
-def test_every_help_page_is_chinese_without_argparse_english():
+def help_page_here(path: tuple[str, ...], capsys) -> subprocess.CompletedProcess:  # noqa: ANN001
+    """The page ``main`` prints in this process: the same parser a process builds."""
+    with pytest.raises(SystemExit) as done:
+        cli.main([*path, "--help"])
+    said = capsys.readouterr()
+    return subprocess.CompletedProcess([*path, "--help"], done.value.code or 0, said.out,
+                                       said.err)
+
+
+def test_every_help_page_is_chinese_without_argparse_english(capsys):
+    """The top page and each command's page from a real ``station-desk`` process; the
+    pages of their actions (a hundred more processes) from ``main`` in this one."""
     paths = [()] + [path for path, _ in sub_commands(grammar.parser())]
+    started = [path for path in paths if len(path) <= 1]
     with ThreadPoolExecutor(max_workers=4) as pool:
-        pages = dict(zip(paths, pool.map(lambda path: help_page(*path), paths), strict=True))
+        pages = dict(zip(started, pool.map(lambda path: help_page(*path), started),
+                         strict=True))
+    pages.update((path, help_page_here(path, capsys)) for path in paths if len(path) > 1)
+    assert len(pages) == len(paths)
     for path, done in pages.items():
         assert done.returncode == 0, (path, done.stderr)
         assert done.stdout.startswith("用法：station-desk"), path

@@ -12,8 +12,8 @@ from printing_checks import pdf_text, render
 def station(tmp_path):
     new_station(tmp_path)
     ok_json(tmp_path, "--as", "admin", "resident", "add", "--name", "王芳")
-    for _ in range(5):  # 2 points each
-        ok_json(tmp_path, "--as", "admin", "deed", "record", "1", "DONATION")
+    # 10 points to spend (2 a time)
+    ok_json(tmp_path, "--as", "admin", "deed", "record", "1", "DONATION", "--quantity", "5")
     return tmp_path
 
 

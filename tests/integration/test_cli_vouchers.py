@@ -19,8 +19,7 @@ from app.cli import main as cli
 def station(tmp_path):
     new_station(tmp_path)
     ok_json(tmp_path, "--as", "admin", "resident", "add", "--name", "王芳")
-    for _ in range(5):
-        ok_json(tmp_path, "--as", "admin", "deed", "record", "1", "DONATION")
+    ok_json(tmp_path, "--as", "admin", "deed", "record", "1", "DONATION", "--quantity", "5")
     return tmp_path
 
 

@@ -39,7 +39,7 @@ def test_pg_dump_and_restore_round_trip(ctx, tmp_path):
     dump = tmp_path / "station.dump"
     subprocess.run([pg_tool("pg_dump"), *conn, "-Fc", "-f", str(dump), url.path.lstrip("/")],
                    check=True)
-    target = "stationdesk_restored"
+    target = url.path.lstrip("/") + "_restored"  # one per xdist worker's database
     subprocess.run([pg_tool("dropdb"), *conn, "--if-exists", target], check=True)
     subprocess.run([pg_tool("createdb"), *conn, target], check=True)
     subprocess.run([pg_tool("pg_restore"), *conn, "-d", target, str(dump)], check=True)

@@ -1,9 +1,8 @@
 """Fixtures for the service tests, on top of ``tests/conftest.py``.
 
-Password hashing: argon2id with the production parameters costs a few hundred
-milliseconds per sign-in on a small machine, and nearly every test signs in. The
-tests therefore use argon2id with minimal cost; ``test_auth`` checks the production
-parameters and signs in once with them (the ``real_hasher`` fixture).
+Password hashing: the tests use argon2id with minimal cost (``tests/conftest.py``);
+``test_auth`` checks the production parameters and signs in once with them (the
+``real_hasher`` fixture).
 """
 
 from __future__ import annotations
@@ -19,15 +18,8 @@ from app.models.db import is_sqlite
 from app.services import auth, ledger, merchants
 
 REAL_HASHER = auth._passwords()  # the production parameters
-FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 PG_URL = os.environ.get("STATION_DESK_TEST_PG", "")
 MERCHANT = "幸福里便民超市"
-
-
-@pytest.fixture(autouse=True)
-def fast_passwords(monkeypatch):
-    """argon2id at minimal cost, so that signing in does not dominate the run time."""
-    monkeypatch.setattr(auth, "_hasher", FAST_HASHER)
 
 
 @pytest.fixture

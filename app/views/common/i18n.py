@@ -8,6 +8,7 @@ Qt's standard buttons); English comes from ``resources/translations/stationdesk_
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -64,11 +65,16 @@ def build_missing_qm(source: Path = TRANSLATIONS, target: Path | None = None) ->
         qm = out_dir / (ts.stem + ".qm")
         if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
             continue
+        # Written under a name of its own and moved into place: a second desk (or test
+        # process) starting meanwhile, or a compile cut short, never finds half a file.
+        partial = out_dir / f".{qm.name}.{os.getpid()}"
         try:
             out_dir.mkdir(parents=True, exist_ok=True)
-            subprocess.run([*tool, "-silent", str(ts), "-qm", str(qm)], check=True,
+            subprocess.run([*tool, "-silent", str(ts), "-qm", str(partial)], check=True,
                            capture_output=True, timeout=60)
+            os.replace(partial, qm)
         except (OSError, subprocess.SubprocessError) as exc:
+            partial.unlink(missing_ok=True)
             log.warning("could not compile %s: %s", ts, exc)
             continue
         built.append(qm)

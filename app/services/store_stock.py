@@ -111,7 +111,6 @@ class MovementRow:
     reason: str
     cost_fen: int | None
     clerk: str
-    sale: int | None  # the sale's id, for a movement a sale made
 
 
 def movements(query: str | int, limit: int = 100) -> list[MovementRow]:
@@ -122,4 +121,4 @@ def movements(query: str | int, limit: int = 100) -> list[MovementRow]:
             .where(StockMovement.item == item.id)
             .order_by(StockMovement.id.desc()).limit(limit).objects())
     return [MovementRow(m.at, m.kind, m.quantity, m.stock_after, m.donor, m.reason,
-                        m.cost_fen, m.display_name or "", m.sale_id) for m in rows]
+                        m.cost_fen, m.display_name or "") for m in rows]

@@ -93,9 +93,10 @@ class StorePage(Page):
         for key, button in ((Qt.Key.Key_Delete, self.retire_button),
                             (Qt.Key.Key_Return, self.history_button),
                             (Qt.Key.Key_Enter, self.history_button)):
-            QShortcut(QKeySequence(key), self.table,
-                      lambda b=button: b.isVisible() and b.click(),
-                      context=Qt.ShortcutContext.WidgetShortcut)
+            shortcut = QShortcut(QKeySequence(key), self.table)
+            # Only on the table: Enter in the sale's fields is the sale's own.
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(lambda b=button: b.isVisible() and b.click())
 
     def _on_desk_clerk_changed(self, actor: object) -> None:
         self.sale.reset()

@@ -57,7 +57,7 @@ class ItemDialog(ReportingDialog):
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
-        self.setMinimumWidth(440)
+        self.setMinimumWidth(480)
         self.name.setFocus()
 
     def _lay_out(self) -> None:

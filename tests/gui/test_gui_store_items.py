@@ -215,3 +215,19 @@ def test_the_history_of_a_receipt_a_sale_and_a_stocktake(window, ctx, resident):
     settle(dialog.table)
     key(Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+def test_delete_and_enter_in_the_sale_stay_the_sale_s(window, soap, answer):
+    """The list's Delete (retire) and Enter (history) act on the list alone: in the sale's
+    fields Delete edits the text and Enter moves the sale on."""
+    page = store_page(window)
+    select_item(page, "香皂")
+    page.sale.item.setFocus()
+    settle(page.sale.item)
+    QTest.keyClicks(focused(), "xz")
+    key(Qt.Key.Key_Home)
+    key(Qt.Key.Key_Delete)
+    assert page.sale.item.text() == "z" and answer.asked == []
+    key(Qt.Key.Key_Return)
+    QTest.qWait(50)
+    assert QApplication.activeModalWidget() is None and store_items.find("香皂").active

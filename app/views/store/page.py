@@ -76,8 +76,9 @@ class StorePage(Page):
         self.retire_button.clicked.connect(self._on_retire_button_clicked)
         self.show_retired.toggled.connect(self.refresh)
         self.receipt_button.clicked.connect(self.print_receipt)
-        QShortcut(QKeySequence("Ctrl+P"), self, self.print_receipt,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        receipt = QShortcut(QKeySequence("Ctrl+P"), self, self.print_receipt)
+        # Set apart: PySide6 ignores ``context=`` beside a callable.
+        receipt.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.sale.sold.connect(self._on_sale_sold)
         desk.clerk_changed.connect(self._on_desk_clerk_changed)
         self._on_desk_clerk_changed(desk.actor)

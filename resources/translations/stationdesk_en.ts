@@ -4234,8 +4234,12 @@ Please sign in</translation>
             <translation>Retire…</translation>
         </message>
         <message>
-            <source>下架后不能再兑换“{name}”（现有 {stock} {unit}），它的兑换和库存记录都保留。确定下架吗？</source>
-            <translation>Once retired, “{name}” ({stock} {unit} in stock) can no longer be sold; its sales and stock movements are kept. Retire it?</translation>
+            <source>确定下架“{name}”吗？
+现有 {stock} {unit}；下架后不能再兑换，
+它的兑换和库存记录都保留。</source>
+            <translation>Retire “{name}”?
+{stock} {unit} in stock; once retired it can no longer be sold;
+its sales and stock movements are kept.</translation>
         </message>
         <message>
             <source>下架商品</source>

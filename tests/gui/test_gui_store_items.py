@@ -156,7 +156,7 @@ def test_retiring_asks_first_and_keeps_the_history(window, soap):
     seen: list = []
     QTimer.singleShot(0, lambda: answer_box("Esc", seen))
     key(Qt.Key.Key_Delete)
-    assert "确定下架吗" in seen[0] and "现有 10 件" in seen[0]
+    assert "确定下架“香皂”吗" in seen[0] and "现有 10 件" in seen[0]
     assert store_items.find("香皂").active
     assert window.focusWidget() is page.table  # back on the item, still chosen
     window.activateWindow()  # what the window manager does when the question closes

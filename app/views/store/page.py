@@ -168,8 +168,8 @@ class StorePage(Page):
         if not item.active:
             self.feedback.show_info(self.tr("{name} 已经下架。").format(name=item.name))
             return
-        question = self.tr("下架后不能再兑换“{name}”（现有 {stock} {unit}），"
-                           "它的兑换和库存记录都保留。确定下架吗？").format(
+        question = self.tr("确定下架“{name}”吗？\n现有 {stock} {unit}；下架后不能再兑换，\n"
+                           "它的兑换和库存记录都保留。").format(
             name=item.name, stock=item.stock, unit=item.unit)
         if not widgets.confirm(self, self.tr("下架商品"), question, self.tr("下架")):
             return

@@ -27,7 +27,7 @@ from app.views.store.stock_dialog import RECEIVE, STOCKTAKE, StockDialog
 
 LOW = QColor("#b3261e")
 RETIRED = QColor("#6b6b6b")
-ITEM_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's ItemView
+ITEM_ROLE = Qt.ItemDataRole.UserRole  # the row's ItemView
 
 
 class StorePage(Page):
@@ -120,7 +120,6 @@ class StorePage(Page):
             colour = (LOW if item.low else None) if item.active else RETIRED
             for cell in cells if colour else ():
                 cell.setForeground(QBrush(colour))
-            cells[0].setData(item.name, Qt.ItemDataRole.UserRole)
             cells[0].setData(item, ITEM_ROLE)
             self.items.appendRow(cells)
             if item.name == chosen:

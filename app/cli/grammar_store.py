@@ -51,6 +51,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     s.add_argument("--request-id", default=None, help=REQUEST_ID)
     s = _sub(store, "list", "商品、积分价与库存")
     s.add_argument("--low", action="store_true", help="只列低库存商品")
+    s = _sub(store, "history", "一件商品的库存变动（入库、捐赠、兑换、盘点），最新的在前")
+    s.add_argument("item", help=ITEM + "（已下架的也可）")
+    s.add_argument("--limit", type=int, default=100, help="最多列出多少条（默认 100）")
 
     s = _sub(store, "sell", "兑换：用兑换券或积分余额换取商品")
     s.add_argument("resident", help=RESIDENT)

@@ -88,6 +88,32 @@ def cmd_list(args: argparse.Namespace, call: Invocation) -> Outcome:
     return ({"items": items}, _item_lines)
 
 
+_KINDS = {"receive": "入库", "donation": "捐赠", "sale": "兑换", "stocktake": "盘点"}
+
+
+def _movement_lines(r: dict) -> str:
+    def line(m: dict) -> str:
+        kind = _KINDS.get("donation" if m["kind"] == "receive" and m["donor"] else m["kind"],
+                          m["kind"])
+        more = "；".join(part for part in (
+            f"捐赠方：{m['donor']}" if m["donor"] else "",
+            f"金额 {m['cost_fen'] / 100:.2f} 元" if m["cost_fen"] is not None else "",
+            f"原因：{m['reason']}" if m["reason"] else "") if part)
+        return (f"{m['at'][:16].replace('T', ' ')}  {kind}  {m['quantity']:+d}  "
+                f"结存 {m['stock_after']}  {m['clerk']}" + (f"  {more}" if more else ""))
+    return "\n".join([f"{r['item']}：", *map(line, r["movements"])])
+
+
+def cmd_history(args: argparse.Namespace, call: Invocation) -> Outcome:
+    from app.services import store_items, store_stock
+
+    signed_in(args, call)
+    name = store_items.find(args.item, active_only=False).name
+    rows = store_stock.movements(args.item, limit=max(args.limit, 1))
+    return ({"item": name, "movements": [{**m.__dict__, "at": m.at.isoformat()}
+                                         for m in rows]}, _movement_lines)
+
+
 def _wanted(spec: str) -> tuple[str, str]:
     """``香皂:2`` → (香皂, 2); no quantity is one (a full-width colon is taken too)."""
     name, _, quantity = spec.replace("：", ":").rpartition(":")
@@ -121,5 +147,6 @@ HANDLERS: Handlers = {
     ("store", "receive"): cmd_receive,
     ("store", "stocktake"): cmd_stocktake,
     ("store", "list"): cmd_list,
+    ("store", "history"): cmd_history,
     ("store", "sell"): cmd_sell,
 }

@@ -5,10 +5,13 @@ below zero (the database's CHECK refuses it too)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from app.models import StockMovement, StoreItem
+import peewee as pw
+
+from app.models import Clerk, StockMovement, StoreItem
 from app.services import audit, operations, store_items, text
 from app.services.changes import Changes
 from app.services.context import Context
@@ -97,19 +100,25 @@ def stocktake(ctx: Context, query: str | int, counted: object, reason: str,
 
 @dataclass(frozen=True)
 class MovementRow:
-    at: str
+    """One line of an item's history: ``kind`` receive (``donor`` set when given),
+    sale or stocktake; ``clerk`` the display name of who made it."""
+
+    at: dt.datetime
     kind: str
     quantity: int
     stock_after: int
     donor: str
     reason: str
     cost_fen: int | None
+    clerk: str
 
 
 def movements(query: str | int, limit: int = 100) -> list[MovementRow]:
-    """An item's movements, newest first."""
+    """An item's movements, newest first (a retired item's too)."""
     item = store_items.find(query, active_only=False)
-    rows = (StockMovement.select().where(StockMovement.item == item.id)
-            .order_by(StockMovement.id.desc()).limit(limit))
-    return [MovementRow(str(m.at), m.kind, m.quantity, m.stock_after, m.donor, m.reason,
-                        m.cost_fen) for m in rows]
+    rows = (StockMovement.select(StockMovement, Clerk.display_name)
+            .join(Clerk, pw.JOIN.LEFT_OUTER, on=StockMovement.clerk == Clerk.id)
+            .where(StockMovement.item == item.id)
+            .order_by(StockMovement.id.desc()).limit(limit).objects())
+    return [MovementRow(m.at, m.kind, m.quantity, m.stock_after, m.donor, m.reason,
+                        m.cost_fen, m.display_name or "") for m in rows]

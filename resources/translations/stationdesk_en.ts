@@ -2413,6 +2413,109 @@ Points residents hold: {held_p}, {held} yuan</translation>
         </message>
     </context>
     <context>
+        <name>ItemDialog</name>
+        <message>
+            <source>低库存提示</source>
+            <translation>Low-stock mark</translation>
+        </message>
+        <message>
+            <source>例如：日用品</source>
+            <translation>e.g. daily goods</translation>
+        </message>
+        <message>
+            <source>例如：香皂、义剪</source>
+            <translation>e.g. soap, a haircut</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>修改商品：{name}</source>
+            <translation>Change item: {name}</translation>
+        </message>
+        <message>
+            <source>初始库存</source>
+            <translation>Opening stock</translation>
+        </message>
+        <message>
+            <source>单位</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>名称</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>已保存 {name}：{points} 分/{unit}</source>
+            <translation>Saved {name}: {points} points/{unit}</translation>
+        </message>
+        <message>
+            <source>已新增 {name}：{points} 分/{unit}，库存 {stock}</source>
+            <translation>Added {name}: {points} points/{unit}, {stock} in stock</translation>
+        </message>
+        <message>
+            <source>库存不多于此数时提示，默认 0</source>
+            <translation>Listed as low at or below this; 0 if blank</translation>
+        </message>
+        <message>
+            <source>捐赠方</source>
+            <translation>Donor</translation>
+        </message>
+        <message>
+            <source>捐赠的单位或个人（可不填）</source>
+            <translation>The unit or person who gave it (optional)</translation>
+        </message>
+        <message>
+            <source>新增</source>
+            <translation>Add</translation>
+        </message>
+        <message>
+            <source>新增商品</source>
+            <translation>Add an item</translation>
+        </message>
+        <message>
+            <source>服务（如义剪）</source>
+            <translation>Service (e.g. a haircut)</translation>
+        </message>
+        <message>
+            <source>每件（次）所需积分，整数</source>
+            <translation>Points for one, a whole number</translation>
+        </message>
+        <message>
+            <source>物品</source>
+            <translation>Goods</translation>
+        </message>
+        <message>
+            <source>积分价</source>
+            <translation>Price in points</translation>
+        </message>
+        <message>
+            <source>类别</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <source>类型</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>记为一次入库，默认 0</source>
+            <translation>Received as its first stock; 0 if blank</translation>
+        </message>
+        <message>
+            <source>默认：件</source>
+            <translation>Blank: 件 (piece)</translation>
+        </message>
+        <message>
+            <source>默认：次</source>
+            <translation>Blank: 次 (time)</translation>
+        </message>
+    </context>
+    <context>
         <name>Keys</name>
         <message>
             <source>{text}（{keys}）</source>
@@ -2778,6 +2881,81 @@ Points residents hold: {held_p}, {held} yuan</translation>
         <message>
             <source>哪里可以用兑换券</source>
             <translation>Where to spend your vouchers</translation>
+        </message>
+    </context>
+    <context>
+        <name>MovementsDialog</name>
+        <message>
+            <source>兑换</source>
+            <translation>Sold</translation>
+        </message>
+        <message>
+            <source>入库</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>原因：{reason}</source>
+            <translation>Reason: {reason}</translation>
+        </message>
+        <message>
+            <source>库存变动：{name}</source>
+            <translation>Stock movements: {name}</translation>
+        </message>
+        <message>
+            <source>捐赠</source>
+            <translation>Donated</translation>
+        </message>
+        <message>
+            <source>捐赠方、金额、原因</source>
+            <translation>Donor, cost, reason</translation>
+        </message>
+        <message>
+            <source>捐赠方：{donor}</source>
+            <translation>Donor: {donor}</translation>
+        </message>
+        <message>
+            <source>数量</source>
+            <translation>Quantity</translation>
+        </message>
+        <message>
+            <source>时间</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <source>现有 {stock} {unit}；共 {count} 条变动，最新的在上。</source>
+            <translation>{stock} {unit} in stock; {count} movements, newest first.</translation>
+        </message>
+        <message>
+            <source>现有 {stock} {unit}；列出最近 {count} 条变动，最新的在上。</source>
+            <translation>{stock} {unit} in stock; the latest {count} movements, newest first.</translation>
+        </message>
+        <message>
+            <source>盘点</source>
+            <translation>Stocktake</translation>
+        </message>
+        <message>
+            <source>类型</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>经办人</source>
+            <translation>Clerk</translation>
+        </message>
+        <message>
+            <source>结存</source>
+            <translation>Stock after</translation>
+        </message>
+        <message>
+            <source>金额 {yuan} 元</source>
+            <translation>cost ¥{yuan}</translation>
+        </message>
+        <message>
+            <source>；</source>
+            <translation>; </translation>
         </message>
     </context>
     <context>
@@ -4880,6 +5058,58 @@ Please sign in</translation>
         <message>
             <source>积分超市小票</source>
             <translation>Points store receipt</translation>
+        </message>
+        <message>
+            <source>{name} 已经下架。</source>
+            <translation>{name} is retired already.</translation>
+        </message>
+        <message>
+            <source>{name}（已下架）</source>
+            <translation>{name} (retired)</translation>
+        </message>
+        <message>
+            <source>下架</source>
+            <translation>Retire</translation>
+        </message>
+        <message>
+            <source>下架…</source>
+            <translation>Retire…</translation>
+        </message>
+        <message>
+            <source>确定下架“{name}”吗？
+现有 {stock} {unit}；下架后不能再兑换，
+它的兑换和库存记录都保留。</source>
+            <translation>Retire “{name}”?
+{stock} {unit} in stock; once retired it can no longer be sold;
+its sales and stock movements are kept.</translation>
+        </message>
+        <message>
+            <source>下架商品</source>
+            <translation>Retire an item</translation>
+        </message>
+        <message>
+            <source>修改…</source>
+            <translation>Change…</translation>
+        </message>
+        <message>
+            <source>变动记录…</source>
+            <translation>Movements…</translation>
+        </message>
+        <message>
+            <source>已下架 {name}</source>
+            <translation>Retired {name}</translation>
+        </message>
+        <message>
+            <source>新增商品…</source>
+            <translation>Add item…</translation>
+        </message>
+        <message>
+            <source>显示已下架的商品</source>
+            <translation>Show retired items</translation>
+        </message>
+        <message>
+            <source>请先在右侧商品表中选择一件商品。</source>
+            <translation>Choose an item in the table on the right first.</translation>
         </message>
         <message>
             <source>（低库存）</source>

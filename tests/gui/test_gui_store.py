@@ -98,3 +98,18 @@ def test_receiving_and_counting_from_the_page(window, stocked, qtbot):
     assert store_items.find("毛巾").stock == 7
     assert "现有 7" in page.feedback.text()
     assert page.items.item(0, 2).text() == "7"
+
+
+def test_ctrl_p_in_the_sale_previews_the_receipt(window, resident, stocked, printer, qtbot):
+    from app.views.documents.pdf_preview import PdfDialog
+
+    window.show_page(STORE)
+    page = window.page_by_key[STORE]
+    scan_into_focus(resident.resident_no)
+    scan_into_focus("xz")
+    QTest.keyClick(focused(), Qt.Key.Key_Return)  # on to the vouchers
+    QTest.keyClick(focused(), Qt.Key.Key_Return)  # none: 5 points from the balance
+    assert page.last_sale is not None and focused() is page.sale.resident
+    QTest.keyClick(focused(), Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), PdfDialog))
+    QApplication.activeModalWidget().reject()

@@ -52,3 +52,21 @@ def test_items_stock_and_a_sale_by_vouchers(station, tmp_path):
     assert broke.returncode != 0 and "积分不足" in broke.stderr
     check = run(station, "check")
     assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_an_item_s_history_newest_first_retired_or_not(station):
+    ok_json(station, "--as", "admin", "store", "item", "add", "香皂", "--points", "3",
+            "--stock", "5", "--donor", "爱心超市")
+    ok_json(station, "--as", "admin", "store", "receive", "香皂", "10", "--cost", "12.5")
+    ok_json(station, "--as", "admin", "store", "sell", "1", "--item", "香皂:2")
+    ok_json(station, "--as", "admin", "store", "stocktake", "香皂", "12", "--reason", "破损")
+    ok_json(station, "--as", "admin", "store", "item", "retire", "香皂")
+    history = ok_json(station, "--as", "admin", "store", "history", "香皂")
+    assert history["item"] == "香皂"
+    assert [(m["kind"], m["quantity"], m["stock_after"]) for m in history["movements"]] == [
+        ("stocktake", -1, 12), ("sale", -2, 13), ("receive", 10, 15), ("receive", 5, 5)]
+    assert history["movements"][2]["cost_fen"] == 1250
+    text = run(station, "--as", "admin", "store", "history", "香皂", "--limit", "2").stdout
+    assert "盘点  -1  结存 12" in text and "原因：破损" in text and "入库" not in text
+    unknown = run(station, "--as", "admin", "store", "history", "电视")
+    assert unknown.returncode == 2 and "电视" in unknown.stderr

@@ -95,8 +95,8 @@ def writer(db_path: str, ctx: Context, people: list[int], fd: int, seed: int) ->
         os.write(fd, (json.dumps({"done": op["rid"]}) + "\n").encode())
 
 
-def read_all(fd: int) -> list[dict]:
-    chunks = []
+def read_all(fd: int, first: bytes) -> list[dict]:
+    chunks = [first]
     while True:
         data = os.read(fd, 65536)
         if not data:
@@ -127,10 +127,13 @@ def test_sigkill_during_writes_loses_nothing(ctx, tmp_path, capsys):
         child = fork.Process(target=writer, args=(db_path, writer_ctx, people, write_fd, cycle))
         child.start()
         os.close(write_fd)
+        # The kill's moment counts from the writer's first operation, not from the fork: on
+        # a busy machine a child may take longer than the whole window just to start.
+        first = os.read(read_fd, 65536)
         time.sleep(rng.uniform(0.05, 0.4))
         os.kill(child.pid, signal.SIGKILL)
         child.join()
-        events = read_all(read_fd)
+        events = read_all(read_fd, first)
         os.close(read_fd)
 
         open_database(db_path)

@@ -15,7 +15,7 @@ from app.printing import fonts, report_charts
 from app.printing.jobs import Printout
 from app.printing.sheet import ACCENT, DEMO_NOTE, FAINT, INK, MUTED, new_canvas, watermark
 from app.services import station
-from app.services.reports.report import Figure, Report
+from app.services.reports.report import Report
 
 TITLE = "道德积分与志愿服务统计报表"
 MARGIN = 15 * mm
@@ -24,16 +24,6 @@ ROW = 6.2 * mm
 SIZE = 8.5
 BOTTOM = MARGIN + 12 * mm
 HEADER_FILL = HexColor("#F1F1F1")
-
-
-def number(f: Figure, value: int | float, signed: bool = False) -> str:
-    if f.unit == "fen":
-        text = f"{value / 100:,.2f}"
-    elif f.unit == "hours":
-        text = f"{value:.1f}"
-    else:
-        text = f"{value:,}"
-    return ("+" + text) if signed and value > 0 else text
 
 
 class _Sheet:
@@ -153,8 +143,8 @@ def report_pdf(report: Report, made_on: str) -> bytes:
         sheet.text(section.zh, 11, ACCENT, bold=True)
         sheet.row(tuple(name for name, _ in COLUMNS), header=True)
         for f in section.figures:
-            sheet.row((f.zh, number(f, f.value), number(f, f.previous),
-                       number(f, f.change, signed=True)))
+            sheet.row((f.zh, f.shown(f.value), f.shown(f.previous),
+                       f.shown(f.change, signed=True)))
     _signatures(sheet)
     c.showPage()
     c.save()

@@ -54,6 +54,17 @@ class Figure:
     def label(self, lang: str = "zh") -> str:
         return self.en if lang == "en" else self.zh
 
+    def shown(self, value: int | float, signed: bool = False) -> str:
+        """``value`` (this figure's, its previous or its change) as the page and the PDF
+        print it: yuan from fen, hours to a tenth, a gain with its plus sign."""
+        if self.unit == "fen":
+            text = f"{value / 100:,.2f}"
+        elif self.unit == "hours":
+            text = f"{value:.1f}"
+        else:
+            text = f"{value:,}"
+        return "+" + text if signed and value > 0 else text
+
 
 @dataclass(frozen=True)
 class Section:

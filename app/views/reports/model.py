@@ -13,16 +13,6 @@ from app.views.common import labels
 from app.views.tables.rows import RowsModel
 
 
-def number(f: Figure, value: int | float, signed: bool = False) -> str:
-    if f.unit == "fen":
-        text = f"{value / 100:,.2f}"
-    elif f.unit == "hours":
-        text = f"{value:.1f}"
-    else:
-        text = f"{value:,}"
-    return "+" + text if signed and value > 0 else text
-
-
 class FiguresModel(RowsModel):
     COLUMNS = (QT_TRANSLATE_NOOP("Columns", "指标"), QT_TRANSLATE_NOOP("Columns", "本期"),
                QT_TRANSLATE_NOOP("Columns", "上期"), QT_TRANSLATE_NOOP("Columns", "增减"))
@@ -42,7 +32,7 @@ class FiguresModel(RowsModel):
             return labels.in_language(row.zh, row.en) if column == 0 else ""
         if column == 0:
             return labels.in_language(row.zh, row.en)
-        return number(row, (row.value, row.previous, row.change)[column - 1], column == 3)
+        return row.shown((row.value, row.previous, row.change)[column - 1], column == 3)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.FontRole and index.isValid() \

@@ -332,8 +332,10 @@ def _store(book: _Book, w: Window) -> None:
         for used in StoreSaleVoucher.select().where(StoreSaleVoucher.sale.in_(ids)):
             paid[used.sale_id] += used.points
         # Whatever kinds the sale posted, its request's entries net what the balance paid.
+        # They were written with the sale, so inside the window's ledger range: read by seq,
+        # as nothing indexes the request id.
         for e in LedgerEntry.select(LedgerEntry.request_id, LedgerEntry.points).where(
-                LedgerEntry.request_id.in_([s.request_id for s in sales])):
+                w.holds("ledger"), LedgerEntry.request_id.in_([s.request_id for s in sales])):
             net[e.request_id] -= e.points
     notes = [(f"销售 {s.uid}：合计 {s.points} 分，明细 {lines[s.id]} 分",
               f"sale {s.uid}: {s.points} points, lines {lines[s.id]}")

@@ -3,7 +3,7 @@
 # offscreen, in a random order whose seed is printed), then the service tests again against
 # a throwaway PostgreSQL server (port STATION_DESK_PG_PORT, default 55432). Each phase runs
 # on every core (pytest-xdist); `-n 0` runs in one process. Soak runs (marker slow) are
-# left out unless STATION_DESK_SOAK=1.
+# left out unless STATION_DESK_SOAK=1. The 15 slowest tests are listed after each phase.
 # Python packages come at the exact versions in constraints.txt. A program the tests check
 # with that is missing stops the run here, by name, instead of letting tests skip.
 # Usage: bash tests/run.sh [extra pytest arguments, e.g. --randomly-seed=N]
@@ -50,7 +50,7 @@ fi
 export QT_QPA_PLATFORM=offscreen
 # Workers: one a core. Each has its own QApplication, temporary folders and, on PostgreSQL,
 # its own database (tests/conftest.py).
-pytest=(.venv/bin/python -m pytest -q -p no:cacheprovider -n auto)
+pytest=(.venv/bin/python -m pytest -q -p no:cacheprovider -n auto --durations=15)
 "${pytest[@]}" tests "$@"
 
 pgroot=$(mktemp -d)

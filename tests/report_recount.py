@@ -81,6 +81,13 @@ class Recount:
         for key in [k for k in o if k.startswith("team.") and k.endswith(".activities")]:
             o.setdefault(key.replace(".activities", ".volunteers.person_times"), 0)
             o.setdefault(key.replace(".activities", ".volunteers.hours"), 0)
+        for grid in {self.grid[p[1]] or "-" for p in here}:
+            mine = [p for p in here if (self.grid[p[1]] or "-") == grid]
+            volunteers = [p for p in mine if p[2] == "volunteer"]
+            o[f"grid.{grid}.volunteers.persons"] = len({p[1] for p in volunteers})
+            o[f"grid.{grid}.volunteers.person_times"] = len(volunteers)
+            o[f"grid.{grid}.volunteers.hours"] = sum(p[3] or 0 for p in volunteers) / 10
+            o[f"grid.{grid}.audience.person_times"] = sum(1 for p in mine if p[2] == "audience")
 
     def points(self) -> None:
         types = {tid: (code, cat) for tid, code, cat in

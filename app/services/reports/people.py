@@ -11,7 +11,7 @@ from __future__ import annotations
 import peewee as pw
 
 from app.models import Activity, ActivityTeam, Participant, Team
-from app.services.reports.scope import Row, Scope, hours
+from app.services.reports.scope import NONE_EN, NONE_ZH, Row, Scope, hours
 
 
 def _attended(scope: Scope) -> pw.Expression:
@@ -58,6 +58,36 @@ def volunteering(scope: Scope) -> list[Row]:
         Row("audience.person_times", "服务群众人次", "Audience (person-times)", "count",
             a_times),
     ]
+
+
+def by_grid(scope: Scope) -> list[Row]:
+    """Per grid of the participant's home: volunteers (persons, person-times, hours) and
+    the audience's person-times."""
+    from app.models import Resident
+
+    found: dict[str, dict[str, tuple[int, int, int]]] = {}
+    for grid, role, times, persons, tenths in (
+            Participant.select(Resident.grid, Participant.role, pw.fn.COUNT(Participant.id),
+                               pw.fn.COUNT(Participant.resident.distinct()),
+                               pw.fn.SUM(Participant.hours_tenths))
+            .join(Activity).switch(Participant).join(Resident).where(_attended(scope))
+            .group_by(Resident.grid, Participant.role).tuples()):
+        found.setdefault(grid or "", {})[role] = (times, persons, tenths or 0)
+    rows: list[Row] = []
+    for grid in sorted(found):
+        zh_name, en_name = (grid, grid) if grid else (NONE_ZH, NONE_EN)
+        v_times, v_persons, v_tenths = found[grid].get("volunteer", (0, 0, 0))
+        a_times = found[grid].get("audience", (0, 0, 0))[0]
+        key = f"grid.{grid or '-'}"
+        rows += [Row(f"{key}.volunteers.persons", f"{zh_name}：志愿者人数",
+                     f"{en_name}: volunteers (persons)", "count", v_persons),
+                 Row(f"{key}.volunteers.person_times", f"{zh_name}：志愿者人次",
+                     f"{en_name}: volunteer person-times", "count", v_times),
+                 Row(f"{key}.volunteers.hours", f"{zh_name}：志愿服务时长（小时）",
+                     f"{en_name}: service hours", "hours", hours(v_tenths)),
+                 Row(f"{key}.audience.person_times", f"{zh_name}：服务群众人次",
+                     f"{en_name}: audience person-times", "count", a_times)]
+    return rows
 
 
 def by_team(scope: Scope) -> list[Row]:

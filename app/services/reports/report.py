@@ -31,10 +31,13 @@ SECTIONS: dict[str, tuple[str, str]] = {
 
 def _rows(scope: Scope) -> dict[str, list[Row]]:
     """Every section's rows for one period."""
-    return {"volunteering": people.volunteering(scope), **points.sections(scope),
+    found = points.sections(scope)
+    found["grids"] = found["grids"] + people.by_grid(scope)
+    return {"volunteering": people.volunteering(scope), **found,
             "vouchers": money.vouchers(scope),
             "store": money.store(scope) + money.settlements(scope),
-            "honours": money.honours(scope), "teams": people.by_team(scope)}
+            "honours": money.honours(scope), "teams": people.by_team(scope),
+            "grids": found["grids"]}
 
 
 @dataclass(frozen=True)

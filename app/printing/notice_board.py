@@ -114,7 +114,9 @@ def notice_pdf(board: Board) -> bytes:
         row([(str(n), cols[0] * MM, "middle"), (e.resident_name, cols[1] * MM, "start"),
              (e.deed_name, cols[2] * MM, "start"), (f"{e.points:+d}", cols[3] * MM, "end"),
              (_short(e.deed_date), cols[4] * MM, "middle"),
-             (_short(e.notice_until), cols[5] * MM, "middle")])
+             # An open objection holds the points past the end: the board says so.
+             ("有异议，待处理" if e.state == "objected" else _short(e.notice_until),
+              cols[5] * MM, "middle")])
     if not board.entries:
         row([("（无）", sum(cols) * MM, "middle")])
 

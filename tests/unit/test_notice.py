@@ -4,11 +4,14 @@ if no objection to it was upheld; posting happens once, dated the day it counts.
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import pytest
+from pypdf import PdfReader
 
 from app.models import Deed, LedgerEntry
 from app.models.notice import Objection
+from app.printing.notice_board import notice_pdf
 from app.services import deeds, integrity, ledger, notice, notice_board, residents, station
 from app.services.errors import PermissionDenied, ReasonRequired
 from app.services.errors.notice import (
@@ -181,6 +184,8 @@ def test_the_board_lists_the_deeds_on_notice_and_the_months_scores(ctx, clerk_ct
     assert [e.state for e in board.entries] == ["notice", "objected"]
     assert (board.period_from, board.period_until) == ("2026-11-23", "2026-11-26")
     assert [(s.name, s.points) for s in board.scores] == [("李四海", 5), ("张明月", -2)]
+    printed = "".join(p.extract_text() for p in PdfReader(io.BytesIO(notice_pdf(board))).pages)
+    assert printed.count("有异议，待处理") == 1  # the objected entry says why it waits
     clock.advance(days=4)
     notice.post_due(ctx)
     scores = notice_board.month_scores(clock.today())

@@ -21,19 +21,14 @@ from app.services.honours import CommendationView
 from app.services.nominations import NominationView
 from app.views.common import widgets
 from app.views.common.errors import message_for
-from app.views.common.page import ReportingDialog
 from app.views.common.widgets import Feedback
-from app.views.honours.forms import date_edit, level_box
+from app.views.honours.forms import HonourDialog, date_edit, level_box
 from app.views.shell.duty import Desk
 
 
-class _Decision(ReportingDialog):
+class _Decision(HonourDialog):
     def __init__(self, desk: Desk, title: str, save: str, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.desk = desk
-        self.request_id = new_request_id()
-        self.setWindowTitle(title)
-        self.setMinimumWidth(480)  # the finder's hint and a reason read in full
+        super().__init__(desk, title, parent)
         self.summary = QLabel(objectName="decisionSummary")
         self.summary.setWordWrap(True)
         self.form = QFormLayout()

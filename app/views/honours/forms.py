@@ -44,15 +44,23 @@ def date_edit(desk: Desk, name: str) -> QDateEdit:
     return edit
 
 
-class _HonourForm(ReportingDialog):
-    """What both forms share: the resident, a partner, the title, buttons and refusals."""
+class HonourDialog(ReportingDialog):
+    """What every honours dialog opens with: its desk, one request id (a retry after a
+    refusal repeats it) and a width that reads the finder's hint and a reason in full."""
 
-    def __init__(self, desk: Desk, title: str, save: str, parent: QWidget | None) -> None:
+    def __init__(self, desk: Desk, title: str, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.request_id = new_request_id()
         self.setWindowTitle(title)
-        self.setMinimumWidth(480)  # the finder's hint and a reason read in full
+        self.setMinimumWidth(480)
+
+
+class _HonourForm(HonourDialog):
+    """What both forms share: the resident, a partner, the title, buttons and refusals."""
+
+    def __init__(self, desk: Desk, title: str, save: str, parent: QWidget | None) -> None:
+        super().__init__(desk, title, parent)
         self.resident = ResidentFinder("honourResident")
         self.partner = ResidentFinder("honourPartner", QCoreApplication.translate(
             "HonourForms", "结对表彰（好婆媳、好邻居）的另一位；个人表彰留空"))

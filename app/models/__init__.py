@@ -8,6 +8,20 @@ from app.models.checkpoint import VerifiedCheckpoint
 from app.models.clerk import Clerk
 from app.models.closeout import Closeout
 from app.models.db import database, open_database, write_transaction
+from app.models.district import (
+    Centre,
+    CentreMessage,
+    CentreNotice,
+    CentrePackage,
+    DistrictException,
+    DistrictRecord,
+    Institute,
+    MemberKey,
+    MemberStation,
+    PackageExport,
+    PackageReceipt,
+    ReturnPackage,
+)
 from app.models.honour import Commendation, Nomination
 from app.models.ledger import Deed, LedgerEntry
 from app.models.notice import Objection
@@ -51,6 +65,10 @@ ECONOMY_MODELS = [StoreItem, StoreSale, StoreSaleLine, StoreSaleVoucher, StockMo
                   Statement, StatementItem, FundEntry, Closeout]
 # Step 13 creates these: the station's tags, the honour roll, objections on notice.
 RECORDS_MODELS = [Tag, Nomination, Commendation, Objection]
+# Step 14 creates these: district packages at the station, and a centre's tables.
+DISTRICT_MODELS = [PackageExport, CentrePackage, CentreMessage, Centre, Institute, MemberStation,
+                   MemberKey, PackageReceipt, DistrictRecord, DistrictException, CentreNotice,
+                   ReturnPackage]
 
 ALL_MODELS = [
     Station,
@@ -77,6 +95,7 @@ ALL_MODELS = [
     *STATION_LIFE_MODELS,
     *ECONOMY_MODELS,
     *RECORDS_MODELS,
+    *DISTRICT_MODELS,
 ]
 
 # Rows of these tables are facts: the database refuses to change or remove them.

@@ -9,6 +9,7 @@ runs (see ``app.services.backup.backup_before_migration``).
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -217,6 +218,24 @@ def _tags_honours_notice(m: SchemaMigrator) -> None:
 
 RECORDS_STEP = 13
 
+
+def _district(m: SchemaMigrator) -> None:
+    """14: district packages (what a station sent and got back) and a centre's tables; the
+    station's secret for residents' pseudonyms (a random one each) and whether the centre
+    may receive names, ID numbers and phones."""
+    from app.models import DISTRICT_MODELS
+
+    database.create_tables(DISTRICT_MODELS)
+    if "package_secret" not in {c.name for c in database.get_columns("station")}:
+        _add_filled("station", "package_secret")
+        database.execute_sql(f"UPDATE station SET package_secret = {database.param}",
+                             (secrets.token_hex(32),))
+    _add_filled("station", "share_identities", "INTEGER" if is_sqlite() else "BOOLEAN",
+                "FALSE")
+
+
+DISTRICT_STEP = 14
+
 # Step N brings a database from version N-1 to N. Version 1 is the first release,
 # created from the models; later steps are appended here and never edited.
 STEPS: dict[int, Step] = {2: _lookup_indexes, 3: _seals_and_nonces, 4: _request_clerk,
@@ -226,7 +245,7 @@ STEPS: dict[int, Step] = {2: _lookup_indexes, 3: _seals_and_nonces, 4: _request_
                           STATION_LIFE_STEP: _requests_rooms_certificates,
                           ECONOMY_STEP: _points_economy,
                           FUND_STEP: _fund_donor_and_frozen_statements,
-                          RECORDS_STEP: _tags_honours_notice}
+                          RECORDS_STEP: _tags_honours_notice, DISTRICT_STEP: _district}
 LATEST = 1 + len(STEPS)
 
 

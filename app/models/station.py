@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import secrets
+
 import peewee as pw
 
-from app.models.base import BaseModel
+from app.models.base import EMPTY, BaseModel
 
 
 class Station(BaseModel):
@@ -26,6 +28,11 @@ class Station(BaseModel):
     demo = pw.BooleanField(default=False)
     # Step 13: the days a reviewed deed stays on the public notice (公示) before it counts.
     notice_days = pw.IntegerField(default=3, constraints=[pw.SQL("DEFAULT 3")])
+    # Step 14: district packages. Residents leave the station only as pseudonyms keyed by
+    # this secret (which never leaves it), unless an admin authorised the centre to receive
+    # names, ID numbers and phones (audited).
+    package_secret = pw.CharField(default=lambda: secrets.token_hex(32), constraints=[EMPTY])
+    share_identities = pw.BooleanField(default=False, constraints=[pw.SQL("DEFAULT FALSE")])
 
 
 def station_code() -> str:

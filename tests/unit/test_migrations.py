@@ -31,10 +31,22 @@ def test_fresh_database_is_at_the_latest_version(db):
     assert NEW_INDEXES[1] in index_names("ledger_entry")
 
 
+def _back_to_version_13() -> None:
+    """Undo step 14: no district tables, no pseudonym secret or identity sharing."""
+    from app.models import DISTRICT_MODELS
+
+    database.drop_tables(DISTRICT_MODELS)
+    for column in ("package_secret", "share_identities"):
+        database.execute_sql(f'ALTER TABLE "station" DROP COLUMN "{column}"')
+    SchemaVersion.update(version=13).execute()
+
+
 def _back_to_version_12() -> None:
-    """Undo step 13: no tag list, honour roll or objections; no notice or roster columns."""
+    """Undo steps 14 and 13: no tag list, honour roll or objections; no notice or roster
+    columns."""
     from app.models import RECORDS_MODELS
 
+    _back_to_version_13()
     database.drop_tables(RECORDS_MODELS)
     for table, column in (("resident", "relation"), ("resident", "note"),
                           ("station", "notice_days"), ("deed", "notice_until")):
@@ -382,3 +394,18 @@ def test_a_version_12_database_gains_tags_honours_and_notice(ctx, resident):
     kept = Resident.get_by_id(resident.id)
     assert (kept.relation, kept.note, kept.balance) == ("", "", 2)
     assert [d.notice_until for d in Deed.select()] == [None]
+
+
+def test_a_version_13_database_gains_the_district_tables(ctx, resident):
+    """Step 14 adds the package and centre tables, a random pseudonym secret for the
+    station (a different one in each database) and identity sharing switched off."""
+    from app.models import DISTRICT_MODELS, Station
+
+    deeds.record_deed(ctx, resident.id, "DONATION")
+    _back_to_version_13()
+    assert not database.table_exists("package_export")
+    assert migrate() == LATEST and all(database.table_exists(m._meta.table_name)
+                                       for m in DISTRICT_MODELS)
+    station = Station.get()
+    assert len(station.package_secret) == 64 and station.share_identities is False
+    assert Resident.get_by_id(resident.id).balance == 2

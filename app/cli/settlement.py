@@ -94,7 +94,10 @@ def cmd_merchant_places(args: argparse.Namespace, call: Invocation) -> Outcome:
 
 
 def _statement_answer(s) -> dict:  # noqa: ANN001 - a StatementView
+    from app.services.settlement import STATES
+
     return {"statement": s.number, "id": s.id, "merchant": s.merchant, "state": s.state,
+            "state_zh": STATES[s.state],
             "vouchers": s.vouchers, "points": s.points, "amount": s.amount,
             "period": [s.period_from, s.period_to], "adjusts": s.adjusts or None}
 
@@ -126,7 +129,7 @@ def cmd_merchant_statements(args: argparse.Namespace, call: Invocation) -> Outco
     reader(call)
     rows = [_statement_answer(s) for s in settlement.statements(args.merchant)]
     return ({"statements": rows}, lambda r: "\n".join(
-        f"{s['statement']}  {s['state']:<8} {s['merchant']}  {s['period'][0]}…{s['period'][1]}"
+        f"{s['statement']}  {s['state_zh']:<4} {s['merchant']}  {s['period'][0]}…{s['period'][1]}"
         f"  {s['vouchers']} 张 {s['points']} 分  {s['amount']} 元" for s in r["statements"]))
 
 

@@ -69,7 +69,11 @@ def test_settle_approve_pay_and_report(station, tmp_path):
     early = run(station, "--as", "admin", "merchant", "paid", made["statement"],
                 "--reference", "T1")
     assert early.returncode == 2 and "审核" in early.stderr
+    listed = run(station, "merchant", "statements")
+    assert listed.returncode == 0 and f"{made['statement']}  草稿" in listed.stdout
+    assert "draft" not in listed.stdout
     ok_json(station, "--as", "admin", "merchant", "approve", made["statement"])
+    assert f"{made['statement']}  已审核" in run(station, "merchant", "statements").stdout
     again = run(station, "--json", "--as", "admin", "merchant", "approve", made["statement"])
     assert again.returncode == 2 and json.loads(again.stdout)["error"] == "statement_locked"
     paid = ok_json(station, "--as", "admin", "merchant", "paid", made["statement"],

@@ -98,7 +98,8 @@ def _movement_lines(r: dict) -> str:
         more = "；".join(part for part in (
             f"捐赠方：{m['donor']}" if m["donor"] else "",
             f"金额 {m['cost_fen'] / 100:.2f} 元" if m["cost_fen"] is not None else "",
-            f"原因：{m['reason']}" if m["reason"] else "") if part)
+            f"原因：{m['reason']}" if m["reason"] else "",
+            f"兑换人：{m['buyer']}" if m["buyer"] else "") if part)
         return (f"{m['at'][:16].replace('T', ' ')}  {kind}  {m['quantity']:+d}  "
                 f"结存 {m['stock_after']}  {m['clerk']}" + (f"  {more}" if more else ""))
     return "\n".join([f"{r['item']}：", *map(line, r["movements"])])

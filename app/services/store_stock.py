@@ -11,7 +11,7 @@ from decimal import Decimal, InvalidOperation
 
 import peewee as pw
 
-from app.models import Clerk, StockMovement, StoreItem
+from app.models import Clerk, Resident, StockMovement, StoreItem, StoreSale
 from app.services import audit, operations, store_items, text
 from app.services.changes import Changes
 from app.services.context import Context
@@ -101,7 +101,8 @@ def stocktake(ctx: Context, query: str | int, counted: object, reason: str,
 @dataclass(frozen=True)
 class MovementRow:
     """One line of an item's history: ``kind`` receive (``donor`` set when given),
-    sale or stocktake; ``clerk`` the display name of who made it."""
+    sale or stocktake; ``clerk`` the display name of who made it; a sale's ``buyer`` (name
+    and resident number) and ``sale`` (its uid, as on the receipt)."""
 
     at: dt.datetime
     kind: str
@@ -111,14 +112,23 @@ class MovementRow:
     reason: str
     cost_fen: int | None
     clerk: str
+    buyer: str = ""
+    sale: str = ""
 
 
 def movements(query: str | int, limit: int = 100) -> list[MovementRow]:
     """An item's movements, newest first (a retired item's too)."""
     item = store_items.find(query, active_only=False)
-    rows = (StockMovement.select(StockMovement, Clerk.display_name)
+    rows = (StockMovement.select(StockMovement, Clerk.display_name,
+                                 StoreSale.uid.alias("sale_uid"), Resident.name,
+                                 Resident.resident_no)
             .join(Clerk, pw.JOIN.LEFT_OUTER, on=StockMovement.clerk == Clerk.id)
+            .switch(StockMovement)
+            .join(StoreSale, pw.JOIN.LEFT_OUTER, on=StockMovement.sale == StoreSale.id)
+            .join(Resident, pw.JOIN.LEFT_OUTER, on=StoreSale.resident == Resident.id)
             .where(StockMovement.item == item.id)
             .order_by(StockMovement.id.desc()).limit(limit).objects())
     return [MovementRow(m.at, m.kind, m.quantity, m.stock_after, m.donor, m.reason,
-                        m.cost_fen, m.display_name or "") for m in rows]
+                        m.cost_fen, m.display_name or "",
+                        f"{m.name}（{m.resident_no}）" if m.name else "", m.sale_uid or "")
+            for m in rows]

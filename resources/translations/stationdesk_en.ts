@@ -2902,6 +2902,10 @@ Points residents hold: {held_p}, {held} yuan</translation>
             <translation>Reason: {reason}</translation>
         </message>
         <message>
+            <source>兑换人：{buyer}</source>
+            <translation>Bought by: {buyer}</translation>
+        </message>
+        <message>
             <source>库存变动：{name}</source>
             <translation>Stock movements: {name}</translation>
         </message>

@@ -207,7 +207,8 @@ def test_the_history_of_a_receipt_a_sale_and_a_stocktake(window, ctx, resident):
     rows = [[dialog.model.item(r, c).text() for c in range(1, 6)]
             for r in range(dialog.model.rowCount())]
     assert rows == [["盘点", "-1", "5", "原因：破损 1 条", "王站长"],
-                    ["兑换", "-2", "6", "", "王站长"],
+                    ["兑换", "-2", "6", f"兑换人：{resident.name}（{resident.resident_no}）",
+                     "王站长"],
                     ["入库", "+5", "8", "金额 12.50 元", "王站长"],
                     ["捐赠", "+3", "3", "捐赠方：爱心超市", "王站长"]]
     assert dialog.model.item(0, 0).text() == "2026-11-23 09:30"

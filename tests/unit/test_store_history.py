@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 
+from app.models import StoreSale
 from app.services import store, store_items, store_stock
 from app.services.errors.store import ItemNotFound
 from app.services.store_items import ItemInput
@@ -36,6 +37,10 @@ def test_every_kind_of_movement_newest_first_with_its_clerk(ctx, clerk_ctx, towe
     assert isinstance(rows[0].at, dt.datetime) and rows[-1].at == clock.now() - \
         dt.timedelta(minutes=15)
     assert (rows[0].reason, rows[2].cost_fen, rows[3].donor) == ("破损 1 条", 1250, "爱心超市")
+    sale = StoreSale.get()
+    assert (rows[1].buyer, rows[1].sale) == (f"{resident.name}（{resident.resident_no}）",
+                                             sale.uid)
+    assert [r.buyer for r in rows if r.kind != "sale"] == ["", "", ""]
 
 
 def test_a_retired_item_keeps_its_history(ctx, towels):

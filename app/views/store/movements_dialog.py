@@ -76,4 +76,6 @@ class MovementsDialog(QDialog):
             parts.append(self.tr("金额 {yuan} 元").format(yuan=f"{row.cost_fen / 100:.2f}"))
         if row.reason:
             parts.append(self.tr("原因：{reason}").format(reason=row.reason))
+        if row.buyer:
+            parts.append(self.tr("兑换人：{buyer}").format(buyer=row.buyer))
         return self.tr("；").join(parts)

@@ -39,6 +39,8 @@ class _Station:
     def __init__(self) -> None:
         self.by_id: set[str] = set()
         self.by_phone: set[tuple[str, str]] = set()
+        # Registered at the desk without an ID number: a roster row with one is still them.
+        self.by_phone_without_id: set[tuple[str, str]] = set()
         self.by_address: dict[tuple[str, str], tuple[int, int | None]] = {}
         self.by_name: dict[str, list[tuple[int, int | None, str]]] = defaultdict(list)
         query = Resident.select(Resident.id, Resident.name, Resident.id_number, Resident.phone,
@@ -50,6 +52,8 @@ class _Station:
                 self.by_id.add(number)
             if phone:
                 self.by_phone.add((name, phone))
+                if not number:
+                    self.by_phone_without_id.add((name, phone))
             self.by_address[(name, address)] = (rid, household)
             self.by_name[name].append((rid, household, address))
 
@@ -57,6 +61,10 @@ class _Station:
         if c.id_number:
             if c.id_number in self.by_id:
                 return ("本站已有此身份证号的居民", "a resident with this ID number is registered")
+            if c.phone and (c.name, c.phone) in self.by_phone_without_id:
+                return ("本站已有同名且同手机号的居民（登记时未填身份证号）",
+                        "a resident with this name and phone is registered (without an ID "
+                        "number)")
             return None
         if c.phone and (c.name, c.phone) in self.by_phone:
             return ("本站已有同名且同手机号的居民", "a resident with this name and phone is "

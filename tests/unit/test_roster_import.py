@@ -255,3 +255,15 @@ def test_a_repeated_header_and_a_remark_that_mentions_totals(ctx, tmp_path):
     assert [(r.name, r.status, r.reason) for r in rows] == [
         ("石一", "imported", ""), ("", "skipped", "重复的表头行"), ("石二", "imported", ""),
         ("合计", "skipped", "合计行")]
+
+
+def test_a_row_with_an_id_is_a_resident_registered_without_one(ctx, tmp_path):
+    """欧阳华 came to the desk before the roster and gave no ID number: the roster's row
+    (ID, same name and phone) is that resident, not a second one."""
+    residents.register(ctx, residents.ResidentInput("欧阳华", id_number="", id_type="none",
+                                                    phone="13900139001"))
+    result = roster_import.run(ctx, roster_import.load(rf.gbk_csv(tmp_path / "r.csv")))
+    assert [(r.name, r.status) for r in result.rows] == [
+        ("欧阳华", "existing"), ("", "skipped"), ("买买提·艾力", "imported")]
+    assert "未填身份证号" in by_row(result)[2].reason
+    assert Resident.select().where(Resident.name == "欧阳华").count() == 1

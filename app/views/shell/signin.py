@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.views.common import i18n, preferences, titles
 from app.views.common.widgets import EnterKey, Feedback, FieldErrors, error_label
-from app.views.shell import look
+from app.views.shell import about_dialog, look
 
 if TYPE_CHECKING:
     from app.services.context import Actor
@@ -165,6 +165,8 @@ class SignInDialog(QDialog):
         self.form = SignInForm(desk, self)
         self.languages = QButtonGroup(self)
         switch = QHBoxLayout()
+        self.about_button = about_dialog.add_entry(self)  # and F1: the licences, the version
+        switch.addWidget(self.about_button)
         switch.addStretch(1)
         for code, name in i18n.LANGUAGES.items():
             button = QPushButton(name)
@@ -211,6 +213,7 @@ class SignInDialog(QDialog):
         title = titles.window_title(self.tr("登录"))
         self.setWindowTitle(self.tr("【演示数据】") + title if self.demo else title)
         self.form.heading.setText(self._heading())
+        self.about_button.setText(about_dialog.button_text())
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.LanguageChange:

@@ -63,9 +63,9 @@ class AboutDialog(QDialog):
         self.licences.setObjectName("licenceList")
         for entry in self.entries:
             version = app.__version__ if entry["kind"] == "app" else entry["version"]
-            self.licences.addItem(f"{entry['name']} {version} · {entry['license']}")
-            self.licences.item(self.licences.count() - 1).setToolTip(
-                self.licences.item(self.licences.count() - 1).text())
+            line = f"{entry['name']} {version} · {entry['license']}"
+            self.licences.addItem(line)
+            self.licences.item(self.licences.count() - 1).setToolTip(line)  # cut when narrow
         self.text = QPlainTextEdit()
         self.text.setObjectName("licenceText")
         self.text.setReadOnly(True)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 
-from app import __version__
 from app.cli import (
     grammar_closeout,
     grammar_honours,
@@ -31,6 +30,22 @@ from app.cli.grammar_parts import sub_command as _sub
 from app.cli.support import BACKUP_PASSWORD_ENV, NEW_PASSWORD_ENV
 from app.services.purposes import PURPOSES
 from app.services.text import whole_number
+
+
+class ShowVersion(argparse.Action):
+    """``--version``: prints ``station-desk <version>`` and exits. The version is found
+    only here, when asked for, not each time the grammar is built (every start)."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS,
+                 help: str | None = None) -> None:  # noqa: A002 - argparse's own
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        import app
+
+        print(f"station-desk {app.__version__}")
+        parser.exit()
 
 
 def _positive(text: str) -> int:
@@ -65,8 +80,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--as", dest="as_user", metavar="USER",
                    help="以该经办人身份执行（写操作和查看个人信息时必需；密码取自 "
                         "STATION_DESK_PASSWORD 或提示输入）")
-    p.add_argument("--version", action="version", version=f"station-desk {__version__}",
-                   help="显示版本号并退出")
+    p.add_argument("--version", action=ShowVersion, help="显示版本号并退出")
     sub = p.add_subparsers(dest="command", metavar="子命令", title="子命令")
 
     s = _sub(sub, "init", "初始化本站：站点、签名密钥和第一位管理员")

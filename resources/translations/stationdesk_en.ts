@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="zh_CN">
     <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>关于</source>
+            <translation>About</translation>
+        </message>
+        <message>
+            <source>文明实践站前台 StationDesk</source>
+            <translation>StationDesk (文明实践站前台)</translation>
+        </message>
+        <message>
+            <source>版本 {version}</source>
+            <translation>Version {version}</translation>
+        </message>
+        <message>
+            <source>本程序按 Apache-2.0 许可证发布。它随附的字体和程序库各按其许可证使用，全文如下（选择左侧一项查看）。</source>
+            <translation>StationDesk is released under the Apache-2.0 licence. The fonts and libraries it carries are used under their own licences, given in full below (choose one on the left).</translation>
+        </message>
+        <message>
+            <source>未找到许可证文本（{path}）。</source>
+            <translation>Licence text not found ({path}).</translation>
+        </message>
+    </context>
+    <context>
         <name>ActivitiesPage</name>
         <message>
             <source>场地</source>

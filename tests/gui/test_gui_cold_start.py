@@ -62,7 +62,8 @@ LATER = ("peewee", "app.models", "app.runtime.startup", "app.services.auth",
          "app.services.station", "psycopg2", "psycopg", "playhouse.db_url", "argon2",
          "cryptography", "reportlab", "pypinyin", "app.views.shell.main_window",
          "app.printing", "logging.handlers", "app.services.errors", "app.views.tables",
-         "subprocess", "QtCore.Qt")
+         "subprocess", "QtCore.Qt", "tomllib", "importlib.metadata",
+         "app.views.shell.about_dialog")
 
 
 def loaded_at_sign_in(data_dir: Path, tmp_path: Path) -> list[str]:

@@ -50,7 +50,7 @@ from app.views.desk.redeem_page import RedeemPage
 from app.views.honours.page import HonoursPage
 from app.views.reports.page import ReportsPage
 from app.views.residents.page import ResidentsPage
-from app.views.shell import look
+from app.views.shell import about_dialog, look
 from app.views.shell.backup_schedule import BackupScheduler
 from app.views.shell.demo_banner import DemoBanner, FreshStartRequest
 from app.views.shell.duty import Desk
@@ -180,6 +180,8 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.clerk_label)
         bar.addPermanentWidget(self.switch_button)
         bar.addPermanentWidget(self.lock_button)
+        self.about_button = about_dialog.add_entry(self)  # and F1
+        bar.addPermanentWidget(self.about_button)
         QShortcut(QKeySequence("Ctrl+L"), self, self.lock)
 
     def sidebar_item(self, key: str) -> QListWidgetItem:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -31,6 +31,8 @@ from app.views.common.widgets import EnterKey, Feedback, FieldErrors, error_labe
 from app.views.shell import look
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QKeyEvent
+
     from app.services.context import Actor
     from app.views.shell.duty import Desk
 
@@ -165,6 +167,12 @@ class SignInDialog(QDialog):
         self.form = SignInForm(desk, self)
         self.languages = QButtonGroup(self)
         switch = QHBoxLayout()
+        # F1 too. The dialog's module loads on the first press, not before the first paint.
+        self.about_button = QPushButton()
+        self.about_button.setObjectName("aboutButton")
+        self.about_button.setAutoDefault(False)
+        self.about_button.setProperty("focusPolicy", "NoFocus")
+        switch.addWidget(self.about_button)
         switch.addStretch(1)
         for code, name in i18n.LANGUAGES.items():
             button = QPushButton(name)
@@ -180,6 +188,7 @@ class SignInDialog(QDialog):
         layout.addWidget(self.form)
         self.setMinimumWidth(420)
         self.form.signed_in.connect(self._on_form_signed_in)
+        self.about_button.clicked.connect(self.show_about)
         self.languages.buttonClicked.connect(self._on_languages_button_clicked)
         remembered = username or preferences.get(preferences.LAST_USERNAME)
         self.form.start(self._heading(), remembered)
@@ -211,11 +220,25 @@ class SignInDialog(QDialog):
         title = titles.window_title(self.tr("登录"))
         self.setWindowTitle(self.tr("【演示数据】") + title if self.demo else title)
         self.form.heading.setText(self._heading())
+        self.about_button.setText(QCoreApplication.translate("AboutDialog", "关于") + " F1")
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        from PySide6.QtCore import Qt  # after the first paint: see ``widgets.Feedback``
+
+        if event.key() == Qt.Key.Key_F1:
+            self.show_about()
+        else:
+            super().keyPressEvent(event)
+
+    def show_about(self) -> None:
+        from app.views.shell import about_dialog
+
+        about_dialog.show_about(self)
 
     def choose_language(self, code: str) -> None:
         """Speak ``code`` from now on, here and in every window opened after sign-in."""

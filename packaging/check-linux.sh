@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Checks the offline Linux bundle the way a station PC uses it (the steps are in
+# packaging/linux/check-offline.sh): the tarball unpacked in a temporary folder and installed
+# in a network namespace with no network, by an ordinary user (nobody) whose HOME is empty;
+# station-desk --version, init and check; the window under Xvfb (a screenshot is left in
+# dist/check-linux/window.png); installing over an older build with the station's data present
+# (the data survives; a backup is made before the migration); the uninstall (the data stays).
+#
+# The older build is this checkout at the commit before the newest schema step, so that the
+# upgrade migrates (STATION_DESK_OLD_REF names another; without git history the bundle is
+# installed over itself instead). The bundle is built first if it is missing or older than
+# what it is made of. Needs root: the namespace, the user, and the Debian packages it checks
+# with (xvfb, xauth, xdotool, Qt's libraries), installed when missing.
+# Usage: bash packaging/check-linux.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+checkout=$PWD
+if [ "$(id -u)" != 0 ]; then
+  echo "check-linux.sh: run it as root (a network namespace, another user, system packages)." >&2
+  exit 1
+fi
+began=$(date +%s)
+
+tools=(xvfb xauth xdotool)
+missing=()
+for pkg in "${tools[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
+fi
+bash packaging/qt-libraries.sh
+
+version=$(python3 -c \
+  'import tomllib;print(tomllib.load(open("pyproject.toml","rb"))["project"]["version"])')
+tarball=dist/StationDesk-$version-linux-x86_64.tar.gz
+changed() {
+  find app resources packaging pyproject.toml constraints.txt -newer "$tarball" -type f \
+    -not -name '*.pyc' -not -name '*.qm' -print -quit
+}
+if [ ! -f "$tarball" ] || [ -n "$(changed)" ]; then
+  bash packaging/build-linux.sh
+fi
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+chmod 755 "$tmp"
+mkdir "$tmp/new" "$tmp/home"
+tar -xzf "$tarball" -C "$tmp/new"
+
+old_ref=${STATION_DESK_OLD_REF:-}
+if [ -z "$old_ref" ] && git rev-parse -q --git-dir >/dev/null 2>&1; then
+  newest_step=$(git log -1 --format=%H -- app/models/migrations.py)
+  old_ref=$(git rev-parse -q --verify "$newest_step^" 2>/dev/null || true)
+fi
+old_bundle=""
+if [ -n "$old_ref" ]; then
+  echo "The older build: $(git log -1 --format='%h %s' "$old_ref" | cut -c1-100)"
+  mkdir "$tmp/old-src" "$tmp/old"
+  git archive "$old_ref" | tar -x -C "$tmp/old-src"
+  bash packaging/build-linux.sh "$tmp/old-src" >/dev/null
+  tar -xzf "$tmp"/old-src/dist/StationDesk-*-linux-x86_64.tar.gz -C "$tmp/old"
+  old_bundle=$(ls -d "$tmp"/old/StationDesk-*)
+else
+  echo "No older build (no git history here): the bundle is installed over itself."
+fi
+prepared=$(date +%s)
+
+shots=$checkout/dist/check-linux
+mkdir -p "$shots" "$tmp/home/tmp"
+cp packaging/linux/check-offline.sh "$tmp/"
+chown -R 65534:65534 "$tmp/home" "$shots"
+unshare -n setpriv --reuid=65534 --regid=65534 --clear-groups \
+  env -i HOME="$tmp/home" TMPDIR="$tmp/home/tmp" LANG=C.UTF-8 \
+  PATH="$tmp/home/.local/bin:/usr/local/bin:/usr/bin:/bin" \
+  bash "$tmp/check-offline.sh" "$tmp/new/StationDesk-$version" "$old_bundle" "$shots"
+done_at=$(date +%s)
+echo
+echo "check-linux: passed. $(du -h "$tarball" | cut -f1) $tarball;" \
+  "preparing $((prepared - began)) s (build if needed, older build, unpacking)," \
+  "offline steps $((done_at - prepared)) s."

@@ -11,11 +11,23 @@
 #
 # Building needs the package index (or pip's cache) and this checkout's .venv (made here if
 # missing), whose PySide6 compiles the translations.
-# Usage: bash packaging/build-linux.sh [SOURCE_TREE]  (another checkout, e.g. an older
-# version for the upgrade check; default: this one). The tarball goes to SOURCE_TREE/dist.
+# Usage: bash packaging/build-linux.sh [--wheels-from DIR] [--folder DIR] [SOURCE_TREE]
+#   SOURCE_TREE      another checkout (e.g. an older version for the upgrade check); default:
+#                    this one. The tarball goes to SOURCE_TREE/dist.
+#   --wheels-from    the dependency wheels come from DIR only, not from the package index.
+#   --folder         the bundle is left unpacked in DIR (made), instead of a tarball.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 checkout=$(dirname "$here")
+index=()
+folder=""
+while [ $# -gt 0 ]; do
+  case $1 in
+    --wheels-from) index=(--no-index --find-links "$(cd "$2" && pwd)"); shift 2 ;;
+    --folder) folder=$2; shift 2 ;;
+    *) break ;;
+  esac
+done
 src=$(cd "${1:-$checkout}" && pwd)
 
 # 3.11: Debian 12; 3.12: Ubuntu 24.04; 3.13: Debian 13.
@@ -44,7 +56,7 @@ mkdir -p "$stage/wheels"
 "$python" -m pip wheel -q --disable-pip-version-check --no-deps "$src" -w "$stage/wheels"
 for py in "${pythons[@]}"; do
   # abi3 and pure-Python wheels have one name for every version: one copy is kept.
-  "$python" -m pip download -q --disable-pip-version-check --only-binary=:all: \
+  "$python" -m pip download -q --disable-pip-version-check --only-binary=:all: "${index[@]}" \
     "${platforms[@]}" --implementation cp --python-version "$py" \
     -c "$src/constraints.txt" -d "$stage/wheels" "$stage/wheels/station_desk-$version-py3-none-any.whl"
 done
@@ -73,6 +85,12 @@ cp "$here/linux/uninstall.sh" "$here/linux/station-desk.desktop" "$here/linux/RE
 chmod 755 "$stage"/*.sh
 [ -f "$src/LICENSE" ] && cp "$src/LICENSE" "$stage/"
 
+if [ -n "$folder" ]; then
+  mkdir -p "$folder"
+  mv "$stage" "$folder/"
+  echo "$folder/$name"
+  exit 0
+fi
 mkdir -p "$src/dist"
 out=$src/dist/$name-linux-x86_64.tar.gz
 # The wheels are compressed already: the fastest gzip level makes the same size.

@@ -58,11 +58,14 @@ fi
 old_bundle=""
 if [ -n "$old_ref" ]; then
   echo "The older build: $(git log -1 --format='%h %s' "$old_ref" | cut -c1-100)"
-  mkdir "$tmp/old-src" "$tmp/old"
+  mkdir "$tmp/old-src"
   git archive "$old_ref" | tar -x -C "$tmp/old-src"
-  bash packaging/build-linux.sh "$tmp/old-src" >/dev/null
-  tar -xzf "$tmp"/old-src/dist/StationDesk-*-linux-x86_64.tar.gz -C "$tmp/old"
-  old_bundle=$(ls -d "$tmp"/old/StationDesk-*)
+  # Its dependencies are the new bundle's when it pins the same versions: no download.
+  same=()
+  if cmp -s constraints.txt "$tmp/old-src/constraints.txt"; then
+    same=(--wheels-from "$(ls -d "$tmp"/new/StationDesk-*)/wheels")
+  fi
+  old_bundle=$(bash packaging/build-linux.sh "${same[@]}" --folder "$tmp/old" "$tmp/old-src")
 else
   echo "No older build (no git history here): the bundle is installed over itself."
 fi

@@ -6,13 +6,15 @@
 # Usage: check-offline.sh NEW_BUNDLE_DIR [OLD_BUNDLE_DIR] SHOTS_DIR
 set -euo pipefail
 new=$1; old=${2:-}; shots=$3
+cd "$HOME"  # python - would otherwise import the checkout's app rather than the installed one
 version=$(sed -n 's/^VERSION=//p' "$new/install.sh")
 share=$HOME/.local/share
 program=$share/station-desk-program
 data=$share/StationDesk
 export STATION_DESK_PASSWORD=Check-2026!
 
-step() { printf '\n== %s\n' "$*"; }
+began=$(date +%s)
+step() { printf '\n== [%3d s] %s\n' $(( $(date +%s) - began )) "$*"; }
 die() { printf 'check-linux: FAILED: %s\n' "$*" >&2; exit 1; }
 elapsed() { echo $(( $(date +%s%N) / 1000000 - $1 )); }
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
@@ -58,24 +60,62 @@ fresh=$(mktemp -d)/desk
 station-desk --data-dir "$fresh" init --station-code CK02 --station-name 新站 --admin admin
 station-desk --data-dir "$fresh" check
 
-step "the window under Xvfb (first start of $version on the station's data)"
-xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
-  station-desk & app=$!
+step "the window under Xvfb (first start of $version on the station's data), signing in"
+# Qt's own screenshot from the installed environment: nothing more to install on the PC.
+cat > "$TMPDIR/shot.py" <<'PY'
+import sys
+
+from PySide6.QtWidgets import QApplication
+
+app = QApplication([])
+sys.exit(0 if app.primaryScreen().grabWindow(0).save(sys.argv[1]) else 1)
+PY
+cat > "$TMPDIR/window.sh" <<'SH'
+set -euo pipefail
+python=$1; shots=$2; shot=$3
+wait_for() {  # a visible window whose title is exactly $1, within 30 s
   for _ in $(seq 120); do
-    found=$(xdotool search --onlyvisible --name "文明实践站前台" 2>/dev/null | head -1) || true
-    [ -n "$found" ] && break
-    kill -0 $app 2>/dev/null || { echo "the program ended before a window showed" >&2; exit 1; }
+    for id in $(xdotool search --onlyvisible --name "$1" 2>/dev/null); do
+      [ "$(xdotool getwindowname "$id")" = "$1" ] && { echo "$id"; return; }
+    done
+    kill -0 "$app" 2>/dev/null || { echo "the program ended without the window $1" >&2; return 1; }
     sleep 0.25
   done
-  [ -n "$found" ] || { echo "no window within 30 s" >&2; kill $app; exit 1; }
-  echo "window: $(xdotool getwindowname "$found")"
-  sleep 1  # painted
-  "'"$program"'/venv/bin/python" -c "import sys
-from PySide6.QtWidgets import QApplication
-app = QApplication([])
-sys.exit(0 if app.primaryScreen().grabWindow(0).save(sys.argv[1]) else 1)" "'"$shots"'/window.png"
-  kill $app; wait $app 2>/dev/null || true'
-echo "screenshot: $shots/window.png"
+  echo "no window $1 within 30 s" >&2; return 1
+}
+station-desk & app=$!
+trap 'kill $app 2>/dev/null || true' EXIT
+wait_for "登录 — 文明实践站前台" >/dev/null
+sleep 1  # painted
+"$python" "$shot" "$shots/signin.png"
+echo "window: 登录 — 文明实践站前台 (signin.png)"
+xdotool type --delay 30 admin
+xdotool key Tab
+xdotool type --delay 30 "$STATION_DESK_PASSWORD"
+xdotool key Return
+wait_for "检查站 — 文明实践站前台" >/dev/null
+sleep 2
+"$python" "$shot" "$shots/main.png"
+echo "signed in: 检查站 — 文明实践站前台 (main.png)"
+SH
+xvfb-run -a -s "-screen 0 1280x800x24" bash "$TMPDIR/window.sh" "$program/venv/bin/python" \
+  "$shots" "$TMPDIR/shot.py"
+# The English interface comes from the .qm compiled at build time, not compiled here.
+"$program/venv/bin/python" - <<'PY'
+from PySide6.QtCore import QCoreApplication, QTranslator
+
+from app.views.common import i18n
+
+app = QCoreApplication([])
+qm = i18n.TRANSLATIONS / "stationdesk_en.qm"
+translator = QTranslator()
+assert translator.load(str(qm)), qm
+ts = qm.with_suffix(".ts")
+assert qm.stat().st_mtime >= ts.stat().st_mtime, "the .qm is older: the app would recompile it"
+english = translator.translate("Titles", "文明实践站前台")
+assert english == "StationDesk", english
+print(f"ok: English from {qm.name}: {english}")
+PY
 
 step "the station's data after the upgrade"
 schema_after=$(schema)
@@ -97,3 +137,4 @@ for gone in "$program" "$HOME/.local/bin/station-desk" "$share/applications/stat
 done
 [ "$(residents)" = 1 ] || die "the data did not survive the uninstall"
 echo "ok: program gone, data kept ($(du -sh "$data" | cut -f1) in $data)"
+step "done"

@@ -43,6 +43,16 @@ if [ ${#qt_missing[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev
     "${qt_missing[@]}" >/dev/null 2>&1 || true
   read -r -a qt_missing <<< "$(bash "$bundle/qt-libraries.sh" --missing)"
 fi
+qt_note() {
+  [ ${#qt_missing[@]} -eq 0 ] || cat >&2 <<QT
+
+注意：打开窗口还需要这些系统库，请让管理员安装：
+Note: the window needs these system libraries; ask an administrator to install them:
+  sudo apt-get install ${qt_missing[*]}
+
+QT
+}
+qt_note
 
 echo "正在安装 StationDesk $VERSION（Python $py）… Installing StationDesk $VERSION (Python $py)…"
 mkdir -p "$data_home"
@@ -98,11 +108,4 @@ case ":$PATH:" in
   *":$(dirname "$launcher"):"*) ;;
   *) echo "提示：重新登录后终端里才能直接运行 station-desk。Note: log in again to run station-desk in a terminal." ;;
 esac
-if [ ${#qt_missing[@]} -gt 0 ]; then
-  cat >&2 <<QT
-
-注意：打开窗口还需要这些系统库，请让管理员安装：
-Note: the window needs these system libraries; ask an administrator to install them:
-  sudo apt-get install ${qt_missing[*]}
-QT
-fi
+qt_note

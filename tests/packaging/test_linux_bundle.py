@@ -42,13 +42,15 @@ def bundle(tmp_path: Path) -> Path:
 @pytest.fixture
 def fake_bin(tmp_path: Path) -> Path:
     """python3 that is version $FAKE_PY, with or without venv's pip ($FAKE_ENSUREPIP), and
-    whose `-m venv` fails half-way (the folder made); dpkg-query that finds nothing; apt-get that cannot install."""
+    whose `-m venv` fails half-way (the folder made); dpkg-query that finds nothing;
+    apt-get that cannot install."""
     folder = tmp_path / "bin"
     folder.mkdir()
-    _script(folder / "python3", """case "$*" in
+    _script(folder / "python3", """\
+case "$*" in
   *version_info*) echo "$FAKE_PY" ;;
   *"-m ensurepip"*) exit "$FAKE_ENSUREPIP" ;;
-  *"-m venv"*) mkdir -p "$3/bin"; echo "venv: cannot finish $3" >&2; exit 1 ;;
+  *"-m venv"*) mkdir -p "$3/bin"; echo "venv: stopped in $3" >&2; exit 1 ;;
   *) exit 3 ;;
 esac
 """)

@@ -50,6 +50,20 @@ chmod 755 "$tmp"
 mkdir "$tmp/new" "$tmp/home"
 tar -xzf "$tarball" -C "$tmp/new"
 
+# This machine has one Python; for the others the bundle must hold every wheel an install
+# needs: pip resolves each one from the bundle alone, in a namespace with no network.
+pythons=$(sed -n 's/^PYTHONS="\([^"]*\)".*/\1/p' "$tmp/new/StationDesk-$version/install.sh")
+platforms=()
+for minor in $(seq 36 -1 17); do platforms+=(--platform "manylinux_2_${minor}_x86_64"); done
+for py in $pythons; do
+  PIP_CONFIG_FILE=/dev/null unshare -n .venv/bin/python -m pip install -q --dry-run \
+    --disable-pip-version-check --no-index --find-links "$tmp/new/StationDesk-$version/wheels" \
+    --only-binary=:all: "${platforms[@]}" --platform manylinux2014_x86_64 \
+    --platform manylinux1_x86_64 --implementation cp --python-version "$py" \
+    --target "$tmp/resolved-$py" "station-desk==$version"
+  echo "Python $py: every wheel an install needs is in the bundle."
+done
+
 old_ref=${STATION_DESK_OLD_REF:-}
 if [ -z "$old_ref" ] && git rev-parse -q --git-dir >/dev/null 2>&1; then
   newest_step=$(git log -1 --format=%H -- app/models/migrations.py)

@@ -54,6 +54,12 @@ QT
 }
 qt_note
 
+# Replacing the program under a running desk would pull its libraries away mid-session.
+if pgrep -u "$(id -u)" -f "$program/venv/bin/" >/dev/null 2>&1; then
+  fail "StationDesk 正在运行：请先关闭前台窗口，再运行 install.sh。" \
+       "StationDesk is running: close the desk window first, then run install.sh again."
+fi
+
 echo "正在安装 StationDesk $VERSION（Python $py）… Installing StationDesk $VERSION (Python $py)…"
 mkdir -p "$data_home"
 previous=""

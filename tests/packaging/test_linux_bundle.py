@@ -55,15 +55,17 @@ case "$*" in
 esac
 """)
     _script(folder / "dpkg-query", "exit 1\n")
+    _script(folder / "pgrep", 'exit "${FAKE_RUNNING:-1}"\n')
     _script(folder / "apt-get", 'echo "apt-get $*" >> "$HOME/apt-calls"; exit 100\n')
     return folder
 
 
 def _install(bundle: Path, fake_bin: Path, home: Path, py: str = "3.11",
-             ensurepip: int = 0) -> subprocess.CompletedProcess[str]:
+             ensurepip: int = 0, running: bool = False) -> subprocess.CompletedProcess[str]:
     home.mkdir(exist_ok=True)
     env = {"HOME": str(home), "PATH": f"{fake_bin}:/usr/bin:/bin", "LANG": "C.UTF-8",
-           "FAKE_PY": py, "FAKE_ENSUREPIP": str(ensurepip)}
+           "FAKE_PY": py, "FAKE_ENSUREPIP": str(ensurepip),
+           "FAKE_RUNNING": "0" if running else "1"}
     return subprocess.run(["bash", str(bundle / "install.sh")], env=env, capture_output=True,
                           text=True, timeout=60, check=False)
 
@@ -109,6 +111,17 @@ def test_a_failed_install_puts_the_previous_program_back(bundle, fake_bin, tmp_p
     assert "原有程序未改动" in done.stderr
     assert (program / "kept").read_text() == "the older version"
     assert sorted(p.name for p in program.parent.iterdir()) == ["station-desk-program"]
+
+
+def test_install_refuses_while_the_desk_is_running(bundle, fake_bin, tmp_path):
+    home = tmp_path / "home"
+    program = home / ".local" / "share" / "station-desk-program"
+    program.mkdir(parents=True)
+    (program / "kept").write_text("the running version")
+    done = _install(bundle, fake_bin, home, running=True)
+    assert done.returncode != 0
+    assert "StationDesk 正在运行：请先关闭前台窗口" in done.stderr
+    assert (program / "kept").read_text() == "the running version"
 
 
 def _installed(home: Path) -> dict[str, Path]:

@@ -19,7 +19,6 @@ if [ "$(id -u)" != 0 ]; then
   echo "check-linux.sh: run it as root (a network namespace, another user, system packages)." >&2
   exit 1
 fi
-began=$(date +%s)
 
 tools=(xvfb xauth xdotool)
 missing=()
@@ -40,16 +39,22 @@ changed() {
   find app resources packaging pyproject.toml constraints.txt -newer "$tarball" -type f \
     -not -name '*.pyc' -not -name '*.qm' -print -quit
 }
+t=$SECONDS
+built="up to date"
 if [ ! -f "$tarball" ] || [ -n "$(changed)" ]; then
   bash packaging/build-linux.sh
+  built="built in $((SECONDS - t)) s"
 fi
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 chmod 755 "$tmp"
 mkdir "$tmp/new" "$tmp/home"
+t=$SECONDS
 tar -xzf "$tarball" -C "$tmp/new"
+unpacked=$((SECONDS - t))
 
+t=$SECONDS
 # This machine has one Python; for the others the bundle must hold every wheel an install
 # needs: pip resolves each one from the bundle alone, in a namespace with no network.
 pythons=$(sed -n 's/^PYTHONS="\([^"]*\)".*/\1/p' "$tmp/new/StationDesk-$version/install.sh")
@@ -64,6 +69,9 @@ for py in $pythons; do
   echo "Python $py: every wheel an install needs is in the bundle."
 done
 
+resolved=$((SECONDS - t))
+
+t=$SECONDS
 old_ref=${STATION_DESK_OLD_REF:-}
 if [ -z "$old_ref" ] && git rev-parse -q --git-dir >/dev/null 2>&1; then
   newest_step=$(git log -1 --format=%H -- app/models/migrations.py)
@@ -83,18 +91,18 @@ if [ -n "$old_ref" ]; then
 else
   echo "No older build (no git history here): the bundle is installed over itself."
 fi
-prepared=$(date +%s)
+older=$((SECONDS - t))
 
 shots=$checkout/dist/check-linux
 mkdir -p "$shots" "$tmp/home/tmp"
 cp packaging/linux/check-offline.sh "$tmp/"
 chown -R 65534:65534 "$tmp/home" "$shots"
+t=$SECONDS
 unshare -n setpriv --reuid=65534 --regid=65534 --clear-groups \
   env -i HOME="$tmp/home" TMPDIR="$tmp/home/tmp" LANG=C.UTF-8 \
   PATH="$tmp/home/.local/bin:/usr/local/bin:/usr/bin:/bin" \
   bash "$tmp/check-offline.sh" "$tmp/new/StationDesk-$version" "$old_bundle" "$shots"
-done_at=$(date +%s)
 echo
-echo "check-linux: passed. $(du -h "$tarball" | cut -f1) $tarball;" \
-  "preparing $((prepared - began)) s (build if needed, older build, unpacking)," \
-  "offline steps $((done_at - prepared)) s."
+echo "check-linux: passed. $tarball: $(du -h "$tarball" | cut -f1), $built; unpacked in" \
+  "$unpacked s; every Python resolved in $resolved s; the older build in $older s; the offline" \
+  "steps in $((SECONDS - t)) s."

@@ -6,7 +6,7 @@
 # dist/check-linux/window.png); installing over an older build with the station's data present
 # (the data survives; a backup is made before the migration); the uninstall (the data stays).
 #
-# The older build is this checkout at the commit before the newest schema step, so that the
+# The older build is this checkout at the newest commit with other schema steps, so that the
 # upgrade migrates (STATION_DESK_OLD_REF names another; without git history the bundle is
 # installed over itself instead). The bundle is built first if it is missing or older than
 # what it is made of. Needs root: the namespace, the user, and the Debian packages it checks
@@ -73,9 +73,15 @@ resolved=$((SECONDS - t))
 
 t=$SECONDS
 old_ref=${STATION_DESK_OLD_REF:-}
+# The newest commit whose schema steps differ from this checkout's.
+steps() { sed -n '/^STEPS:/,/^LATEST/p'; }
 if [ -z "$old_ref" ] && git rev-parse -q --git-dir >/dev/null 2>&1; then
-  newest_step=$(git log -1 --format=%H -- app/models/migrations.py)
-  old_ref=$(git rev-parse -q --verify "$newest_step^" 2>/dev/null || true)
+  now_steps=$(steps < app/models/migrations.py)
+  for commit in $(git log -n 50 --format=%H -- app/models/migrations.py); do
+    git rev-parse -q --verify "$commit^" >/dev/null || break
+    if [ "$(git show "$commit^:app/models/migrations.py" 2>/dev/null | steps)" != "$now_steps" ]
+    then old_ref=$commit^; break; fi
+  done
 fi
 old_bundle=""
 if [ -n "$old_ref" ]; then

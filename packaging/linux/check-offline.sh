@@ -121,6 +121,10 @@ step "the station's data after the upgrade"
 schema_after=$(schema)
 backups=$(ls "$data"/backups/before-migration-*.db 2>/dev/null | wc -l)
 echo "schema $schema_before -> $schema_after; before-migration backups: $backups"
+if [ -n "$old" ]; then
+  # The older build was chosen for its older schema: the first start must have migrated.
+  [ "$schema_after" -gt "$schema_before" ] || die "no migration from the older build"
+fi
 if [ "$schema_after" != "$schema_before" ]; then
   [ "$backups" -ge 1 ] || die "migrated without a backup first"
 fi

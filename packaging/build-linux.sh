@@ -14,16 +14,17 @@
 # Usage: bash packaging/build-linux.sh [--wheels-from DIR] [--folder DIR] [SOURCE_TREE]
 #   SOURCE_TREE      another checkout (e.g. an older version for the upgrade check); default:
 #                    this one. The tarball goes to SOURCE_TREE/dist.
-#   --wheels-from    the dependency wheels come from DIR only, not from the package index.
+#   --wheels-from    the dependency wheels are DIR's (linked, as they are: another bundle's
+#                    wheels, when its constraints.txt is this tree's), not the package index's.
 #   --folder         the bundle is left unpacked in DIR (made), instead of a tarball.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 checkout=$(dirname "$here")
-index=()
+wheels_from=""
 folder=""
 while [ $# -gt 0 ]; do
   case $1 in
-    --wheels-from) index=(--no-index --find-links "$(cd "$2" && pwd)"); shift 2 ;;
+    --wheels-from) wheels_from=$(cd "$2" && pwd); shift 2 ;;
     --folder) folder=$2; shift 2 ;;
     *) break ;;
   esac
@@ -54,12 +55,19 @@ stage=$work/$name
 mkdir -p "$stage/wheels"
 
 "$python" -m pip wheel -q --disable-pip-version-check --no-deps "$src" -w "$stage/wheels"
-for py in "${pythons[@]}"; do
-  # abi3 and pure-Python wheels have one name for every version: one copy is kept.
-  "$python" -m pip download -q --disable-pip-version-check --only-binary=:all: "${index[@]}" \
-    "${platforms[@]}" --implementation cp --python-version "$py" \
-    -c "$src/constraints.txt" -d "$stage/wheels" "$stage/wheels/station_desk-$version-py3-none-any.whl"
-done
+if [ -n "$wheels_from" ]; then
+  for wheel in "$wheels_from"/*.whl; do
+    case $(basename "$wheel") in station_desk-*) continue ;; esac
+    ln "$wheel" "$stage/wheels/" 2>/dev/null || cp "$wheel" "$stage/wheels/"
+  done
+else
+  for py in "${pythons[@]}"; do
+    # abi3 and pure-Python wheels have one name for every version: one copy is kept.
+    "$python" -m pip download -q --disable-pip-version-check --only-binary=:all: \
+      "${platforms[@]}" --implementation cp --python-version "$py" -c "$src/constraints.txt" \
+      -d "$stage/wheels" "$stage/wheels/station_desk-$version-py3-none-any.whl"
+  done
+fi
 
 cp -a "$src/resources" "$stage/resources"
 rm -f "$stage"/resources/translations/*.qm

@@ -37,7 +37,7 @@ version=$(python3 -c \
 tarball=dist/StationDesk-$version-linux-x86_64.tar.gz
 changed() {
   find app resources packaging pyproject.toml constraints.txt -newer "$tarball" -type f \
-    -not -name '*.pyc' -not -name '*.qm' -print -quit
+    -not -name '*.pyc' -not -name '*.qm' -not -name 'check-*.sh' -print -quit
 }
 t=$SECONDS
 built="up to date"

@@ -14,6 +14,7 @@ data=$share/StationDesk
 export STATION_DESK_PASSWORD=Check-2026!
 
 began=$(date +%s)
+trap 'echo "check-linux: FAILED at line $LINENO: $BASH_COMMAND" >&2' ERR
 step() { printf '\n== [%3d s] %s\n' $(( $(date +%s) - began )) "$*"; }
 die() { printf 'check-linux: FAILED: %s\n' "$*" >&2; exit 1; }
 elapsed() { echo $(( $(date +%s%N) / 1000000 - $1 )); }
@@ -119,7 +120,9 @@ PY
 
 step "the station's data after the upgrade"
 schema_after=$(schema)
-backups=$(ls "$data"/backups/before-migration-*.db 2>/dev/null | wc -l)
+shopt -s nullglob
+made=("$data"/backups/before-migration-*.db)
+backups=${#made[@]}
 echo "schema $schema_before -> $schema_after; before-migration backups: $backups"
 if [ -n "$old" ]; then
   # The older build was chosen for its older schema: the first start must have migrated.

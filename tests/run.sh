@@ -5,7 +5,7 @@
 # on every core (pytest-xdist); `-n 0` runs in one process. Soak runs (marker slow) are
 # left out unless STATION_DESK_SOAK=1. The 15 slowest tests are listed after each phase.
 # Then, as root (CI), the offline Linux bundle is built and checked (packaging/check-linux.sh:
-# installed with no network, its window started under Xvfb, upgraded, uninstalled; ~3 min);
+# installed with no network, its window started under Xvfb, upgraded, uninstalled; 3-5 min);
 # STATION_DESK_LINUX_BUNDLE=0 leaves it out. With STATION_DESK_WINDOWS_BUILD=1 the Windows
 # installer is built and checked too (packaging/check-windows.sh; slower, so on request).
 # Python packages come at the exact versions in constraints.txt. A program the tests check

@@ -76,13 +76,17 @@ trap 'put_back; echo "安装失败，原有程序未改动。Installation failed
 
 python3 -m venv "$program/venv"
 # Only the wheels in this folder: no index, no cache, no pip settings from this PC.
+for var in $(compgen -e); do case $var in PIP_*) unset "$var" ;; esac; done
 PIP_CONFIG_FILE=/dev/null "$program/venv/bin/python" -m pip install -q --no-index \
   --no-cache-dir --disable-pip-version-check --find-links "$bundle/wheels" "station-desk==$VERSION"
 # app/__init__.py finds resources/ beside the app package, which pip put in purelib.
 purelib=$("$program/venv/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
 cp -a "$bundle/resources" "$purelib/resources"
 installed=$("$program/venv/bin/station-desk" --version)
-[ "$installed" = "station-desk $VERSION" ] || false
+if [ "$installed" != "station-desk $VERSION" ]; then
+  echo "installed program says: $installed (expected station-desk $VERSION)" >&2
+  false
+fi
 cp "$bundle/uninstall.sh" "$bundle/README.txt" "$program/"
 [ -f "$bundle/LICENSE" ] && cp "$bundle/LICENSE" "$program/"
 trap - ERR

@@ -173,7 +173,7 @@ def test_the_menu_entry_names_the_program_in_chinese_and_english():
 
 
 @pytest.mark.skipif(os.environ.get("STATION_DESK_PACKAGE_CHECK") != "1",
-                    reason="builds and installs the whole bundle (~3 min): "
+                    reason="builds and installs the whole bundle (3-5 min): "
                            "STATION_DESK_PACKAGE_CHECK=1, or tests/run.sh in CI")
 def test_the_bundle_installs_offline_starts_upgrades_and_uninstalls():
     if os.geteuid() != 0:

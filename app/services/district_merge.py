@@ -124,7 +124,7 @@ def _stage(records: Iterable[object], path: Path, merged: Merged) -> None:
     insert = f"INSERT INTO {_STAGE} VALUES ({', '.join('?' * len(COLUMNS))})"
     copy = f"COPY {_STAGE} ({', '.join(COLUMNS)}) FROM STDIN WITH (FORMAT csv)"
     try:
-        with database.__exception_wrapper__:
+        with peewee.__exception_wrapper__:  # the driver's errors as peewee's
             for batch in _batches(records, path, merged):
                 if sqlite:
                     cursor.executemany(insert, [(*r[:2], r[2] and r[2].isoformat(), *r[3:])

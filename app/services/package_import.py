@@ -30,6 +30,7 @@ from app.services.errors.packages import (
     PackageUnknownStation,
 )
 from app.services.operations import translate_storage_errors
+from app.services.package_sequence import Checked
 
 
 @dataclass
@@ -43,17 +44,6 @@ class FileResult:
     added: int = 0
     changed: int = 0
     exceptions: list[str] = field(default_factory=list)  # kinds of those newly listed
-
-
-@dataclass(frozen=True)
-class Checked:
-    package: package_file.Package
-    station: MemberStation
-    key_id: int
-    seq: int
-    exported_at: dt.datetime
-    period_from: dt.datetime | None
-    period_to: dt.datetime
 
 
 def import_files(ctx: Context, paths: Iterable[Path]) -> list[FileResult]:

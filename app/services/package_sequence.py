@@ -7,19 +7,29 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from app.models.district import DistrictException, MemberStation, PackageReceipt
-from app.services import centre_exceptions
+from app.services import centre_exceptions, package_file
 from app.services.context import Context
-from app.services.district_merge import Merged
-
-if TYPE_CHECKING:
-    from app.services.package_import import Checked
+from app.services.district_merge import APPEND_ONLY, Merged
 
 # A station PC's clock this far ahead of the centre's, or a record dated this far after
 # its package was written, is not believed.
 CLOCK_SLACK = dt.timedelta(hours=1)
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A package whose signature, station and key have checked, with its manifest read."""
+
+    package: package_file.Package
+    station: MemberStation
+    key_id: int
+    seq: int
+    exported_at: dt.datetime
+    period_from: dt.datetime | None
+    period_to: dt.datetime
 
 
 def follow_up(ctx: Context, checked: Checked, receipt: PackageReceipt,
@@ -44,8 +54,6 @@ def _subject(station: MemberStation, seq: int) -> str:
 
 def _conflicts(ctx: Context, checked: Checked, receipt: PackageReceipt,
                merged: Merged) -> list[str]:
-    from app.services.district_merge import APPEND_ONLY
-
     found = []
     codes = dict(MemberStation.select(MemberStation.id, MemberStation.code).tuples())
     for c in merged.conflicts:

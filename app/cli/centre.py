@@ -135,7 +135,8 @@ def _import_lines(r: dict[str, Any]) -> str:
     for f in r["files"]:
         where = f"{f['station'] or '?'} 包 {f['seq'] if f['seq'] is not None else '?'}"
         if f["status"] == "imported":
-            extra = f"，新异常：{'、'.join(f['exceptions'])}" if f["exceptions"] else ""
+            extra = ("，新异常：" + "、".join(f"{k} {n}" for k, n in f["exceptions"].items())
+                     if f["exceptions"] else "")
             out.append(f"已导入 {f['file']}（{where}）：新增 {f['added']} 条，"
                        f"更新 {f['changed']} 条{extra}")
         elif f["status"] == "already":

@@ -27,6 +27,7 @@ KINDS = {"double_redemption": ("重复核销", "Voucher redeemed twice"),
          "gap": ("缺包", "Missing package"),
          "clock": ("时钟异常", "Station clock far off")}
 NOTE = text.Kind("处理说明", "The note", 1000, multiline=True)
+_CHUNK = 500
 
 
 def exception_uid(kind: str, subject: str, *parts: str) -> str:
@@ -34,19 +35,43 @@ def exception_uid(kind: str, subject: str, *parts: str) -> str:
     return hashlib.sha256(body.encode("utf-8")).hexdigest()[:32]
 
 
+@dataclass(frozen=True)
+class Found:
+    """An exception found while importing: what it is about, and the parts of it (e.g.
+    the two digests) that make it the same exception when it is found again."""
+
+    kind: str
+    subject: str
+    detail: dict[str, Any]
+    parts: tuple[str, ...] = ()
+
+
+def open_exceptions(ctx: Context, station: MemberStation, receipt: PackageReceipt | None,
+                    found: list[Found]) -> list[str]:
+    """List what was found (inside the import's transaction), in bulk: a package with
+    thousands of conflicts costs a few statements. Returns the kinds newly listed."""
+    by_uid = {exception_uid(f.kind, f.subject, *f.parts): f for f in found}
+    uids = list(by_uid)
+    for start in range(0, len(uids), _CHUNK):
+        chunk = uids[start:start + _CHUNK]
+        for (uid,) in DistrictException.select(DistrictException.uid).where(
+                DistrictException.uid.in_(chunk)).tuples():
+            by_uid.pop(uid)
+    now = ctx.clock.now()
+    rows = [{"uid": uid, "kind": f.kind, "station": station, "subject": f.subject,
+             "detail": json.dumps({"stations": [station.code], **f.detail},
+                                  ensure_ascii=False, sort_keys=True, default=str),
+             "receipt": receipt, "found_at": now} for uid, f in by_uid.items()]
+    for start in range(0, len(rows), _CHUNK):
+        DistrictException.insert_many(rows[start:start + _CHUNK]).execute()
+    return [f.kind for f in by_uid.values()]
+
+
 def open_exception(ctx: Context, kind: str, station: MemberStation, subject: str,
                    detail: dict[str, Any], receipt: PackageReceipt | None,
-                   *parts: str) -> str | None:
-    """List an exception (inside the import's transaction); None if already listed."""
-    uid = exception_uid(kind, subject, *parts)
-    if DistrictException.select().where(DistrictException.uid == uid).exists():
-        return None
-    detail = {"stations": [station.code], **detail}
-    DistrictException.create(uid=uid, kind=kind, station=station, subject=subject,
-                             detail=json.dumps(detail, ensure_ascii=False, sort_keys=True,
-                                               default=str),
-                             receipt=receipt, found_at=ctx.clock.now())
-    return uid
+                   *parts: str) -> bool:
+    """List one exception; False if it was listed before."""
+    return bool(open_exceptions(ctx, station, receipt, [Found(kind, subject, detail, parts)]))
 
 
 def settle(uid: str, note: str) -> None:

@@ -14,7 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
-from collections.abc import Iterable, Iterator
+import json
+import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,8 +24,8 @@ import peewee
 
 from app.models import database
 from app.models.db import is_sqlite
+from app.services import package_file
 from app.services.errors.packages import PackageDamaged
-from app.services.package_file import canonical
 
 # The kinds a station never changes once written: the first version wins, another is
 # an exception. Every other kind takes the version of the highest package number.
@@ -53,65 +55,88 @@ class Merged:
     added: int = 0
     changed: int = 0
     conflicts: list[Conflict] = field(default_factory=list)
-    latest_day: dt.date | None = None
+    latest_day: str | None = None  # ISO: compares as the dates do
 
 
-def _row(record: object, path: Path, n: int) -> tuple:
-    """A record as a staging row, or the whole package refused: a signed record that is
-    not of the agreed shape is a station program's fault, never guessed at."""
-    def bad(what: str) -> PackageDamaged:
-        return PackageDamaged(path=str(path), detail=f"第 {n} 条记录{what}")
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_OPTIONAL_TEXT = ("resident", "category", "ref")
 
-    if not isinstance(record, dict):
-        raise bad("不是对象")
-    kind, uid = record.get("kind"), record.get("uid")
-    if not (isinstance(kind, str) and kind and isinstance(uid, str) and uid):
-        raise bad("缺少 kind 或 uid")
-    texts = (kind, uid, record.get("resident"), record.get("category"), record.get("ref"))
-    if any(v is not None and (not isinstance(v, str) or len(v) > _TEXT_LIMIT) for v in texts):
-        raise bad("的文本字段不合格式或超长")
-    amount = record.get("amount")
-    if amount is not None and (type(amount) is not int or abs(amount) >= 1 << 63):
-        raise bad("的 amount 不是整数")
-    day = record.get("day")
-    if day is not None:
+
+class _Rows:
+    """Staging rows from a package's record lines. Each line is the record's canonical
+    form as signed (``package_file.write``), so its digest is taken from the line as
+    it is, and ``data``, parsed from sorted keys, re-encodes canonically unsorted."""
+
+    def __init__(self, path: Path, merged: Merged) -> None:
+        self.path, self.merged = path, merged
+        self.days: dict[str, bool] = {}
+
+    def bad(self, n: int, what: str) -> PackageDamaged:
+        return PackageDamaged(path=str(self.path), detail=f"第 {n} 条记录{what}")
+
+    def day(self, value: object, n: int) -> str | None:
+        if value is None:
+            return None
+        known = self.days.get(value) if isinstance(value, str) else False
+        if known is None:
+            try:
+                known = len(value) == 10 and bool(dt.date.fromisoformat(value))
+            except ValueError:
+                known = False
+            self.days[value] = known
+        if not known:
+            raise self.bad(n, "的 day 不是日期")
+        return value
+
+    def row(self, line: bytes, n: int) -> tuple:
+        """A record as a staging row, or the whole package refused: a signed record not
+        of the agreed shape is a station program's fault, never guessed at."""
         try:
-            day = dt.date.fromisoformat(day) if isinstance(day, str) and len(day) == 10 else None
+            record = json.loads(line)
         except ValueError:
-            day = None
-        if day is None:
-            raise bad("的 day 不是日期")
-    data = canonical(record.get("data")).decode("utf-8")
-    digest = hashlib.sha256(canonical(record)).hexdigest()
-    return (kind, uid, day, record.get("resident"), amount, record.get("category"),
-            record.get("ref"), data, digest)
+            raise self.bad(n, "不是 JSON") from None
+        if type(record) is not dict:
+            raise self.bad(n, "不是对象")
+        kind, uid = record.get("kind"), record.get("uid")
+        if not (type(kind) is str and type(uid) is str and kind and uid
+                and len(kind) <= _TEXT_LIMIT and len(uid) <= _TEXT_LIMIT):
+            raise self.bad(n, "的 kind 或 uid 缺失或超长")
+        for name in _OPTIONAL_TEXT:
+            v = record.get(name)
+            if v is not None and (type(v) is not str or len(v) > _TEXT_LIMIT):
+                raise self.bad(n, f"的 {name} 不是文本或超长")
+        amount = record.get("amount")
+        if amount is not None and (type(amount) is not int or abs(amount) >= 1 << 63):
+            raise self.bad(n, "的 amount 不是整数")
+        day = self.day(record.get("day"), n)
+        return (kind, uid, day, record.get("resident"), amount, record.get("category"),
+                record.get("ref"), _ENCODE(record.get("data")),
+                hashlib.sha256(line.rstrip(b"\n")).hexdigest())
 
-
-def _batches(records: Iterable[object], path: Path, merged: Merged) -> Iterator[list[tuple]]:
-    batch: list[tuple] = []
-    for n, record in enumerate(records, 1):
-        row = _row(record, path, n)
-        if row[2] is not None and (merged.latest_day is None or row[2] > merged.latest_day):
-            merged.latest_day = row[2]
-        batch.append(row)
-        if len(batch) >= _BATCH:
-            yield batch
-            batch = []
+    def batches(self) -> Iterator[list[tuple]]:
+        merged, batch, n = self.merged, [], 0
+        with zipfile.ZipFile(self.path) as zf, zf.open(package_file.RECORDS) as fh:
+            for n, line in enumerate(fh, 1):
+                row = self.row(line, n)
+                if row[2] is not None and (merged.latest_day is None
+                                           or row[2] > merged.latest_day):
+                    merged.latest_day = row[2]
+                batch.append(row)
+                if len(batch) >= _BATCH:
+                    yield batch
+                    batch = []
         merged.records = n
-    if batch:
-        yield batch
+        if batch:
+            yield batch
 
 
-def _csv(value: object) -> str:
+def _csv_line(row: tuple) -> str:
     # PostgreSQL's CSV: an unquoted empty field is NULL, a quoted one an empty text.
-    if value is None:
-        return ""
-    if isinstance(value, int):
-        return str(value)
-    return '"' + str(value).replace('"', '""') + '"'
+    return ",".join(["" if v is None else str(v) if type(v) is int
+                     else '"' + v.replace('"', '""') + '"' for v in row])
 
 
-def _stage(records: Iterable[object], path: Path, merged: Merged) -> None:
+def _stage(path: Path, merged: Merged) -> None:
     sqlite = is_sqlite()
     database.execute_sql(f"DROP TABLE IF EXISTS {'temp.' if sqlite else ''}{_STAGE}")
     text, day = ("TEXT", "TEXT") if sqlite else ("VARCHAR(255)", "DATE")
@@ -125,22 +150,26 @@ def _stage(records: Iterable[object], path: Path, merged: Merged) -> None:
     copy = f"COPY {_STAGE} ({', '.join(COLUMNS)}) FROM STDIN WITH (FORMAT csv)"
     try:
         with peewee.__exception_wrapper__:  # the driver's errors as peewee's
-            for batch in _batches(records, path, merged):
+            for batch in _Rows(path, merged).batches():
                 if sqlite:
-                    cursor.executemany(insert, [(*r[:2], r[2] and r[2].isoformat(), *r[3:])
-                                                for r in batch])
+                    cursor.executemany(insert, batch)
                 else:
-                    body = "".join(",".join(map(_csv, r)) + "\n" for r in batch)
+                    body = "\n".join(map(_csv_line, batch)) + "\n"
                     cursor.copy_expert(copy, io.StringIO(body))
     except peewee.IntegrityError:
         raise PackageDamaged(path=str(path), detail="同一条记录出现了两次") from None
+    if not sqlite:
+        # A temporary table is never analysed by autovacuum: without its figures the
+        # planner would guess the joins below blind.
+        database.execute_sql(f"ANALYZE {_STAGE}")
 
 
-def merge(station_id: int, seq: int, records: Iterable[object], path: Path) -> Merged:
-    """Merge ``records`` of package ``seq`` of a station; call inside the import's
-    transaction (a refusal part-way leaves nothing behind)."""
+def merge(station_id: int, seq: int, path: Path) -> Merged:
+    """Merge the records of package ``seq`` of a station, at ``path`` (its records'
+    hash checked); call inside the import's transaction (a refusal part-way leaves
+    nothing behind)."""
     merged = Merged()
-    _stage(records, path, merged)
+    _stage(path, merged)
     p = database.param
     append_only = ", ".join(f"'{k}'" for k in sorted(APPEND_ONLY))
     joined = (f"FROM {_STAGE} s JOIN district_record d ON d.kind = s.kind AND d.uid = s.uid "

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,7 +44,7 @@ class FileResult:
     message: str | None = None
     added: int = 0
     changed: int = 0
-    exceptions: list[str] = field(default_factory=list)  # kinds of those newly listed
+    exceptions: dict[str, int] = field(default_factory=dict)  # newly listed, by kind
 
 
 def import_files(ctx: Context, paths: Iterable[Path]) -> list[FileResult]:
@@ -58,7 +59,7 @@ def import_files(ctx: Context, paths: Iterable[Path]) -> list[FileResult]:
             result.status, result.reason = "refused", exc.code
             result.message = exc.message("zh")
             result.added = result.changed = 0
-            result.exceptions = []
+            result.exceptions = {}
         results.append(result)
     return results
 
@@ -145,11 +146,10 @@ def import_one(ctx: Context, path: Path, result: FileResult) -> None:
             full=bool(m.get("full")), key_id=checked.key_id, period_from=checked.period_from,
             period_to=checked.period_to, counts=json.dumps(m.get("counts", {}), sort_keys=True),
             imported_at=now, request_id=uuid.uuid4().hex)
-        merged = district_merge.merge(checked.station.id, checked.seq,
-                                      checked.package.records(), path)
+        merged = district_merge.merge(checked.station.id, checked.seq, path)
         receipt.added, receipt.changed = merged.added, merged.changed
         receipt.save()
-        listed = package_sequence.follow_up(ctx, checked, receipt, merged)
+        listed = dict(Counter(package_sequence.follow_up(ctx, checked, receipt, merged)))
         centre.record(ctx, "centre.package.import", f"{checked.station.code}-{checked.seq:05d}",
                       {"sha256": checked.package.sha256, "added": merged.added,
                        "changed": merged.changed, "exceptions": listed})

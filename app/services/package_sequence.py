@@ -54,21 +54,20 @@ def _subject(station: MemberStation, seq: int) -> str:
 
 def _conflicts(ctx: Context, checked: Checked, receipt: PackageReceipt,
                merged: Merged) -> list[str]:
-    found = []
     codes = dict(MemberStation.select(MemberStation.id, MemberStation.code).tuples())
+    found = []
     for c in merged.conflicts:
         kind = "double_redemption" if c.kind == "voucher_resolution" else "contradiction"
-        stations = sorted({codes[c.kept_station], checked.station.code})
-        detail = {"record_kind": c.kind, "stations": stations,
+        detail = {"record_kind": c.kind,
+                  "stations": sorted({codes[c.kept_station], checked.station.code}),
                   "append_only": c.kind in APPEND_ONLY,
                   "kept": {"station": codes[c.kept_station], "seq": c.kept_seq,
                            "data": json.loads(c.kept_data)},
                   "other": {"station": checked.station.code, "seq": checked.seq,
                             "data": json.loads(c.new_data)}}
-        if centre_exceptions.open_exception(ctx, kind, checked.station, c.uid, detail, receipt,
-                                            c.kind, c.kept_digest, c.new_digest):
-            found.append(kind)
-    return found
+        found.append(centre_exceptions.Found(kind, c.uid, detail,
+                                             (c.kind, c.kept_digest, c.new_digest)))
+    return centre_exceptions.open_exceptions(ctx, checked.station, receipt, found)
 
 
 def _fork(ctx: Context, checked: Checked, receipt: PackageReceipt) -> list[str]:
@@ -113,7 +112,7 @@ def _clock(ctx: Context, checked: Checked, receipt: PackageReceipt,
     if checked.exported_at > now + CLOCK_SLACK:
         reasons.append(f"写于 {checked.exported_at}，晚于中心此刻 {now}")
     if merged.latest_day is not None and merged.latest_day > (
-            checked.exported_at + CLOCK_SLACK).date():
+            checked.exported_at + CLOCK_SLACK).date().isoformat():
         reasons.append(f"有记录日期 {merged.latest_day} 晚于包的写出时间 {checked.exported_at}")
     for other_seq, other_to in (PackageReceipt.select(PackageReceipt.seq,
                                                       PackageReceipt.period_to)

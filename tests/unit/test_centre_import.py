@@ -28,7 +28,7 @@ def test_a_package_is_merged_record_by_record(hub, district):
     package = package_file.open_package(district.a[1])
     records = list(package.records())
     assert (done.status, done.station, done.seq) == ("imported", "XH01", 1)
-    assert done.added == len(records) and done.changed == 0 and done.exceptions == []
+    assert done.added == len(records) and done.changed == 0 and done.exceptions == {}
     stored = {(r.kind, r.uid): r for r in DistrictRecord.select()}
     assert set(stored) == {(r["kind"], r["uid"]) for r in records}
     ledger = [r for r in records if r["kind"] == "ledger"]
@@ -140,7 +140,7 @@ def test_a_copied_data_directory_is_a_fork_and_its_redemption_a_double_one(hub, 
     _import(hub, district.a[1], district.a[2])
     [done] = _import(hub, district.copy_2)
     assert done.status == "imported"
-    assert sorted(done.exceptions) == ["double_redemption", "fork"]
+    assert done.exceptions == {"double_redemption": 1, "fork": 1}
     [fork] = open_exceptions("fork")
     assert fork.subject == "XH01-00002"
     [double] = open_exceptions("double_redemption")
@@ -200,7 +200,7 @@ def test_a_package_from_a_clock_far_off_is_listed(hub, district, tmp_path):
     backwards = sign_package(tmp_path / "c.sdpkg", "XH01", key_id, private, 3, [],
                              dt.datetime(2026, 11, 20, 9, 0))
     [a], [b], [c] = (_import(hub, p) for p in (future, dated_after, backwards))
-    assert (a.exceptions, b.exceptions, c.exceptions) == (["clock"], ["clock"], ["clock"])
+    assert [r.exceptions for r in (a, b, c)] == [{"clock": 1}] * 3
     reasons = [json.loads(e.detail)["reasons"] for e in open_exceptions("clock")]
     assert "晚于中心此刻" in reasons[0][0] and "晚于包的写出时间" in reasons[1][0]
     assert "先后颠倒" in reasons[2][0]
@@ -222,3 +222,21 @@ def test_a_centre_package_is_not_imported_at_the_centre(hub, tmp_path):
 def test_a_missing_file_is_refused_by_name(hub, tmp_path):
     [refused] = _import(hub, tmp_path / "nowhere.sdpkg")
     assert refused.reason == "package_damaged" and "nowhere.sdpkg" in refused.message
+
+
+@pytest.mark.parametrize("bad", [
+    {"kind": "ledger", "day": "2026-11-20", "data": {}},
+    {"kind": "ledger", "uid": "E1", "day": "20.11.2026", "data": {}},
+    {"kind": "ledger", "uid": "E1", "amount": "5", "data": {}},
+    {"kind": "ledger", "uid": "E1", "ref": "x" * 256, "data": {}},
+])
+def test_a_record_not_of_the_agreed_shape_refuses_the_whole_package(hub, district, tmp_path,
+                                                                    bad):
+    key_id, private = district.key_a
+    good = {"kind": "ledger", "uid": "E0", "day": "2026-11-20", "amount": 1, "data": {}}
+    path = sign_package(tmp_path / "bad.sdpkg", "XH01", key_id, private, 4, [good, bad],
+                        dt.datetime(2026, 11, 21, 9, 0))
+    before = snapshot()
+    [refused] = _import(hub, path)
+    assert refused.reason == "package_damaged" and "第 2 条记录" in refused.message
+    assert snapshot() == before

@@ -68,7 +68,9 @@ def test_a_centre_refuses_station_commands(hub):
         centre.check_command("voucher", "redeem")
     with pytest.raises(CentreOnly):
         centre.check_command("init", None)
-    for allowed in (("centre", "stations"), ("package", "import"), ("audit", "verify")):
+    with pytest.raises(CentreOnly):
+        centre.check_command("audit", "verify")
+    for allowed in (("centre", "stations"), ("package", "import")):
         centre.check_command(*allowed)
 
 

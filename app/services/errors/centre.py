@@ -18,9 +18,9 @@ class NotACentre(DeskError):
 class CentreOnly(DeskError):
     code = "centre_database"
     zh = "这是区中心的数据库（{centre}），不能执行站点命令“{command}”。" \
-         "区中心可用：centre …、package import、check、audit verify。"
+         "区中心可用：centre … 和 package import。"
     en = "This is the district centre's database ({centre}); the station command “{command}” " \
-         "does not run here. A centre runs centre …, package import, check and audit verify."
+         "does not run here. A centre runs centre … and package import."
     centre: str
     command: str
 

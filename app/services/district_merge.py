@@ -55,7 +55,7 @@ class Merged:
     added: int = 0
     changed: int = 0
     conflicts: list[Conflict] = field(default_factory=list)
-    latest_day: str | None = None  # ISO: compares as the dates do
+    latest_day: str | None = None  # of an append-only record; ISO compares as dates do
 
 
 _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
@@ -118,8 +118,9 @@ class _Rows:
         with zipfile.ZipFile(self.path) as zf, zf.open(package_file.RECORDS) as fh:
             for n, line in enumerate(fh, 1):
                 row = self.row(line, n)
-                if row[2] is not None and (merged.latest_day is None
-                                           or row[2] > merged.latest_day):
+                # Only what has happened is dated: an activity may be planned ahead.
+                if row[2] is not None and row[0] in APPEND_ONLY and (
+                        merged.latest_day is None or row[2] > merged.latest_day):
                     merged.latest_day = row[2]
                 batch.append(row)
                 if len(batch) >= _BATCH:

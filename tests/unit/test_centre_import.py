@@ -206,8 +206,13 @@ def test_a_package_from_a_clock_far_off_is_listed(hub, district, tmp_path):
     assert "先后颠倒" in reasons[2][0]
 
 
-def test_a_package_in_time_raises_no_clock_exception(hub, district):
+def test_a_package_in_time_raises_no_clock_exception(hub, district, tmp_path):
     _import(hub, district.a[1], district.a[2], district.a[3])
+    key_id, private = district.key_a
+    planned = {"kind": "activity", "uid": "XH01-A1", "day": "2026-12-24", "data": {}}
+    ahead = sign_package(tmp_path / "4.sdpkg", "XH01", key_id, private, 4, [planned],
+                         dt.datetime(2026, 11, 22, 9, 0))
+    assert _import(hub, ahead)[0].status == "imported"  # an activity planned ahead
     assert open_exceptions("clock") == []
 
 

@@ -82,6 +82,8 @@ def _read_keyring(path: Path) -> dict:
             int(key["key_id"])
             raw = base64.b64decode(key["public_key"], validate=True)
             dt.date.fromisoformat(key["valid_from"])
+            if key.get("retired_on") is not None:
+                dt.date.fromisoformat(key["retired_on"])
         except (KeyError, TypeError, ValueError, binascii.Error):
             raise bad("密钥条目不完整", "a key entry is incomplete") from None
         if len(raw) != 32:

@@ -115,7 +115,10 @@ def test_a_newer_keyring_adds_keys_and_revocations(hub, district, tmp_path):
 @pytest.mark.parametrize("body", ["不是 JSON", json.dumps({"station": "XH01"}),
                                   json.dumps({"station": "XH09", "keys": []}),
                                   json.dumps({"keys": [{"key_id": 1, "public_key": "AAAA",
-                                                        "valid_from": "2026-01-01"}]})])
+                                                        "valid_from": "2026-01-01"}]}),
+                                  json.dumps({"keys": [{"key_id": 2, "valid_from": "2026-01-01",
+                                                        "public_key": "A" * 43 + "=",
+                                                        "retired_on": "someday"}]})])
 def test_a_keyring_that_does_not_read_is_refused(hub, tmp_path, body):
     path = tmp_path / "ring.json"
     path.write_text(body, encoding="utf-8")

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.support import EXIT_FAILED, EXIT_REFUSED, Failed, Handlers, Invocation, Outcome
+from app.services.centre_exceptions import KINDS
 from app.services.context import Context
 
 
@@ -135,7 +136,8 @@ def _import_lines(r: dict[str, Any]) -> str:
     for f in r["files"]:
         where = f"{f['station'] or '?'} 包 {f['seq'] if f['seq'] is not None else '?'}"
         if f["status"] == "imported":
-            extra = ("，新异常：" + "、".join(f"{k} {n}" for k, n in f["exceptions"].items())
+            extra = ("，新异常：" + "、".join(f"{KINDS.get(k, (k,))[0]} {n}"
+                                            for k, n in f["exceptions"].items())
                      if f["exceptions"] else "")
             out.append(f"已导入 {f['file']}（{where}）：新增 {f['added']} 条，"
                        f"更新 {f['changed']} 条{extra}")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 
 from app.cli import (
+    grammar_centre,
     grammar_closeout,
     grammar_honours,
     grammar_notice,
@@ -227,6 +228,8 @@ def parser() -> argparse.ArgumentParser:
     grammar_honours.add_commands(sub)
     grammar_tags_export.add_commands(sub)
     grammar_notice.add_commands(sub)
+    grammar_centre.add_commands(sub)
+    grammar_centre.add_package_command(sub)
 
     s = _sub(sub, "backup", "备份本站数据（并校验备份）")
     s.add_argument("--to", default=None,

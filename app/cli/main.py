@@ -121,6 +121,7 @@ def _handlers() -> Handlers:
     the window starts without them."""
     from app.cli import (
         admin,
+        centre,
         closeout,
         deeds,
         desk,
@@ -147,7 +148,8 @@ def _handlers() -> Handlers:
             **volunteers.HANDLERS, **volunteer_records.HANDLERS, **rooms.HANDLERS,
             **requests.HANDLERS, **settlement.HANDLERS, **closeout.HANDLERS, **store.HANDLERS,
             **honours.HANDLERS, **roster.HANDLERS,
-            **tags_export.HANDLERS, **notice.HANDLERS, **report.HANDLERS}
+            **tags_export.HANDLERS, **notice.HANDLERS, **report.HANDLERS,
+            **centre.HANDLERS}
 
 
 def _run(args: argparse.Namespace, config: Config) -> Outcome:
@@ -166,6 +168,10 @@ def _run(args: argparse.Namespace, config: Config) -> Outcome:
             raise
         opened = open_for_reading(config)
     try:
+        if args.command != "check":
+            from app.services import centre as centre_role
+
+            centre_role.check_command(args.command, getattr(args, "action", None))
         return handler(args, Invocation(config, opened))
     finally:
         opened.close()

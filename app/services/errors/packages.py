@@ -77,3 +77,39 @@ class PackageWrongStation(DeskError):
     path: str
     addressed: str
     station: str
+
+
+class PackageKeyRevoked(DeskError):
+    code = "package_key_revoked"
+    field = "file"
+    zh = "{path} 用站点 {station} 的密钥 {key_id} 签名，该密钥在 {revoked_at} 已吊销，" \
+         "而包写于 {exported_at}，已拒收。"
+    en = "{path} is signed with key {key_id} of station {station}, revoked at {revoked_at}, " \
+         "before the package was written ({exported_at}); refused."
+    path: str
+    station: str
+    key_id: str
+    revoked_at: str
+    exported_at: str
+
+
+class PackageStationMismatch(DeskError):
+    code = "package_station_mismatch"
+    field = "file"
+    zh = "{path} 自称来自站点 {claimed}，却是用站点 {signer} 的密钥签名的，已拒收。"
+    en = "{path} claims to come from station {claimed} but was signed with a key of station " \
+         "{signer}; refused."
+    path: str
+    claimed: str
+    signer: str
+
+
+class PackageNotForCentre(DeskError):
+    code = "package_not_for_centre"
+    field = "file"
+    zh = "{path} 不是站点发往中心的上报包（{detail}），不能在中心导入。"
+    en = "{path} is not a station's package for the centre ({detail_en}); it cannot be " \
+         "imported here."
+    path: str
+    detail: str
+    detail_en: str

@@ -77,3 +77,11 @@ class PackageWrongStation(DeskError):
     path: str
     addressed: str
     station: str
+
+
+class NotACentre(DeskError):
+    code = "not_a_centre"
+    zh = "这个数据库不是区中心的（没有中心记录）：区级报表只在中心的数据库里统计。" \
+         "请用 --db 指向中心的数据库，或先运行 centre init。"
+    en = "This database is not a district centre's: district reports are counted in the " \
+         "centre's database. Point --db at it, or run centre init first."

@@ -1,0 +1,236 @@
+"""The district report's figures and how each is counted from the centre's merged
+records (``DistrictRecord``), by the columns every package fills the same way: kind,
+day, resident (a pseudonym), amount, category and ref (see the kinds table in
+``app.models.district``'s docstring and the package format).
+
+Two grouped reads cover a period for every station at once: one by station, kind,
+category and a sub-group (a ledger entry's moral category, a store redemption), with
+records, distinct pseudonyms and the amount's sum; one for the persons of a kind as a
+whole (a resident awarded in two categories is one person awarded). Nothing is read
+per station: a district is 80 stations and millions of records a year.
+
+A pseudonym is keyed by its station's own secret, so two stations never share one and
+the persons of an institute or of the district are the sum of its stations' persons."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import peewee as pw
+
+from app.models.district import DistrictRecord
+from app.services.catalogue import CATEGORIES
+from app.services.reports.money import LEVELS
+from app.services.reports.period import Period
+from app.services.reports.points import CATEGORIES_EN
+
+SECTIONS: dict[str, tuple[str, str]] = {
+    "volunteering": ("活动与志愿服务", "Activities and volunteering"),
+    "points": ("积分", "Points"),
+    "categories": ("按道德类别", "By moral category"),
+    "vouchers": ("兑换券", "Vouchers"),
+    "store": ("积分超市与商户结算", "Store and settlements"),
+    "honours": ("表彰", "Commendations"),
+}
+# What the grouped reads look at: every other kind (residents, teams…) is left alone.
+COUNTED = ("activity", "attendance", "checkins", "ledger", "voucher", "voucher_resolution",
+           "store_sale", "statement", "commendation")
+SIGNS = {"award": ("awarded", "加分", "Awarded", 1), "deduct": ("deducted", "扣分", "Deducted", -1)}
+RESOLUTIONS = (("redeemed", "核销", "Redeemed"), ("voided", "作废", "Voided"),
+               ("expired", "过期", "Expired"))
+SETTLED = ("approved", "paid")  # a paid statement was approved first
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure of the report: its stable key (as the station's report names it where
+    both count the same thing), labels, unit and section."""
+
+    key: str
+    zh: str
+    en: str
+    unit: str  # count | points | hours | fen
+    section: str
+
+    def label(self, lang: str = "zh") -> str:
+        return self.en if lang == "en" else self.zh
+
+    def shown(self, value: int | float | None) -> str:
+        """As the screen and the PDF print it: yuan from fen, hours to a tenth."""
+        if value is None:
+            return ""
+        if self.unit == "fen":
+            return f"{value / 100:,.2f}"
+        if self.unit == "hours":
+            return f"{value:,.1f}"
+        return f"{value:,}"
+
+
+def _figures() -> tuple[Figure, ...]:
+    out = [Figure("activities", "活动场次", "Activities", "count", "volunteering")]
+    for key, zh, en in (("volunteers", "志愿者", "Volunteers"), ("audience", "服务群众",
+                                                                   "Audience")):
+        out += [Figure(f"{key}.persons", f"{zh}人数", f"{en} (persons)", "count", "volunteering"),
+                Figure(f"{key}.person_times", f"{zh}人次", f"{en} (person-times)", "count",
+                       "volunteering")]
+        if key == "volunteers":
+            out.append(Figure("volunteers.hours", "志愿服务时长（小时）", "Service hours",
+                              "hours", "volunteering"))
+    out.append(Figure("checkins", "来站签到人次", "Check-ins", "count", "volunteering"))
+    for key, zh, en, _ in SIGNS.values():
+        out += [Figure(f"{key}.persons", f"{zh}人数", f"{en} (persons)", "count", "points"),
+                Figure(f"{key}.person_times", f"{zh}人次", f"{en} (person-times)", "count",
+                       "points"),
+                Figure(f"{key}.points", f"{zh}分值", f"{en} (points)", "points", "points")]
+    for key, zh, en, _ in SIGNS.values():
+        for cat, cat_zh in CATEGORIES.items():
+            name_en = f"{en}, {CATEGORIES_EN[cat]}"
+            out += [Figure(f"{key}.category.{cat}.persons", f"{cat_zh}{zh}人数",
+                           f"{name_en} (persons)", "count", "categories"),
+                    Figure(f"{key}.category.{cat}.person_times", f"{cat_zh}{zh}人次",
+                           f"{name_en} (person-times)", "count", "categories"),
+                    Figure(f"{key}.category.{cat}.points", f"{cat_zh}{zh}分值",
+                           f"{name_en} (points)", "points", "categories")]
+    out += [Figure("vouchers.issued.count", "发放兑换券张数", "Vouchers issued", "count",
+                   "vouchers"),
+            Figure("vouchers.issued.persons", "领券人数", "Vouchers issued (persons)", "count",
+                   "vouchers"),
+            Figure("vouchers.issued.points", "发放兑换券分值", "Vouchers issued (points)",
+                   "points", "vouchers")]
+    for kind, zh, en in RESOLUTIONS[:1] + (("redeemed.store", "积分超市核销",
+                                             "Redeemed at the store"),) + RESOLUTIONS[1:]:
+        out += [Figure(f"vouchers.{kind}.count", f"{zh}张数", en, "count", "vouchers"),
+                Figure(f"vouchers.{kind}.points", f"{zh}分值", f"{en} (points)", "points",
+                       "vouchers")]
+    out += [Figure("store.sales.count", "积分超市兑换笔数", "Store sales", "count", "store"),
+            Figure("store.sales.persons", "积分超市兑换人数", "Store sales (persons)", "count",
+                   "store"),
+            Figure("store.sales.points", "积分超市兑换分值", "Store sales (points)", "points",
+                   "store"),
+            Figure("settlement.statements.count", "结算单数（已审核）", "Statements settled",
+                   "count", "store"),
+            Figure("settlement.statements.amount_fen", "结算金额（元）", "Amount settled (yuan)",
+                   "fen", "store"),
+            Figure("settlement.paid.count", "其中已付款单数", "Statements paid", "count", "store"),
+            Figure("settlement.paid.amount_fen", "其中已付款金额（元）", "Amount paid (yuan)",
+                   "fen", "store"),
+            Figure("honours.count", "表彰（上榜）项数", "Commendations", "count", "honours")]
+    out += [Figure(f"honours.level.{level}", f"{zh}表彰", f"{en.capitalize()} level", "count",
+                   "honours") for level, (zh, en) in LEVELS.items()]
+    return tuple(out)
+
+
+FIGURES = _figures()
+FIGURE_BY_KEY = {f.key: f for f in FIGURES}
+
+
+def zeros() -> dict[str, int | float]:
+    return {f.key: (0.0 if f.unit == "hours" else 0) for f in FIGURES}
+
+
+def _in(period: Period, stations: pw.SelectQuery | None) -> pw.Expression:
+    where = (DistrictRecord.kind.in_(COUNTED)
+             & DistrictRecord.day.between(period.start, period.end))
+    if stations is not None:
+        where &= DistrictRecord.station.in_(stations)
+    return where
+
+
+def _groups(period: Period, stations: pw.SelectQuery | None) -> list[tuple]:
+    """(station, kind, category, sub, records, persons, amount) for the finest groups."""
+    r = DistrictRecord
+    sub = pw.Case(None, [(r.kind == "ledger", r.ref),
+                         ((r.kind == "voucher_resolution") & (r.ref == "store"), "store")])
+    return list(r.select(r.station, r.kind, r.category, sub.alias("sub"), pw.fn.COUNT(r.id),
+                         pw.fn.COUNT(r.resident.distinct()), pw.fn.SUM(r.amount))
+                .where(_in(period, stations))
+                .group_by(r.station, r.kind, r.category, sub).tuples())
+
+
+def _persons(period: Period, stations: pw.SelectQuery | None) -> list[tuple]:
+    """(station, kind, category or None, persons) for a kind as a whole, or, for the
+    ledger and attendance, per entry kind and role."""
+    r = DistrictRecord
+    part = pw.Case(None, [(r.kind.in_(("ledger", "attendance")), r.category)])
+    return list(r.select(r.station, r.kind, part.alias("part"),
+                         pw.fn.COUNT(r.resident.distinct()))
+                .where(_in(period, stations)
+                       & r.kind.in_(("ledger", "attendance", "voucher", "store_sale")))
+                .group_by(r.station, r.kind, part).tuples())
+
+
+def _add(out: dict[str, int | float], kind: str, category: str | None, sub: str | None,
+         times: int, persons: int, amount: int) -> None:
+    """Fold one finest group into its station's figures."""
+    if kind == "activity":
+        out["activities"] += times
+    elif kind == "attendance":
+        key = {"volunteer": "volunteers", "audience": "audience"}.get(category or "")
+        if key:
+            out[f"{key}.person_times"] += times
+            if key == "volunteers":
+                out["volunteers.hours"] += amount / 10
+    elif kind == "checkins":
+        out["checkins"] += amount
+    elif kind == "ledger" and category in SIGNS:
+        key, _, _, sign = SIGNS[category]
+        out[f"{key}.person_times"] += times
+        out[f"{key}.points"] += sign * amount
+        if sub in CATEGORIES:
+            out[f"{key}.category.{sub}.persons"] += persons
+            out[f"{key}.category.{sub}.person_times"] += times
+            out[f"{key}.category.{sub}.points"] += sign * amount
+    elif kind == "voucher":
+        out["vouchers.issued.count"] += times
+        out["vouchers.issued.points"] += amount
+    elif kind == "voucher_resolution" and category in ("redeemed", "voided", "expired"):
+        for key in [category] + (["redeemed.store"] if sub == "store" else []):
+            out[f"vouchers.{key}.count"] += times
+            out[f"vouchers.{key}.points"] += amount
+    elif kind == "store_sale":
+        out["store.sales.count"] += times
+        out["store.sales.points"] += amount
+    elif kind == "statement" and category in SETTLED:
+        out["settlement.statements.count"] += times
+        out["settlement.statements.amount_fen"] += amount
+        if category == "paid":
+            out["settlement.paid.count"] += times
+            out["settlement.paid.amount_fen"] += amount
+    elif kind == "commendation":
+        out["honours.count"] += times
+        if f"honours.level.{category}" in out:
+            out[f"honours.level.{category}"] += times
+
+
+PERSONS = {("attendance", "volunteer"): "volunteers.persons",
+           ("attendance", "audience"): "audience.persons",
+           ("ledger", "award"): "awarded.persons", ("ledger", "deduct"): "deducted.persons",
+           ("voucher", None): "vouchers.issued.persons",
+           ("store_sale", None): "store.sales.persons"}
+
+
+def by_station(period: Period, stations: pw.SelectQuery | None = None
+               ) -> dict[int, dict[str, int | float]]:
+    """Every figure of ``period`` for each station (by its id) that has records in it;
+    ``stations``: a query of the station ids to count (all when None)."""
+    found: dict[int, dict[str, int | float]] = defaultdict(zeros)
+    for station, kind, category, sub, times, persons, amount in _groups(period, stations):
+        _add(found[station], kind, category, sub, times, persons, int(amount or 0))
+    for station, kind, part, persons in _persons(period, stations):
+        key = PERSONS.get((kind, part))
+        if key:
+            found[station][key] += persons
+    for values in found.values():
+        values["volunteers.hours"] = round(values["volunteers.hours"], 1)
+    return dict(found)
+
+
+def total(parts: list[dict[str, int | float]]) -> dict[str, int | float]:
+    """The figures of a group of stations: sums (persons too, see the module's note)."""
+    out = zeros()
+    for part in parts:
+        for key, value in part.items():
+            out[key] += value
+    out["volunteers.hours"] = round(out["volunteers.hours"], 1)
+    return out

@@ -190,7 +190,7 @@ def recount(start: dt.date, end: dt.date, stations: str) -> dict[str, int | floa
     for key, (select, kind, extra) in _plan().items():
         sql = (f"SELECT {select} FROM district_record WHERE kind = %s AND day >= %s "
                f"AND day <= %s AND ({stations})" + (f" AND {extra}" if extra else ""))
-        if not database.param == "%s":
+        if database.param != "%s":
             sql = sql.replace("%s", "?")
         value = database.execute_sql(sql, (kind, start, end)).fetchone()[0] or 0
         out[key] = round(int(value) / 10, 1) if key == "volunteers.hours" else int(value)

@@ -19,8 +19,8 @@ from tests.district_records import (
     of_institute,
     of_station,
     pseudonym,
-    recount,
     record,
+    recount,
     write,
 )
 

@@ -12,6 +12,7 @@ import argparse
 
 from app import __version__
 from app.cli import (
+    grammar_centre_report,
     grammar_closeout,
     grammar_honours,
     grammar_notice,
@@ -213,6 +214,7 @@ def parser() -> argparse.ArgumentParser:
     grammar_honours.add_commands(sub)
     grammar_tags_export.add_commands(sub)
     grammar_notice.add_commands(sub)
+    grammar_centre_report.add_commands(sub)
 
     s = _sub(sub, "backup", "备份本站数据（并校验备份）")
     s.add_argument("--to", default=None,

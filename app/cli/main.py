@@ -113,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 # Commands that show no personal data and write nothing when opened without the lock:
 # they answer while the desk is open.
-READ_ONLY = {("check", None), ("audit", "verify"), ("deed", "types")}
+READ_ONLY = {("check", None), ("audit", "verify"), ("deed", "types"), ("centre", "report")}
 
 
 def _handlers() -> Handlers:
@@ -121,6 +121,7 @@ def _handlers() -> Handlers:
     the window starts without them."""
     from app.cli import (
         admin,
+        centre_report,
         closeout,
         deeds,
         desk,
@@ -147,7 +148,8 @@ def _handlers() -> Handlers:
             **volunteers.HANDLERS, **volunteer_records.HANDLERS, **rooms.HANDLERS,
             **requests.HANDLERS, **settlement.HANDLERS, **closeout.HANDLERS, **store.HANDLERS,
             **honours.HANDLERS, **roster.HANDLERS,
-            **tags_export.HANDLERS, **notice.HANDLERS, **report.HANDLERS}
+            **tags_export.HANDLERS, **notice.HANDLERS, **report.HANDLERS,
+            **centre_report.HANDLERS}
 
 
 def _run(args: argparse.Namespace, config: Config) -> Outcome:

@@ -160,11 +160,7 @@ def compute(chosen: Period, today: dt.date, institute: str | None = None) -> Dis
                                 "--institute 与已登记的实践所）。",
                            what_en=f"There is no institute named “{institute}”.",
                            field="institute")
-    ids = None
-    if institute is not None:
-        ids = (MemberStation.select(MemberStation.id).join(Institute)
-               .where(Institute.name == institute))
-    found = figures.by_station(chosen, ids)
+    found = figures.by_station(chosen, institute)
     stations = []
     for sid, code, sname, iname, sent, imported in _members(institute):
         late = days_behind(sent, chosen, today)

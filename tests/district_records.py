@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import random
 import uuid
 
@@ -50,12 +51,11 @@ def make_district(district: dict | None = None) -> dict[str, MemberStation]:
 
 def record(station: MemberStation, kind: str, day: dt.date | None, resident: str | None = None,
            amount: int | None = None, category: str | None = None, ref: str | None = None,
-           uid: str | None = None) -> dict:
-    """One row as the centre stores it: the columns, the whole record and its digest."""
+           uid: str | None = None, **data: object) -> dict:
+    """One row as the centre stores it: the columns, the record's own fields (``data``,
+    as JSON) and its digest."""
     uid = uid or f"{station.code}-{kind}-{uuid.uuid4().hex[:12]}"
-    data = {"kind": kind, "uid": uid, "day": str(day) if day else None, "resident": resident,
-            "amount": amount, "category": category, "ref": ref}
-    text = repr(sorted(data.items()))
+    text = json.dumps({"uid": uid, **data}, ensure_ascii=False)
     return {"station": station.id, "kind": kind, "uid": uid, "day": day,
             "resident": resident, "amount": amount, "category": category, "ref": ref,
             "data": text, "digest": hashlib.sha256(text.encode()).hexdigest(),
@@ -87,13 +87,16 @@ def a_year(station: MemberStation, rng: random.Random, residents: int = 30) -> l
         rows.append(record(station, "resident", START, pseudonym(station, n), 1950 + n,
                            "第一网格", uid=pseudonym(station, n)))
     for _ in range(rng.randrange(4, 9)):
-        activity = record(station, "activity", day(), category=rng.choice(("lecture", "clean")))
+        state = rng.choice(("closed", "closed", "closed", "planned", "cancelled"))
+        activity = record(station, "activity", day(), category=rng.choice(("lecture", "clean")),
+                          state=state)
         rows.append(activity)
-        for _ in range(rng.randrange(1, 7)):
+        for n in range(rng.randrange(1, 7)):
             role = rng.choice(("volunteer", "audience"))
+            signed = None if rng.random() < 0.2 else f"{activity['day']}T09:0{n}:00"
             rows.append(record(station, "attendance", activity["day"], who(),
                                rng.randrange(5, 40) if role == "volunteer" else 0, role,
-                               activity["uid"]))
+                               activity["uid"], signed_in_at=signed))
     for _ in range(rng.randrange(20, 60)):
         kind = rng.choice(("award", "award", "deduct", "issue", "refund", "adjust", "expire"))
         points = rng.randrange(1, 20)
@@ -117,9 +120,10 @@ def a_year(station: MemberStation, rng: random.Random, residents: int = 30) -> l
         rows.append(record(station, "statement", dt.date(2026, month, 28), None,
                            rng.randrange(1000, 90000), rng.choice(("draft", "approved", "paid")),
                            "M-1"))
-    for _ in range(rng.randrange(1, 5)):
+    for _ in range(rng.randrange(1, 6)):
         rows.append(record(station, "commendation", day(), rng.choice((who(), None)), None,
-                           rng.choice(LEVELS), "好人好事"))
+                           rng.choice(LEVELS), "好人好事",
+                           withdrawn_at="2026-12-01T10:00:00" if rng.random() < 0.25 else None))
     for n in range(rng.randrange(3, 8)):
         rows.append(record(station, "checkins", day(), None, rng.randrange(1, 40),
                            uid=f"{station.code}-CHK-{n}"))
@@ -145,12 +149,21 @@ def fill(stations: dict[str, MemberStation], seed: int = 7, skip: tuple[str, ...
 _COUNT, _PERSONS, _SUM = "COUNT(*)", "COUNT(DISTINCT resident)", "COALESCE(SUM(amount), 0)"
 
 
+# held activities, residents signed in at them, commendations not withdrawn: the station's
+# own report counts only these, and the records' JSON (written by ``record``) says which
+HELD = "data LIKE '%\"state\": \"closed\"%'"
+SIGNED_IN = (f"ref IN (SELECT uid FROM district_record WHERE kind = 'activity' AND {HELD}) "
+             "AND data NOT LIKE '%\"signed_in_at\": null%'")
+STANDING = "data LIKE '%\"withdrawn_at\": null%'"
+
+
 def _plan() -> dict[str, tuple[str, str, str]]:
-    plan = {"activities": (_COUNT, "activity", ""), "checkins": (_SUM, "checkins", "")}
+    plan = {"activities": (_COUNT, "activity", HELD), "checkins": (_SUM, "checkins", "")}
     for key, role in (("volunteers", "volunteer"), ("audience", "audience")):
-        plan[f"{key}.persons"] = (_PERSONS, "attendance", f"category = '{role}'")
-        plan[f"{key}.person_times"] = (_COUNT, "attendance", f"category = '{role}'")
-    plan["volunteers.hours"] = (_SUM, "attendance", "category = 'volunteer'")
+        plan[f"{key}.persons"] = (_PERSONS, "attendance", f"category = '{role}' AND {SIGNED_IN}")
+        plan[f"{key}.person_times"] = (_COUNT, "attendance",
+                                       f"category = '{role}' AND {SIGNED_IN}")
+    plan["volunteers.hours"] = (_SUM, "attendance", f"category = 'volunteer' AND {SIGNED_IN}")
     for key, kind, sign in (("awarded", "award", ""), ("deducted", "deduct", "-")):
         plan[f"{key}.persons"] = (_PERSONS, "ledger", f"category = '{kind}'")
         plan[f"{key}.person_times"] = (_COUNT, "ledger", f"category = '{kind}'")
@@ -166,7 +179,7 @@ def _plan() -> dict[str, tuple[str, str, str]]:
     for kind in ("redeemed", "voided", "expired"):
         plan[f"vouchers.{kind}.count"] = (_COUNT, "voucher_resolution", f"category = '{kind}'")
         plan[f"vouchers.{kind}.points"] = (_SUM, "voucher_resolution", f"category = '{kind}'")
-    store = "category = 'redeemed' AND ref = 'store'"
+    store = "category = 'redeemed' AND (ref IS NULL OR ref = 'store')"
     plan["vouchers.redeemed.store.count"] = (_COUNT, "voucher_resolution", store)
     plan["vouchers.redeemed.store.points"] = (_SUM, "voucher_resolution", store)
     plan["store.sales.count"] = (_COUNT, "store_sale", "")
@@ -177,9 +190,10 @@ def _plan() -> dict[str, tuple[str, str, str]]:
     plan["settlement.statements.amount_fen"] = (_SUM, "statement", settled)
     plan["settlement.paid.count"] = (_COUNT, "statement", "category = 'paid'")
     plan["settlement.paid.amount_fen"] = (_SUM, "statement", "category = 'paid'")
-    plan["honours.count"] = (_COUNT, "commendation", "")
+    plan["honours.count"] = (_COUNT, "commendation", STANDING)
     for level in LEVELS:
-        plan[f"honours.level.{level}"] = (_COUNT, "commendation", f"category = '{level}'")
+        plan[f"honours.level.{level}"] = (_COUNT, "commendation",
+                                          f"category = '{level}' AND {STANDING}")
     return plan
 
 
@@ -188,10 +202,11 @@ def recount(start: dt.date, end: dt.date, stations: str) -> dict[str, int | floa
     names, one plain query a figure: distinct pseudonyms across the whole group."""
     out: dict[str, int | float] = {}
     for key, (select, kind, extra) in _plan().items():
-        sql = (f"SELECT {select} FROM district_record WHERE kind = %s AND day >= %s "
-               f"AND day <= %s AND ({stations})" + (f" AND {extra}" if extra else ""))
-        if database.param != "%s":
-            sql = sql.replace("%s", "?")
+        mark = database.param
+        if mark == "%s":  # psycopg2 reads a lone % as the start of a placeholder
+            extra = extra.replace("%", "%%")
+        sql = (f"SELECT {select} FROM district_record WHERE kind = {mark} AND day >= {mark} "
+               f"AND day <= {mark} AND ({stations})" + (f" AND {extra}" if extra else ""))
         value = database.execute_sql(sql, (kind, start, end)).fetchone()[0] or 0
         out[key] = round(int(value) / 10, 1) if key == "volunteers.hours" else int(value)
     return out

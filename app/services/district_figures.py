@@ -9,6 +9,9 @@ distinct pseudonyms and the amount's sum, and the persons of a kind as a whole (
 resident awarded in two categories is one person awarded). Nothing is read per station:
 a district is 80 stations and two million records a year.
 
+Activities, attendance and commendations count as the station counts them (held,
+signed in, not withdrawn), which their ``data`` says: ``district_judged`` reads those.
+
 A pseudonym is keyed by its station's own secret, so two stations never share one and
 the persons of an institute or of the district are the sum of its stations' persons."""
 
@@ -19,6 +22,7 @@ from dataclasses import dataclass
 
 from app.models import database
 from app.models.db import is_sqlite
+from app.services import district_judged
 from app.services.catalogue import CATEGORIES
 from app.services.reports.money import LEVELS
 from app.services.reports.period import Period
@@ -33,8 +37,8 @@ SECTIONS: dict[str, tuple[str, str]] = {
     "honours": ("表彰", "Commendations"),
 }
 # What the grouped reads look at: every other kind (residents, teams…) is left alone.
-COUNTED = ("activity", "attendance", "checkins", "ledger", "voucher", "voucher_resolution",
-           "store_sale", "statement", "commendation")
+# (activities, attendance and commendations are judged by their data: ``district_judged``)
+COUNTED = ("checkins", "ledger", "voucher", "voucher_resolution", "store_sale", "statement")
 SIGNS = {"award": ("awarded", "加分", "Awarded", 1), "deduct": ("deducted", "扣分", "Deducted", -1)}
 RESOLUTIONS = (("redeemed", "核销", "Redeemed"), ("voided", "作废", "Voided"),
                ("expired", "过期", "Expired"))
@@ -136,8 +140,9 @@ def zeros() -> dict[str, int | float]:
 _GROUPS = """WITH g AS MATERIALIZED (
   SELECT station_id, kind, category,
          CASE WHEN kind = 'ledger' THEN ref
-              WHEN kind = 'voucher_resolution' AND ref = 'store' THEN 'store' END AS sub,
-         CASE WHEN kind IN ('ledger', 'attendance', 'voucher', 'store_sale')
+              WHEN kind = 'voucher_resolution' AND category = 'redeemed'
+                   AND (ref IS NULL OR ref = 'store') THEN 'store' END AS sub,
+         CASE WHEN kind IN ('ledger', 'voucher', 'store_sale')
               THEN resident END AS person, COUNT(*) AS n, SUM(amount) AS total
   FROM district_record
   WHERE kind IN ({kinds}) AND day >= {p} AND day <= {p}{stations}
@@ -148,7 +153,7 @@ FROM g GROUP BY station_id, kind, category, sub
 UNION ALL
 SELECT 'persons', station_id, kind, part, NULL, COUNT(person), NULL, NULL
 FROM (SELECT station_id, kind,
-             CASE WHEN kind IN ('ledger', 'attendance') THEN category END AS part, person
+             CASE WHEN kind = 'ledger' THEN category END AS part, person
       FROM g WHERE person IS NOT NULL
       GROUP BY station_id, kind, part, person) AS p
 GROUP BY station_id, kind, part"""
@@ -161,8 +166,8 @@ _POSTGRES = ("SET LOCAL jit = off", "SET LOCAL work_mem = '128MB'")
 
 def _read(period: Period, institute: str | None) -> list[tuple]:
     """(what, station, kind, category, sub, persons, records, amount) rows: 'groups' for
-    the finest groups, 'persons' for a kind as a whole (or, for the ledger and
-    attendance, per entry kind and role)."""
+    the finest groups, 'persons' for a kind as a whole (or, for the ledger, per entry
+    kind)."""
     mark = database.param
     sql = _GROUPS.format(kinds=", ".join([mark] * len(COUNTED)), p=mark,
                          stations=_OF_INSTITUTE.format(p=mark) if institute else "")
@@ -177,15 +182,7 @@ def _read(period: Period, institute: str | None) -> list[tuple]:
 def _add(out: dict[str, int | float], kind: str, category: str | None, sub: str | None,
          times: int, persons: int, amount: int) -> None:
     """Fold one finest group into its station's figures."""
-    if kind == "activity":
-        out["activities"] += times
-    elif kind == "attendance":
-        key = {"volunteer": "volunteers", "audience": "audience"}.get(category or "")
-        if key:
-            out[f"{key}.person_times"] += times
-            if key == "volunteers":
-                out["volunteers.hours"] += amount / 10
-    elif kind == "checkins":
+    if kind == "checkins":
         out["checkins"] += amount
     elif kind == "ledger" and category in SIGNS:
         key, _, _, sign = SIGNS[category]
@@ -211,15 +208,9 @@ def _add(out: dict[str, int | float], kind: str, category: str | None, sub: str 
         if category == "paid":
             out["settlement.paid.count"] += times
             out["settlement.paid.amount_fen"] += amount
-    elif kind == "commendation":
-        out["honours.count"] += times
-        if f"honours.level.{category}" in out:
-            out[f"honours.level.{category}"] += times
 
 
-PERSONS = {("attendance", "volunteer"): "volunteers.persons",
-           ("attendance", "audience"): "audience.persons",
-           ("ledger", "award"): "awarded.persons", ("ledger", "deduct"): "deducted.persons",
+PERSONS = {("ledger", "award"): "awarded.persons", ("ledger", "deduct"): "deducted.persons",
            ("voucher", None): "vouchers.issued.persons",
            ("store_sale", None): "store.sales.persons"}
 
@@ -235,6 +226,10 @@ def by_station(period: Period, institute: str | None = None
                  int(amount or 0))
         elif (kind, category) in PERSONS:
             found[station][PERSONS[(kind, category)]] += int(persons)
+    for station, judged in district_judged.by_station(period, institute).items():
+        for key, value in judged.items():
+            if key in found[station]:
+                found[station][key] += value
     for values in found.values():
         values["volunteers.hours"] = round(values["volunteers.hours"], 1)
     return dict(found)

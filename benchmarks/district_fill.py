@@ -65,13 +65,14 @@ class _Rows:
         return dt.date(self.year, 1, 1) + dt.timedelta(days=self.rng.randrange(365))
 
     def add(self, kind: str, day: dt.date | None, resident: str | None, amount: int | None,
-            category: str | None, ref: str | None, uid: str | None = None) -> str:
+            category: str | None, ref: str | None, uid: str | None = None,
+            **fields: object) -> str:
+        """One record; its ``data`` (the record's own fields, as the centre keeps them)
+        about as long as a real one's."""
         uid = uid or f"{self.station.code}-{kind[:3]}-{self.count}"
-        record = {"kind": kind, "uid": uid, "day": str(day) if day else None,
-                  "resident": resident, "amount": amount, "category": category, "ref": ref,
-                  "data": {"uid": uid, "at": f"{day}T10:00:00", "note": "", "clerk": "demo",
-                           "request_id": uuid.uuid4().hex}}
-        text = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+        data = {"uid": uid, "at": f"{day}T10:00:00", "note": "", "clerk": "demo",
+                "request_id": uuid.uuid4().hex, **fields}
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         cells = [self.station.id, kind, uid, day, resident, amount, category, ref, text,
                  hashlib.sha256(text.encode()).hexdigest(), 1]
         self.buffer.write("\t".join(r"\N" if c is None else str(c).replace("\\", "\\\\")
@@ -105,13 +106,14 @@ def _year(rows: _Rows, residents: int, scale: float) -> None:
                                                dt.date(rows.year, 12, 31)), person, points,
                      kind, rng.choice(("store", "M-1", "M-2")) if kind == "redeemed" else None,
                      serial)
-    activities = [rows.add("activity", rows.day(), None, None, "service", None)
+    activities = [rows.add("activity", rows.day(), None, None, "service", None,
+                           state="closed")
                   for _ in range(round(PER_STATION["activity"] * scale))]
     for _ in range(many("attendance")):
         role = rng.choice(("volunteer", "audience"))
         rows.add("attendance", rows.day(), rng.choice(people),
                  rng.randrange(10, 40) if role == "volunteer" else 0, role,
-                 rng.choice(activities))
+                 rng.choice(activities), signed_in_at=f"{rows.year}-06-01T09:00:00")
     for _ in range(many("store_sale")):
         rows.add("store_sale", rows.day(), rng.choice(people), rng.randrange(5, 40), None, None)
     for _ in range(many("team_member")):
@@ -122,7 +124,8 @@ def _year(rows: _Rows, residents: int, scale: float) -> None:
     for _ in range(PER_STATION["statement"]):
         rows.add("statement", rows.day(), None, rng.randrange(10000, 90000), "paid", "M-1")
     for _ in range(PER_STATION["commendation"]):
-        rows.add("commendation", rows.day(), rng.choice(people), None, rng.choice(LEVELS), "好人")
+        rows.add("commendation", rows.day(), rng.choice(people), None, rng.choice(LEVELS), "好人",
+                 withdrawn_at=None)
     for day in sorted({rows.day() for _ in range(300)}):
         rows.add("checkins", day, None, rng.randrange(1, 30), None, None,
                  f"{rows.station.code}-CHK-{day}")

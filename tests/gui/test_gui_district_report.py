@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from app.services import district_report
-from app.views.district.page import DistrictReportPage
+from app.views.district_report.page import DistrictReportPage
 from app.views.reports import page as reports_page
 from app.views.shell.main_window import PAGE_CLASSES
 from app.views.tables.rows import BAD

@@ -47,7 +47,7 @@ from app.views.common.page import Page
 from app.views.desk.closeout_page import CloseoutPage
 from app.views.desk.page import DeskPage
 from app.views.desk.redeem_page import RedeemPage
-from app.views.district.page import DistrictReportPage
+from app.views.district_report.page import DistrictReportPage
 from app.views.honours.page import HonoursPage
 from app.views.reports.page import ReportsPage
 from app.views.residents.page import ResidentsPage

@@ -32,7 +32,7 @@ from app.views.common.errors import message_for
 from app.views.common.keys import with_shortcut
 from app.views.common.page import Page, PageInfo
 from app.views.common.widgets import button_row
-from app.views.district.models import CentreModel, InstitutesModel, StationsModel
+from app.views.district_report.models import CentreModel, InstitutesModel, StationsModel
 from app.views.reports import page as reports_page
 from app.views.shell.duty import Desk
 

@@ -12,6 +12,7 @@ import argparse
 
 from app.cli import (
     grammar_centre,
+    grammar_centre_report,
     grammar_closeout,
     grammar_honours,
     grammar_notice,
@@ -228,7 +229,7 @@ def parser() -> argparse.ArgumentParser:
     grammar_honours.add_commands(sub)
     grammar_tags_export.add_commands(sub)
     grammar_notice.add_commands(sub)
-    grammar_centre.add_commands(sub)
+    grammar_centre_report.add_report(grammar_centre.add_commands(sub))
     grammar_centre.add_package_command(sub)
 
     s = _sub(sub, "backup", "备份本站数据（并校验备份）")

@@ -113,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 # Commands that show no personal data and write nothing when opened without the lock:
 # they answer while the desk is open.
-READ_ONLY = {("check", None), ("audit", "verify"), ("deed", "types")}
+READ_ONLY = {("check", None), ("audit", "verify"), ("deed", "types"), ("centre", "report")}
 
 
 def _handlers() -> Handlers:
@@ -122,6 +122,7 @@ def _handlers() -> Handlers:
     from app.cli import (
         admin,
         centre,
+        centre_report,
         closeout,
         deeds,
         desk,
@@ -149,7 +150,7 @@ def _handlers() -> Handlers:
             **requests.HANDLERS, **settlement.HANDLERS, **closeout.HANDLERS, **store.HANDLERS,
             **honours.HANDLERS, **roster.HANDLERS,
             **tags_export.HANDLERS, **notice.HANDLERS, **report.HANDLERS,
-            **centre.HANDLERS}
+            **centre.HANDLERS, **centre_report.HANDLERS}
 
 
 def _run(args: argparse.Namespace, config: Config) -> Outcome:

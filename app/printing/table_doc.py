@@ -127,9 +127,22 @@ def _footer(c: Canvas, doc: TableDoc, number: int) -> None:
 
 
 def table_pdf(doc: TableDoc) -> bytes:
+    return tables_pdf([doc])
+
+
+def tables_pdf(docs: list[TableDoc]) -> bytes:
+    """Several tables in one document, each from a new page, the pages numbered on."""
     buffer = io.BytesIO()
-    c = new_canvas(buffer, A4, doc.title)
-    number = 1
+    c = new_canvas(buffer, A4, docs[0].title)
+    number = 0
+    for doc in docs:
+        number = _draw(c, doc, number + 1)
+    c.save()
+    return buffer.getvalue()
+
+
+def _draw(c: Canvas, doc: TableDoc, number: int) -> int:
+    """``doc`` from a new page numbered ``number``; returns its last page's number."""
     y = _heading(c, doc, True)
     body = doc.rows or [(doc.empty,) + ("",) * (len(doc.columns) - 1)]
     for cells in body:
@@ -163,5 +176,4 @@ def table_pdf(doc: TableDoc) -> bytes:
             fonts.draw_text(c, x + 2 * mm, y - 21 * mm, "日期：", 8)
     _footer(c, doc, number)
     c.showPage()
-    c.save()
-    return buffer.getvalue()
+    return number

@@ -56,11 +56,27 @@ def check_target(path: Path) -> Path:
     return target
 
 
+@dataclass(frozen=True)
+class Sheet:
+    """One sheet of a workbook of several (``write_sheets``)."""
+
+    title: str
+    columns: Sequence[Column]
+    rows: Iterable[Sequence[object]]
+
+
 def write_table(path: Path, sheet_title: str, columns: Sequence[Column],
                 rows: Iterable[Sequence[object]], total: int,
                 progress: Progress | None = None) -> int:
     """Write ``rows`` under ``columns`` to ``path``; returns how many rows were written.
     ``progress(done, total)`` is called every few hundred rows and may raise to stop."""
+    return write_sheets(path, [Sheet(sheet_title, columns, rows)], total, progress)
+
+
+def write_sheets(path: Path, sheets: Sequence[Sheet], total: int = 0,
+                 progress: Progress | None = None) -> int:
+    """Write each sheet in turn to one workbook at ``path``, as ``write_table`` writes
+    one; returns how many rows were written in all."""
     target = check_target(path)
     temporary = ""
     try:
@@ -70,7 +86,10 @@ def write_table(path: Path, sheet_title: str, columns: Sequence[Column],
         book = xlsxwriter.Workbook(temporary, {**_BOOK_OPTIONS,
                                                "tmpdir": str(target.resolve().parent)})
         try:
-            written = _sheet(book, sheet_title, columns, rows, total, progress)
+            written = 0
+            for sheet in sheets:
+                written += _sheet(book, sheet.title, sheet.columns, sheet.rows, total,
+                                  progress)
         finally:
             _close(book)
         os.replace(temporary, target)

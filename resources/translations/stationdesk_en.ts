@@ -1798,6 +1798,121 @@ Reason: {reason}</translation>
         </message>
     </context>
     <context>
+        <name>DistrictReportPage</name>
+        <message>
+            <source>实践所</source>
+            <translation>Institute</translation>
+        </message>
+        <message>
+            <source>站点数</source>
+            <translation>Stations</translation>
+        </message>
+        <message>
+            <source>上报落后</source>
+            <translation>Behind</translation>
+        </message>
+        <message>
+            <source>站点</source>
+            <translation>Station</translation>
+        </message>
+        <message>
+            <source>最近上报包</source>
+            <translation>Last package</translation>
+        </message>
+        <message>
+            <source>最近导入</source>
+            <translation>Last import</translation>
+        </message>
+        <message>
+            <source>落后天数</source>
+            <translation>Days behind</translation>
+        </message>
+        <message>
+            <source>指标</source>
+            <translation>Figure</translation>
+        </message>
+        <message>
+            <source>合计</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <source>从未上报</source>
+            <translation>Never reported</translation>
+        </message>
+        <message>
+            <source>月报</source>
+            <translation>Month</translation>
+        </message>
+        <message>
+            <source>季报</source>
+            <translation>Quarter</translation>
+        </message>
+        <message>
+            <source>年报</source>
+            <translation>Year</translation>
+        </message>
+        <message>
+            <source>日期段</source>
+            <translation>Date range</translation>
+        </message>
+        <message>
+            <source>区级报表</source>
+            <translation>District report</translation>
+        </message>
+        <message>
+            <source>全区</source>
+            <translation>Whole district</translation>
+        </message>
+        <message>
+            <source>站点与上报进度</source>
+            <translation>Stations and packages</translation>
+        </message>
+        <message>
+            <source>导出 Excel…</source>
+            <translation>Export Excel…</translation>
+        </message>
+        <message>
+            <source>导出 PDF…</source>
+            <translation>Export PDF…</translation>
+        </message>
+        <message>
+            <source>统计（F5）</source>
+            <translation>Count (F5)</translation>
+        </message>
+        <message>
+            <source>统计</source>
+            <translation>Count</translation>
+        </message>
+        <message>
+            <source>月</source>
+            <translation>Month</translation>
+        </message>
+        <message>
+            <source>季度</source>
+            <translation>Quarter</translation>
+        </message>
+        <message>
+            <source>正在统计…</source>
+            <translation>Counting…</translation>
+        </message>
+        <message>
+            <source>{centre}　{period}（{start} 至 {end}）　{stations} 个站点，其中 {behind} 个上报落后（红色）</source>
+            <translation>{centre}   {period} ({start} to {end})   {stations} stations, {behind} of them behind with their packages (in red)</translation>
+        </message>
+        <message>
+            <source>已统计 {n} 个站点。</source>
+            <translation>Counted {n} stations.</translation>
+        </message>
+        <message>
+            <source>已导出：{path}</source>
+            <translation>Exported: {path}</translation>
+        </message>
+        <message>
+            <source>正在导出…</source>
+            <translation>Exporting…</translation>
+        </message>
+    </context>
+    <context>
         <name>Errors</name>
         <message>
             <source>出现了意外错误，操作可能没有完成。请记下参考号 {ref} 并告诉管理员。</source>
@@ -2682,6 +2797,10 @@ Points residents hold: {held_p}, {held} yuan</translation>
     </context>
     <context>
         <name>MainWindow</name>
+        <message>
+            <source>区级报表</source>
+            <translation>District report</translation>
+        </message>
         <message>
             <source>统计报表</source>
             <translation>Reports</translation>

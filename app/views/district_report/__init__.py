@@ -1,0 +1,1 @@
+"""The district centre's report page (区级报表)."""

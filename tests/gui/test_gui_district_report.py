@@ -1,0 +1,100 @@
+"""The district report page at the centre: an admin picks a month and an institute by
+keyboard, counts (F5), sees the district's figures, the institutes and the stations with
+those behind in red, and exports the workbook and the PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from app.services import district_report
+from app.views.district_report.page import DistrictReportPage
+from app.views.reports import page as reports_page
+from app.views.shell.main_window import PAGE_CLASSES
+from app.views.tables.rows import BAD
+from tests.district_records import fill, make_centre, make_district
+from tests.integration.printing_checks import pdf_text
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def page(ctx, desk, qtbot):
+    make_centre()
+    fill(make_district())
+    shown = DistrictReportPage(desk)
+    qtbot.addWidget(shown)
+    shown.resize(1280, 640)
+    shown.show()
+    qtbot.waitExposed(shown)
+    qtbot.waitUntil(lambda: shown.shown is not None)  # the first show counts last month
+    return shown
+
+
+def _key(widget, key) -> None:
+    widget.setFocus()
+    QTest.keyClick(widget, key)
+
+
+def test_the_page_is_in_the_window_for_admins():
+    assert DistrictReportPage in PAGE_CLASSES
+    assert DistrictReportPage.info.admin_only
+
+
+def test_pick_a_month_and_an_institute_by_keyboard_and_see_who_is_behind(
+        page, qtbot, qtmodeltester, tmp_path):
+    assert page.kind.currentData() == "month"
+    page.year.setFocus()
+    page.year.selectAll()
+    qtbot.keyClicks(page.year, "2026")
+    page.part.setFocus()
+    page.part.selectAll()
+    qtbot.keyClicks(page.part, "10")
+    _key(page.institute, Qt.Key.Key_Down)  # 全区 → the first institute
+    name = page.institute.currentData()
+    QTest.keyClick(page.institute, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: page.shown is not None and page.shown.institute == name)
+    expected = district_report.compute(district_report.parse_period("2026-10"),
+                                      page.desk.today(), name)
+    stations = page.stations_model
+    assert stations.rowCount() == len(expected.stations)
+    for row, unit in enumerate(expected.stations):
+        assert stations.index(row, 0).data() == f"{unit.code} {unit.name}"
+        red = stations.index(row, 0).data(Qt.ItemDataRole.ForegroundRole)
+        assert (red == BAD) == unit.is_behind
+    assert {u.is_behind for u in expected.stations} == {True, False}
+    centre = {page.centre_model.index(r, 0).data(): page.centre_model.index(r, 1).data()
+              for r in range(page.centre_model.rowCount())}
+    assert centre["加分分值"] == f"{expected.centre.values['awarded.points']:,}"
+    institutes = page.institutes_model
+    assert institutes.index(0, 0).data() == name
+    assert f"{expected.centre.behind} 个上报落后" in page.heading.text()
+    for model in (page.centre_model, institutes, stations):
+        qtmodeltester.check(model)
+    page.levels.setCurrentIndex(2)
+    assert page.grab().save(str(tmp_path / "district.png"))
+
+
+def test_export_the_workbook_and_the_pdf(page, qtbot, tmp_path, monkeypatch):
+    saved = {".xlsx": tmp_path / "d.xlsx", ".pdf": tmp_path / "d.pdf"}
+    monkeypatch.setattr(reports_page, "choose_path",
+                        lambda parent, name, pattern: saved[Path(name).suffix])
+    _key(page.xlsx_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: saved[".xlsx"].exists())
+    assert load_workbook(saved[".xlsx"]).sheetnames == ["中心", "实践所", "站点"]
+    _key(page.pdf_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: saved[".pdf"].exists())
+    assert "各站点情况与上报进度" in "".join(pdf_text(saved[".pdf"].read_bytes()))
+
+
+def test_a_station_database_says_it_is_not_a_centre(ctx, desk, qtbot):
+    shown = DistrictReportPage(desk)
+    qtbot.addWidget(shown)
+    shown.show()
+    qtbot.waitUntil(lambda: shown.count_button.isEnabled())
+    assert "不是区中心" in shown.feedback.text()
+    assert shown.shown is None and not shown.xlsx_button.isEnabled()

@@ -15,6 +15,7 @@ from app.cli import (
     grammar_closeout,
     grammar_honours,
     grammar_notice,
+    grammar_package,
     grammar_report,
     grammar_requests,
     grammar_rooms,
@@ -213,6 +214,7 @@ def parser() -> argparse.ArgumentParser:
     grammar_honours.add_commands(sub)
     grammar_tags_export.add_commands(sub)
     grammar_notice.add_commands(sub)
+    grammar_package.add_commands(sub)
 
     s = _sub(sub, "backup", "备份本站数据（并校验备份）")
     s.add_argument("--to", default=None,

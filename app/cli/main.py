@@ -127,6 +127,7 @@ def _handlers() -> Handlers:
         documents,
         honours,
         notice,
+        package,
         points,
         report,
         requests,
@@ -147,7 +148,8 @@ def _handlers() -> Handlers:
             **volunteers.HANDLERS, **volunteer_records.HANDLERS, **rooms.HANDLERS,
             **requests.HANDLERS, **settlement.HANDLERS, **closeout.HANDLERS, **store.HANDLERS,
             **honours.HANDLERS, **roster.HANDLERS,
-            **tags_export.HANDLERS, **notice.HANDLERS, **report.HANDLERS}
+            **tags_export.HANDLERS, **notice.HANDLERS, **report.HANDLERS,
+            **package.HANDLERS}
 
 
 def _run(args: argparse.Namespace, config: Config) -> Outcome:

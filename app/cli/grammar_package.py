@@ -23,8 +23,10 @@ def add_commands(sub: argparse._SubParsersAction) -> argparse._SubParsersAction:
     s.add_argument("file", help="区中心的包（centre-站点代码-序号.sdpkg）")
     s.add_argument("--trust", default=None, metavar="FINGERPRINT",
                    help="第一次导入时：与区中心电话核对过的中心公钥指纹")
-    s = _sub(package, "identities", "上报包是否带居民姓名、证件号和手机号（默认不带；改动记入审计）")
-    s.add_argument("state", nargs="?", choices=["on", "off"], help="on 带上；off 不带；省略则显示现状")
+    s = _sub(package, "identities",
+             "上报包是否带居民姓名、证件号和手机号（默认不带；改动记入审计）")
+    s.add_argument("state", nargs="?", choices=["on", "off"],
+                   help="on 带上；off 不带；省略则显示现状")
     s = _sub(package, "messages", "区中心发来的通知和异常（未读在前）")
     s.add_argument("--read", default=None, metavar="UID", help="把这一条标为已读")
     return package

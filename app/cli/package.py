@@ -68,7 +68,7 @@ def cmd_package_identities(args: argparse.Namespace, call: Invocation) -> Outcom
     if args.state is None:
         result = {"identities": package_identities.sharing()}
     else:
-        result = package_identities.set_sharing(ctx, args.state == "on")
+        result = dataclasses.asdict(package_identities.set_sharing(ctx, args.state == "on"))
     return result, lambda r: ("上报包带居民姓名、证件号和手机号（已记入审计）" if r["identities"]
                               else "上报包不带居民姓名、证件号和手机号，居民只以化名出现")
 

@@ -33,6 +33,7 @@ from app.models import (
     StoreSaleVoucher,
     Voucher,
     VoucherResolution,
+    database,
 )
 
 # Changes dated this close before the previous package are sent again: a desk clock a
@@ -82,15 +83,25 @@ MARKED: tuple[tuple[type[pw.Model], pw.Field], ...] = (
     (Resident, Resident.id))
 
 
+_DATES = dt.date | dt.time
+
+
 def iso(value: object) -> object:
-    return value.isoformat() if isinstance(value, dt.date | dt.time) else value
+    return value.isoformat() if isinstance(value, _DATES) else value
+
+
+def moment(value: object) -> object:
+    """A time as a raw cursor gives it (SQLite: text with a space; PostgreSQL: a
+    datetime), in the one ISO form the package uses."""
+    return value.replace(" ", "T", 1) if isinstance(value, str) else iso(value)
 
 
 def record(kind: str, uid: str, day: object, resident: str | None, amount: int | None,
            category: str | None, ref: str | None, data: dict) -> dict:
     return {"kind": kind, "uid": uid, "day": iso(day), "resident": resident,
             "amount": amount, "category": category, "ref": ref,
-            "data": {k: iso(v) for k, v in data.items()}}
+            "data": {k: v.isoformat() if isinstance(v, _DATES) else v
+                     for k, v in data.items()}}
 
 
 def _day(value: object) -> object:
@@ -139,18 +150,20 @@ def ledger(scope: Scope) -> Iterator[dict]:
              .switch(LedgerEntry)
              .join(corrected, pw.JOIN.LEFT_OUTER, on=LedgerEntry.corrects == corrected.seq)
              .where(scope.new(LedgerEntry, LedgerEntry.seq)).order_by(LedgerEntry.seq))
-    for e in query.dicts().iterator():
-        code, category = types.get(e["deed_type"], (None, None))
-        data = {"seq": e["seq"], "kind": e["kind"], "points": e["points"],
-                "balance_after": e["balance_after"], "business_date": e["business_date"],
-                "created_at": e["created_at"], "deed": e["deed_uid"], "deed_type": code,
-                "quantity_tenths": e["quantity_tenths"], "deed_date": e["deed_date"],
-                "voucher": e["voucher_serial"], "corrects": e["corrects_uid"]}
+    # The bulk of a package: read raw (no per-column conversion), dates kept as ISO text.
+    for (seq, uid, resident, kind, points, after, serial, reason, day, created, deed,
+         deed_type, tenths, deed_day, corrects) in database.execute(query):
+        code, category = types.get(deed_type, (None, None))
+        day, deed_day = iso(day), iso(deed_day)
+        data = {"seq": seq, "kind": kind, "points": points, "balance_after": after,
+                "business_date": day, "created_at": moment(created), "deed": deed,
+                "deed_type": code, "quantity_tenths": tenths, "deed_date": deed_day,
+                "voucher": serial, "corrects": corrects}
         if scope.identities:
-            data["reason"] = e["reason"]
-        yield record("ledger", e["uid"], e["business_date"], scope.people[e["resident"]],
-                     e["points"], e["kind"],
-                     category if e["kind"] in ("award", "deduct") else None, data)
+            data["reason"] = reason
+        yield {"kind": "ledger", "uid": uid, "day": day, "resident": scope.people[resident],
+               "amount": points, "category": kind,
+               "ref": category if kind in ("award", "deduct") else None, "data": data}
 
 
 def _merchants() -> dict[int, str]:

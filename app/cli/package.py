@@ -36,29 +36,11 @@ def cmd_package_export(args: argparse.Namespace, call: Invocation) -> Outcome:
     return dataclasses.asdict(done), _exported
 
 
-def _applied(r: dict) -> str:
-    lines = [f"已导入区中心（{r['centre']}）第 {r['seq']} 号包"
-             + ("；中心公钥已认定，指纹 " + r["fingerprint"] if r["pinned"] else "")]
-    if r["gap"]:
-        lines.append("注意：中间有未收到的包（序号不连续），请向区中心索取。")
-    cat = r["catalogue"]
-    if cat["added"] or cat["changed"]:
-        lines.append(f"积分目录：新增 {'、'.join(cat['added']) or '无'}；"
-                     f"修改 {'、'.join(cat['changed']) or '无'}")
-    lines += [f"通知：{t}" for t in r["notices"]]
-    lines += [f"异常：{t}" for t in r["exceptions"]]
-    lines += [f"已吊销本站密钥 {k['key_id']}（未兑付的券 {k['stranded']} 张）"
-              for k in r["revoked_keys"]]
-    if len(lines) == 1:
-        lines.append("没有需要改动的内容。")
-    return "\n".join(lines)
-
-
 def cmd_package_apply(args: argparse.Namespace, call: Invocation) -> Outcome:
     from app.services import package_apply
 
     done = package_apply.apply(signed_in(args, call), Path(args.file), trust=args.trust)
-    return done, _applied
+    return done, lambda r: "\n".join(package_apply.summary_lines(r))
 
 
 def cmd_package_identities(args: argparse.Namespace, call: Invocation) -> Outcome:

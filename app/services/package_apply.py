@@ -167,6 +167,25 @@ def _revoke(ctx: Context, key_id: int, seq: int, summary: dict) -> None:
     summary["revoked_keys"].append(done)
 
 
+def summary_lines(r: dict) -> list[str]:
+    """What a package changed, as the CLI prints it and the window shows it."""
+    lines = [f"已导入区中心（{r['centre']}）第 {r['seq']} 号包"
+             + ("；中心公钥已认定，指纹 " + r["fingerprint"] if r["pinned"] else "")]
+    if r["gap"]:
+        lines.append("注意：中间有未收到的包（序号不连续），请向区中心索取。")
+    cat = r["catalogue"]
+    if cat["added"] or cat["changed"]:
+        lines.append(f"积分目录：新增 {'、'.join(cat['added']) or '无'}；"
+                     f"修改 {'、'.join(cat['changed']) or '无'}")
+    lines += [f"通知：{t}" for t in r["notices"]]
+    lines += [f"异常：{t}" for t in r["exceptions"]]
+    lines += [f"已吊销本站密钥 {k['key_id']}（未兑付的券 {k['stranded']} 张）"
+              for k in r["revoked_keys"]]
+    if len(lines) == 1:
+        lines.append("没有需要改动的内容。")
+    return lines
+
+
 def history(limit: int = 20) -> list[dict]:
     """The centre's packages applied here, newest first, with what each changed."""
     return [{"seq": p.seq, "centre": p.centre_name, "applied_at": p.applied_at.isoformat(sep=" "),

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -32,7 +33,7 @@ from app import __version__
 from app.models import PackageExport, Station, write_transaction
 from app.services import audit, keys, package_file, package_kinds, package_kinds_more
 from app.services.context import Context
-from app.services.errors import NotInitialised
+from app.services.errors import InvalidInput, NotInitialised
 from app.services.errors.packages import PackageExportClash
 from app.services.integrity import snapshot
 from app.services.permissions import require
@@ -95,9 +96,7 @@ def export(ctx: Context, path: Path, full: bool = False,
     with snapshot():
         previous = last_export()
         seq = previous.seq + 1 if previous else 1
-        target = Path(path)
-        if target.is_dir():
-            target = target / default_name(station.code, seq)
+        target = _target(Path(path), default_name(station.code, seq))
         since = None if full or previous is None else previous.period_to
         before = {} if full or previous is None else json.loads(previous.marks)
         scope = package_kinds.Scope(station.code, station.package_secret,
@@ -113,8 +112,13 @@ def export(ctx: Context, path: Path, full: bool = False,
                     "period": {"from": since.isoformat() if since else None,
                                "to": now.isoformat()},
                     "identities": station.share_identities, "app_version": __version__}
-        sha256, counts = package_file.write(target, manifest, _reported(scope, progress),
-                                            signer)
+        try:
+            sha256, counts = package_file.write(target, manifest,
+                                                _reported(scope, progress), signer)
+        except OSError as exc:  # a full or pulled-out USB stick
+            raise InvalidInput(what=f"写入 {target} 失败（{exc.strerror or exc}），未作任何改动。",
+                               what_en=f"Writing {target} failed ({exc.strerror or exc}); "
+                                       "nothing changed.") from exc
     result = Exported(str(target), seq, full, station.share_identities, manifest["period"],
                       counts, sha256, target.stat().st_size,
                       round(time.perf_counter() - started, 3), key.key_id)
@@ -124,6 +128,16 @@ def export(ctx: Context, path: Path, full: bool = False,
         target.unlink(missing_ok=True)
         raise
     return result
+
+
+def _target(path: Path, name: str) -> Path:
+    """The file to write: ``path``, or the default name inside it if it is a folder."""
+    target = path / name if path.is_dir() else path
+    folder = target.parent
+    if not folder.is_dir() or not os.access(folder, os.W_OK):
+        raise InvalidInput(what=f"无法写入 {folder}：文件夹不存在或只读。",
+                           what_en=f"Cannot write to {folder}: no such folder, or read-only.")
+    return target
 
 
 def _reported(scope: package_kinds.Scope, progress: Progress | None) -> Iterator[dict]:

@@ -21,7 +21,7 @@ from app.models import (
     VoucherResolution,
 )
 from app.services import checkins, deeds, demo, package_export, package_file
-from app.services.errors import PermissionDenied
+from app.services.errors import InvalidInput, PermissionDenied
 from app.services.errors.packages import PackageExportClash
 
 
@@ -122,3 +122,10 @@ def test_a_clerk_may_not_export(clerk_ctx, tmp_path):
     with pytest.raises(PermissionDenied):
         package_export.export(clerk_ctx, tmp_path)
     assert not list(tmp_path.glob("*.sdpkg"))
+
+
+def test_a_missing_folder_is_refused_with_nothing_changed(ctx, tmp_path, counts):
+    before = counts()
+    with pytest.raises(InvalidInput) as refused:
+        package_export.export(ctx, tmp_path / "missing" / "x.sdpkg")
+    assert "missing" in str(refused.value) and counts() == before

@@ -95,8 +95,11 @@ def attendance(scope: Scope) -> Iterator[dict]:
 
 def teams(scope: Scope) -> Iterator[dict]:
     """``team`` and ``team_member``. A team has no founding date: the day is when it
-    was entered (``created_at``); a membership's uid is its team's uid and its row."""
+    was entered (``created_at``); a membership's uid is its team's uid and its row, and
+    its role (a membership has none of its own) is ``leader`` for the team's leader,
+    else ``member``."""
     uids = _uids(Team)
+    leaders = dict(Team.select(Team.id, Team.leader).tuples())
     members = dict(TeamMember.select(TeamMember.team, pw.fn.COUNT(TeamMember.id))
                    .where(TeamMember.left_on.is_null()).group_by(TeamMember.team).tuples())
     for t in Team.select().order_by(Team.id).dicts().iterator():
@@ -108,10 +111,11 @@ def teams(scope: Scope) -> Iterator[dict]:
                       "active": t["active"], "members": now, "created_at": t["created_at"]})
     for m in TeamMember.select().order_by(TeamMember.id).dicts().iterator():
         who, team = scope.people[m["resident"]], uids[m["team"]]
-        yield record("team_member", f"{team}-M{m['id']}", m["joined_on"], who, None,
-                     "member", team,
-                     {"team": team, "joined_on": m["joined_on"], "left_on": m["left_on"],
-                      "created_at": m["created_at"]})
+        role = "leader" if leaders.get(m["team"]) == m["resident"] else "member"
+        yield record("team_member", f"{team}-M{m['id']}", m["joined_on"], who, None, role,
+                     team,
+                     {"team": team, "role": role, "joined_on": m["joined_on"],
+                      "left_on": m["left_on"], "created_at": m["created_at"]})
 
 
 def store(scope: Scope) -> Iterator[dict]:

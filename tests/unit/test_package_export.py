@@ -17,6 +17,9 @@ from app.models import (
     Participant,
     Resident,
     SigningKey,
+    StoreSale,
+    StoreSaleLine,
+    StoreSaleVoucher,
     Voucher,
     VoucherResolution,
 )
@@ -129,3 +132,19 @@ def test_a_missing_folder_is_refused_with_nothing_changed(ctx, tmp_path, counts)
     with pytest.raises(InvalidInput) as refused:
         package_export.export(ctx, tmp_path / "missing" / "x.sdpkg")
     assert "missing" in str(refused.value) and counts() == before
+
+
+def test_store_sales_carry_their_own_lines_and_vouchers(demo_station, tmp_path):
+    records = _records(package_export.export(demo_station, tmp_path).file)
+    sales = {r["uid"]: r["data"] for r in records if r["kind"] == "store_sale"}
+    assert len(sales) == StoreSale.select().count() > 0
+    for sale in StoreSale.select():
+        lines = [(ln.item.uid, ln.quantity, ln.points_each) for ln in
+                 StoreSaleLine.select().where(StoreSaleLine.sale == sale)
+                 .order_by(StoreSaleLine.id)]
+        sent = sales[sale.uid]
+        assert [(x["item"], x["quantity"], x["points_each"]) for x in sent["lines"]] == lines
+        assert [v["serial"] for v in sent["vouchers"]] == [
+            v.voucher.serial for v in StoreSaleVoucher.select().where(
+                StoreSaleVoucher.sale == sale).order_by(StoreSaleVoucher.id)]
+    assert any(s["vouchers"] for s in sales.values()) or not StoreSaleVoucher.select().exists()

@@ -111,7 +111,8 @@ def export(ctx: Context, path: Path, full: bool = False,
                     "exported_at": now.isoformat(),
                     "period": {"from": since.isoformat() if since else None,
                                "to": now.isoformat()},
-                    "identities": station.share_identities, "app_version": __version__}
+                    "identities": station.share_identities, "app_version": __version__,
+                    "demo": station.demo}  # demo data: the centre can tell it from real
         try:
             sha256, counts = package_file.write(target, manifest,
                                                 _reported(scope, progress), signer)

@@ -73,6 +73,7 @@ def test_the_package_is_signed_with_the_stations_active_key(demo_station, tmp_pa
     assert key.retired_on is None and pkg.verify(bytes(key.public_key))
     assert pkg.manifest["direction"] == "station" and pkg.manifest["station"]["code"] == "XH01"
     assert pkg.manifest["identities"] is False and pkg.sha256 == done.sha256
+    assert pkg.manifest["demo"] is True  # the station holds demo data
 
 
 def test_the_next_package_holds_only_what_came_after(demo_station, tmp_path, resident,

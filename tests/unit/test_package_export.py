@@ -10,6 +10,7 @@ import peewee as pw
 import pytest
 
 from app.models import (
+    ALL_MODELS,
     AuditRecord,
     CheckIn,
     LedgerEntry,
@@ -96,10 +97,17 @@ def test_the_next_package_holds_only_what_came_after(demo_station, tmp_path, res
     assert whole.counts["ledger"] == LedgerEntry.select().count()
 
 
+def _contents() -> dict[str, list[tuple]]:
+    """Every row of every table but the two an export writes to."""
+    return {m._meta.table_name: sorted(map(str, m.select().tuples()))
+            for m in ALL_MODELS if m not in (PackageExport, AuditRecord)}
+
+
 def test_exporting_changes_nothing_but_its_own_row(demo_station, tmp_path, counts):
-    before = counts()
+    before, rows = counts(), _contents()
     done = package_export.export(demo_station, tmp_path)
     after = counts()
+    assert _contents() == rows
     changed = {t: after[t] - before[t] for t in after if after[t] != before[t]}
     assert changed == {"package_export": 1, "audit_record": 1}
     row = PackageExport.get()

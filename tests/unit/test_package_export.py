@@ -99,7 +99,10 @@ def test_the_next_package_holds_only_what_came_after(demo_station, tmp_path, res
 
 def _contents() -> dict[str, list[tuple]]:
     """Every row of every table but the two an export writes to."""
-    return {m._meta.table_name: sorted(map(str, m.select().tuples()))
+    def plain(row: tuple) -> str:  # PostgreSQL gives blobs as memoryviews
+        return str(tuple(bytes(v) if isinstance(v, memoryview) else v for v in row))
+
+    return {m._meta.table_name: sorted(map(plain, m.select().tuples()))
             for m in ALL_MODELS if m not in (PackageExport, AuditRecord)}
 
 

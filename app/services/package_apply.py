@@ -186,13 +186,6 @@ def summary_lines(r: dict) -> list[str]:
     return lines
 
 
-def history(limit: int = 20) -> list[dict]:
-    """The centre's packages applied here, newest first, with what each changed."""
-    return [{"seq": p.seq, "centre": p.centre_name, "applied_at": p.applied_at.isoformat(sep=" "),
-             "summary": json.loads(p.summary)}
-            for p in CentrePackage.select().order_by(CentrePackage.seq.desc()).limit(limit)]
-
-
 def messages() -> list[dict]:
     """The centre's notices and exceptions, unread first, newest first."""
     query = CentreMessage.select().order_by(CentreMessage.read_at.is_null(False),

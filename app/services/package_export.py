@@ -75,13 +75,6 @@ def last_export() -> PackageExport | None:
     return PackageExport.select().order_by(PackageExport.seq.desc()).first()
 
 
-def history(limit: int = 20) -> list[dict]:
-    """The latest packages written, newest first (for the window)."""
-    return [{"seq": p.seq, "full": p.full, "created_at": p.created_at.isoformat(sep=" "),
-             "counts": json.loads(p.counts), "identities": p.identities}
-            for p in PackageExport.select().order_by(PackageExport.seq.desc()).limit(limit)]
-
-
 def export(ctx: Context, path: Path, full: bool = False,
            progress: Progress | None = None) -> Exported:
     """Write the next package to ``path`` (a folder: the default name inside it)."""
@@ -135,6 +128,9 @@ def _target(path: Path, name: str) -> Path:
     """The file to write: ``path``, or the default name inside it if it is a folder."""
     target = path / name if path.is_dir() else path
     folder = target.parent
+    if target.exists():  # a package not yet at the centre must not be written over
+        raise InvalidInput(what=f"{target} 已存在，请换一个文件名或文件夹。",
+                           what_en=f"{target} exists already: choose another name or folder.")
     if not folder.is_dir() or not os.access(folder, os.W_OK):
         raise InvalidInput(what=f"无法写入 {folder}：文件夹不存在或只读。",
                            what_en=f"Cannot write to {folder}: no such folder, or read-only.")

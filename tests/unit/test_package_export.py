@@ -160,3 +160,13 @@ def test_store_sales_carry_their_own_lines_and_vouchers(demo_station, tmp_path):
             v.voucher.serial for v in StoreSaleVoucher.select().where(
                 StoreSaleVoucher.sale == sale).order_by(StoreSaleVoucher.id)]
     assert any(s["vouchers"] for s in sales.values()) or not StoreSaleVoucher.select().exists()
+
+
+def test_an_existing_file_is_not_written_over(ctx, tmp_path, counts):
+    earlier = tmp_path / "XH01-00001.sdpkg"
+    earlier.write_bytes(b"the package not yet at the centre")
+    before = counts()
+    with pytest.raises(InvalidInput):
+        package_export.export(ctx, earlier)
+    assert earlier.read_bytes() == b"the package not yet at the centre"
+    assert counts() == before

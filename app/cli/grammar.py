@@ -16,6 +16,7 @@ from app.cli import (
     grammar_closeout,
     grammar_honours,
     grammar_notice,
+    grammar_package,
     grammar_report,
     grammar_requests,
     grammar_rooms,
@@ -230,7 +231,7 @@ def parser() -> argparse.ArgumentParser:
     grammar_tags_export.add_commands(sub)
     grammar_notice.add_commands(sub)
     grammar_centre_report.add_report(grammar_centre.add_commands(sub))
-    grammar_centre.add_package_command(sub)
+    grammar_centre.add_package_import(grammar_package.add_commands(sub))
 
     s = _sub(sub, "backup", "备份本站数据（并校验备份）")
     s.add_argument("--to", default=None,

@@ -129,6 +129,7 @@ def _handlers() -> Handlers:
         documents,
         honours,
         notice,
+        package,
         points,
         report,
         requests,
@@ -150,7 +151,8 @@ def _handlers() -> Handlers:
             **requests.HANDLERS, **settlement.HANDLERS, **closeout.HANDLERS, **store.HANDLERS,
             **honours.HANDLERS, **roster.HANDLERS,
             **tags_export.HANDLERS, **notice.HANDLERS, **report.HANDLERS,
-            **centre.HANDLERS, **centre_report.HANDLERS}
+            **centre.HANDLERS, **centre_report.HANDLERS,
+            **package.HANDLERS}
 
 
 def _run(args: argparse.Namespace, config: Config) -> Outcome:

@@ -2322,6 +2322,41 @@ Points residents hold: {held_p}, {held} yuan</translation>
         </message>
     </context>
     <context>
+        <name>IdentitiesBox</name>
+        <message>
+            <source>上报包不带居民身份信息，只有化名。</source>
+            <translation>Packages carry no identities, only pseudonyms.</translation>
+        </message>
+        <message>
+            <source>上报包将带上居民身份信息（已记入审计）。</source>
+            <translation>Packages will carry residents' identities (audited).</translation>
+        </message>
+        <message>
+            <source>上报包带居民姓名、证件号和手机号</source>
+            <translation>Packages carry residents' names, ID numbers and phones</translation>
+        </message>
+        <message>
+            <source>上报区中心</source>
+            <translation>Reporting to the district centre</translation>
+        </message>
+        <message>
+            <source>上报居民身份信息</source>
+            <translation>Report residents' identities</translation>
+        </message>
+        <message>
+            <source>不勾选时，居民在上报包里只以化名出现（网格、标签、出生年份）。只有区中心明确要求并经批准时才勾选；每次改动都记入审计日志。</source>
+            <translation>Unticked, residents appear in packages only as pseudonyms (grid, tags, birth year). Tick it only when the centre asks for it and it is approved; every change is audited.</translation>
+        </message>
+        <message>
+            <source>带上身份信息</source>
+            <translation>Include identities</translation>
+        </message>
+        <message>
+            <source>此后导出的上报包将带上居民的姓名、证件号和手机号。确定区中心已获授权？</source>
+            <translation>Packages exported from now on will carry residents' names, ID numbers and phones. Is the centre authorised to receive them?</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportDialog</name>
         <message>
             <source>选择居民名册</source>
@@ -2802,6 +2837,10 @@ Points residents hold: {held_p}, {held} yuan</translation>
             <translation>District report</translation>
         </message>
         <message>
+            <source>数据上报</source>
+            <translation>District packages</translation>
+        </message>
+        <message>
             <source>统计报表</source>
             <translation>Reports</translation>
         </message>
@@ -3207,6 +3246,117 @@ Points residents hold: {held_p}, {held} yuan</translation>
         <message>
             <source>本机字体缺少这些姓名中的字，打印出来是空白方框，请打印后手工填写：{names}</source>
             <translation>The fonts on this PC lack characters of these names; they print as empty boxes, to be filled in by hand: {names}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PackagePage</name>
+        <message>
+            <source>上一个包：第 {seq} 号，{at} 导出。</source>
+            <translation>Last package: number {seq}, exported {at}.</translation>
+        </message>
+        <message>
+            <source>上报包带居民姓名、证件号和手机号（在“设置”中更改）。</source>
+            <translation>Packages carry residents' names, ID numbers and phones (change it in Settings).</translation>
+        </message>
+        <message>
+            <source>上报区中心</source>
+            <translation>Reporting to the district centre</translation>
+        </message>
+        <message>
+            <source>全量：从头导出全部记录</source>
+            <translation>Full: every record from the beginning</translation>
+        </message>
+        <message>
+            <source>区中心下发</source>
+            <translation>From the district centre</translation>
+        </message>
+        <message>
+            <source>区中心的通知和异常</source>
+            <translation>The centre's notices and exceptions</translation>
+        </message>
+        <message>
+            <source>导入区中心的包</source>
+            <translation>Apply the centre's package</translation>
+        </message>
+        <message>
+            <source>导入区中心的包…</source>
+            <translation>Apply centre package…</translation>
+        </message>
+        <message>
+            <source>导出上报包</source>
+            <translation>Export a package</translation>
+        </message>
+        <message>
+            <source>导出上报包…</source>
+            <translation>Export package…</translation>
+        </message>
+        <message>
+            <source>尚未导出过上报包。</source>
+            <translation>No package exported yet.</translation>
+        </message>
+        <message>
+            <source>居民只以化名出现，不带姓名、证件号和手机号（在“设置”中更改）。</source>
+            <translation>Residents appear only as pseudonyms, without names, ID numbers or phones (change it in Settings).</translation>
+        </message>
+        <message>
+            <source>已导入区中心第 {seq} 号包。</source>
+            <translation>Applied the centre's package {seq}.</translation>
+        </message>
+        <message>
+            <source>已导出第 {seq} 号上报包：{n} 条记录，{mb:.1f} MB，用时 {s} 秒。{file}</source>
+            <translation>Exported package {seq}: {n} records, {mb:.1f} MB, in {s} s. {file}</translation>
+        </message>
+        <message>
+            <source>已读</source>
+            <translation>Read</translation>
+        </message>
+        <message>
+            <source>指纹一致，导入</source>
+            <translation>It matches: apply</translation>
+        </message>
+        <message>
+            <source>收到时间</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <source>数据上报</source>
+            <translation>District packages</translation>
+        </message>
+        <message>
+            <source>未读</source>
+            <translation>Unread</translation>
+        </message>
+        <message>
+            <source>本站第一次导入区中心的包。中心公钥指纹：
+
+{fp}
+
+请与区中心电话核对，一致才继续；此后只认这把公钥。</source>
+            <translation>The first package from the centre. The centre's key fingerprint:
+
+{fp}
+
+Check it with the centre by phone and go on only if it matches; only this key is accepted from then on.</translation>
+        </message>
+        <message>
+            <source>标为已读</source>
+            <translation>Mark as read</translation>
+        </message>
+        <message>
+            <source>标题</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <source>正在导出上报包…</source>
+            <translation>Exporting the package…</translation>
+        </message>
+        <message>
+            <source>状态</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>认定区中心公钥</source>
+            <translation>Trust the centre's key</translation>
         </message>
     </context>
     <context>

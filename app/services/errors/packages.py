@@ -113,3 +113,61 @@ class PackageNotForCentre(DeskError):
     path: str
     detail: str
     detail_en: str
+
+
+# --- at the station: exporting for the centre and applying what it sends back ---------
+
+
+class PackageExportClash(DeskError):
+    code = "package_export_clash"
+    field = "file"
+    zh = "另一台前台刚刚导出了第 {seq} 号上报包；本次导出的文件已删除，未作任何改动。请重新导出。"
+    en = "Another desk has just exported package {seq}; this export's file was removed and " \
+         "nothing changed. Export again."
+    seq: str
+
+
+class PackageWrongDirection(DeskError):
+    code = "package_wrong_direction"
+    field = "file"
+    zh = "{path} 不是区中心发给站点的包（是{direction}），不能在站点导入。"
+    en = "{path} is not a package from the centre to a station ({direction}); it cannot be " \
+         "applied at a station."
+    path: str
+    direction: str
+
+
+class CentreKeyUntrusted(DeskError):
+    code = "centre_key_untrusted"
+    field = "file"
+    zh = ("本站第一次导入区中心的包：中心公钥指纹为 {fingerprint}。请与区中心电话核对此指纹，"
+          "无误后加 --trust \"{fingerprint}\" 再导入（此后只认这把公钥）。未作任何改动。")
+    en = "The first package from the centre: its key's fingerprint is {fingerprint}. Check " \
+         "it with the centre by phone, then apply again with --trust \"{fingerprint}\" " \
+         "(only this key is accepted from then on). Nothing changed."
+    fingerprint: str
+
+
+class CentreKeyChanged(DeskError):
+    code = "centre_key_changed"
+    field = "file"
+    zh = ("{path} 的签名公钥（指纹 {fingerprint}）不是本站认定的区中心公钥（指纹 {pinned}），"
+          "已拒收，未作任何改动。请联系区中心。")
+    en = "{path} is signed with a key (fingerprint {fingerprint}) that is not the centre's " \
+         "key this station trusts ({pinned}); refused, nothing changed. Contact the centre."
+    path: str
+    fingerprint: str
+    pinned: str
+
+
+class CentrePackageStale(DeskError):
+    code = "centre_package_stale"
+    field = "file"
+    zh = "{path} 是区中心的第 {seq} 号包，本站已导入到第 {last} 号：{why}。未作任何改动。"
+    en = "{path} is the centre's package {seq}; this station has applied up to {last}: " \
+         "{why_en}. Nothing changed."
+    path: str
+    seq: str
+    last: str
+    why: str
+    why_en: str

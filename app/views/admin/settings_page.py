@@ -32,6 +32,7 @@ from app.views.common.errors import message_for
 from app.views.common.keys import EnterSubmits
 from app.views.common.page import Page, PageInfo
 from app.views.common.widgets import button_row
+from app.views.district.identities_box import IdentitiesBox
 from app.views.documents import output
 from app.views.shell import look
 from app.views.shell.duty import Desk
@@ -50,6 +51,8 @@ class SettingsPage(Page):
         column.addWidget(self._machine_box())
         column.addWidget(self._merchant_box())
         column.addWidget(TagsBox(desk))
+        self.identities = IdentitiesBox(desk)
+        column.addWidget(self.identities)
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -182,6 +185,7 @@ class SettingsPage(Page):
         self.min_issue.setValue(info.min_issue_points)
         self.idle_lock.setValue(info.idle_lock_minutes)
         self.notice_days.setValue(info.notice_days)
+        self.identities.load()
         for widget, value in ((self.language, preferences.get(preferences.LANGUAGE)),
                               (self.roll_width, output.thermal_width())):
             widget.blockSignals(True)

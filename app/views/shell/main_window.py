@@ -47,6 +47,7 @@ from app.views.common.page import Page
 from app.views.desk.closeout_page import CloseoutPage
 from app.views.desk.page import DeskPage
 from app.views.desk.redeem_page import RedeemPage
+from app.views.district.package_page import PackagePage
 from app.views.district_report.page import DistrictReportPage
 from app.views.honours.page import HonoursPage
 from app.views.reports.page import ReportsPage
@@ -66,7 +67,8 @@ from app.views.volunteering.page import ActivitiesPage
 PAGE_CLASSES: tuple[type[Page], ...] = tuple(sorted(
     (DeskPage, RedeemPage, ResidentsPage, PendingPage, CataloguePage, CorrectionsPage,
      ClerksPage, SettingsPage, YearEndPage, BackupsPage, ActivitiesPage, StorePage,
-     SettlementPage, CloseoutPage, ReportsPage, HonoursPage, DistrictReportPage),
+     SettlementPage, CloseoutPage, ReportsPage, HonoursPage, PackagePage,
+     DistrictReportPage),
     key=lambda page: page.info.order))
 (DESK, REDEEM, RESIDENTS, PENDING, CATALOGUE, CORRECTIONS, CLERKS, SETTINGS, YEAR_END,
  BACKUPS, ACTIVITIES) = ("desk", "redeem", "residents", "pending", "catalogue", "corrections",

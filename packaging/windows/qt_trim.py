@@ -74,19 +74,25 @@ def _remove(path: Path, removed: list[str]) -> None:
         path.unlink()
 
 
+# Folders for building against Qt or for QML, and the asyncio helper the desk never uses.
+UNUSED_DIRS = ("qml", "resources", "doc", "include", "glue", "metatypes", "typesystems",
+               "scripts", "lib", "QtAsyncio")
+
+
+def _unwanted(entry: Path, needed: set[str]) -> bool:
+    suffix = entry.suffix.lower()
+    if entry.is_dir():
+        return entry.name in UNUSED_DIRS
+    return (suffix in PE_SUFFIXES and entry.name.lower() not in needed) or \
+        suffix in (".pyi", ".lib")  # typing stubs, import libraries
+
+
 def trim(pyside: Path) -> list[str]:
     """Remove from ``pyside`` what the desk never loads; return the removed file names."""
     needed = closure(pyside)
     removed: list[str] = []
     for entry in sorted(pyside.iterdir()):
-        name = entry.name.lower()
-        if entry.is_file() and entry.suffix.lower() in PE_SUFFIXES and name not in needed:
-            _remove(entry, removed)
-        elif entry.is_file() and entry.suffix.lower() in (".pyi", ".lib"):  # typing, linking
-            _remove(entry, removed)
-        elif entry.is_dir() and entry.name in ("qml", "resources", "doc", "include", "glue",
-                                                "metatypes", "typesystems", "scripts", "lib",
-                                                "QtAsyncio"):
+        if _unwanted(entry, needed):
             _remove(entry, removed)
     for folder in sorted((pyside / "plugins").iterdir()):
         if folder.name not in KEEP_PLUGINS:

@@ -36,10 +36,13 @@ data="$user_dir/StationDesk"
 menu=$(dirname "$user_dir")/Roaming/Microsoft/Windows/"Start Menu"/Programs/文明实践站前台
 desktop=$(dirname "$(dirname "$user_dir")")/Desktop
 step "wine prefix ready ($(lap))"
-# Wine 8.0 lacks bcryptprimitives.dll (Windows 10+ has it; Rust code in cryptography
-# imports its ProcessPrng): a stand-in goes into this throwaway prefix only.
-x86_64-w64-mingw32-gcc -shared -O2 -s -o "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" \
-  "$here/wine/bcryptprimitives.c" -ladvapi32
+# Wine 8.0 lacks two DLLs that Windows 10 and 11 ship: bcryptprimitives.dll (the Rust
+# code in cryptography imports its ProcessPrng) and icuuc.dll (Qt6Core imports ICU's
+# converters). Stand-ins (packaging/windows/wine/*.c) go into this throwaway prefix only.
+for stand_in in bcryptprimitives icuuc; do
+  x86_64-w64-mingw32-gcc -shared -O2 -s -o "$WINEPREFIX/drive_c/windows/system32/$stand_in.dll" \
+    "$here/wine/$stand_in.c" -ladvapi32
+done
 
 s=$(date +%s)
 w "$exe" /S || fail "silent install exited $?"
@@ -89,16 +92,21 @@ print(sqlite3.connect(sys.argv[1]).execute("SELECT max(version) FROM schema_vers
 step "install over an older one: data kept, backed up ($(basename "$data"/backups/before-migration-*.db)), migrated to $latest ($(lap))"
 
 if command -v xvfb-run >/dev/null; then
+  # The shortcut's target, on a virtual screen: still running after 45 s, nothing new in
+  # the log, and a screenshot to look at (build/windows/wine-window.png).
+  errors_before=$(grep -c ERROR "$data/logs/station-desk.log" 2>/dev/null || true)
+  shot=$repo/build/windows/wine-window.png
   xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
-    wine "$0/station-desk-window.exe" & sleep 40
-    pgrep -f "pythonw.exe" >/dev/null && echo alive || echo dead
-    command -v import >/dev/null && import -window root "$1" 2>/dev/null
-    wineserver -k' "$program" "$repo/build/windows/wine-window.png" >"$WINEPREFIX/window.txt" 2>&1 || true
-  if grep -q alive "$WINEPREFIX/window.txt"; then
-    step "the window started and was still running after 40 s ($(lap))"
-  else
-    step "the window did not stay up under Wine: $(tail -3 "$WINEPREFIX/window.txt")"
-  fi
+    wine "$0/station-desk-window.exe" 2>&1 | cat & sleep 45  # a pipe: see w() above
+    pgrep -f "[p]ythonw.exe.*station-desk-window" >/dev/null && echo alive
+    if command -v import >/dev/null; then import -window root "$1"; fi
+    wineserver -k' "$program" "$shot" >"$WINEPREFIX/window.txt" 2>&1 || true
+  grep -q alive "$WINEPREFIX/window.txt" || fail "the window did not stay up: $(tail -5 "$WINEPREFIX/window.txt")"
+  errors_after=$(grep -c ERROR "$data/logs/station-desk.log" 2>/dev/null || true)
+  [ "${errors_after:-0}" = "${errors_before:-0}" ] || fail "the window logged an error: $(tail -20 "$data/logs/station-desk.log")"
+  step "the window (station-desk-window.exe) was up after 45 s, no error logged; screenshot $shot ($(lap))"
+else
+  step "xvfb-run missing: the window was not started"
 fi
 
 s=$(date +%s)

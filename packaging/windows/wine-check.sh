@@ -71,6 +71,11 @@ ok "$(desk --json check)" "check"
 [ -f "$data/station.db" ] || fail "the default data folder is not %LOCALAPPDATA%\\StationDesk"
 step "init + check in %LOCALAPPDATA%\\StationDesk ($(lap))"
 
+cp "$here/wine/pdf_probe.py" "$WINEPREFIX/drive_c/pdf_probe.py"
+QT_QPA_PLATFORM=offscreen w "$program/python.exe" 'C:\pdf_probe.py' | grep -q '^rendered' ||
+  fail "the bundle could not make and render a PDF (reportlab, QtPdf)"
+step "reportlab + QtPdf render a page ($(lap))"
+
 # The station's data as an older StationDesk left it (the schema one step back, as the
 # migration tests make it), and a module the older program had that this one does not.
 (cd "$repo" && "$py" -c '

@@ -24,10 +24,17 @@ if [ "${1:-}" = --no-trim ]; then  # a measurement beside the real build, never 
   trim_flag=(--no-trim) build=$build-untrimmed out=${out%.exe}-untrimmed.exe
 fi
 
-need() { command -v "$1" >/dev/null || { echo "build-windows: $1 is missing ($2)" >&2; exit 1; }; }
-need makensis "apt-get install nsis"
-need osslsigncode "apt-get install osslsigncode"
-need objdump "apt-get install binutils"
+# A fresh CI machine runs this as root: the Debian tools come with apt-get there.
+need() {
+  command -v "$1" >/dev/null && return
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$2" >/dev/null || true
+  fi
+  command -v "$1" >/dev/null || { echo "build-windows: $1 is missing (apt-get install $2)" >&2; exit 1; }
+}
+need makensis nsis
+need osslsigncode osslsigncode
+need objdump binutils
 
 py=$repo/.venv/bin/python
 if ! { [ -x "$py" ] && "$py" -c 'import PySide6.QtSvg' 2>/dev/null; }; then

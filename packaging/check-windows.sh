@@ -19,6 +19,9 @@ exe=dist/StationDesk-Setup-$version.exe
 if [ "$rebuild" = 1 ] || [ ! -f "$exe" ]; then
   bash packaging/build-windows.sh
 fi
+if ! command -v 7z >/dev/null && [ "$(id -u)" = 0 ]; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends p7zip-full >/dev/null
+fi
 command -v 7z >/dev/null || { echo "check-windows: 7z is missing (apt-get install p7zip-full)" >&2; exit 1; }
 python3 packaging/windows/manifest.py packaging/windows/expected-manifest.txt "$exe"
 if [ "$wine" = 1 ]; then

@@ -51,14 +51,16 @@ class InstanceLock:
         try:
             _lock(fd)
         except OSError:
-            holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "另一个进程"
+            os.lseek(fd, 0, os.SEEK_SET)  # no os.pread on Windows
+            holder = os.read(fd, 200).decode("utf-8", "replace").strip() or "另一个进程"
             os.close(fd)
             raise StationInUse(
                 reason=f"本站数据正被另一个 StationDesk 使用（{holder}）。请先关闭那个窗口。",
                 reason_en=f"Another StationDesk is using this station's data ({holder}).",
             ) from None
         os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{socket.gethostname()} pid {os.getpid()}".encode(), 0)
+        os.lseek(fd, 0, os.SEEK_SET)  # no os.pwrite on Windows
+        os.write(fd, f"{socket.gethostname()} pid {os.getpid()}".encode())
         self._fd = fd
 
     def release(self) -> None:
@@ -67,10 +69,16 @@ class InstanceLock:
             self._fd = None
 
 
+# Windows locks a byte range, and a locked byte cannot be read by another process: the
+# lock sits past the holder's name so a second desk can still read who holds the station.
+_NT_LOCK_OFFSET = 4096
+
+
 def _lock(fd: int) -> None:
     if os.name == "nt":  # pragma: no cover - exercised on Windows desks
         import msvcrt
 
+        os.lseek(fd, _NT_LOCK_OFFSET, os.SEEK_SET)
         msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
     else:
         import fcntl

@@ -210,7 +210,7 @@ def backup_to(dest: Path, keys_dir: Path | None = None) -> BackupReport:
         partial.unlink(missing_ok=True)
         raise BackupError(reason="备份与当前数据不一致",
                           reason_en="the copy differs from the live data")
-    with open(partial, "rb") as fh:
+    with open(partial, "r+b") as fh:  # Windows flushes only through a writable handle
         os.fsync(fh.fileno())
     os.replace(partial, dest)
     return BackupReport(str(dest), report.residents, report.entries, report.total_points,
@@ -327,6 +327,6 @@ def restore(config: Config, source: Path, now: dt.datetime) -> Path:
         if current.exists():
             shutil.move(current, aside / current.name)
     shutil.copyfile(source, live)
-    with open(live, "rb") as fh:
+    with open(live, "r+b") as fh:  # Windows flushes only through a writable handle
         os.fsync(fh.fileno())
     return aside

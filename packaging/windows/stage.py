@@ -84,11 +84,16 @@ def install_dependencies(wheels: Path, lib: Path, version: str) -> None:
         shutil.rmtree(cache)
 
 
-def copy_program(out: Path) -> None:
-    """app/ and resources/ side by side, without caches and without stale .qm files."""
+def copy_program(out: Path, repo: Path = REPO) -> None:
+    """app/ and resources/ side by side, without caches and without stale .qm files, and
+    the VERSION stamp beside them: the app is copied, not installed, so it has no package
+    metadata to read its version from (see ``app.find_version``)."""
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.qm")
-    shutil.copytree(REPO / "app", out / "app", ignore=ignore)
-    shutil.copytree(REPO / "resources", out / "resources", ignore=ignore)
+    shutil.copytree(repo / "app", out / "app", ignore=ignore)
+    shutil.copytree(repo / "resources", out / "resources", ignore=ignore)
+    with (repo / "pyproject.toml").open("rb") as f:
+        version = tomllib.load(f)["project"]["version"]
+    (out / "VERSION").write_text(version + "\n", encoding="ascii")
 
 
 def compile_translations(translations: Path) -> None:

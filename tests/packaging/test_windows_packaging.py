@@ -211,3 +211,18 @@ def test_a_launcher_runs_the_bundled_interpreter_on_the_cli_entry(tmp_path, name
 def test_the_icon_is_a_windows_icon_file(tmp_path):
     stage.write_icon(REPO / "resources" / "icons" / "stationdesk.svg", tmp_path / "x.ico", 64)
     assert (tmp_path / "x.ico").read_bytes()[:4] == b"\x00\x00\x01\x00"
+
+
+def test_the_copied_program_carries_pyprojects_version(tmp_path):
+    """The bundle's app/ is copied, not installed: its VERSION stamp is what
+    station-desk.exe --version and the About dialog show."""
+    import tomllib
+
+    from app import find_version
+
+    stage.copy_program(tmp_path)
+    with (REPO / "pyproject.toml").open("rb") as f:
+        wanted = tomllib.load(f)["project"]["version"]
+    assert (tmp_path / "VERSION").read_text(encoding="ascii").strip() == wanted
+    assert find_version(tmp_path, installed=lambda: None) == wanted
+    assert (tmp_path / "resources" / "fonts" / "wqy-microhei.ttc").is_file()

@@ -11,7 +11,10 @@ from pathlib import Path
 import pytest
 from cli_helpers import new_station, ok_json, run
 
-TODAY = str(dt.date.today())
+
+def today() -> str:
+    """Asked at each use: a run that passes midnight must not carry yesterday's date."""
+    return str(dt.date.today())
 
 
 @pytest.fixture
@@ -51,7 +54,8 @@ def test_a_request_taken_assigned_done_listed_and_counted(station):
     assert admin(station, "request", "list", "--status", "active")["requests"] == []
     text = run(station, "--as", "admin", "request", "list")
     assert text.returncode == 0 and "已办结" in text.stdout and "张明月" in text.stdout
-    stats = admin(station, "activity", "stats", "--from", TODAY, "--to", TODAY, "--by", "team")
+    day = today()
+    stats = admin(station, "activity", "stats", "--from", day, "--to", day, "--by", "team")
     assert (stats["total"]["requests_taken"], stats["total"]["requests_done"]) == (2, 1)
     assert {"activities", "volunteers", "audience", "volunteer_hours"} <= set(stats["total"])
     assert stats["total"]["volunteers"] == {"persons": 0, "person_times": 0}
@@ -60,7 +64,7 @@ def test_a_request_taken_assigned_done_listed_and_counted(station):
 
 
 def test_turned_into_an_activity(station):
-    planned = admin(station, "activity", "add", "楼道清扫", "--date", TODAY, "--start", "08:00",
+    planned = admin(station, "activity", "add", "楼道清扫", "--date", today(), "--start", "08:00",
                     "--end", "10:00", "--deed-type", "ENV_CLEANUP", "--team", "红色志愿服务队")
     made = admin(station, "request", "add", "楼道堆物清理")
     linked = admin(station, "request", "activity", str(made["number"]), str(planned["id"]))

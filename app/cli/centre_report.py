@@ -8,7 +8,14 @@ import argparse
 import unicodedata
 from pathlib import Path
 
-from app.cli.support import Handlers, Invocation, Outcome, check_writable, parse_date
+from app.cli.support import (
+    Handlers,
+    Invocation,
+    Outcome,
+    check_outputs,
+    parse_date,
+    written_lines,
+)
 
 # The figures the console shows for every station and institute (all of them: --json)
 COLUMNS = (("activities", "场次"), ("volunteers.person_times", "志愿人次"),
@@ -64,18 +71,14 @@ def _lines(answer: dict) -> str:
                     *(_number(u["figures"][k], k) for k, _ in COLUMNS)]
                    for u in answer["stations"]], 3)
     out.append("全部指标见 --json、--xlsx 或 --pdf。")
-    for what, name in (("xlsx", "Excel"), ("pdf", "PDF")):
-        if answer.get(what):
-            out.append(f"已写入 {name}：{answer[what]}")
+    out += written_lines(answer)
     return "\n".join(out)
 
 
 def cmd_centre_report(args: argparse.Namespace, call: Invocation) -> Outcome:
     from app.services import district_report
 
-    for target in (args.xlsx, args.pdf):
-        if target:
-            check_writable(target)
+    check_outputs(args)
     chosen = district_report.parse_period(args.period, parse_date(args.start),
                                           parse_date(args.end))
     made = district_report.compute(chosen, call.context.clock.today(), args.institute)

@@ -6,7 +6,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli.support import Handlers, Invocation, Outcome, check_writable, parse_date, reader
+from app.cli.support import (
+    Handlers,
+    Invocation,
+    Outcome,
+    check_outputs,
+    parse_date,
+    reader,
+    written_lines,
+)
 from app.services.errors import InvalidInput
 
 
@@ -24,18 +32,14 @@ def _lines(answer: dict) -> str:
                 for v in (f["value"], f["previous"], f["change"]))
             sign = "+" if f["change"] > 0 else ""
             out.append(f"  {f['label']}：{value}（上期 {previous}，{sign}{change}）")
-    for what, name in (("xlsx", "Excel"), ("pdf", "PDF")):
-        if answer.get(what):
-            out.append(f"已写入 {name}：{answer[what]}")
+    out += written_lines(answer)
     return "\n".join(out)
 
 
 def cmd_report(args: argparse.Namespace, call: Invocation) -> Outcome:
     from app.services.reports import period, report
 
-    for target in (args.xlsx, args.pdf):
-        if target:
-            check_writable(target)
+    check_outputs(args)
     ctx = reader(call)
     if args.action == "range":
         start, end = parse_date(args.start), parse_date(args.end)

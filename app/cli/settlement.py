@@ -9,6 +9,7 @@ from app.cli.support import (
     Handlers,
     Invocation,
     Outcome,
+    check_outputs,
     check_writable,
     parse_date,
     reader,
@@ -27,12 +28,6 @@ def _given(args: argparse.Namespace) -> dict:
         if key in given:
             given[key] = parse_date(given[key])
     return given
-
-
-def _outputs(args: argparse.Namespace) -> None:
-    for target in (args.pdf, getattr(args, "xlsx", None)):
-        if target:
-            check_writable(target)
 
 
 def cmd_merchant_list(args: argparse.Namespace, call: Invocation) -> Outcome:
@@ -114,7 +109,7 @@ def _write_statement(number: str, pdf: str | None, xlsx: str | None) -> None:
 def cmd_merchant_settle(args: argparse.Namespace, call: Invocation) -> Outcome:
     from app.services import settlement
 
-    _outputs(args)
+    check_outputs(args)
     ctx = signed_in(args, call)
     made = settlement.draft(ctx, args.merchant, *settlement.month(args.month), args.request_id)
     _write_statement(made.number, args.pdf, args.xlsx)
@@ -186,7 +181,7 @@ def cmd_fund_report(args: argparse.Namespace, call: Invocation) -> Outcome:
     from app.printing import settlement_docs
     from app.services import fund, liability
 
-    _outputs(args)
+    check_outputs(args)
     ctx = reader(call)
     start, end, today = parse_date(args.start), parse_date(args.end), ctx.clock.today()
     book = fund.book(start, end)

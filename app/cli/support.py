@@ -146,6 +146,20 @@ def check_writable(pdf: str) -> None:
                                   what_en=f"Cannot write to {folder}.")
 
 
+def check_outputs(args: argparse.Namespace) -> None:
+    """Refuse an ``--xlsx`` or ``--pdf`` that cannot be written, before anything is counted
+    or changed."""
+    for target in (getattr(args, "pdf", None), getattr(args, "xlsx", None)):
+        if target:
+            check_writable(target)
+
+
+def written_lines(answer: dict[str, Any]) -> list[str]:
+    """The lines naming the workbook and the PDF an answer says were written."""
+    return [f"已写入 {name}：{answer[what]}" for what, name in (("xlsx", "Excel"), ("pdf", "PDF"))
+            if answer.get(what)]
+
+
 def write_vouchers(ctx: Context, serials: list[str], pdf: str, thermal: int | None,
                    reprint: bool) -> None:
     """The vouchers printed to ``pdf`` (one receipt file per voucher, ``NAME-SERIAL.pdf``,

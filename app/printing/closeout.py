@@ -18,7 +18,15 @@ from reportlab.pdfgen.canvas import Canvas
 
 from app.printing import fonts
 from app.printing.jobs import Printout
-from app.printing.sheet import ACCENT, DEMO_NOTE, FAINT, INK, MUTED, new_canvas, watermark
+from app.printing.sheet import (
+    ACCENT,
+    DEMO_NOTE,
+    INK,
+    MUTED,
+    new_canvas,
+    table_row,
+    watermark,
+)
 from app.services import station
 from app.services.closeout import CloseoutView
 from app.services.closeout_figures import label, source_label
@@ -78,23 +86,9 @@ class _Sheet:
 
     def row(self, cells: tuple[str, ...], header: bool = False, wrong: bool = False) -> None:
         self.need(ROW)
-        c, x, top = self.c, MARGIN, self.y
-        width = sum(w for _, w in COLUMNS)
-        if header or wrong:
-            c.setFillColor(HEADER_FILL if header else WRONG_FILL)
-            c.rect(x, top - ROW, width, ROW, stroke=0, fill=1)
-        c.setFillColor(ACCENT if wrong else INK)
-        for index, ((_, w), cell) in enumerate(zip(COLUMNS, cells, strict=True)):
-            size = fonts.fit_size(cell, w - 2 * mm, SIZE, 5)
-            if index in (1, 2, 4, 5):
-                fonts.draw_text(c, x + w - 1 * mm, top - 4.4 * mm, cell, size, anchor="end",
-                                bold=header)
-            else:
-                fonts.draw_text(c, x + 1 * mm, top - 4.4 * mm, cell, size, bold=header)
-            x += w
-        c.setStrokeColor(FAINT)
-        c.setLineWidth(0.4)
-        c.line(MARGIN, top - ROW, MARGIN + width, top - ROW)
+        table_row(self.c, MARGIN, self.y, tuple(w for _, w in COLUMNS), cells, ROW, SIZE,
+                  right={1, 2, 4, 5}, fill=HEADER_FILL if header else WRONG_FILL if wrong
+                  else None, colour=ACCENT if wrong else INK, bold=header)
         self.y -= ROW
 
 

@@ -13,7 +13,7 @@ from reportlab.lib.units import mm
 
 from app.printing import fonts, report_charts
 from app.printing.jobs import Printout
-from app.printing.sheet import ACCENT, DEMO_NOTE, FAINT, INK, MUTED, new_canvas, watermark
+from app.printing.sheet import ACCENT, DEMO_NOTE, INK, MUTED, new_canvas, table_row, watermark
 from app.services import station
 from app.services.reports.report import Report
 
@@ -70,23 +70,9 @@ class _Sheet:
 
     def row(self, cells: tuple[str, ...], header: bool = False) -> None:
         self.need(ROW)
-        c, x, top = self.c, MARGIN, self.y
-        width = sum(w for _, w in COLUMNS)
-        if header:
-            c.setFillColor(HEADER_FILL)
-            c.rect(x, top - ROW, width, ROW, stroke=0, fill=1)
-        c.setFillColor(INK)
-        for index, ((_, w), cell) in enumerate(zip(COLUMNS, cells, strict=True)):
-            size = fonts.fit_size(cell, w - 2 * mm, SIZE, 5)
-            if index:
-                fonts.draw_text(c, x + w - 1.5 * mm, top - 4.3 * mm, cell, size,
-                                anchor="end", bold=header)
-            else:
-                fonts.draw_text(c, x + 1 * mm, top - 4.3 * mm, cell, size, bold=header)
-            x += w
-        c.setStrokeColor(FAINT)
-        c.setLineWidth(0.4)
-        c.line(MARGIN, top - ROW, MARGIN + width, top - ROW)
+        table_row(self.c, MARGIN, self.y, tuple(w for _, w in COLUMNS), cells, ROW, SIZE,
+                  right=set(range(1, len(COLUMNS))), fill=HEADER_FILL if header else None,
+                  bold=header)
         self.y -= ROW
 
 

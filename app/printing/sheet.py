@@ -134,6 +134,29 @@ def dashed_box(c: Canvas, x: float, y: float, w: float, h: float, label: str,
     c.restoreState()
 
 
+def table_row(c: Canvas, x: float, top: float, widths: tuple[float, ...],
+              cells: tuple[str, ...], height: float, size: float, *, right: set[int],
+              fill: Color | None = None, colour: Color = INK, bold: bool = False) -> None:
+    """One row of a ruled table whose top is at ``top``: each cell shrunk to fit its
+    column, the columns in ``right`` (numbers) right-aligned, a faint rule below."""
+    width = sum(widths)
+    if fill is not None:
+        c.setFillColor(fill)
+        c.rect(x, top - height, width, height, stroke=0, fill=1)
+    c.setFillColor(colour)
+    baseline = top - height / 2 - size * 0.35
+    for index, (w, cell) in enumerate(zip(widths, cells, strict=True)):
+        fitted = fonts.fit_size(cell, w - 2 * mm, size, 5)
+        if index in right:
+            fonts.draw_text(c, x + w - 1.5 * mm, baseline, cell, fitted, anchor="end", bold=bold)
+        else:
+            fonts.draw_text(c, x + 1 * mm, baseline, cell, fitted, bold=bold)
+        x += w
+    c.setStrokeColor(FAINT)
+    c.setLineWidth(0.4)
+    c.line(x - width, top - height, x, top - height)
+
+
 def watermark(c: Canvas, x: float, y: float, w: float, h: float, text: str,
               alpha: float = 0.3, angle: float = 20) -> None:
     """``text`` in large faint letters slanted across the rectangle (a demo printout's

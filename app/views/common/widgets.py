@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -110,6 +111,16 @@ class FieldErrors:
 
     def add(self, name: str, widget: QWidget, label: QLabel) -> None:
         self._fields[name] = (widget, label)
+
+    def add_row(self, form: QFormLayout, names: str | tuple[str, ...], label: str,
+                widget: QWidget) -> None:
+        """``widget`` on a form row of its own, with its error line below it; ``names``:
+        the fields whose refusals it shows."""
+        message = error_label()
+        for name in (names,) if isinstance(names, str) else names:
+            self.add(name, widget, message)
+        form.addRow(label, widget)
+        form.addRow("", message)
 
     def clear(self) -> None:
         for _, label in self._fields.values():

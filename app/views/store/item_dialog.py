@@ -12,7 +12,7 @@ from app.services import store_items
 from app.services.context import new_request_id
 from app.services.store_items import ItemInput, ItemView
 from app.views.common.page import ReportingDialog
-from app.views.common.widgets import Feedback, FieldErrors, error_label
+from app.views.common.widgets import Feedback, FieldErrors
 from app.views.shell.duty import Desk
 
 KIND_NAMES = {"goods": QT_TRANSLATE_NOOP("ItemDialog", "物品"),
@@ -71,10 +71,7 @@ class ItemDialog(ReportingDialog):
         form = QFormLayout(self)
         previous: QWidget | None = None
         for name, label, widget in rows:
-            message = error_label()
-            self.errors.add(name, widget, message)
-            form.addRow(label, widget)
-            form.addRow("", message)
+            self.errors.add_row(form, name, label, widget)
             if previous is not None:
                 QWidget.setTabOrder(previous, widget)
             previous = widget

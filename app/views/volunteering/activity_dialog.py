@@ -20,7 +20,7 @@ from app.services.activities import ActivityPlan, ActivityView
 from app.services.context import new_request_id
 from app.views.common import labels
 from app.views.common.page import ReportingDialog
-from app.views.common.widgets import Feedback, FieldErrors, error_label
+from app.views.common.widgets import Feedback, FieldErrors
 from app.views.shell.duty import Desk
 
 
@@ -78,10 +78,7 @@ class ActivityDialog(ReportingDialog):
                 ("project", self.tr("所属项目"), self.project),
                 ("place", self.tr("地点"), self.place),
                 ("capacity", self.tr("名额"), self.capacity)):
-            message = error_label()
-            self.errors.add(name, widget, message)
-            form.addRow(label, widget)
-            form.addRow("", message)
+            self.errors.add_row(form, name, label, widget)
         form.addRow(self.feedback)
         form.addRow(self.buttons)
         self.buttons.accepted.connect(self._on_buttons_accepted)

@@ -21,7 +21,7 @@ from app.services.context import new_request_id
 from app.services.room_holds import BookingView
 from app.services.rooms import Booking, RoomView
 from app.views.common.page import ReportingDialog
-from app.views.common.widgets import Feedback, FieldErrors, error_label
+from app.views.common.widgets import Feedback, FieldErrors
 from app.views.shell.duty import Desk
 
 ACTIVITY, TEAM, UNIT = "activity", "team", "unit"
@@ -74,11 +74,7 @@ class BookingDialog(ReportingDialog):
                 (("kind",), self.tr("预订方"), self.kind),
                 (("holder", ACTIVITY, TEAM, UNIT), self.tr("名称"), self.holder),
                 (("purpose",), self.tr("用途"), self.purpose)):
-            message = error_label()
-            for name in names:
-                self.errors.add(name, widget, message)
-            form.addRow(label, widget)
-            form.addRow("", message)
+            self.errors.add_row(form, names, label, widget)
         form.addRow(self.feedback)
         form.addRow(self.buttons)
         self.kind.currentIndexChanged.connect(self._fill_holders)

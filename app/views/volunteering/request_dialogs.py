@@ -23,7 +23,7 @@ from app.services.context import new_request_id
 from app.services.requests import RequestView
 from app.views.common.errors import message_for
 from app.views.common.page import ReportingDialog
-from app.views.common.widgets import EnterKey, Feedback, FieldErrors, error_label
+from app.views.common.widgets import EnterKey, Feedback, FieldErrors
 from app.views.shell.duty import Desk
 
 Work = Callable[[], RequestView]
@@ -54,10 +54,7 @@ class RequestDialog(ReportingDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(action)
 
     def add_field(self, name: str, label: str, widget: QWidget) -> None:
-        message = error_label()
-        self.errors.add(name, widget, message)
-        self.form.addRow(label, widget)
-        self.form.addRow("", message)
+        self.errors.add_row(self.form, name, label, widget)
 
     def finish_layout(self) -> None:
         self.form.addRow(self.feedback)

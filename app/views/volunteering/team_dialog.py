@@ -10,7 +10,7 @@ from app.services import residents, teams
 from app.services.context import new_request_id
 from app.services.teams import TeamView
 from app.views.common.page import ReportingDialog
-from app.views.common.widgets import Feedback, FieldErrors, error_label
+from app.views.common.widgets import Feedback, FieldErrors
 from app.views.shell.duty import Desk
 from app.views.volunteering.models import translated
 from app.views.volunteering.team_models import KINDS
@@ -61,10 +61,7 @@ class TeamDialog(ReportingDialog):
                 ("kind", self.tr("类型"), self.kind),
                 ("parent", self.tr("上级队伍"), self.parent_team),
                 ("leader", self.tr("队长"), self.leader), ("unit", self.tr("共建单位"), self.unit)):
-            message = error_label()
-            self.errors.add(name, widget, message)
-            form.addRow(label, widget)
-            form.addRow("", message)
+            self.errors.add_row(form, name, label, widget)
         form.addRow(self.feedback)
         form.addRow(self.buttons)
         self.buttons.accepted.connect(self._on_buttons_accepted)

@@ -3547,6 +3547,41 @@ Check it with the centre by phone and go on only if it matches; only this key is
         </message>
     </context>
     <context>
+        <name>PeriodPicker</name>
+        <message>
+            <source>月报</source>
+            <translation>Month</translation>
+        </message>
+        <message>
+            <source>季报</source>
+            <translation>Quarter</translation>
+        </message>
+        <message>
+            <source>年报</source>
+            <translation>Year</translation>
+        </message>
+        <message>
+            <source>日期段</source>
+            <translation>Dates</translation>
+        </message>
+        <message>
+            <source>月</source>
+            <translation>Month</translation>
+        </message>
+        <message>
+            <source>季度</source>
+            <translation>Quarter</translation>
+        </message>
+        <message>
+            <source>统计（F5）</source>
+            <translation>Count (F5)</translation>
+        </message>
+        <message>
+            <source>统计</source>
+            <translation>Count</translation>
+        </message>
+    </context>
+    <context>
         <name>PlacementDialog</name>
         <message>
             <source>数据目录的位置变了</source>
@@ -3806,22 +3841,6 @@ Check it with the centre by phone and go on only if it matches; only this key is
     <context>
         <name>ReportsPage</name>
         <message>
-            <source>月报</source>
-            <translation>Month</translation>
-        </message>
-        <message>
-            <source>季报</source>
-            <translation>Quarter</translation>
-        </message>
-        <message>
-            <source>年报</source>
-            <translation>Year</translation>
-        </message>
-        <message>
-            <source>日期段</source>
-            <translation>Dates</translation>
-        </message>
-        <message>
             <source>加分</source>
             <translation>Awarded</translation>
         </message>
@@ -3882,24 +3901,8 @@ Check it with the centre by phone and go on only if it matches; only this key is
             <translation>All residents</translation>
         </message>
         <message>
-            <source>统计（F5）</source>
-            <translation>Count (F5)</translation>
-        </message>
-        <message>
-            <source>统计</source>
-            <translation>Count</translation>
-        </message>
-        <message>
             <source>标签</source>
             <translation>Tag</translation>
-        </message>
-        <message>
-            <source>月</source>
-            <translation>Month</translation>
-        </message>
-        <message>
-            <source>季度</source>
-            <translation>Quarter</translation>
         </message>
         <message>
             <source>{station}　{period}（{start} 至 {end}），上期 {before}（{bstart} 至 {bend}）</source>

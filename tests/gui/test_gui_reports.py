@@ -29,15 +29,15 @@ def _page(window):
 
 
 def _pick_october(page, qtbot):
-    page.kind.setFocus()
-    page.kind.setCurrentIndex(0)  # 月报
-    page.year.setFocus()
-    page.year.selectAll()
-    qtbot.keyClicks(page.year, "2026")
-    page.part.setFocus()
-    page.part.selectAll()
-    qtbot.keyClicks(page.part, "10")
-    qtbot.keyClick(page.part, Qt.Key.Key_F5)
+    page.picker.kind.setFocus()
+    page.picker.kind.setCurrentIndex(0)  # 月报
+    page.picker.year.setFocus()
+    page.picker.year.selectAll()
+    qtbot.keyClicks(page.picker.year, "2026")
+    page.picker.part.setFocus()
+    page.picker.part.selectAll()
+    qtbot.keyClicks(page.picker.part, "10")
+    qtbot.keyClick(page.picker.part, Qt.Key.Key_F5)
 
 
 def test_pick_a_month_see_the_figures_and_export(ctx, window, qtbot, qtmodeltester, tmp_path,
@@ -75,12 +75,12 @@ def test_pick_a_month_see_the_figures_and_export(ctx, window, qtbot, qtmodeltest
 def test_a_quarter_and_a_tag(ctx, window, qtbot):
     report_month.build(ctx)
     page = _page(window)
-    page.kind.setCurrentIndex(1)
-    assert page.part.maximum() == 4 and not page.start.isVisible()
-    page.year.setValue(2026)
-    page.part.setValue(4)
+    page.picker.kind.setCurrentIndex(1)
+    assert page.picker.part.maximum() == 4 and not page.picker.start.isVisible()
+    page.picker.year.setValue(2026)
+    page.picker.part.setValue(4)
     page.tag.setCurrentIndex(page.tag.findData("party_member"))
-    qtbot.mouseClick(page.count_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.picker.count_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.shown is not None and page.shown.tag == "party_member")
     expected = report.compute(period.parse("quarter", "2026Q4"), "party_member")
     assert page.shown.figures() == expected.figures()
@@ -110,13 +110,13 @@ def test_counting_runs_off_the_window_thread(ctx, qtbot, monkeypatch):
     monkeypatch.setattr(report, "compute", lambda *a: threads.append(
         threading.current_thread()) or compute(*a))
     try:
-        page.year.setValue(2026)
-        page.part.setValue(10)
-        page.count_button.click()
-        assert page.shown is None and not page.count_button.isEnabled()
+        page.picker.year.setValue(2026)
+        page.picker.part.setValue(10)
+        page.picker.count_button.click()
+        assert page.shown is None and not page.picker.count_button.isEnabled()
         qtbot.waitUntil(lambda: page.shown is not None, timeout=30_000)
         assert threads and threads[0] is not threading.main_thread()
-        assert page.count_button.isEnabled()
+        assert page.picker.count_button.isEnabled()
     finally:
         desk.finish()
         shiboken6.delete(page)  # before the desk it listens to

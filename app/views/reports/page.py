@@ -8,38 +8,30 @@ second: a year on a large station reads millions of ledger rows."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSpinBox,
     QWidget,
 )
 
 from app.services.errors import DeskError
-from app.services.reports import period, report, xlsx
+from app.services.reports import report, xlsx
 from app.services.reports.report import Report
 from app.views.common import labels, preferences
 from app.views.common.errors import message_for
-from app.views.common.keys import with_shortcut
 from app.views.common.page import Page, PageInfo
 from app.views.common.widgets import button_row
 from app.views.reports.chart import BarChart
 from app.views.reports.model import FiguresModel
+from app.views.reports.period_picker import PeriodPicker
 from app.views.shell.duty import Desk
 
-KINDS = (("month", QT_TRANSLATE_NOOP("ReportsPage", "月报")),
-         ("quarter", QT_TRANSLATE_NOOP("ReportsPage", "季报")),
-         ("year", QT_TRANSLATE_NOOP("ReportsPage", "年报")),
-         ("range", QT_TRANSLATE_NOOP("ReportsPage", "日期段")))
 POINTS_BARS = (("awarded.points", QT_TRANSLATE_NOOP("ReportsPage", "加分")),
                ("deducted.points", QT_TRANSLATE_NOOP("ReportsPage", "扣分")),
                ("vouchers.issued.points", QT_TRANSLATE_NOOP("ReportsPage", "发券")),
@@ -75,7 +67,11 @@ class ReportsPage(Page):
         super().__init__(desk, parent)
         self.shown: Report | None = None
         self.add_title(self.tr("统计报表"))
-        self.column.addLayout(self._picker())
+        self.tag = QComboBox()
+        self.tag.setObjectName("reportTag")
+        self.tag.addItem(self.tr("全部居民"), None)
+        self.picker = PeriodPicker(desk.today(), "report", self.tr("标签"), self.tag, self)
+        self.column.addWidget(self.picker)
         self.heading = QLabel()
         self.heading.setObjectName("reportHeading")
         self.heading.setWordWrap(True)
@@ -98,94 +94,32 @@ class ReportsPage(Page):
             button.setEnabled(False)
         self.column.addLayout(button_row(self.xlsx_button, self.pdf_button))
         self.column.addWidget(self.feedback)
-        self.count_button.clicked.connect(self._on_count_button_clicked)
+        self.picker.count_button.clicked.connect(self._on_count_button_clicked)
         self.xlsx_button.clicked.connect(self._on_xlsx_button_clicked)
         self.pdf_button.clicked.connect(self._on_pdf_button_clicked)
-        self.kind.currentIndexChanged.connect(self._on_kind_current_index_changed)
-        self._on_kind_current_index_changed()
-
-    def _picker(self) -> QHBoxLayout:
-        last_month = self.desk.today().replace(day=1) - dt.timedelta(days=1)
-        self.kind = QComboBox()
-        self.kind.setObjectName("reportKind")
-        for code, text in KINDS:
-            self.kind.addItem(self.tr(text), code)
-        self.year = QSpinBox()
-        self.year.setObjectName("reportYear")
-        self.year.setRange(2000, 2100)
-        self.year.setValue(last_month.year)
-        self.part = QSpinBox()
-        self.part.setObjectName("reportPart")
-        self.part.setRange(1, 12)
-        self.part.setValue(last_month.month)
-        self.start, self.end = QDateEdit(QDate(last_month.replace(day=1))), QDateEdit(
-            QDate(last_month))
-        for name, edit in (("reportFrom", self.start), ("reportTo", self.end)):
-            edit.setObjectName(name)
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-        self.tag = QComboBox()
-        self.tag.setObjectName("reportTag")
-        self.tag.addItem(self.tr("全部居民"), None)
-        self.count_button = QPushButton(self.tr("统计（F5）"))
-        self.count_button.setObjectName("reportCount")
-        self.count_button.setToolTip(with_shortcut(self.tr("统计"), "F5"))
-        count = QAction(self)
-        count.setShortcut(QKeySequence(Qt.Key.Key_F5))
-        count.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        count.triggered.connect(self.count_button.click)
-        self.addAction(count)
-        row = QHBoxLayout()
-        self.part_label = QLabel()
-        for widget in (self.kind, self.year, self.part_label, self.part, self.start,
-                       QLabel("—"), self.end, QLabel(self.tr("标签")), self.tag,
-                       self.count_button):
-            row.addWidget(widget)
-        self.dash = row.itemAt(5).widget()
-        row.addStretch(1)
-        return row
-
-    def _on_kind_current_index_changed(self, *args: object) -> None:
-        kind = self.kind.currentData()
-        self.part.setRange(1, 12 if kind == "month" else 4)
-        self.part_label.setText(self.tr("月") if kind == "month" else self.tr("季度"))
-        for widget in (self.part, self.part_label):
-            widget.setVisible(kind in ("month", "quarter"))
-        self.year.setVisible(kind != "range")
-        for widget in (self.start, self.end, self.dash):
-            widget.setVisible(kind == "range")
-
-    def chosen(self) -> period.Period:
-        kind = self.kind.currentData()
-        if kind == "range":
-            return period.date_range(self.start.date().toPython(), self.end.date().toPython())
-        value = {"month": f"{self.year.value()}-{self.part.value():02d}",
-                 "quarter": f"{self.year.value()}Q{self.part.value()}",
-                 "year": str(self.year.value())}[kind]
-        return period.parse(kind, value)
 
     def refresh(self) -> None:
         if self.tag.count() == 1:
             for code, zh, en in report.tag_choices():
                 self.tag.addItem(labels.in_language(zh, en), code)
         if self.shown is None:
-            self.count_button.click()
+            self.picker.count_button.click()
 
     def _on_count_button_clicked(self) -> None:
         try:
-            chosen = self.chosen()
+            chosen = self.picker.chosen()
         except DeskError as exc:
             self.feedback.show_error(message_for(exc))
             return
         tag = self.tag.currentData()
-        self.count_button.setEnabled(False)
+        self.picker.count_button.setEnabled(False)
         # On the backups' worker, which only reads: a year on a large station takes
         # minutes, and the clerk's next deed must not queue behind it.
         self.desk.backup_runner.run(self, lambda: report.compute(chosen, tag),
                                     self._on_counted, self._on_failed, self.tr("正在统计…"))
 
     def _on_counted(self, made: Report) -> None:
-        self.count_button.setEnabled(True)
+        self.picker.count_button.setEnabled(True)
         self.shown = made
         self.figures.show_report(made)
         before = made.previous_period
@@ -207,7 +141,7 @@ class ReportsPage(Page):
             n=sum(len(s.figures) for s in made.sections)))
 
     def _on_failed(self, exc: BaseException) -> None:
-        self.count_button.setEnabled(True)
+        self.picker.count_button.setEnabled(True)
         self.feedback.show_error(message_for(exc))
 
     def _export(self, suffix: str, pattern: str, write) -> None:  # noqa: ANN001

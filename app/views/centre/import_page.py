@@ -17,8 +17,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QWidget
 
-from app.services import centre_exceptions, package_import
+from app.services import package_import
 from app.services.package_import import FileResult
+from app.views.centre.exceptions_page import kind_name
 from app.views.common import labels, preferences
 from app.views.common.background import Cancelled, Progress
 from app.views.common.errors import message_for
@@ -44,12 +45,6 @@ def choose_files(parent: QWidget) -> list[Path]:
     if chosen:
         preferences.put(preferences.LAST_SAVE_DIR, str(Path(chosen[0]).parent))
     return [Path(c) for c in chosen]
-
-
-def kind_name(kind: str) -> str:
-    """An exception kind's name in the interface language."""
-    zh, en = centre_exceptions.KINDS.get(kind, (kind, kind))
-    return labels.in_language(zh, en)
 
 
 class ImportResultsModel(RowsModel):

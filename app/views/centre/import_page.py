@@ -40,7 +40,7 @@ def choose_files(parent: QWidget) -> list[Path]:
     """The package files chosen in the system's open dialog ([] if cancelled). Looked
     up as ``import_page.choose_files`` at each choice, so a test can answer it."""
     chosen, _ = QFileDialog.getOpenFileNames(
-        parent, QCoreApplication.translate(CONTEXT, "选择站点上报包"),
+        parent, QCoreApplication.translate("CentreImportPage", "选择站点上报包"),
         preferences.get(preferences.LAST_SAVE_DIR) or str(Path.home()), PATTERN)
     if chosen:
         preferences.put(preferences.LAST_SAVE_DIR, str(Path(chosen[0]).parent))

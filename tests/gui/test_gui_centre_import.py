@@ -74,7 +74,8 @@ def test_two_good_files_are_imported_and_a_tampered_one_refused_with_its_reason(
     a_records = len(list(package_file.open_package(district.a[1]).records()))
     b_records = len(list(package_file.open_package(district.b1).records()))
     assert rows[0][4] == str(a_records) and rows[2][4] == str(b_records)
-    assert "与签名时不一致" in rows[1][7] and "已拒收" in rows[1][7]
+    assert rows[1][7].startswith("XH01-bad.sdpkg 的内容与签名时不一致") and "已拒收" in rows[1][7]
+    assert page.model.index(1, 7).data(Qt.ItemDataRole.ToolTipRole).startswith(str(bad))
     assert page.model.index(1, 0).data(Qt.ItemDataRole.ForegroundRole) == BAD
     assert page.model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) is None
     assert (_records("XH01"), _records("XH02")) == (a_records, b_records)

@@ -44,7 +44,7 @@ class ExceptionsModel(RowsModel):
                QT_TRANSLATE_NOOP("CentreExceptionsPage", "状态"),
                QT_TRANSLATE_NOOP("CentreExceptionsPage", "处理说明"))
     NUMERIC = frozenset({0})
-    STRETCH = frozenset({5, 7})
+    STRETCH = frozenset({5})
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

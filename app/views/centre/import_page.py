@@ -47,6 +47,12 @@ def choose_files(parent: QWidget) -> list[Path]:
     return [Path(c) for c in chosen]
 
 
+def reason(row: FileResult) -> str:
+    """Why the file was refused, naming it as the file column does (the full path is in
+    the tooltip)."""
+    return (row.message or "").replace(row.file, Path(row.file).name)
+
+
 class ImportResultsModel(RowsModel):
     """One row a file, in the order the files were taken."""
 
@@ -75,7 +81,7 @@ class ImportResultsModel(RowsModel):
                 QCoreApplication.translate(CONTEXT, OUTCOMES[row.status]),
                 str(row.added) if counted else "", str(row.changed) if counted else "",
                 labels.join([f"{kind_name(k)} {n}" for k, n in sorted(row.exceptions.items())]),
-                row.message or "")[column]
+                reason(row))[column]
 
     def tooltip(self, row: FileResult, column: int) -> str | None:
         return row.file if column == 0 else (row.message if column == 7 else None)

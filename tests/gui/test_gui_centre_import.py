@@ -12,7 +12,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from app.models.district import DistrictRecord, MemberStation, PackageReceipt
-from app.services import package_file
+from app.services import package_file, package_import
 from app.views.centre import import_page
 from app.views.centre.import_page import CentreImportPage
 from app.views.common.background import Progress, Runner
@@ -127,3 +127,16 @@ def test_cancel_stops_before_the_next_file_and_leaves_the_rest_untouched(
     assert [r[3] for r in _table(page)] == ["已导入", "已取消，未导入", "已取消，未导入"]
     assert [(r.station.code, r.seq) for r in PackageReceipt.select()] == [("XH01", 1)]
     assert "取消未导入 2 个" in page.feedback.text() and page.choose_button.isEnabled()
+
+
+def test_an_import_that_cannot_run_says_why_and_the_page_stays_usable(page, qtbot,
+                                                                      monkeypatch, district):
+    from app.services.errors.centre import NotACentre
+
+    def refuse(ctx, paths, progress=None):
+        raise NotACentre(what="它还没有初始化", what_en="it is not set up yet")
+
+    monkeypatch.setattr(package_import, "import_files", refuse)
+    _choose(page, qtbot, monkeypatch, [district.b1])
+    assert page.feedback.state() == "error" and "还没有初始化" in page.feedback.text()
+    assert page.choose_button.isEnabled() and page.model.rowCount() == 0

@@ -146,6 +146,7 @@ class CentreExceptionsPage(Page):
             return
         self.dialog = CloseExceptionDialog(self.desk, chosen, kind_name(chosen.kind), self)
         self.dialog.reported.connect(self.feedback.show_ok)
+        self.dialog.finished.connect(self.dialog.deleteLater)
         self.dialog.open()
 
     def _on_xlsx_button_clicked(self) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QWidget
 
 from app.services import package_import
+from app.services.changes import Changes
 from app.services.package_import import FileResult
 from app.views.centre.exceptions_page import kind_name
 from app.views.common import labels, preferences
@@ -120,9 +121,9 @@ class CentreImportPage(Page):
     def import_paths(self, paths: list[Path]) -> None:
         """Import the files in the background; the table shows each one's answer."""
         if self.progress is not None:
-            return  # an import is running: a second drop waits for the clerk
+            return  # one import at a time: the button is disabled, and drops refused
         ctx = self.desk.ctx
-        self.progress = Progress(self)
+        self.progress = Progress()
         self.choose_button.setEnabled(False)
         self.feedback.show_info(self.tr("正在导入 {n} 个文件…").format(n=len(paths)))
 
@@ -160,6 +161,8 @@ class CentreImportPage(Page):
 
     def _on_failed(self, exc: BaseException) -> None:
         self._idle()
+        # Files before the one that failed were imported, each in its own transaction.
+        self.desk.changed.emit(Changes(district=True), self)
         self.feedback.show_error(message_for(exc))
 
     def _idle(self) -> None:

@@ -23,6 +23,7 @@ class Changes:
     clerks: bool = False  # accounts, roles, passwords
     settings: bool = False  # station settings and merchants
     honours: bool = False  # commendations and nominations (光荣榜)
+    district: bool = False  # at a centre: merged records, packages received, exceptions
 
     @staticmethod
     def of_residents(ids: Iterable[int], **areas: bool) -> Changes:
@@ -46,6 +47,7 @@ class Changes:
             clerks=self.clerks or other.clerks,
             settings=self.settings or other.settings,
             honours=self.honours or other.honours,
+            district=self.district or other.district,
         )
 
     def touches_resident(self, resident_id: int | None) -> bool:
@@ -54,7 +56,7 @@ class Changes:
     def __bool__(self) -> bool:
         return bool(self.residents) or any((
             self.all_residents, self.ledger, self.vouchers, self.pending, self.catalogue,
-            self.clerks, self.settings, self.honours))
+            self.clerks, self.settings, self.honours, self.district))
 
 
 NOTHING = Changes()

@@ -12,13 +12,14 @@ import datetime as dt
 import json
 import uuid
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.models import write_transaction
 from app.models.district import MemberKey, MemberStation, PackageReceipt
 from app.services import centre, district_merge, package_file, package_sequence
+from app.services.changes import NOTHING, Changes
 from app.services.context import Context
 from app.services.errors import DeskError
 from app.services.errors.packages import (
@@ -39,7 +40,7 @@ class FileResult:
     file: str
     station: str | None = None
     seq: int | None = None
-    status: str = "refused"  # imported | already | refused
+    status: str = "refused"  # imported | already | refused | skipped (stopped before it)
     reason: str | None = None  # the refusal's code
     message: str | None = None
     added: int = 0
@@ -47,12 +48,21 @@ class FileResult:
     exceptions: dict[str, int] = field(default_factory=dict)  # newly listed, by kind
 
 
-def import_files(ctx: Context, paths: Iterable[Path]) -> list[FileResult]:
-    """Import each file in turn; a refusal is that file's answer, not the run's end."""
+def import_files(ctx: Context, paths: Iterable[Path],
+                 progress: Callable[[int, int], bool] | None = None) -> list[FileResult]:
+    """Import each file in turn; a refusal is that file's answer, not the run's end.
+
+    ``progress(done, total)`` is told before each file and at the end; when it answers
+    False the files not yet begun are answered ``skipped`` and left untouched (each file
+    is merged in a transaction of its own, so one begun is never left half merged)."""
     centre.require_centre()
+    paths = list(paths)
     results = []
-    for path in paths:
+    for done, path in enumerate(paths):
         result = FileResult(str(path))
+        if progress is not None and not progress(done, len(paths)):
+            results += [FileResult(str(p), status="skipped") for p in paths[done:]]
+            return results
         try:
             import_one(ctx, Path(path), result)
         except DeskError as exc:
@@ -61,7 +71,15 @@ def import_files(ctx: Context, paths: Iterable[Path]) -> list[FileResult]:
             result.added = result.changed = 0
             result.exceptions = {}
         results.append(result)
+    if progress is not None:
+        progress(len(paths), len(paths))
     return results
+
+
+def changes_of(results: list[FileResult]) -> Changes:
+    """What an import changed, for the pages that show the centre's data."""
+    return Changes(district=True) if any(r.status == "imported" for r in results) \
+        else NOTHING
 
 
 def _when(value: object, path: Path, name: str) -> dt.datetime:

@@ -605,6 +605,160 @@ Everything recorded after this backup will be lost (the current database is kept
         </message>
     </context>
     <context>
+        <name>CentreExceptionsPage</name>
+        <message>
+            <source>编号</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <source>类别</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>站点</source>
+            <translation>Station</translation>
+        </message>
+        <message>
+            <source>事项</source>
+            <translation>Subject</translation>
+        </message>
+        <message>
+            <source>发现时间</source>
+            <translation>Found</translation>
+        </message>
+        <message>
+            <source>说明</source>
+            <translation>Description</translation>
+        </message>
+        <message>
+            <source>状态</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>处理说明</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>未处理</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <source>已处理</source>
+            <translation>Closed</translation>
+        </message>
+        <message>
+            <source>异常清单</source>
+            <translation>Exceptions</translation>
+        </message>
+        <message>
+            <source>也显示已处理的</source>
+            <translation>Show closed ones too</translation>
+        </message>
+        <message>
+            <source>处理…</source>
+            <translation>Close…</translation>
+        </message>
+        <message>
+            <source>导出 Excel…</source>
+            <translation>Export to Excel…</translation>
+        </message>
+        <message>
+            <source>全部站点</source>
+            <translation>All stations</translation>
+        </message>
+        <message>
+            <source>未处理 {open} 项，列出 {shown} 项</source>
+            <translation>{open} open, {shown} listed</translation>
+        </message>
+        <message>
+            <source>已导出 {n} 项：{path}</source>
+            <translation>Exported {n} exceptions: {path}</translation>
+        </message>
+        <message>
+            <source>正在导出…</source>
+            <translation>Exporting…</translation>
+        </message>
+    </context>
+    <context>
+        <name>CentreImportPage</name>
+        <message>
+            <source>已导入</source>
+            <translation>Imported</translation>
+        </message>
+        <message>
+            <source>以前已导入，未改动</source>
+            <translation>Imported before; nothing changed</translation>
+        </message>
+        <message>
+            <source>拒收</source>
+            <translation>Refused</translation>
+        </message>
+        <message>
+            <source>已取消，未导入</source>
+            <translation>Cancelled; not imported</translation>
+        </message>
+        <message>
+            <source>文件</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <source>站点</source>
+            <translation>Station</translation>
+        </message>
+        <message>
+            <source>包号</source>
+            <translation>Package</translation>
+        </message>
+        <message>
+            <source>结果</source>
+            <translation>Outcome</translation>
+        </message>
+        <message>
+            <source>新增记录</source>
+            <translation>Records added</translation>
+        </message>
+        <message>
+            <source>更新记录</source>
+            <translation>Records changed</translation>
+        </message>
+        <message>
+            <source>新异常</source>
+            <translation>New exceptions</translation>
+        </message>
+        <message>
+            <source>原因</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>数据导入</source>
+            <translation>Import packages</translation>
+        </message>
+        <message>
+            <source>选择各站点的上报包（可一次选多个，也可以把文件拖到这里）。每个包单独核验、单独导入：一个被拒收，其余照常导入；同一个包再导入不会改动任何数据。</source>
+            <translation>Choose the stations' packages (several at once, or drop the files here). Each package is checked and imported on its own: one refused, the others are still imported; importing a package again changes nothing.</translation>
+        </message>
+        <message>
+            <source>选择上报包…</source>
+            <translation>Choose packages…</translation>
+        </message>
+        <message>
+            <source>选择站点上报包</source>
+            <translation>Choose station packages</translation>
+        </message>
+        <message>
+            <source>正在导入 {n} 个文件…</source>
+            <translation>Importing {n} files…</translation>
+        </message>
+        <message>
+            <source>正在导入上报包…</source>
+            <translation>Importing packages…</translation>
+        </message>
+        <message>
+            <source>共 {files} 个文件：导入 {imported} 个，以前已导入 {already} 个，拒收 {refused} 个，取消未导入 {skipped} 个；新增记录 {added} 条，更新 {changed} 条，新异常 {exceptions} 项。</source>
+            <translation>{files} files: {imported} imported, {already} imported before, {refused} refused, {skipped} cancelled; {added} records added, {changed} changed, {exceptions} new exceptions.</translation>
+        </message>
+    </context>
+    <context>
         <name>CheckInDialog</name>
         <message>
             <source>签到</source>
@@ -711,6 +865,39 @@ Everything recorded after this backup will be lost (the current database is kept
         <message>
             <source>添加经办人（回车）</source>
             <translation>Add clerk (Enter)</translation>
+        </message>
+    </context>
+    <context>
+        <name>CloseExceptionDialog</name>
+        <message>
+            <source>处理异常</source>
+            <translation>Close an exception</translation>
+        </message>
+        <message>
+            <source>第 {id} 号 · {kind} · {subject}
+{what}</source>
+            <translation>No. {id} · {kind} · {subject}
+{what}</translation>
+        </message>
+        <message>
+            <source>必填：核实了什么，怎样处理的</source>
+            <translation>Required: what was checked and what was done</translation>
+        </message>
+        <message>
+            <source>关闭异常</source>
+            <translation>Close the exception</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>处理说明</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>第 {id} 号异常已处理。</source>
+            <translation>Exception {id} closed.</translation>
         </message>
     </context>
     <context>
@@ -2959,6 +3146,14 @@ Points residents hold: {held_p}, {held} yuan</translation>
         <message>
             <source>光荣榜</source>
             <translation>Honour roll</translation>
+        </message>
+        <message>
+            <source>异常清单</source>
+            <translation>Exceptions</translation>
+        </message>
+        <message>
+            <source>数据导入</source>
+            <translation>Import packages</translation>
         </message>
     </context>
     <context>

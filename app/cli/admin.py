@@ -68,7 +68,7 @@ def cmd_clerk_recover(args: argparse.Namespace, call: Invocation) -> Outcome:
 def cmd_audit_verify(args: argparse.Namespace, call: Invocation) -> Outcome:
     from app.services import audit
 
-    reader(call)
+    reader(call, centre_too=True)  # a centre's log is sealed under its own secret
     chain = audit.verify_log(call.config.data_dir / "keys", args.anchor)
     out = {"records": chain.records, "head": chain.head, "problem": chain.problem,
            "message": chain.problem or "审计日志完整"}
@@ -147,9 +147,11 @@ def cmd_check(args: argparse.Namespace, call: Invocation) -> Outcome:
     import sys
 
     from app.runtime import health
+    from app.services import centre
 
     config = call.config
-    reader(call)
+    reader(call, centre_too=True)
+    at_centre = centre.current() is not None
     # Beside the open desk (no lock) the check writes nothing: the checkpoint is left
     # for the desk's own background check to move, and missing guards are only reported.
     report = health.full_check(config, progress=lambda done, total: print(
@@ -159,6 +161,8 @@ def cmd_check(args: argparse.Namespace, call: Invocation) -> Outcome:
            "message": "；".join(report.problems) if report.problems else "一切正常"}
     if not report.ok:
         raise Failed(out)
+    if at_centre:
+        return (out, lambda r: f"检查通过（区中心）：{r['audit_records']} 条审计记录。")
     return (out, lambda r: f"检查通过：{r['residents']} 位居民，{r['entries']} 条流水，"
                            f"{r['vouchers']} 张兑换券，{r['audit_records']} 条审计记录。")
 

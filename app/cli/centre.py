@@ -10,16 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.support import EXIT_FAILED, EXIT_REFUSED, Failed, Handlers, Invocation, Outcome
+from app.cli.support import operator as _operator
 from app.services.centre_exceptions import KINDS
-from app.services.context import Context
-
-
-def _operator(args: argparse.Namespace, call: Invocation) -> Context:
-    from app.services.errors.centre import CentreNoOperatorSignIn
-
-    if args.as_user:
-        raise CentreNoOperatorSignIn()
-    return call.context
 
 
 def cmd_init(args: argparse.Namespace, call: Invocation) -> Outcome:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 
+from app.cli.grammar_centre_catalogue import add_catalogue
 from app.cli.grammar_parts import action_group as _actions
 from app.cli.grammar_parts import sub_command as _sub
 
@@ -18,7 +19,7 @@ def _json(parser: argparse.ArgumentParser) -> None:
 
 def add_commands(sub: argparse._SubParsersAction) -> argparse._SubParsersAction:
     """``centre init|add-institute|add-station|stations|exceptions|notice|revoke-key|
-    package-for``; returns the centre's actions, so other parts (district reports) add
+    package-for|catalogue``; returns the centre's actions, so other parts (district reports) add
     theirs."""
     actions = _actions(_sub(sub, "centre", "区中心：组织架构、站点登记、异常清单、下发包"
                                             "（在区中心的数据库上运行，不用 --as）"),
@@ -65,6 +66,7 @@ def add_commands(sub: argparse._SubParsersAction) -> argparse._SubParsersAction:
     s.add_argument("--to", required=True, metavar="FILE",
                    help="写入的文件，如 centre-XH01-00001.sdpkg")
     _json(s)
+    add_catalogue(actions)
     return actions
 
 

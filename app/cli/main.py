@@ -122,6 +122,7 @@ def _handlers() -> Handlers:
     from app.cli import (
         admin,
         centre,
+        centre_catalogue,
         centre_report,
         closeout,
         deeds,
@@ -151,7 +152,7 @@ def _handlers() -> Handlers:
             **requests.HANDLERS, **settlement.HANDLERS, **closeout.HANDLERS, **store.HANDLERS,
             **honours.HANDLERS, **roster.HANDLERS,
             **tags_export.HANDLERS, **notice.HANDLERS, **report.HANDLERS,
-            **centre.HANDLERS, **centre_report.HANDLERS,
+            **centre.HANDLERS, **centre_catalogue.HANDLERS, **centre_report.HANDLERS,
             **package.HANDLERS}
 
 

@@ -104,13 +104,24 @@ def audited(ctx: Context, action: str, target: str = "", detail: dict | None = N
     audit.note_access(ctx, action, target, detail)
 
 
-def reader(call: Invocation) -> Context:
+def reader(call: Invocation, centre_too: bool = False) -> Context:
     """The station's context for commands that show no personal data (catalogue,
-    checks, public keys): no sign-in needed."""
-    from app.services import station
+    checks, public keys): no sign-in needed. ``centre_too``: a district centre's database
+    will do as well (its audit log)."""
+    from app.services import centre, station
 
-    if not station.is_initialised():
+    if not station.is_initialised() and not (centre_too and centre.current() is not None):
         raise errors.NotInitialised()
+    return call.context
+
+
+def operator(args: argparse.Namespace, call: Invocation) -> Context:
+    """The context of a district centre's command: no clerk signs in (``--as`` is refused),
+    the operator's system user is audited (``app.services.centre``)."""
+    from app.services.errors.centre import CentreNoOperatorSignIn
+
+    if args.as_user:
+        raise CentreNoOperatorSignIn()
     return call.context
 
 

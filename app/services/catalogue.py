@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import Any
 
 from app import RESOURCES
 from app.models import DeedType, write_transaction
@@ -68,21 +70,33 @@ def info_of(t: DeedType) -> DeedTypeInfo:
                         t.cap_quantity, t.cap_period, t.needs_review, t.active, t.tag, t.note)
 
 
+def row_values(row: dict[str, str | None], order: int) -> dict[str, object]:
+    """One row of the catalogue's CSV as a deed type's columns."""
+    cap, period = parse_cap(row.get("cap") or "")
+    name_zh = (row.get("name_zh") or "").strip()
+    return {
+        "code": (row.get("code") or "").strip().upper(), "name_zh": name_zh,
+        "name_en": (row.get("name_en") or "").strip(),
+        "category": (row.get("category") or "").strip(),
+        "points": _whole(row.get("points")), "unit": (row.get("unit") or "").strip(),
+        "cap_quantity": cap, "cap_period": period,
+        "needs_review": (row.get("needs_review") or "").strip().lower() in ("yes", "true", "1"),
+        "note": (row.get("note") or "").strip(),
+        "pinyin_initials": pinyin.initials(name_zh), "sort_order": order,
+    }
+
+
+def _whole(text: str | None) -> int:
+    try:
+        return int(str(text).strip())
+    except ValueError:
+        raise InvalidInput(what=f"分值“{text}”不是整数。",
+                           what_en=f"Points “{text}” is not a whole number.") from None
+
+
 def _read_csv(path: Path) -> list[dict[str, object]]:
-    rows = []
     with path.open(encoding="utf-8", newline="") as fh:
-        for order, row in enumerate(csv.DictReader(fh)):
-            cap, period = parse_cap(row.get("cap") or "")
-            rows.append({
-                "code": row["code"].strip(), "name_zh": row["name_zh"].strip(),
-                "name_en": row["name_en"].strip(), "category": row["category"].strip(),
-                "points": int(row["points"]), "unit": row["unit"].strip(),
-                "cap_quantity": cap, "cap_period": period,
-                "needs_review": row["needs_review"].strip().lower() in ("yes", "true", "1"),
-                "note": (row.get("note") or "").strip(),
-                "pinyin_initials": pinyin.initials(row["name_zh"]), "sort_order": order,
-            })
-    return rows
+        return [row_values(row, order) for order, row in enumerate(csv.DictReader(fh))]
 
 
 def load_default(path: Path = DEFAULT_CATALOGUE) -> int:
@@ -133,49 +147,74 @@ def find_types(text: str) -> list[DeedTypeInfo]:
 _EDITABLE = {f.name for f in fields(DeedTypeInfo)} - {"code"}
 
 
+Record = Callable[[Context, str, str, dict[str, Any]], object]
+
+
 def save_type(ctx: Context, code: str, **changes: object) -> DeedTypeInfo:
-    """Add a deed type or change one (admin); retiring is ``active=False``."""
+    """Add a deed type or change one (a station's admin); retiring is ``active=False``."""
     require(ctx, "catalogue.edit")
+    with write_transaction():
+        return write_type(ctx, code, changes, audit.record)
+
+
+def write_type(ctx: Context, code: str, changes: dict[str, object],
+               record: Record) -> DeedTypeInfo:
+    """Check and write one deed type, audited through ``record`` (the station's log under
+    its clerk, or the centre's under its operator); call inside the write's transaction,
+    once who may write has been settled."""
     unknown = set(changes) - _EDITABLE
     if unknown:
         raise InvalidInput(what=f"未知字段：{', '.join(sorted(unknown))}",
                            what_en=f"Unknown fields: {', '.join(sorted(unknown))}")
+    code = check_code(code)
+    existing = DeedType.get_or_none(DeedType.code == code)
+    merged = {**(info_of(existing).__dict__ if existing else {}), **changes, "code": code}
+    _validate(merged)
+    merged["pinyin_initials"] = pinyin.initials(str(merged["name_zh"]))
+    before = info_of(existing).__dict__ if existing else None
+    if existing:
+        DeedType.update(**{k: v for k, v in merged.items() if k != "code"}).where(
+            DeedType.id == existing.id).execute()
+    else:
+        last = DeedType.select().order_by(DeedType.sort_order.desc()).first()
+        DeedType.create(**merged, sort_order=(last.sort_order + 1) if last else 0)
+    record(ctx, "catalogue.save", code, {"before": before, "after": changes})
+    return info_of(DeedType.get(DeedType.code == code))
+
+
+def check_code(code: str) -> str:
     code = code.strip().upper()
     if not re.fullmatch(r"[A-Z][A-Z0-9_]{1,31}", code):
-        raise InvalidInput(what="项目代码须为大写字母、数字和下划线。",
-                           what_en="A code is capital letters, digits and underscores.")
-    with write_transaction():
-        existing = DeedType.get_or_none(DeedType.code == code)
-        merged = {**(info_of(existing).__dict__ if existing else {}), **changes, "code": code}
-        _validate(merged)
-        merged["pinyin_initials"] = pinyin.initials(str(merged["name_zh"]))
-        before = info_of(existing).__dict__ if existing else None
-        if existing:
-            DeedType.update(**{k: v for k, v in merged.items() if k != "code"}).where(
-                DeedType.id == existing.id).execute()
-        else:
-            last = DeedType.select().order_by(DeedType.sort_order.desc()).first()
-            DeedType.create(**merged, sort_order=(last.sort_order + 1) if last else 0)
-        audit.record(ctx, "catalogue.save", code, {"before": before, "after": changes})
-        return info_of(DeedType.get(DeedType.code == code))
+        raise InvalidInput(what=f"项目代码“{code}”须为大写字母开头，由字母、数字和下划线组成。",
+                           what_en=f"The code “{code}” must be capital letters, digits and "
+                                   "underscores.")
+    return code
 
 
 def _validate(t: dict[str, object]) -> None:
-    problems = []
+    found = problems(t)
+    if found:
+        raise InvalidInput(what="；".join(p[0] for p in found) + "。",
+                           what_en="; ".join(p[1] for p in found) + ".")
+
+
+def problems(t: dict[str, object]) -> list[tuple[str, str]]:
+    """What is wrong with a deed type's values, in Chinese and in English."""
+    found = []
     if not str(t.get("name_zh") or "").strip():
-        problems.append(("中文名称不能为空", "the Chinese name is required"))
+        found.append(("中文名称不能为空", "the Chinese name is required"))
+    if "name_en" not in t:  # a new type: the column has no default
+        found.append(("新项目须给出英文名称", "a new type needs its English name"))
     if t.get("category") not in CATEGORIES:
-        problems.append(("类别须为四类之一", "unknown category"))
+        found.append(("类别须为四类之一", "unknown category"))
     if t.get("unit") not in UNITS:
-        problems.append(("单位须为 per_hour / per_time / per_award / once", "unknown unit"))
+        found.append(("单位须为 per_hour / per_time / per_award / once", "unknown unit"))
     points = t.get("points")
     if not isinstance(points, int) or points == 0 or abs(points) > 1000:
-        problems.append(("分值须为非零整数，绝对值不超过 1000", "points: a non-zero whole number"))
+        found.append(("分值须为非零整数，绝对值不超过 1000", "points: a non-zero whole number"))
     cap, period = t.get("cap_quantity"), t.get("cap_period")
     if (cap is None) != (period is None) or (period is not None and period not in PERIODS) or (
             cap is not None and (not isinstance(cap, int) or cap <= 0)):
-        problems.append(("上限须同时给出正整数数量和周期（day/month/year/lifetime）",
+        found.append(("上限须同时给出正整数数量和周期（day/month/year/lifetime）",
                          "a cap needs a positive number and a period"))
-    if problems:
-        raise InvalidInput(what="；".join(p[0] for p in problems) + "。",
-                           what_en="; ".join(p[1] for p in problems) + ".")
+    return found

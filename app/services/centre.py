@@ -31,9 +31,10 @@ from app.services.errors.centre import (
     StationDatabase,
 )
 
-# What a centre's database runs besides the ``centre`` command itself (``check`` and
-# ``audit verify`` read a station's rows and keys, so they are not among them yet).
-CENTRE_COMMANDS = {("package", "import")}
+# What a centre's database runs besides the ``centre`` command itself: its imports, and
+# the checks of its own database (schema, seals and audit chain, under the centre's
+# secret in its data directory, as a station's are under the station's).
+CENTRE_COMMANDS = {("package", "import"), ("audit", "verify"), ("check", None)}
 
 
 def current() -> Centre | None:

@@ -24,6 +24,7 @@ from app.models import (
     database,
 )
 from app.models.db import is_sqlite
+from app.models.district import Centre
 from app.models.migrations import install_guards, missing_guards
 from app.services import audit, checkpoint, seal
 from app.services.errors import KeyUnavailable
@@ -127,8 +128,8 @@ def seal_check(report: Report, keys_dir: Path,
                since: checkpoint.Checkpoint | None = None) -> None:
     """Every ledger entry, voucher, resolution, operation and audit record (those after
     ``since``, when given) carries a valid seal; so does the checkpoint."""
-    if not Station.select().exists():
-        return  # nothing is sealed before the station (and its secret) is set up
+    if not Station.select().exists() and not Centre.select().exists():
+        return  # nothing is sealed before the station or centre (and its secret) is set up
     try:
         key = seal.station_key(keys_dir)
     except KeyUnavailable as exc:

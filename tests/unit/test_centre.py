@@ -69,8 +69,9 @@ def test_a_centre_refuses_station_commands(hub):
     with pytest.raises(CentreOnly):
         centre.check_command("init", None)
     with pytest.raises(CentreOnly):
-        centre.check_command("audit", "verify")
-    for allowed in (("centre", "stations"), ("package", "import")):
+        centre.check_command("keys", "rotate")
+    for allowed in (("centre", "stations"), ("package", "import"), ("audit", "verify"),
+                    ("check", None)):
         centre.check_command(*allowed)
 
 

@@ -18,9 +18,9 @@ class NotACentre(DeskError):
 class CentreOnly(DeskError):
     code = "centre_database"
     zh = "这是区中心的数据库（{centre}），不能执行站点命令“{command}”。" \
-         "区中心可用：centre … 和 package import。"
+         "区中心可用：centre …、package import、audit verify 和 check。"
     en = "This is the district centre's database ({centre}); the station command “{command}” " \
-         "does not run here. A centre runs centre … and package import."
+         "does not run here. A centre runs centre …, package import, audit verify and check."
     centre: str
     command: str
 
@@ -113,3 +113,22 @@ class ExceptionNotFound(DeskError):
     zh = "没有编号为 {ref} 的未处理异常。请用 centre exceptions 查看编号。"
     en = "No open exception {ref}; see centre exceptions for the numbers."
     ref: str
+
+
+class CatalogueCodeNotFound(DeskError):
+    code = "catalogue_code_not_found"
+    field = "code"
+    zh = "区级积分目录中没有项目“{deed_type}”。请用 centre catalogue list --all 查看代码。"
+    en = "The district catalogue has no deed type “{deed_type}”; see centre catalogue list --all."
+    deed_type: str
+
+
+class CatalogueFileInvalid(DeskError):
+    code = "catalogue_file_invalid"
+    field = "file"
+    zh = "目录文件 {path} 有 {count} 处错误，未作任何改动：{problems}"
+    en = "The catalogue file {path} has {count} error(s); nothing was changed: {problems_en}"
+    path: str
+    count: str
+    problems: str
+    problems_en: str

@@ -94,7 +94,7 @@ class StationsPage(Page):
                  self.tr("{n} 个包").format(n=s.sent_seq) if s.sent_seq else ""]
         row = [QStandardItem(text) for text in cells]
         row[1].setToolTip("\n".join(self._key_line(k) for k in s.keys))
-        for column in (2, 5, 6, 7):
+        for column in (2, 5, 6):
             row[column].setTextAlignment(Qt.AlignmentFlag.AlignRight
                                          | Qt.AlignmentFlag.AlignVCenter)
         if never:

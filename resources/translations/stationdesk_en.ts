@@ -4430,19 +4430,19 @@ Save anyway?</translation>
         <name>ReturnPage</name>
         <message>
             <source>积分目录 {n} 项</source>
-            <translation>{n} deed types</translation>
+            <translation>Deed types: {n}</translation>
         </message>
         <message>
             <source>通知 {n} 条</source>
-            <translation>{n} notices</translation>
+            <translation>Notices: {n}</translation>
         </message>
         <message>
             <source>吊销的密钥 {n} 个</source>
-            <translation>{n} revoked keys</translation>
+            <translation>Revoked keys: {n}</translation>
         </message>
         <message>
             <source>待处理异常 {n} 条</source>
-            <translation>{n} open exceptions</translation>
+            <translation>Open exceptions: {n}</translation>
         </message>
         <message>
             <source>回传站点</source>
@@ -5298,7 +5298,7 @@ Please sign in</translation>
         </message>
         <message>
             <source>{n} 个包</source>
-            <translation>{n} packages</translation>
+            <translation>{n} sent</translation>
         </message>
         <message>
             <source>（已吊销）</source>

@@ -189,3 +189,18 @@ def test_a_return_package_written_from_the_page_is_applied_at_the_station(
     assert summary["seq"] == 1 and summary["centre"] == home.name
     assert len(summary["exceptions"]) == counts["exception"]
     assert summary["notices"] == ["十二月例会"] and summary["ignored"] == 0
+
+
+def test_a_package_that_cannot_be_written_is_refused_with_the_reason_and_not_counted(
+        imported, qtbot, tmp_path, monkeypatch):
+    window = centre_window(imported, qtbot)
+    window.show_page("returns")
+    page = window.page_by_key["returns"]
+    before = page.next_label.text()
+    monkeypatch.setattr(package_page, "choose_save",
+                        lambda parent, name: tmp_path / "no such folder" / name)
+    QTest.keyClick(page.write_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: page.feedback.state() == "error")
+    assert "no such folder" in page.feedback.text()
+    assert page.next_label.text() == before and page.write_button.isEnabled()
+    assert [s.sent_seq for s in centre_tree.tree(imported.clock.today()).stations] == [0, 0]

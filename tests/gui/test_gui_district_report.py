@@ -1,6 +1,6 @@
 """The district report page in the centre's window: the operator picks a month and an
-institute by keyboard, counts (F5), sees the district's figures, the institutes and the stations with
-those behind in red, and exports the workbook and the PDF."""
+institute by keyboard, counts (F5), sees the district's figures, the institutes and the
+stations with those behind in red, and exports the workbook and the PDF."""
 
 from __future__ import annotations
 

@@ -759,6 +759,29 @@ Everything recorded after this backup will be lost (the current database is kept
         </message>
     </context>
     <context>
+        <name>CentreWindow</name>
+        <message>
+            <source>操作员：{operator}（写入均记入审计日志）</source>
+            <translation>Operator: {operator} (every write is audited)</translation>
+        </message>
+        <message>
+            <source>请注意</source>
+            <translation>Please note</translation>
+        </message>
+        <message>
+            <source>后台数据检查发现区中心数据库有问题：</source>
+            <translation>The background check found problems in the centre's database:</translation>
+        </message>
+        <message>
+            <source>为保护数据，已停止写入（仍可查询）。关闭窗口后可用最近一份已校验的备份恢复。</source>
+            <translation>To protect the data, writing has stopped (you can still look things up). After closing the window you can restore the newest verified backup.</translation>
+        </message>
+        <message>
+            <source>数据检查发现问题</source>
+            <translation>The data check found problems</translation>
+        </message>
+    </context>
+    <context>
         <name>CheckInDialog</name>
         <message>
             <source>签到</source>
@@ -3020,6 +3043,14 @@ Points residents hold: {held_p}, {held} yuan</translation>
     <context>
         <name>MainWindow</name>
         <message>
+            <source>站点</source>
+            <translation>Stations</translation>
+        </message>
+        <message>
+            <source>回传</source>
+            <translation>Packages for stations</translation>
+        </message>
+        <message>
             <source>区级报表</source>
             <translation>District report</translation>
         </message>
@@ -4594,6 +4625,69 @@ Save anyway?</translation>
         </message>
     </context>
     <context>
+        <name>ReturnPage</name>
+        <message>
+            <source>积分目录 {n} 项</source>
+            <translation>Deed types: {n}</translation>
+        </message>
+        <message>
+            <source>通知 {n} 条</source>
+            <translation>Notices: {n}</translation>
+        </message>
+        <message>
+            <source>吊销的密钥 {n} 个</source>
+            <translation>Revoked keys: {n}</translation>
+        </message>
+        <message>
+            <source>待处理异常 {n} 条</source>
+            <translation>Open exceptions: {n}</translation>
+        </message>
+        <message>
+            <source>回传站点</source>
+            <translation>Packages for the stations</translation>
+        </message>
+        <message>
+            <source>为一个站点写出区中心签名的回传包：全部积分目录、发给它或发给所有站点的通知、被吊销的密钥和涉及它的待处理异常。站点在“数据上报”页或用 station-desk package apply 导入。</source>
+            <translation>Write the centre's signed package for a station: the whole deed catalogue, the notices for it or for every station, its revoked keys and the open exceptions concerning it. The station applies it on its District packages page or with station-desk package apply.</translation>
+        </message>
+        <message>
+            <source>站点</source>
+            <translation>Station</translation>
+        </message>
+        <message>
+            <source>写出回传包…</source>
+            <translation>Write package…</translation>
+        </message>
+        <message>
+            <source>还没有登记站点（centre add-station）。</source>
+            <translation>No station is registered yet (centre add-station).</translation>
+        </message>
+        <message>
+            <source>将写出第 {seq} 号回传包</source>
+            <translation>Its next package is number {seq}</translation>
+        </message>
+        <message>
+            <source>正在写出回传包…</source>
+            <translation>Writing the package…</translation>
+        </message>
+        <message>
+            <source>站点 {station} 的第 {seq} 号回传包，内容：</source>
+            <translation>Package number {seq} for station {station}, holding:</translation>
+        </message>
+        <message>
+            <source>文件：{path}</source>
+            <translation>File: {path}</translation>
+        </message>
+        <message>
+            <source>SHA-256：{sha}</source>
+            <translation>SHA-256: {sha}</translation>
+        </message>
+        <message>
+            <source>已写出 {station} 的第 {seq} 号回传包：{file}</source>
+            <translation>Package number {seq} for {station} written: {file}</translation>
+        </message>
+    </context>
+    <context>
         <name>ReverseEntryDialog</name>
         <message>
             <source>{name}（{no}）：{date} {what} {points:+d} 分</source>
@@ -5348,6 +5442,73 @@ Please sign in</translation>
         <message>
             <source>请填写站点代码。</source>
             <translation>Enter the station code.</translation>
+        </message>
+    </context>
+    <context>
+        <name>StationsPage</name>
+        <message>
+            <source>中心 / 实践所 / 站点</source>
+            <translation>Centre / institute / station</translation>
+        </message>
+        <message>
+            <source>密钥</source>
+            <translation>Keys</translation>
+        </message>
+        <message>
+            <source>最近上报包</source>
+            <translation>Last package</translation>
+        </message>
+        <message>
+            <source>写于</source>
+            <translation>Written</translation>
+        </message>
+        <message>
+            <source>导入于</source>
+            <translation>Imported</translation>
+        </message>
+        <message>
+            <source>落后天数</source>
+            <translation>Days behind</translation>
+        </message>
+        <message>
+            <source>待处理异常</source>
+            <translation>Open exceptions</translation>
+        </message>
+        <message>
+            <source>已回传</source>
+            <translation>Sent back</translation>
+        </message>
+        <message>
+            <source>站点</source>
+            <translation>Stations</translation>
+        </message>
+        <message>
+            <source>{centre}：{institutes} 个实践所，{stations} 个站点，其中 {never} 个从未上报（红色）。</source>
+            <translation>{centre}: {institutes} institutes, {stations} stations, {never} of them never sent a package (in red).</translation>
+        </message>
+        <message>
+            <source>未上报</source>
+            <translation>None yet</translation>
+        </message>
+        <message>
+            <source>第 {seq} 号</source>
+            <translation>No. {seq}</translation>
+        </message>
+        <message>
+            <source>{n} 个包</source>
+            <translation>{n} sent</translation>
+        </message>
+        <message>
+            <source>（已吊销）</source>
+            <translation> (revoked)</translation>
+        </message>
+        <message>
+            <source>（已停用）</source>
+            <translation> (retired)</translation>
+        </message>
+        <message>
+            <source>#{id}  {fingerprint}  自 {since}</source>
+            <translation>#{id}  {fingerprint}  since {since}</translation>
         </message>
     </context>
     <context>

@@ -1,6 +1,6 @@
-"""The district report page at the centre: an admin picks a month and an institute by
-keyboard, counts (F5), sees the district's figures, the institutes and the stations with
-those behind in red, and exports the workbook and the PDF."""
+"""The district report page in the centre's window: the operator picks a month and an
+institute by keyboard, counts (F5), sees the district's figures, the institutes and the
+stations with those behind in red, and exports the workbook and the PDF."""
 
 from __future__ import annotations
 
@@ -12,8 +12,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from app.services import district_report
+from app.services.context import Context
+from app.views.centre.window import CENTRE_PAGES, CentreWindow
+from app.views.common.background import Runner
 from app.views.district_report.page import DistrictReportPage
 from app.views.reports import page as reports_page
+from app.views.shell.duty import Desk
 from app.views.shell.main_window import PAGE_CLASSES
 from app.views.tables.rows import BAD
 from tests.district_records import fill, make_centre, make_district
@@ -23,14 +27,19 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def page(ctx, desk, qtbot):
+def page(db, tmp_path, clock, qtbot):
+    """The page in the centre's window, on a desk with nobody signed in (a centre has
+    no clerks)."""
     make_centre()
     fill(make_district())
-    shown = DistrictReportPage(desk)
-    qtbot.addWidget(shown)
-    shown.resize(1280, 640)
-    shown.show()
-    qtbot.waitExposed(shown)
+    window = CentreWindow(Desk(Context(tmp_path, clock), Runner(synchronous=True)))
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_page("district_report")
+    shown = window.page_by_key["district_report"]
+    assert window.current_page_key() == "district_report" and shown.isVisible()
     qtbot.waitUntil(lambda: shown.shown is not None)  # the first show counts last month
     return shown
 
@@ -40,9 +49,9 @@ def _key(widget, key) -> None:
     QTest.keyClick(widget, key)
 
 
-def test_the_page_is_in_the_window_for_admins():
-    assert DistrictReportPage in PAGE_CLASSES
-    assert DistrictReportPage.info.admin_only
+def test_the_page_is_in_the_centre_s_window_not_the_station_s():
+    assert DistrictReportPage in CENTRE_PAGES
+    assert DistrictReportPage not in PAGE_CLASSES
 
 
 def test_pick_a_month_and_an_institute_by_keyboard_and_see_who_is_behind(

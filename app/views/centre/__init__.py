@@ -1,0 +1,1 @@
+"""The district centre's window and its pages."""

@@ -43,8 +43,7 @@ KINDS = (("month", QT_TRANSLATE_NOOP("DistrictReportPage", "月报")),
 
 
 class DistrictReportPage(Page):
-    info = PageInfo("district_report", QT_TRANSLATE_NOOP("MainWindow", "区级报表"), order=170,
-                    admin_only=True)
+    info = PageInfo("district_report", QT_TRANSLATE_NOOP("MainWindow", "区级报表"), order=170)
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(desk, parent)

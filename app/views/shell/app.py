@@ -1,6 +1,8 @@
 """The composition root of the window: QApplication, font, translator and style; the
 station opened (with any start-up problem explained in a dialog, and a damaged database
 offered its newest verified backup); the first-run wizard; sign-in; then the main window.
+A district centre's database opens into the centre's window instead, with no wizard and
+no sign-in (``app.views.centre``).
 
 A station already set up shows its sign-in first and is opened right after the first
 paint, while the clerk types: the station's modules (peewee, the models, the start-up
@@ -183,8 +185,13 @@ def run_gui(config: Config) -> int:
 
 def early_sign_in(config: Config) -> SignInDialog | None:
     """The sign-in of a station already set up, painted before the station opens (keys
-    typed meanwhile wait in the queue); None for a first run (the wizard) or a server."""
+    typed meanwhile wait in the queue); None for a first run (the wizard), a server or
+    a centre (no sign-in)."""
     if not (config.is_sqlite and config.sqlite_path.exists()):
+        return None
+    from app.runtime.role import is_centre_file
+
+    if is_centre_file(config.sqlite_path):
         return None
     from app.views.shell.signin import SignInDialog
 
@@ -242,12 +249,29 @@ def restore_after_close(config: Config, request: RestoreRequest,
     return True
 
 
+def _run_centre(app: QApplication, opened: Opened, desk: Desk) -> int | Exception:
+    """The centre's window, on a desk with no clerk (a centre's writes are audited under
+    the operator's system user): the exit code, or the damage its background check
+    found."""
+    from app.views.centre.window import CentreWindow
+
+    window = CentreWindow(desk)
+    window.show()
+    window.raise_()
+    window.activateWindow()  # keyboard shortcuts need an active window, WM or not
+    window.show_warnings(opened.warnings)
+    window.start_background_work()
+    code = app.exec()
+    desk.finish()
+    return window.whole_check.damage or code
+
+
 def _run_opened(app: QApplication, opened: Opened, early: SignInDialog | None = None
                 ) -> int | RestoreRequest | FreshStartRequest | Exception:
     """The wizard, the sign-in (``early``, if it showed before the station opened) and
-    the main window: the exit code, the restore or the clearing of demo data an admin
-    asked for, or the damage the background check found (each dealt with once the
-    station is closed)."""
+    the main window (or a centre's window): the exit code, the restore or the clearing
+    of demo data an admin asked for, or the damage the background check found (each
+    dealt with once the station is closed)."""
     from app.services import station
     from app.views.shell.duty import Desk
     from app.views.shell.signin import SignInDialog
@@ -255,6 +279,11 @@ def _run_opened(app: QApplication, opened: Opened, early: SignInDialog | None = 
     desk = Desk(opened.context, config=opened.config)
     username = ""
     if not station.is_initialised():
+        from app.services import centre
+
+        if centre.current() is not None:
+            _hide(early)
+            return _run_centre(app, opened, desk)
         from app.views.shell.wizard import FirstRunWizard
 
         _hide(early)

@@ -12,14 +12,13 @@ restores with the station closed and opens the desk again.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
@@ -42,13 +41,11 @@ from app.views.admin.settings_page import SettingsPage
 from app.views.admin.settlement_page import SettlementPage
 from app.views.admin.year_end import YearEndPage
 from app.views.common import labels, preferences, titles
-from app.views.common.keys import with_shortcut
 from app.views.common.page import Page
 from app.views.desk.closeout_page import CloseoutPage
 from app.views.desk.page import DeskPage
 from app.views.desk.redeem_page import RedeemPage
 from app.views.district.package_page import PackagePage
-from app.views.district_report.page import DistrictReportPage
 from app.views.honours.page import HonoursPage
 from app.views.reports.page import ReportsPage
 from app.views.residents.page import ResidentsPage
@@ -58,6 +55,8 @@ from app.views.shell.demo_banner import DemoBanner, FreshStartRequest
 from app.views.shell.duty import Desk
 from app.views.shell.idle import IdleWatcher
 from app.views.shell.recovery_dialog import RestoreRequest
+from app.views.shell.sidebar import SHORTCUT_PAGES as SHORTCUT_PAGES
+from app.views.shell.sidebar import Sidebar
 from app.views.shell.signin import SignInForm
 from app.views.shell.whole_check import WholeCheck
 from app.views.store.page import StorePage
@@ -67,14 +66,11 @@ from app.views.volunteering.page import ActivitiesPage
 PAGE_CLASSES: tuple[type[Page], ...] = tuple(sorted(
     (DeskPage, RedeemPage, ResidentsPage, PendingPage, CataloguePage, CorrectionsPage,
      ClerksPage, SettingsPage, YearEndPage, BackupsPage, ActivitiesPage, StorePage,
-     SettlementPage, CloseoutPage, ReportsPage, HonoursPage, PackagePage,
-     DistrictReportPage),
+     SettlementPage, CloseoutPage, ReportsPage, HonoursPage, PackagePage),
     key=lambda page: page.info.order))
 (DESK, REDEEM, RESIDENTS, PENDING, CATALOGUE, CORRECTIONS, CLERKS, SETTINGS, YEAR_END,
  BACKUPS, ACTIVITIES) = ("desk", "redeem", "residents", "pending", "catalogue", "corrections",
                          "clerks", "settings", "year_end", "backups", "activities")
-SHORTCUT_PAGES = 10  # Ctrl+1 … Ctrl+9, then Ctrl+0 for the tenth
-SIDEBAR_WIDTH = 150  # at least: wider when a title and its shortcut need it
 
 
 class MainWindow(QMainWindow):
@@ -128,20 +124,9 @@ class MainWindow(QMainWindow):
             self.resize(1280, 760)
 
     def _make_workspace(self) -> QWidget:
-        self.sidebar = QListWidget()
-        self.sidebar.setObjectName("sidebar")
-        self.pages = QStackedWidget()
-        self.page_keys: dict[str, str] = {}  # each page's shortcut, as the sidebar shows it
-        for number, page in enumerate(self.page_list):
-            item = QListWidgetItem()
-            self.sidebar.addItem(item)
-            self.pages.addWidget(page)
-            if number < SHORTCUT_PAGES:
-                sequence = QKeySequence(f"Ctrl+{(number + 1) % 10}")
-                self.page_keys[page.info.key] = sequence.toString(
-                    QKeySequence.SequenceFormat.NativeText)
-                QShortcut(sequence, self, lambda key=page.info.key: self.show_page(key))
-            self._show_sidebar_title(page)
+        self.sidebar = Sidebar(self, self.page_list, self.show_page)
+        self.pages = self.sidebar.stack
+        self.page_keys = self.sidebar.page_keys
         workspace = QWidget()
         row = QHBoxLayout(workspace)
         row.setContentsMargins(0, 0, 0, 0)
@@ -188,7 +173,7 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence("Ctrl+L"), self, self.lock)
 
     def sidebar_item(self, key: str) -> QListWidgetItem:
-        return self.sidebar.item(self.page_list.index(self.page_by_key[key]))
+        return self.sidebar.entry(key)
 
     def current_page_key(self) -> str:
         return self.pages.currentWidget().info.key
@@ -208,30 +193,11 @@ class MainWindow(QMainWindow):
         """The review queue's length on its sidebar entry, for the admins who see it."""
         if not self.desk.is_admin:
             return
-        self._show_sidebar_title(self.page_by_key[PENDING], deeds.pending_count())
-
-    def _show_sidebar_title(self, page: Page, count: int = 0) -> None:
-        """A page's sidebar entry with its shortcut under it ("居民" over "Ctrl+3"), also
-        in its tooltip, so the keys are found without a manual; ``count``: waiting items.
-        Under, not beside: beside it widened the sidebar by a shortcut's width, which an
-        English large-font window on a 1280-pixel screen took from its tables."""
-        title = QCoreApplication.translate("MainWindow", page.info.title)
-        if count:
-            title = f"{title} ({count})"
-        keys = self.page_keys.get(page.info.key, "")
-        item = self.sidebar_item(page.info.key)
-        item.setText(f"{title}\n{keys}" if keys else title)
-        item.setToolTip(with_shortcut(title, keys) if keys else title)
-        self._fit_sidebar()
-
-    def _fit_sidebar(self) -> None:
-        """Wide enough for every title with its shortcut, in the font in use."""
-        wanted = self.sidebar.sizeHintForColumn(0) + 2 * self.sidebar.frameWidth()
-        self.sidebar.setFixedWidth(max(SIDEBAR_WIDTH, wanted))
+        self.sidebar.show_title(self.page_by_key[PENDING], deeds.pending_count())
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._fit_sidebar()  # large-font mode turned on or off
+            self.sidebar.fit()  # large-font mode turned on or off
         super().changeEvent(event)
 
     # -- who is on duty ----------------------------------------------------------

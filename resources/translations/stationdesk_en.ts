@@ -2050,22 +2050,6 @@ Reason: {reason}</translation>
             <translation>Never reported</translation>
         </message>
         <message>
-            <source>月报</source>
-            <translation>Month</translation>
-        </message>
-        <message>
-            <source>季报</source>
-            <translation>Quarter</translation>
-        </message>
-        <message>
-            <source>年报</source>
-            <translation>Year</translation>
-        </message>
-        <message>
-            <source>日期段</source>
-            <translation>Date range</translation>
-        </message>
-        <message>
             <source>区级报表</source>
             <translation>District report</translation>
         </message>
@@ -2084,22 +2068,6 @@ Reason: {reason}</translation>
         <message>
             <source>导出 PDF…</source>
             <translation>Export PDF…</translation>
-        </message>
-        <message>
-            <source>统计（F5）</source>
-            <translation>Count (F5)</translation>
-        </message>
-        <message>
-            <source>统计</source>
-            <translation>Count</translation>
-        </message>
-        <message>
-            <source>月</source>
-            <translation>Month</translation>
-        </message>
-        <message>
-            <source>季度</source>
-            <translation>Quarter</translation>
         </message>
         <message>
             <source>正在统计…</source>

@@ -56,13 +56,13 @@ def test_the_page_is_in_the_centre_s_window_not_the_station_s():
 
 def test_pick_a_month_and_an_institute_by_keyboard_and_see_who_is_behind(
         page, qtbot, qtmodeltester, tmp_path):
-    assert page.kind.currentData() == "month"
-    page.year.setFocus()
-    page.year.selectAll()
-    qtbot.keyClicks(page.year, "2026")
-    page.part.setFocus()
-    page.part.selectAll()
-    qtbot.keyClicks(page.part, "10")
+    assert page.picker.kind.currentData() == "month"
+    page.picker.year.setFocus()
+    page.picker.year.selectAll()
+    qtbot.keyClicks(page.picker.year, "2026")
+    page.picker.part.setFocus()
+    page.picker.part.selectAll()
+    qtbot.keyClicks(page.picker.part, "10")
     _key(page.institute, Qt.Key.Key_Down)  # 全区 → the first institute
     name = page.institute.currentData()
     QTest.keyClick(page.institute, Qt.Key.Key_F5)
@@ -104,6 +104,6 @@ def test_a_station_database_says_it_is_not_a_centre(ctx, desk, qtbot):
     shown = DistrictReportPage(desk)
     qtbot.addWidget(shown)
     shown.show()
-    qtbot.waitUntil(lambda: shown.count_button.isEnabled())
+    qtbot.waitUntil(lambda: shown.picker.count_button.isEnabled())
     assert "不是区中心" in shown.feedback.text()
     assert shown.shown is None and not shown.xlsx_button.isEnabled()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.services import centre_exceptions, centre_members
@@ -35,6 +35,7 @@ def kind_name(kind: str) -> str:
 
 
 class ExceptionsModel(RowsModel):
+    HEADERS = CONTEXT
     COLUMNS = (QT_TRANSLATE_NOOP("CentreExceptionsPage", "编号"),
                QT_TRANSLATE_NOOP("CentreExceptionsPage", "类别"),
                QT_TRANSLATE_NOOP("CentreExceptionsPage", "站点"),
@@ -46,12 +47,6 @@ class ExceptionsModel(RowsModel):
     NUMERIC = frozenset({0})
     STRETCH = frozenset({5})
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.COLUMNS)):
-            return QCoreApplication.translate(CONTEXT, self.COLUMNS[section])
-        return None
 
     def cell(self, row: ExceptionRow, column: int) -> str:
         state = (QT_TRANSLATE_NOOP("CentreExceptionsPage", "未处理") if row.state == "open"

@@ -11,9 +11,8 @@ file being merged is finished whole, the ones not begun are left untouched."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QWidget
 
@@ -57,6 +56,7 @@ def reason(row: FileResult) -> str:
 class ImportResultsModel(RowsModel):
     """One row a file, in the order the files were taken."""
 
+    HEADERS = CONTEXT
     COLUMNS = (QT_TRANSLATE_NOOP("CentreImportPage", "文件"),
                QT_TRANSLATE_NOOP("CentreImportPage", "站点"),
                QT_TRANSLATE_NOOP("CentreImportPage", "包号"),
@@ -68,12 +68,6 @@ class ImportResultsModel(RowsModel):
     NUMERIC = frozenset({2, 4, 5})
     STRETCH = frozenset({7})
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.COLUMNS)):
-            return QCoreApplication.translate(CONTEXT, self.COLUMNS[section])
-        return None
 
     def cell(self, row: FileResult, column: int) -> str:
         counted = row.status in ("imported", "already")

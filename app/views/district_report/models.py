@@ -110,6 +110,7 @@ class StationsModel(_Model):
 class CentreModel(RowsModel):
     """The district's (or the chosen institute's) every figure, under its section."""
 
+    HEADERS = CONTEXT
     COLUMNS = (QT_TRANSLATE_NOOP("DistrictReportPage", "指标"),
                QT_TRANSLATE_NOOP("DistrictReportPage", "合计"))
     NUMERIC = frozenset({1})
@@ -119,12 +120,6 @@ class CentreModel(RowsModel):
         super().__init__(parent)
         self.values: dict[str, int | float] = {}
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.COLUMNS)):
-            return QCoreApplication.translate(CONTEXT, self.COLUMNS[section])
-        return None
 
     def show_report(self, report: DistrictReport) -> None:
         self.values = dict(report.centre.values)

@@ -4,9 +4,7 @@ counts, and the list of saved close-outs. Their words are the page's (context
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
 
 from app.services.closeout import CloseoutView
@@ -18,12 +16,7 @@ CONTEXT = "CloseoutPage"
 
 
 class _Model(RowsModel):
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.COLUMNS)):
-            return QCoreApplication.translate(CONTEXT, self.COLUMNS[section])
-        return None
+    HEADERS = CONTEXT
 
 
 class FiguresModel(_Model):

@@ -41,6 +41,7 @@ class RowsModel(QAbstractTableModel):
     COLUMNS: tuple[str, ...] = ()
     NUMERIC: frozenset[int] = frozenset()
     STRETCH: frozenset[int] = frozenset()  # text columns that share the spare width
+    HEADERS = "Columns"  # the translation context of the column titles
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -56,7 +57,7 @@ class RowsModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(self.COLUMNS)):
-            return QCoreApplication.translate("Columns", self.COLUMNS[section])
+            return QCoreApplication.translate(self.HEADERS, self.COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -3,9 +3,7 @@ Their headers and words are translated in their own context (SettlementColumns).
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
 
 from app.services.fund import FundRow, yuan
@@ -28,12 +26,7 @@ def _tr(text: str) -> str:
 
 
 class _Model(RowsModel):
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.COLUMNS)):
-            return _tr(self.COLUMNS[section])
-        return super().headerData(section, orientation, role)
+    HEADERS = CONTEXT
 
 
 class MerchantsModel(_Model):

@@ -1,9 +1,10 @@
 """The district round trip's stations and the one mapping between the two reports.
 
 ``Stations`` builds three demo stations in SQLite data directories, as stations are,
-and writes their packages with the station's real exporter: XH01 a ``--full`` package,
-then, a day later and after new deeds, a voucher redeemed and a commendation withdrawn,
-an incremental one; XH02 and XH03 one package each. Each station's own report
+and writes their packages with the station's real exporter: XH01 a ``--full`` package
+with an activity under way, then, after it was closed, new deeds, vouchers redeemed,
+voided and expired and a commendation withdrawn, an incremental one; XH02 and XH03 one
+package each. Each station's own report
 (``app.services.reports``) is computed at the station, after its last package, for the
 periods the centre is asked about.
 
@@ -16,13 +17,26 @@ title): the packages carry no figure for those at the centre.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from app.models import Resident
 from app.models.honour import Commendation
-from app.services import deeds, demo, honours, ledger, package_export, redemption, vouchers
+from app.services import (
+    activities,
+    activity_close,
+    attendance,
+    deeds,
+    demo,
+    honours,
+    ledger,
+    package_export,
+    redemption,
+    vouchers,
+)
+from app.services.activities import ActivityPlan
 from app.services.district_report import parse_period
 from app.services.reports import report as station_report
 from tests.district_packages import close, new_station, reopen, write_keyring
@@ -98,12 +112,14 @@ class Stations:
             for code, (_, residents, seed) in PLAN.items():
                 ctx = new_station(folder / code, code, clock)
                 demo.generate(ctx, residents=residents, seed=seed)
+                if code == "XH01":
+                    held = self._under_way(ctx)
                 self.rings[code] = write_keyring(folder / f"{code}-keys.json")
                 self.packages.append(self._export(ctx, folder, full=True))
                 close()
             clock.advance(days=1)
             ctx = reopen(folder / "XH01", clock)
-            self._a_day_later(ctx)
+            self._a_day_later(ctx, held)
             self.packages.append(self._export(ctx, folder, full=False))
             close()
             for code in PLAN:
@@ -116,10 +132,25 @@ class Stations:
         return Path(package_export.export(ctx, folder, full=full).file)
 
     @staticmethod
-    def _a_day_later(ctx: object) -> None:
-        """New awards and a deduction, a voucher redeemed and one voided, a commendation
-        withdrawn: new append-only records and a changed one for the next package."""
+    def _under_way(ctx: object) -> int:
+        """Yesterday's activity, its volunteers and audience signed in, not closed yet:
+        the first package carries it as not held."""
         first, second, third = (r.id for r in Resident.select().order_by(Resident.id)[:3])
+        held = activities.add_activity(ctx, ActivityPlan(
+            title="楼道清扫", date=ctx.clock.today() - dt.timedelta(days=1),
+            start=dt.time(8, 0), end=dt.time(11, 0), deed_type="ENV_CLEANUP")).id
+        attendance.attend(ctx, held, [first, second], sign_in=dt.time(8, 0),
+                          sign_out=dt.time(10, 30))
+        attendance.attend(ctx, held, [third], role="audience", sign_in=dt.time(8, 0))
+        return held
+
+    @staticmethod
+    def _a_day_later(ctx: object, held: int) -> None:
+        """The activity under way closed, new awards and a deduction, a voucher redeemed,
+        one voided and one expired (the next day), a commendation withdrawn: new
+        append-only records and changed ones for the next package."""
+        first, second, third = (r.id for r in Resident.select().order_by(Resident.id)[:3])
+        activity_close.close_activity(ctx, held)
         deeds.record_deed(ctx, first, "ENV_CLEANUP", 2)
         deeds.record_deed(ctx, second, "ELDER_CARE", 1)
         deeds.record_deed(ctx, third, "LITTERING", 1)
@@ -130,3 +161,6 @@ class Stations:
         standing = (Commendation.select().where(Commendation.withdrawn_at.is_null())
                     .order_by(Commendation.awarded_on.desc()).first())
         honours.withdraw(ctx, standing.id, "录入有误")
+        vouchers.issue(ctx, third, 5, [5], expiry=ctx.clock.today())
+        ctx.clock.advance(days=1)
+        assert redemption.expire(ctx).count

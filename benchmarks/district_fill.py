@@ -121,8 +121,10 @@ def _year(rows: _Rows, residents: int, scale: float) -> None:
     for kind in ("team", "merchant", "fund_entry"):
         for _ in range(PER_STATION[kind]):
             rows.add(kind, rows.day(), None, 100, None, None)
-    for _ in range(PER_STATION["statement"]):
-        rows.add("statement", rows.day(), None, rng.randrange(10000, 90000), "paid", "M-1")
+    for _ in range(PER_STATION["statement"]):  # placed by approval and payment, as real ones
+        paid = rows.day()
+        rows.add("statement", paid, None, rng.randrange(10000, 90000), "paid", "M-1",
+                 approved_at=f"{paid}T10:00:00", paid_on=str(paid))
     for _ in range(PER_STATION["commendation"]):
         rows.add("commendation", rows.day(), rng.choice(people), None, rng.choice(LEVELS), "好人",
                  withdrawn_at=None)

@@ -1,36 +1,22 @@
-"""Station packages for the centre's tests, made from real station databases with the
-station's own services, and written with ``package_file.write`` as the station's
-exporter writes them (the kinds table of the district design; only the kinds these
-tests need: residents, ledger entries, vouchers and their resolutions).
-
-Until the station's exporter exists this stands in for it: ``write_package`` is the one
-function to replace by it.
+"""Station packages for the centre's tests, written by the station's own exporter
+(``package_export``) from real station databases in their data directories; and, for the
+refusals no honest station writes (another station's code, a foreign key, records not of
+the agreed shape), packages signed by hand with ``package_file.write`` (``sign_package``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import hmac
 import json
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from app.models import (
-    LedgerEntry,
-    Resident,
-    Station,
-    Voucher,
-    VoucherResolution,
-    database,
-    open_database,
-)
+from app.models import LedgerEntry, database, open_database
 from app.models.migrations import migrate
-from app.services import auth, keys, package_file, station
+from app.services import auth, keys, package_export, package_file, station
 from app.services.context import Context, FixedClock
 
 PASSWORD = "Desk-2026!"
@@ -75,46 +61,21 @@ def signing_key(ctx: Context) -> tuple[int, Ed25519PrivateKey]:
     return key.key_id, keys.private_key(ctx, key)
 
 
-def _pseudonym(secret: str, uid: str) -> str:
-    return "P" + hmac.new(secret.encode(), uid.encode(), hashlib.sha256).hexdigest()[:20]
+def export(ctx: Context, folder: Path) -> Path:
+    """The station's next package, as ``package export --to FOLDER`` writes it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return Path(package_export.export(ctx, folder).file)
 
 
-def station_records() -> Iterator[dict]:
-    """Every record of the open station, as the kinds table maps its rows."""
-    secret = Station.get().package_secret
-    people = {r.id: _pseudonym(secret, r.uid) for r in Resident.select()}
-    for r in Resident.select().order_by(Resident.id):
-        year = r.birth_date.year if r.birth_date else None
-        yield {"kind": "resident", "uid": people[r.id], "day": str(r.created_at)[:10],
-               "resident": people[r.id], "amount": year, "category": r.grid or None,
-               "ref": None, "data": {"grid": r.grid, "birth_year": year}}
-    for e in LedgerEntry.select().order_by(LedgerEntry.seq):
-        yield {"kind": "ledger", "uid": e.uid, "day": str(e.business_date),
-               "resident": people[e.resident_id], "amount": e.points, "category": e.kind,
-               "ref": None, "data": {"kind": e.kind, "points": e.points,
-                                     "voucher_serial": e.voucher_serial,
-                                     "created_at": str(e.created_at)}}
-    for v in Voucher.select().order_by(Voucher.id):
-        yield {"kind": "voucher", "uid": v.serial, "day": str(v.issue_date),
-               "resident": people[v.resident_id], "amount": v.points, "category": v.scope,
-               "ref": None, "data": {"expiry_date": str(v.expiry_date), "key_id": v.key_id}}
-    for res in VoucherResolution.select(VoucherResolution, Voucher).join(Voucher):
-        yield {"kind": "voucher_resolution", "uid": res.voucher.serial,
-               "day": str(res.at)[:10], "resident": people[res.voucher.resident_id],
-               "amount": res.voucher.points, "category": res.kind, "ref": None,
-               "data": {"at": str(res.at), "reason": res.reason}}
-
-
-def write_package(ctx: Context, path: Path, seq: int, *, full: bool | None = None,
-                  claim: str | None = None, records: list[dict] | None = None,
-                  exported_at: dt.datetime | None = None) -> Path:
-    """The open station's package number ``seq`` (everything it holds), signed with its
-    key; ``claim``: another station code put in the manifest."""
+def resign(path: Path, target: Path, ctx: Context, code: str) -> Path:
+    """``path``'s records and number, signed again with the station's key as if written
+    by station ``code``."""
+    package = package_file.open_package(path)
     key_id, private = signing_key(ctx)
-    info = station.current()
-    return sign_package(path, claim or info.code, key_id, private, seq,
-                        list(station_records()) if records is None else records,
-                        exported_at or ctx.clock.now(), seq == 1 if full is None else full)
+    return sign_package(target, code, key_id, private, package.manifest["seq"],
+                        list(package.records()),
+                        dt.datetime.fromisoformat(package.manifest["exported_at"]),
+                        package.manifest["full"])
 
 
 def sign_package(path: Path, code: str, key_id: int, private: Ed25519PrivateKey, seq: int,
@@ -131,13 +92,15 @@ def sign_package(path: Path, code: str, key_id: int, private: Ed25519PrivateKey,
 class District:
     """Two stations' packages: XH01's numbers 1–3, and number 2 again from a copy of its
     data directory that redeemed the same voucher (and recorded a deed of its own);
-    XH02's number 1; XH01 packages claiming to be XH02's and an unregistered ZZ99's."""
+    XH02's number 1; XH01's package 1 signed again claiming to be XH02's and an
+    unregistered ZZ99's."""
 
     def __init__(self, folder: Path, hasher: object) -> None:
         from app.services import deeds, ledger, redemption, residents, vouchers
 
         self.folder = folder
         a, copy, b = folder / "XH01", folder / "XH01-copy", folder / "XH02"
+        sent = folder / "packages"
         with pytest.MonkeyPatch.context() as mp:
             mp.setattr(auth, "_hasher", hasher)
             clock = FixedClock(dt.datetime(2026, 11, 20, 10, 0))
@@ -148,29 +111,28 @@ class District:
             deeds.record_deed(ctx, person.id, "ENV_CLEANUP", 2)
             voucher = vouchers.issue(ctx, person.id, 20, [20]).vouchers[0]
             self.serial = voucher.serial
-            self.a = {1: write_package(ctx, folder / "XH01-00001.sdpkg", 1)}
+            self.a = {1: export(ctx, sent)}
             self.ring_a = write_keyring(folder / "XH01-keys.json")
             self.key_a = signing_key(ctx)
-            self.claims_b = write_package(ctx, folder / "claims-XH02.sdpkg", 1, claim="XH02")
-            self.claims_unknown = write_package(ctx, folder / "claims-ZZ99.sdpkg", 1,
-                                                claim="ZZ99")
+            self.claims_b = resign(self.a[1], folder / "claims-XH02.sdpkg", ctx, "XH02")
+            self.claims_unknown = resign(self.a[1], folder / "claims-ZZ99.sdpkg", ctx, "ZZ99")
             close()
             copy_data_dir(a, copy)
             clock.advance(hours=1)
             ctx = reopen(a, clock)
             redemption.redeem(ctx, voucher.token)
-            self.a[2] = write_package(ctx, folder / "XH01-00002.sdpkg", 2)
+            self.a[2] = export(ctx, sent)
             clock.advance(days=1)
             deeds.record_deed(ctx, person.id, "ENV_CLEANUP", 1)
-            self.a[3] = write_package(ctx, folder / "XH01-00003.sdpkg", 3)
+            self.a[3] = export(ctx, sent)
             close()
             ctx = reopen(copy, FixedClock(dt.datetime(2026, 11, 20, 15, 0)))
             redemption.redeem(ctx, voucher.token)
             deeds.record_deed(ctx, person.id, "TREE_PLANTING", 1)
-            self.copy_2 = write_package(ctx, folder / "copy-XH01-00002.sdpkg", 2)
+            self.copy_2 = export(ctx, folder / "from-the-copy")
             self.copy_entries = {e.uid for e in LedgerEntry.select()}
             close()
             ctx = new_station(b, "XH02", clock)
             self.ring_b = write_keyring(folder / "XH02-keys.json")
-            self.b1 = write_package(ctx, folder / "XH02-00001.sdpkg", 1)
+            self.b1 = export(ctx, sent)
             close()

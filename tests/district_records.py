@@ -117,9 +117,11 @@ def a_year(station: MemberStation, rng: random.Random, residents: int = 30) -> l
     for _ in range(rng.randrange(3, 10)):
         rows.append(record(station, "store_sale", day(), who(), rng.randrange(1, 30)))
     for month in range(1, 12):
-        rows.append(record(station, "statement", dt.date(2026, month, 28), None,
-                           rng.randrange(1000, 90000), rng.choice(("draft", "approved", "paid")),
-                           "M-1"))
+        # approved and paid on the day it is dated, so the recount may place it by its day
+        state, dated = rng.choice(("draft", "approved", "paid")), dt.date(2026, month, 28)
+        rows.append(record(station, "statement", dated, None, rng.randrange(1000, 90000), state,
+                           "M-1", approved_at=None if state == "draft" else f"{dated}T10:00:00",
+                           paid_on=str(dated) if state == "paid" else None))
     for _ in range(rng.randrange(1, 6)):
         rows.append(record(station, "commendation", day(), rng.choice((who(), None)), None,
                            rng.choice(LEVELS), "好人好事",

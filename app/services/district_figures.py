@@ -9,8 +9,9 @@ distinct pseudonyms and the amount's sum, and the persons of a kind as a whole (
 resident awarded in two categories is one person awarded). Nothing is read per station:
 a district is 80 stations and two million records a year.
 
-Activities, attendance and commendations count as the station counts them (held,
-signed in, not withdrawn), which their ``data`` says: ``district_judged`` reads those.
+Activities, attendance, commendations and settlements count as the station counts them
+(held, signed in, not withdrawn; approved and paid in the period), which their ``data``
+says: ``district_judged`` reads those.
 
 A pseudonym is keyed by its station's own secret, so two stations never share one and
 the persons of an institute or of the district are the sum of its stations' persons."""
@@ -37,12 +38,12 @@ SECTIONS: dict[str, tuple[str, str]] = {
     "honours": ("表彰", "Commendations"),
 }
 # What the grouped reads look at: every other kind (residents, teams…) is left alone.
-# (activities, attendance and commendations are judged by their data: ``district_judged``)
-COUNTED = ("checkins", "ledger", "voucher", "voucher_resolution", "store_sale", "statement")
+# (activities, attendance, commendations and statements are judged by their data:
+# ``district_judged``)
+COUNTED = ("checkins", "ledger", "voucher", "voucher_resolution", "store_sale")
 SIGNS = {"award": ("awarded", "加分", "Awarded", 1), "deduct": ("deducted", "扣分", "Deducted", -1)}
 RESOLUTIONS = (("redeemed", "核销", "Redeemed"), ("voided", "作废", "Voided"),
                ("expired", "过期", "Expired"))
-SETTLED = ("approved", "paid")  # a paid statement was approved first
 
 
 @dataclass(frozen=True)
@@ -202,12 +203,6 @@ def _add(out: dict[str, int | float], kind: str, category: str | None, sub: str 
     elif kind == "store_sale":
         out["store.sales.count"] += times
         out["store.sales.points"] += amount
-    elif kind == "statement" and category in SETTLED:
-        out["settlement.statements.count"] += times
-        out["settlement.statements.amount_fen"] += amount
-        if category == "paid":
-            out["settlement.paid.count"] += times
-            out["settlement.paid.amount_fen"] += amount
 
 
 PERSONS = {("ledger", "award"): "awarded.persons", ("ledger", "deduct"): "deducted.persons",

@@ -146,11 +146,11 @@ def test_a_copied_data_directory_is_a_fork_and_its_redemption_a_double_one(hub, 
     [double] = open_exceptions("double_redemption")
     detail = json.loads(double.detail)
     assert double.subject == district.serial and detail["stations"] == ["XH01"]
-    assert detail["kept"]["data"]["at"] == "2026-11-20 11:00:00"
-    assert detail["other"]["data"]["at"] == "2026-11-20 15:00:00"
+    assert detail["kept"]["data"]["at"] == "2026-11-20T11:00:00"
+    assert detail["other"]["data"]["at"] == "2026-11-20T15:00:00"
     kept = DistrictRecord.get(DistrictRecord.kind == "voucher_resolution",
                               DistrictRecord.uid == district.serial)
-    assert json.loads(kept.data)["at"] == "2026-11-20 11:00:00"  # the first version stays
+    assert json.loads(kept.data)["at"] == "2026-11-20T11:00:00"  # the first version stays
     merged = {r.uid for r in DistrictRecord.select().where(DistrictRecord.kind == "ledger")}
     assert district.copy_entries <= merged  # the copy's own deed is merged all the same
 

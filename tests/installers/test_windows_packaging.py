@@ -7,6 +7,9 @@ from __future__ import annotations
 import ast
 import importlib.util
 import io
+import os
+import subprocess
+import sys
 import tarfile
 import zipfile
 from pathlib import Path
@@ -209,7 +212,14 @@ def test_a_launcher_runs_the_bundled_interpreter_on_the_cli_entry(tmp_path, name
 
 
 def test_the_icon_is_a_windows_icon_file(tmp_path):
-    stage.write_icon(REPO / "resources" / "icons" / "stationdesk.svg", tmp_path / "x.ico", 64)
+    """Drawn in a process of its own, as the build runs it: the QGuiApplication it makes
+    would otherwise stay in this test process, where a widget test needs a QApplication."""
+    code = ("import sys; from pathlib import Path; sys.path.insert(0, sys.argv[1]); "
+            "import stage; stage.write_icon(Path(sys.argv[2]), Path(sys.argv[3]), 64)")
+    subprocess.run([sys.executable, "-c", code, str(REPO / "packaging" / "windows"),
+                    str(REPO / "resources" / "icons" / "stationdesk.svg"),
+                    str(tmp_path / "x.ico")], check=True, timeout=120,
+                   env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert (tmp_path / "x.ico").read_bytes()[:4] == b"\x00\x00\x01\x00"
 
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from app.models import Station, write_transaction
+from app.models.district import Centre
 from app.services import audit, text
 from app.services.changes import Changes
 from app.services.context import Context
@@ -15,6 +16,7 @@ from app.services.errors import (
     InvalidStationCode,
     NotInitialised,
 )
+from app.services.errors.centre import CentreOnly
 from app.services.permissions import require
 
 
@@ -79,6 +81,9 @@ def init_station(ctx: Context, code: str, name: str, admin_username: str, admin_
         existing = Station.select().first()
         if existing is not None:
             raise AlreadyInitialised(station_code=existing.code, name=existing.name)
+        centre = Centre.select().first()
+        if centre is not None:
+            raise CentreOnly(centre=centre.name, command="init")
         station = Station.create(code=code, name=name, created_at=ctx.clock.now())
         keys.create_key(ctx, ctx.clock.today(), first=True)
         admin = auth.create_clerk_unchecked(ctx, admin_username, admin_display_name or

@@ -75,6 +75,17 @@ def test_a_centre_refuses_station_commands(hub):
         centre.check_command(*allowed)
 
 
+def test_a_centre_database_cannot_become_a_station(hub, tmp_path, clock):
+    """Whatever asks (the window's first-run wizard, a script): the centre stays as it was."""
+    from app.models import Clerk, Station
+    from app.services import station
+
+    with pytest.raises(CentreOnly, match="init"):
+        station.init_station(Context(tmp_path, clock), "XH09", "新华九站", "admin",
+                             "Passw0rd-123")
+    assert not Station.select().exists() and not Clerk.select().exists()
+
+
 def test_an_empty_database_is_not_a_centre(db):
     with pytest.raises(NotACentre, match="还没有初始化"):
         centre_members.stations()

@@ -43,6 +43,7 @@ class FileResult:
     status: str = "refused"  # imported | already | refused | skipped (stopped before it)
     reason: str | None = None  # the refusal's code
     message: str | None = None
+    message_en: str | None = None
     added: int = 0
     changed: int = 0
     exceptions: dict[str, int] = field(default_factory=dict)  # newly listed, by kind
@@ -67,7 +68,7 @@ def import_files(ctx: Context, paths: Iterable[Path],
             import_one(ctx, Path(path), result)
         except DeskError as exc:
             result.status, result.reason = "refused", exc.code
-            result.message = exc.message("zh")
+            result.message, result.message_en = exc.message("zh"), exc.message("en")
             result.added = result.changed = 0
             result.exceptions = {}
         results.append(result)

@@ -140,3 +140,15 @@ def test_an_import_that_cannot_run_says_why_and_the_page_stays_usable(page, qtbo
     _choose(page, qtbot, monkeypatch, [district.b1])
     assert page.feedback.state() == "error" and "还没有初始化" in page.feedback.text()
     assert page.choose_button.isEnabled() and page.model.rowCount() == 0
+
+
+def test_in_english_a_refusal_is_given_in_english(page, qtbot, monkeypatch, district, tmp_path):
+    from app.views.common import i18n
+
+    bad = tampered(district.a[1], tmp_path / "XH01-bad.sdpkg")
+    _choose(page, qtbot, monkeypatch, [bad])
+    i18n.build_missing_qm(i18n.TRANSLATIONS, tmp_path)
+    assert i18n.install("en", tmp_path) == "en"
+    said = page.model.index(0, 7).data()
+    assert said.startswith("XH01-bad.sdpkg") and "refused" in said and "已拒收" not in said
+    assert page.model.index(0, 7).data(Qt.ItemDataRole.ToolTipRole).startswith(str(bad))

@@ -50,7 +50,8 @@ def choose_files(parent: QWidget) -> list[Path]:
 def reason(row: FileResult) -> str:
     """Why the file was refused, naming it as the file column does (the full path is in
     the tooltip)."""
-    return (row.message or "").replace(row.file, Path(row.file).name)
+    said = labels.in_language(row.message or "", row.message_en or "")
+    return said.replace(row.file, Path(row.file).name)
 
 
 class ImportResultsModel(RowsModel):
@@ -79,7 +80,9 @@ class ImportResultsModel(RowsModel):
                 reason(row))[column]
 
     def tooltip(self, row: FileResult, column: int) -> str | None:
-        return row.file if column == 0 else (row.message if column == 7 else None)
+        if column == 7:
+            return labels.in_language(row.message or "", row.message_en or "")
+        return row.file if column == 0 else None
 
     def colour(self, row: FileResult, column: int) -> QColor | None:
         return BAD if row.status == "refused" or (column == 6 and row.exceptions) else None

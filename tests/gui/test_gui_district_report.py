@@ -107,3 +107,17 @@ def test_a_station_database_says_it_is_not_a_centre(ctx, desk, qtbot):
     qtbot.waitUntil(lambda: shown.picker.count_button.isEnabled())
     assert "不是区中心" in shown.feedback.text()
     assert shown.shown is None and not shown.xlsx_button.isEnabled()
+
+
+def test_after_an_import_the_report_is_counted_again_when_it_is_next_seen(page, qtbot):
+    from app.services.changes import Changes
+
+    window, first = page.window(), page.shown
+    window.show_page("stations")
+    page.desk.changed.emit(Changes(district=True), None)
+    assert page.shown is first  # out of view: nothing counted yet
+    window.show_page("district_report")
+    qtbot.waitUntil(lambda: page.shown is not first)
+    second = page.shown
+    page.desk.changed.emit(Changes(settings=True), None)
+    assert page.shown is second  # nothing the report shows

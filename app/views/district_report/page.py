@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import district_report, district_report_xlsx
+from app.services.changes import Changes
 from app.services.district_report import DistrictReport
 from app.services.errors import DeskError
 from app.views.common.errors import message_for
@@ -70,12 +71,16 @@ class DistrictReportPage(Page):
         self.xlsx_button.clicked.connect(self._on_xlsx_button_clicked)
         self.pdf_button.clicked.connect(self._on_pdf_button_clicked)
 
+    def concerns(self, changes: Changes, initiator: object) -> bool:
+        return changes.district  # packages imported: what is shown may be out of date
+
     def refresh(self) -> None:
+        """Count what is picked: on the first show, and on the next show after an import
+        (at once if the page is in view)."""
         if self.institute.count() == 1:
             for name in district_report.institute_names():
                 self.institute.addItem(name, name)
-        if self.shown is None:
-            self.picker.count_button.click()
+        self.picker.count_button.click()
 
     def _on_count_button_clicked(self) -> None:
         try:

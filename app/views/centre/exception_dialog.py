@@ -10,7 +10,7 @@ from app.services import centre_exceptions
 from app.services.centre_exceptions import ExceptionRow
 from app.services.changes import Changes
 from app.views.common.page import ReportingDialog
-from app.views.common.widgets import Feedback, FieldErrors, error_label
+from app.views.common.widgets import Feedback, FieldErrors
 from app.views.shell.duty import Desk
 
 
@@ -40,10 +40,8 @@ class CloseExceptionDialog(ReportingDialog):
         self.note.setPlaceholderText(self.tr("必填：核实了什么，怎样处理的"))
         self.note.setTabChangesFocus(True)
         self.note.setMaximumHeight(100)
-        note_error = error_label()
         self.feedback = Feedback()
         self.errors = FieldErrors(self.feedback)
-        self.errors.add("note", self.note, note_error)
         self.buttons = QDialogButtonBox()
         self.close_button = self.buttons.addButton(self.tr("关闭异常"),
                                                    QDialogButtonBox.ButtonRole.AcceptRole)
@@ -51,8 +49,7 @@ class CloseExceptionDialog(ReportingDialog):
         self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
         form = QFormLayout(self)
         form.addRow(about)
-        form.addRow(self.tr("处理说明"), self.note)
-        form.addRow("", note_error)
+        self.errors.add_row(form, "note", self.tr("处理说明"), self.note)
         form.addRow(self.feedback)
         form.addRow(self.buttons)
         self.setMinimumWidth(480)

@@ -23,7 +23,7 @@ from app.services.ledger import EntryRow, PostResult
 from app.services.residents import ResidentView
 from app.views.common import labels, widgets
 from app.views.common.page import ReportingDialog
-from app.views.common.widgets import Feedback, FieldErrors, error_label
+from app.views.common.widgets import Feedback, FieldErrors
 from app.views.shell.duty import Desk
 from app.views.tables.rows import describe_entry
 
@@ -102,9 +102,6 @@ class AdjustPointsDialog(ReportingDialog):
         self.reason.setPlaceholderText(self.tr("必填，例如：补录 10 月志愿服务"))
         self.feedback = Feedback()
         self.errors = FieldErrors(self.feedback)
-        points_error, reason_error = error_label(), error_label()
-        self.errors.add("points", self.points, points_error)
-        self.errors.add("reason", self.reason, reason_error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("调整"))
@@ -114,10 +111,8 @@ class AdjustPointsDialog(ReportingDialog):
         self.heading.setObjectName("formHeading")
         form = QFormLayout(self)
         form.addRow(self.heading)
-        form.addRow(self.tr("加减分值"), self.points)
-        form.addRow("", points_error)
-        form.addRow(self.tr("理由"), self.reason)
-        form.addRow("", reason_error)
+        self.errors.add_row(form, "points", self.tr("加减分值"), self.points)
+        self.errors.add_row(form, "reason", self.tr("理由"), self.reason)
         form.addRow(self.feedback)
         form.addRow(self.buttons)
         self.buttons.accepted.connect(self._on_buttons_accepted)
@@ -163,8 +158,6 @@ class ReverseEntryDialog(ReportingDialog):
         self.reason.setPlaceholderText(self.tr("必填，例如：登记错了居民"))
         self.feedback = Feedback()
         self.errors = FieldErrors(self.feedback)
-        reason_error = error_label()
-        self.errors.add("reason", self.reason, reason_error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("冲正"))
@@ -176,8 +169,7 @@ class ReverseEntryDialog(ReportingDialog):
         form = QFormLayout(self)
         form.addRow(self.heading)
         form.addRow(QLabel(self.tr("冲正会记一笔相反的流水，原流水保留。")))
-        form.addRow(self.tr("理由"), self.reason)
-        form.addRow("", reason_error)
+        self.errors.add_row(form, "reason", self.tr("理由"), self.reason)
         form.addRow(self.feedback)
         form.addRow(self.buttons)
         self.setMinimumWidth(480)

@@ -2062,14 +2062,6 @@ Reason: {reason}</translation>
             <translation>Stations and packages</translation>
         </message>
         <message>
-            <source>导出 Excel…</source>
-            <translation>Export Excel…</translation>
-        </message>
-        <message>
-            <source>导出 PDF…</source>
-            <translation>Export PDF…</translation>
-        </message>
-        <message>
             <source>正在统计…</source>
             <translation>Counting…</translation>
         </message>
@@ -2080,14 +2072,6 @@ Reason: {reason}</translation>
         <message>
             <source>已统计 {n} 个站点。</source>
             <translation>Counted {n} stations.</translation>
-        </message>
-        <message>
-            <source>已导出：{path}</source>
-            <translation>Exported: {path}</translation>
-        </message>
-        <message>
-            <source>正在导出…</source>
-            <translation>Exporting…</translation>
         </message>
     </context>
     <context>
@@ -4075,20 +4059,8 @@ Check it with the centre by phone and go on only if it matches; only this key is
             <translation>New volunteers</translation>
         </message>
         <message>
-            <source>导出报表</source>
-            <translation>Export the report</translation>
-        </message>
-        <message>
             <source>统计报表</source>
             <translation>Reports</translation>
-        </message>
-        <message>
-            <source>导出 Excel…</source>
-            <translation>Export Excel…</translation>
-        </message>
-        <message>
-            <source>导出 PDF…</source>
-            <translation>Export PDF…</translation>
         </message>
         <message>
             <source>全部居民</source>
@@ -4121,14 +4093,6 @@ Check it with the centre by phone and go on only if it matches; only this key is
         <message>
             <source>正在统计…</source>
             <translation>Counting…</translation>
-        </message>
-        <message>
-            <source>已导出：{path}</source>
-            <translation>Exported: {path}</translation>
-        </message>
-        <message>
-            <source>正在导出…</source>
-            <translation>Exporting…</translation>
         </message>
     </context>
     <context>
@@ -4175,6 +4139,29 @@ Check it with the centre by phone and go on only if it matches; only this key is
         <message>
             <source>请在表中选择要补打的兑换券。</source>
             <translation>Choose the vouchers to reprint in the table.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportExports</name>
+        <message>
+            <source>导出 Excel…</source>
+            <translation>Export Excel…</translation>
+        </message>
+        <message>
+            <source>导出 PDF…</source>
+            <translation>Export PDF…</translation>
+        </message>
+        <message>
+            <source>已导出：{path}</source>
+            <translation>Exported: {path}</translation>
+        </message>
+        <message>
+            <source>正在导出…</source>
+            <translation>Exporting…</translation>
+        </message>
+        <message>
+            <source>导出报表</source>
+            <translation>Export the report</translation>
         </message>
     </context>
     <context>

@@ -15,7 +15,7 @@ from app.services import package_import
 from app.views.centre.exceptions_page import CentreExceptionsPage
 from app.views.centre.import_page import CentreImportPage
 from app.views.common.background import Runner
-from app.views.reports import page as reports_page
+from app.views.reports import exports
 from app.views.shell.duty import Desk
 from tests.unit import centre_support
 from tests.unit.centre_support import snapshot
@@ -103,7 +103,7 @@ def test_a_blank_note_is_refused_and_a_note_closes_the_exception(page, qtbot):
 
 def test_the_list_is_exported_to_a_readable_workbook(page, qtbot, monkeypatch, tmp_path):
     target = tmp_path / "exceptions.xlsx"
-    monkeypatch.setattr(reports_page, "choose_path", lambda parent, name, pattern: target)
+    monkeypatch.setattr(exports, "choose_path", lambda parent, name, pattern: target)
     page.xlsx_button.setFocus()
     qtbot.keyClick(page.xlsx_button, Qt.Key.Key_Space)
     sheet = load_workbook(target).active

@@ -16,7 +16,7 @@ from app.services.context import Context
 from app.views.centre.window import CENTRE_PAGES, CentreWindow
 from app.views.common.background import Runner
 from app.views.district_report.page import DistrictReportPage
-from app.views.reports import page as reports_page
+from app.views.reports import exports
 from app.views.shell.duty import Desk
 from app.views.shell.main_window import PAGE_CLASSES
 from app.views.tables.rows import BAD
@@ -90,12 +90,12 @@ def test_pick_a_month_and_an_institute_by_keyboard_and_see_who_is_behind(
 
 def test_export_the_workbook_and_the_pdf(page, qtbot, tmp_path, monkeypatch):
     saved = {".xlsx": tmp_path / "d.xlsx", ".pdf": tmp_path / "d.pdf"}
-    monkeypatch.setattr(reports_page, "choose_path",
+    monkeypatch.setattr(exports, "choose_path",
                         lambda parent, name, pattern: saved[Path(name).suffix])
-    _key(page.xlsx_button, Qt.Key.Key_Space)
+    _key(page.exports.xlsx_button, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: saved[".xlsx"].exists())
     assert load_workbook(saved[".xlsx"]).sheetnames == ["中心", "实践所", "站点"]
-    _key(page.pdf_button, Qt.Key.Key_Space)
+    _key(page.exports.pdf_button, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: saved[".pdf"].exists())
     assert "各站点情况与上报进度" in "".join(pdf_text(saved[".pdf"].read_bytes()))
 
@@ -106,7 +106,7 @@ def test_a_station_database_says_it_is_not_a_centre(ctx, desk, qtbot):
     shown.show()
     qtbot.waitUntil(lambda: shown.picker.count_button.isEnabled())
     assert "不是区中心" in shown.feedback.text()
-    assert shown.shown is None and not shown.xlsx_button.isEnabled()
+    assert shown.shown is None and not shown.exports.xlsx_button.isEnabled()
 
 
 def test_after_an_import_the_report_is_counted_again_when_it_is_next_seen(page, qtbot):

@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
 from app.services.reports import period, report
+from app.views.reports import exports
 from app.views.reports import page as reports_page
 from tests import report_month
 from tests.integration.printing_checks import pdf_text
@@ -60,14 +61,14 @@ def test_pick_a_month_see_the_figures_and_export(ctx, window, qtbot, qtmodeltest
     assert page.grab().save(str(tmp_path / "reports.png"))
 
     saved = {".xlsx": tmp_path / "month.xlsx", ".pdf": tmp_path / "month.pdf"}
-    monkeypatch.setattr(reports_page, "choose_path",
+    monkeypatch.setattr(exports, "choose_path",
                         lambda parent, name, pattern: saved[Path(name).suffix])
-    qtbot.mouseClick(page.xlsx_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.exports.xlsx_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: saved[".xlsx"].exists())
     sheet = load_workbook(saved[".xlsx"])["积分"]
     got = {r[4]: r[1] for r in sheet.iter_rows(min_row=2, values_only=True)}
     assert got["awarded.points"] == awarded.value
-    qtbot.mouseClick(page.pdf_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.exports.pdf_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: saved[".pdf"].exists())
     assert "站长签字" in "".join(pdf_text(saved[".pdf"].read_bytes()))
 

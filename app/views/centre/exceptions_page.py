@@ -21,7 +21,7 @@ from app.views.common import labels
 from app.views.common.errors import message_for
 from app.views.common.page import Page, PageInfo
 from app.views.common.widgets import button_row
-from app.views.reports import page as reports_page
+from app.views.reports import exports
 from app.views.shell.duty import Desk
 from app.views.tables.rows import BAD, ROW_ROLE, RowsModel
 
@@ -147,7 +147,7 @@ class CentreExceptionsPage(Page):
     def _on_xlsx_button_clicked(self) -> None:
         rows = self.model.rows()
         name = f"异常清单-{self.desk.today().isoformat()}.xlsx"
-        path = reports_page.choose_path(self, name, "Excel (*.xlsx)")
+        path = exports.choose_path(self, name, "Excel (*.xlsx)")
         if path is None:
             return
         self.desk.run(self, lambda: centre_exceptions.write_xlsx(path, rows),

@@ -13,7 +13,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
-    QPushButton,
     QTabWidget,
     QWidget,
 )
@@ -24,9 +23,8 @@ from app.services.district_report import DistrictReport
 from app.services.errors import DeskError
 from app.views.common.errors import message_for
 from app.views.common.page import Page, PageInfo
-from app.views.common.widgets import button_row
 from app.views.district_report.models import CentreModel, InstitutesModel, StationsModel
-from app.views.reports import page as reports_page
+from app.views.reports.exports import ReportExports
 from app.views.reports.period_picker import PeriodPicker
 from app.views.shell.duty import Desk
 
@@ -59,17 +57,12 @@ class DistrictReportPage(Page):
                                     self.tr("站点与上报进度"))):
             self.levels.addTab(self.make_table(model, name), title)
         self.column.addWidget(self.levels, 1)
-        self.xlsx_button = QPushButton(self.tr("导出 Excel…"))
-        self.xlsx_button.setObjectName("districtXlsx")
-        self.pdf_button = QPushButton(self.tr("导出 PDF…"))
-        self.pdf_button.setObjectName("districtPdf")
-        for button in (self.xlsx_button, self.pdf_button):
-            button.setEnabled(False)
-        self.column.addLayout(button_row(self.xlsx_button, self.pdf_button))
+        self.exports = ReportExports(self, "district", self._on_failed)
+        self.column.addLayout(self.exports.row())
         self.column.addWidget(self.feedback)
         self.picker.count_button.clicked.connect(self._on_count_button_clicked)
-        self.xlsx_button.clicked.connect(self._on_xlsx_button_clicked)
-        self.pdf_button.clicked.connect(self._on_pdf_button_clicked)
+        self.exports.xlsx_button.clicked.connect(self._on_exports_xlsx_button_clicked)
+        self.exports.pdf_button.clicked.connect(self._on_exports_pdf_button_clicked)
 
     def concerns(self, changes: Changes, initiator: object) -> bool:
         return changes.district  # packages imported: what is shown may be out of date
@@ -105,8 +98,7 @@ class DistrictReportPage(Page):
             "（红色）").format(centre=whole.name, period=made.period.label,
                             start=made.period.start, end=made.period.end,
                             stations=whole.stations, behind=whole.behind))
-        for button in (self.xlsx_button, self.pdf_button):
-            button.setEnabled(True)
+        self.exports.enable()
         self.feedback.show_ok(self.tr("已统计 {n} 个站点。").format(n=whole.stations))
 
     def _on_failed(self, exc: BaseException) -> None:
@@ -115,21 +107,15 @@ class DistrictReportPage(Page):
 
     def _export(self, suffix: str, pattern: str, write) -> None:  # noqa: ANN001
         made = self.shown
-        if made is None:
-            return
-        part = f"-{made.institute}" if made.institute else ""
-        path = reports_page.choose_path(self, f"区级报表-{made.period.label}{part}{suffix}",
-                                        pattern)
-        if path is None:
-            return
-        self.desk.run(self, lambda: write(made, path),
-                      lambda _: self.feedback.show_ok(self.tr("已导出：{path}").format(
-                          path=path)), self._on_failed, self.tr("正在导出…"))
+        if made is not None:
+            part = f"-{made.institute}" if made.institute else ""
+            self.exports.export(f"区级报表-{made.period.label}{part}{suffix}", pattern,
+                                lambda path: write(made, path))
 
-    def _on_xlsx_button_clicked(self) -> None:
+    def _on_exports_xlsx_button_clicked(self) -> None:
         self._export(".xlsx", "Excel (*.xlsx)", district_report_xlsx.write_xlsx)
 
-    def _on_pdf_button_clicked(self) -> None:
+    def _on_exports_pdf_button_clicked(self) -> None:
         from app.printing.district_report import printout  # reportlab: loaded when first used
 
         self._export(".pdf", "PDF (*.pdf)", lambda made, path: printout(made).write(path))

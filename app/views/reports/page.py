@@ -8,26 +8,22 @@ second: a year on a large station reads millions of ledger rows."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QWidget,
 )
 
 from app.services.errors import DeskError
 from app.services.reports import report, xlsx
 from app.services.reports.report import Report
-from app.views.common import labels, preferences
+from app.views.common import labels
 from app.views.common.errors import message_for
 from app.views.common.page import Page, PageInfo
-from app.views.common.widgets import button_row
 from app.views.reports.chart import BarChart
+from app.views.reports.exports import ReportExports
 from app.views.reports.model import FiguresModel
 from app.views.reports.period_picker import PeriodPicker
 from app.views.shell.duty import Desk
@@ -42,21 +38,6 @@ PEOPLE_BARS = (("activities", QT_TRANSLATE_NOOP("ReportsPage", "场次")),
                ("audience.person_times", QT_TRANSLATE_NOOP("ReportsPage", "服务群众人次")),
                ("volunteers.hours", QT_TRANSLATE_NOOP("ReportsPage", "时长")),
                ("volunteers.new", QT_TRANSLATE_NOOP("ReportsPage", "新志愿者")))
-
-
-def choose_path(parent: QWidget, name: str, pattern: str) -> Path | None:
-    """Where to save, asked in the system's save dialog; None if cancelled. Looked up as
-    ``page.choose_path`` at each export, so a test can answer it."""
-    folder = preferences.get(preferences.LAST_SAVE_DIR) or str(Path.home())
-    chosen, _ = QFileDialog.getSaveFileName(
-        parent, QCoreApplication.translate("ReportsPage", "导出报表"), str(Path(folder) / name),
-        pattern)
-    if not chosen:
-        return None
-    suffix = Path(name).suffix
-    path = Path(chosen if chosen.lower().endswith(suffix) else chosen + suffix)
-    preferences.put(preferences.LAST_SAVE_DIR, str(path.parent))
-    return path
 
 
 class ReportsPage(Page):
@@ -86,17 +67,12 @@ class ReportsPage(Page):
         self.figures = FiguresModel(self)
         self.table = self.make_table(self.figures, "reportFigures")
         self.column.addWidget(self.table, 1)
-        self.xlsx_button = QPushButton(self.tr("导出 Excel…"))
-        self.xlsx_button.setObjectName("reportXlsx")
-        self.pdf_button = QPushButton(self.tr("导出 PDF…"))
-        self.pdf_button.setObjectName("reportPdf")
-        for button in (self.xlsx_button, self.pdf_button):
-            button.setEnabled(False)
-        self.column.addLayout(button_row(self.xlsx_button, self.pdf_button))
+        self.exports = ReportExports(self, "report", self._on_failed)
+        self.column.addLayout(self.exports.row())
         self.column.addWidget(self.feedback)
         self.picker.count_button.clicked.connect(self._on_count_button_clicked)
-        self.xlsx_button.clicked.connect(self._on_xlsx_button_clicked)
-        self.pdf_button.clicked.connect(self._on_pdf_button_clicked)
+        self.exports.xlsx_button.clicked.connect(self._on_exports_xlsx_button_clicked)
+        self.exports.pdf_button.clicked.connect(self._on_exports_pdf_button_clicked)
 
     def refresh(self) -> None:
         if self.tag.count() == 1:
@@ -135,8 +111,7 @@ class ReportsPage(Page):
         for chart, bars in ((self.points_chart, POINTS_BARS), (self.people_chart, PEOPLE_BARS)):
             chart.show_bars([(self.tr(name), made.figure(key).value, made.figure(key).previous)
                              for key, name in bars], legend)
-        for button in (self.xlsx_button, self.pdf_button):
-            button.setEnabled(True)
+        self.exports.enable()
         self.feedback.show_ok(self.tr("已统计 {n} 项指标。").format(
             n=sum(len(s.figures) for s in made.sections)))
 
@@ -146,20 +121,15 @@ class ReportsPage(Page):
 
     def _export(self, suffix: str, pattern: str, write) -> None:  # noqa: ANN001
         made = self.shown
-        if made is None:
-            return
-        tag = f"-{made.tag}" if made.tag else ""
-        path = choose_path(self, f"统计报表-{made.period.label}{tag}{suffix}", pattern)
-        if path is None:
-            return
-        self.desk.run(self, lambda: write(made, path),
-                      lambda _: self.feedback.show_ok(self.tr("已导出：{path}").format(
-                          path=path)), self._on_failed, self.tr("正在导出…"))
+        if made is not None:
+            tag = f"-{made.tag}" if made.tag else ""
+            self.exports.export(f"统计报表-{made.period.label}{tag}{suffix}", pattern,
+                                lambda path: write(made, path))
 
-    def _on_xlsx_button_clicked(self) -> None:
+    def _on_exports_xlsx_button_clicked(self) -> None:
         self._export(".xlsx", "Excel (*.xlsx)", xlsx.write_xlsx)
 
-    def _on_pdf_button_clicked(self) -> None:
+    def _on_exports_pdf_button_clicked(self) -> None:
         from app.printing.report import printout  # reportlab: loaded when first used
 
         today = str(self.desk.today())
